@@ -1,0 +1,200 @@
+"""Load and validate a campaign folder (data/chien-dich/<id>/chien-dich.toml).
+
+Every mistake is reported by key, in Vietnamese, as a `CampaignError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docgen.errors import CampaignError, Location
+from docgen.records.model import Unit
+from docgen.records.units import DATA_DIR, UnitList, load
+
+CAMPAIGNS_DIR = DATA_DIR / "chien-dich"
+DEFAULT_CAMPAIGN = "2022-trang-cong-dong"
+FILE_NAME = "chien-dich.toml"
+PATTERN_FIELDS = frozenset({"ten", "don_vi", "cap_tren", "tinh"})
+STAFFING = frozenset({"rieng", "kiem_nhiem"})
+
+
+@dataclass(frozen=True)
+class Level:
+    """A level that reports: which depth of the unit list, its deadline and naming pattern."""
+
+    code: str
+    depth: int
+    title: str
+    deadline: dt.date
+    page_pattern: str
+    example: str = ""
+    staffing: str = "rieng"
+
+    def expected_page_name(self, unit: Unit) -> str:
+        """Return the page name the pattern gives for `unit`.
+
+        >>> prov = Unit("11", "tỉnh", "Điện Biên")
+        >>> dist = Unit("96", "huyện", "Mường Nhé", prov, 1)
+        >>> com = Unit("3160", "xã", "Chung Chải", dist, 2)
+        >>> Level("xa", 2, "Cấp xã", dt.date(2022, 3, 15),
+        ...       "Mặt trận {ten} ({cap_tren}, {tinh})").expected_page_name(com)
+        'Mặt trận Chung Chải (huyện Mường Nhé, tỉnh Điện Biên)'
+        """
+        chain = [unit, *unit.ancestors()]
+        return self.page_pattern.format(
+            ten=unit.name,
+            don_vi=unit.label,
+            cap_tren=unit.parent.label if unit.parent else "",
+            tinh=chain[-1].label,
+        )
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """A directive as data: its unit list, province, levels, platforms and document settings.
+
+    `raw` keeps the whole parsed file so document kinds can read their own tables
+    (`van_ban`, `bao_cao` …) without this class knowing them all.
+    """
+
+    id: str
+    folder: Path
+    title: str
+    unit_list_name: str
+    province_name: str
+    levels: tuple[Level, ...]
+    platforms: dict[str, tuple[str, ...]]
+    raw: dict = field(repr=False, default_factory=dict)
+
+    @property
+    def units(self) -> UnitList:
+        return load(self.unit_list_name)
+
+    @property
+    def province(self) -> Unit:
+        return self.units.province(self.province_name)
+
+    def level_at(self, depth: int) -> Level | None:
+        """Return the reporting level at `depth` of the unit list, if the campaign has one."""
+        return next((lv for lv in self.levels if lv.depth == depth), None)
+
+    @property
+    def top_level(self) -> Level:
+        """The level that reports to the province (districts in 2022, communes in 2026)."""
+        return self.levels[0]
+
+    def template(self, name: str) -> Path:
+        """Return the campaign's own template `name` if it has one, else the shared one."""
+        own = self.folder / name
+        return own if own.is_file() else DATA_DIR.parent / "templates" / name
+
+
+def _need(table: dict, key: str, kind: type, where: Location, path: str):
+    value = table.get(key)
+    if value is None:
+        raise CampaignError(f"Thiếu khóa «{path}{key}».", where.at(path + key))
+    if not isinstance(value, kind):
+        names = {str: "chuỗi chữ", int: "số", dt.date: "ngày (NĂM-THÁNG-NGÀY)", list: "danh sách", dict: "bảng"}
+        raise CampaignError(
+            f"Khóa «{path}{key}» phải là {names.get(kind, kind.__name__)}, không phải «{value}».",
+            where.at(path + key),
+        )
+    return value
+
+
+def _level(table: dict, i: int, where: Location, depth_max: int) -> Level:
+    path = f"cap[{i}]."
+    depth = _need(table, "muc", int, where, path)
+    if not 0 < depth < depth_max:
+        raise CampaignError(
+            f"«{path}muc» = {depth}: danh mục chỉ có các tầng 1…{depth_max - 1} dưới tỉnh.", where.at(path + "muc")
+        )
+    deadline = _need(table, "han", dt.date, where, path)
+    if isinstance(deadline, dt.datetime):
+        deadline = deadline.date()
+    pattern = _need(table, "mau_ten_trang", str, where, path)
+    try:
+        fields = {f for _, f, _, _ in string.Formatter().parse(pattern) if f is not None}
+    except ValueError as exc:
+        raise CampaignError(f"Mẫu tên Trang viết sai: {exc}.", where.at(path + "mau_ten_trang")) from None
+    unknown = fields - PATTERN_FIELDS
+    if unknown:
+        raise CampaignError(
+            f"Mẫu tên Trang dùng trường không có: {', '.join(sorted('{' + f + '}' for f in unknown))}; "
+            f"chỉ dùng được {', '.join(sorted('{' + f + '}' for f in PATTERN_FIELDS))}.",
+            where.at(path + "mau_ten_trang"),
+        )
+    staffing = table.get("nhan_su", "rieng")
+    if staffing not in STAFFING:
+        raise CampaignError(f"«{path}nhan_su» phải là \"rieng\" hoặc \"kiem_nhiem\".", where.at(path + "nhan_su"))
+    return Level(
+        code=_need(table, "ma", str, where, path),
+        depth=depth,
+        title=_need(table, "ten", str, where, path),
+        deadline=deadline,
+        page_pattern=pattern,
+        example=table.get("vi_du", ""),
+        staffing=staffing,
+    )
+
+
+def resolve_folder(name_or_path: str | Path) -> Path:
+    """Return the campaign folder for an id under data/chien-dich/ or a path."""
+    path = Path(name_or_path)
+    if path.is_file():
+        return path.parent
+    if path.is_dir():
+        return path
+    candidate = CAMPAIGNS_DIR / str(name_or_path)
+    if candidate.is_dir():
+        return candidate
+    known = ", ".join(sorted(p.name for p in CAMPAIGNS_DIR.iterdir() if p.is_dir())) if CAMPAIGNS_DIR.is_dir() else ""
+    raise CampaignError(f"Không tìm thấy chiến dịch «{name_or_path}». Các chiến dịch có sẵn: {known}.")
+
+
+def load_campaign(name_or_path: str | Path = DEFAULT_CAMPAIGN) -> Campaign:
+    """Return the campaign in a folder (or named by its id under data/chien-dich/), validated.
+
+    >>> c = load_campaign()
+    >>> c.id, [lv.code for lv in c.levels], c.top_level.deadline.isoformat()
+    ('2022-trang-cong-dong', ['huyen', 'xa'], '2022-03-31')
+    """
+    folder = resolve_folder(name_or_path)
+    file = folder / FILE_NAME
+    where = Location(str(file.relative_to(DATA_DIR.parent)) if file.is_relative_to(DATA_DIR.parent) else str(file))
+    if not file.is_file():
+        raise CampaignError(f"Thư mục chiến dịch thiếu tệp {FILE_NAME}.", Location(str(folder)))
+    try:
+        raw = tomllib.loads(file.read_text(encoding="utf-8-sig"))
+    except tomllib.TOMLDecodeError as exc:
+        raise CampaignError(f"Tệp chiến dịch viết sai cú pháp TOML: {exc}.", where) from None
+    except UnicodeDecodeError:
+        raise CampaignError("Tệp chiến dịch phải lưu dạng UTF-8.", where) from None
+    unit_list = _need(raw, "danh_muc", str, where, "")
+    try:
+        units = load(unit_list)
+        units.province(_need(raw, "tinh", str, where, ""))
+    except CampaignError:
+        raise
+    except Exception as exc:  # InputError from the unit list: re-anchor on the key
+        raise CampaignError(getattr(exc, "message", str(exc)), where.at("danh_muc/tinh")) from None
+    levels_raw = _need(raw, "cap", list, where, "")
+    levels = tuple(sorted((_level(t, i, where, units.depth) for i, t in enumerate(levels_raw)), key=lambda lv: lv.depth))
+    platforms = {
+        _need(t, "ten", str, where, f"nen_tang[{i}]."): tuple(_need(t, "ten_mien", list, where, f"nen_tang[{i}]."))
+        for i, t in enumerate(raw.get("nen_tang", []))
+    }
+    return Campaign(
+        id=str(raw.get("id", folder.name)),
+        folder=folder,
+        title=_need(raw, "ten", str, where, ""),
+        unit_list_name=unit_list,
+        province_name=raw["tinh"],
+        levels=levels,
+        platforms=platforms or {"Facebook": ("facebook.com", "fb.com", "fb.me")},
+        raw=raw,
+    )

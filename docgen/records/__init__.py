@@ -1,0 +1,1 @@
+"""Records: administrative units, Front pages, people, and the submissions that hold them."""

@@ -1,0 +1,224 @@
+"""The records docgen reads, checks and writes: plain frozen dataclasses.
+
+Nothing here knows a file format. Readers (`docgen.readers`) produce `RawTable`s;
+`docgen.checks` turns raw rows into `Record`s and `Problem`s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+from docgen.errors import Location
+
+
+@dataclass(frozen=True)
+class Unit:
+    """An official administrative unit: its code, kind and bare name, and its parent.
+
+    `kind` is the lower-case Vietnamese word ("tỉnh", "thành phố", "huyện", "xã",
+    "phường", "thị trấn", "đặc khu" …); `name` is the bare name ("Mường Nhé").
+    `level` is 0 for a province, 1 for the next level down, and so on: depth comes
+    from the data, never from the word "district".
+    """
+
+    code: str
+    kind: str
+    name: str
+    parent: "Unit | None" = field(default=None, compare=False, repr=False)
+    level: int = 0
+
+    @property
+    def full_name(self) -> str:
+        """Official full name, "Huyện Mường Nhé"."""
+        return f"{self.kind[:1].upper()}{self.kind[1:]} {self.name}"
+
+    @property
+    def label(self) -> str:
+        """Name as written after a preposition, "huyện Mường Nhé"."""
+        return f"{self.kind} {self.name}"
+
+    def ancestors(self) -> list["Unit"]:
+        """Return the chain of parents, nearest first."""
+        out, unit = [], self.parent
+        while unit is not None:
+            out.append(unit)
+            unit = unit.parent
+        return out
+
+
+# The ten data columns of the Phụ lục form, in the form's order.
+COLUMNS = (
+    "tt", "don_vi", "ten_trang", "lien_ket",
+    "ld_ten", "ld_sdt", "ld_email",
+    "vh_ten", "vh_sdt", "vh_email",
+)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One raw value as typed, with where it is. `value` is str, int, float, date or None."""
+
+    value: object
+    location: Location
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One row of the form as read, before any judgement.
+
+    `group` is the group-row index the row sits under (0 for "I", 1 for "II" …,
+    None before any group row); `cells` maps the keys of `COLUMNS` to `Cell`s
+    (a missing key means the column was empty).
+    """
+
+    location: Location
+    group: int | None
+    cells: dict[str, Cell]
+
+    def text(self, key: str) -> str:
+        """Return the cell's value as text ("" when empty)."""
+        cell = self.cells.get(key)
+        return "" if cell is None or cell.value is None else str(cell.value)
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """The form's table as found in a file: its rows and where the header was found."""
+
+    source: Location
+    header_at: str
+    rows: tuple[RawRow, ...]
+
+
+class Role(str, Enum):
+    LEADER = "lanh_dao"     # Lãnh đạo phụ trách
+    OPERATOR = "van_hanh"   # Cán bộ quản lý, vận hành
+
+
+@dataclass(frozen=True)
+class Person:
+    role: Role
+    name: str = ""
+    phone: str = ""
+    email: str = ""
+
+    @property
+    def assigned(self) -> bool:
+        return bool(self.name)
+
+
+@dataclass(frozen=True)
+class Record:
+    """One Front unit's row, normalised: the unit, its page (if any) and its two people.
+
+    `unit` is None when the unit typed could not be matched to the official list
+    (the row is still kept, with `unit_text`).
+    """
+
+    location: Location
+    unit_text: str
+    unit: Unit | None
+    page_name: str = ""
+    link: str = ""
+    platform: str = ""
+    leader: Person = Person(Role.LEADER)
+    operator: Person = Person(Role.OPERATOR)
+
+    @property
+    def has_page(self) -> bool:
+        return bool(self.page_name or self.link)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The report's own facts, from the "Thông tin" sheet or section (README documents each key)."""
+
+    don_vi: str = ""                 # the reporting unit, e.g. "Huyện Mường Nhé"
+    so: str = ""                     # report number, "" while a draft
+    ngay: dt.date | None = None      # report date, None while a draft
+    nguoi_ky: str = ""               # signer's name
+    chuc_vu: str = ""                # signer's title: "CHỦ TỊCH", "PHÓ CHỦ TỊCH"
+    tham_quyen: str = ""             # authority line: "TM. BAN THƯỜNG TRỰC"; "KT. CHỦ TỊCH" when a deputy signs
+    noi_nhan: tuple[str, ...] = ()   # recipients besides "Như trên" and "Lưu"
+    luu: str = ""                    # drafting-unit code after "Lưu: VT, "
+    co_ke_hoach: bool | None = None  # activity plan made (item 1 of the dispatch)
+    bao_cao_cap_uy: bool | None = None  # plan reported to the Party committee
+    de_xuat: tuple[str, ...] = ()    # proposals, one per item
+    location: Location | None = None
+
+
+class Severity(str, Enum):
+    ERROR = "loi"          # must be fixed before signing
+    WARNING = "canh_bao"   # changed, or worth a look
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A finding: rule ID, severity, Vietnamese message, where, and the fix when known."""
+
+    rule: str
+    severity: Severity
+    message: str
+    location: Location
+    fix: str = ""
+    unit_code: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "location": str(self.location),
+            "file": self.location.file,
+            "sheet": self.location.sheet,
+            "cell": self.location.cell,
+            "fix": self.fix,
+        }
+
+
+@dataclass(frozen=True)
+class Source:
+    """One submission file as read: its table and its facts, untouched by any check."""
+
+    path: str
+    table: RawTable
+    facts: Facts
+    file_date: dt.date | None = None   # the file's own modification date (tong-hop falls back on it)
+    notes: tuple[Problem, ...] = ()    # what the reader itself noticed (skipped rows, removed characters …)
+
+
+@dataclass(frozen=True)
+class LevelFigures:
+    """The numbers a report quotes for one level (e.g. "Cấp xã"): expected vs present vs done."""
+
+    level: str
+    title: str
+    expected: int = 0
+    present: int = 0
+    with_page: int = 0
+    on_pattern: int = 0
+    with_leader: int = 0
+    with_operator: int = 0
+    with_both: int = 0
+
+
+@dataclass(frozen=True)
+class Submission:
+    """A checked submission: the unit that reports, its records, problems and figures.
+
+    `records` keeps every row read, in input order; `expected` lists every official
+    unit the submission should cover, in official order (the reporting unit first).
+    """
+
+    source: Source
+    reporting_unit: Unit | None
+    records: tuple[Record, ...]
+    problems: tuple[Problem, ...]
+    figures: tuple[LevelFigures, ...]
+    expected: tuple[Unit, ...] = ()
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
