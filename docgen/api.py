@@ -10,28 +10,275 @@ from pathlib import Path
 
 # --- kiem-tra ---
 
+
+def kiem_tra(paths: list[Path], chien_dich: str = "2022-trang-cong-dong"):
+    """Return a `KiemTraResult`: every submission under `paths` read and checked under a campaign.
+
+    `paths` are files or folders (folders are searched for .xlsx/.docx by
+    `docgen.readers.find_inputs`). An input that cannot be read is listed in
+    `unusable` with its Vietnamese message; the others are still checked.
+    Raises CampaignError when the campaign cannot be loaded.
+    """
+    from docgen.campaigns.campaign import load_campaign
+    from docgen.checks import check_source
+    from docgen.checks.result import KiemTraResult, Unusable
+    from docgen.errors import DocgenError
+    from docgen.readers import find_inputs, read_source
+
+    campaign = load_campaign(chien_dich)
+    submissions, unusable, seen = [], [], set()
+    for path in paths:
+        try:
+            files = find_inputs([Path(path)])
+        except DocgenError as exc:
+            unusable.append(Unusable.from_error(str(path), exc))
+            continue
+        for file in files:
+            if Path(file).resolve() in seen:
+                continue   # the same file named twice (itself and its folder): checked once
+            seen.add(Path(file).resolve())
+            try:
+                source = read_source(file)
+            except DocgenError as exc:
+                unusable.append(Unusable.from_error(str(file), exc))
+                continue
+            submissions.append(check_source(source, campaign))
+    return KiemTraResult(campaign.id, tuple(submissions), tuple(unusable))
+
+
 # --- end kiem-tra ---
 
 # --- bao-cao ---
+
+
+def bao_cao(paths, out_dir, chien_dich="2022-trang-cong-dong", pdf=False, ghi_de=False, chat=False,
+            phu_luc_rieng=False, progress=None):
+    """Return a `BaoCaoResult`: one result report (with its Phụ lục) per submission under `paths`.
+
+    Writes OUT/<slug>/bao-cao-ket-qua.docx (and phu-luc.docx when `phu_luc_rieng`,
+    and a .pdf of each when `pdf`, all converted by one LibreOffice process).
+    A submission with errors still gets its report (its problems appear in
+    section II) unless `chat` (strict): then it is refused with its errors.
+    Unusable inputs and files that would be overwritten (without `ghi_de`) are
+    refused; the others are still written. `progress(done, total, name)` is
+    called before each input. Raises CampaignError for an unknown campaign.
+    """
+    from docgen.campaigns.campaign import load_campaign
+    from docgen.jobs import bao_cao as job
+
+    campaign = load_campaign(chien_dich)
+    return job.run(paths, out_dir, campaign, pdf=pdf, overwrite=ghi_de, strict=chat,
+                   appendix_alone=phu_luc_rieng, progress=progress)
+
 
 # --- end bao-cao ---
 
 # --- cong-van ---
 
+
+def cong_van(chien_dich: str | Path, out_dir: str | Path, ghi_de: bool = False, pdf: bool = False) -> list[Path]:
+    """Return the files written: the campaign's dispatch `OUT/<campaign-id>/cong-van.docx` (+ .pdf).
+
+    The công văn (ND30 frame, templates/cong_van.docx or the campaign's own) is
+    followed by the blank Phụ lục form in its own landscape section. Refuses to
+    overwrite unless `ghi_de`. Raises CampaignError (by key) for a faulty campaign
+    file, TemplateError for a faulty template, OutputError for a file it may not write.
+    """
+    from docgen.campaigns.campaign import load_campaign
+    from docgen.documents import cong_van as doc
+    from docgen.render.compose import compose
+    from docgen.render.engine import render
+    from docgen.render.output import check_free, slug, write_bytes
+
+    campaign = load_campaign(chien_dich)
+    context = doc.build_context(campaign)
+    target = Path(out_dir) / slug(campaign.id, "chien-dich") / doc.OUTPUT_NAME
+    check_free(target, ghi_de)
+    main = render(campaign.template(doc.TEMPLATE), context, doc.TEMPLATE)
+    annex = render(campaign.template(doc.ANNEX_TEMPLATE), context["phu_luc"], doc.ANNEX_TEMPLATE)
+    written = [write_bytes(target, compose(main, annex).to_bytes(), ghi_de)]
+    if pdf:
+        from docgen.render.pdf import to_pdf
+
+        for source, data in to_pdf(written[:1]).items():
+            written.append(write_bytes(source.with_suffix(".pdf"), data, ghi_de))
+    return written
+
+
 # --- end cong-van ---
 
 # --- bieu-mau ---
+
+
+def bieu_mau(chien_dich: str | Path, out_dir: Path, don_vi: str | None = None, ghi_de: bool = False) -> list[Path]:
+    """Return the collection workbooks written into `out_dir` for the campaign `chien_dich`.
+
+    One .xlsx per unit of the campaign's top reporting level (one for the province
+    when the campaign has a single level), or only the unit named `don_vi`.
+    Raises CampaignError / InputError (unknown unit, files that exist without `ghi_de`).
+    """
+    from docgen.campaigns.campaign import load_campaign
+    from docgen.workbooks import write_workbooks
+
+    return write_workbooks(load_campaign(chien_dich), Path(out_dir), don_vi, ghi_de)
+
 
 # --- end bieu-mau ---
 
 # --- mau ---
 
+# Document kinds a template can be written for: kind → (name in messages, modules whose VARIABLES it gets).
+TEMPLATE_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "bao-cao": ("báo cáo", ("frame", "bao_cao")),
+    "phu-luc": ("phụ lục", ("phu_luc",)),
+    "cong-van": ("công văn", ("frame", "cong_van")),
+}
+
+
+def template_variables(loai: str) -> dict[str, str]:
+    """Return every name a template of kind `loai` can use, with its description (from the modules' VARIABLES).
+
+    Raises TemplateError for an unknown kind or when none of its modules exists yet.
+    """
+    import importlib
+
+    from docgen.errors import TemplateError
+
+    if loai not in TEMPLATE_KINDS:
+        raise TemplateError(f"Không có loại văn bản «{loai}»; chọn một trong: {', '.join(TEMPLATE_KINDS)}.")
+    names: dict[str, str] = {}
+    found = False
+    for module in TEMPLATE_KINDS[loai][1]:
+        try:
+            mod = importlib.import_module(f"docgen.documents.{module}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"docgen.documents.{module}":
+                raise
+            continue
+        found = True
+        names.update(getattr(mod, "VARIABLES", {}))
+    if not found:
+        raise TemplateError(f"Chưa có mô tả dữ liệu cho loại văn bản «{loai}».")
+    return names
+
+
+def guess_template_kind(template: Path) -> str | None:
+    """Return the document kind a template's file name suggests ("bao_cao_huyen.docx" → "bao-cao"), else None.
+
+    >>> guess_template_kind(Path("mau/Phu_luc moi.docx")), guess_template_kind(Path("x.docx"))
+    ('phu-luc', None)
+    """
+    from docgen.render.output import slug
+
+    name = slug(Path(template).stem)
+    hits = [(name.find(kind), kind) for kind in TEMPLATE_KINDS if kind in name]
+    return min(hits)[1] if hits else None
+
+
+def mau_kiem_tra(template: Path, loai: str | None = None) -> list:
+    """Return the findings (model.Problem, rule IDs MAU-01…06) of a .docx template for document kind `loai`.
+
+    `loai` is "bao-cao", "phu-luc" or "cong-van", guessed from the file name when
+    None. An empty list means the template is clean. Raises TemplateError when the
+    file is not a .docx or the kind cannot be told.
+    """
+    from docgen.errors import Location, TemplateError
+    from docgen.render.lint import lint_template
+
+    template = Path(template)
+    kind = loai or guess_template_kind(template)
+    if kind is None:
+        raise TemplateError(
+            f"Không đoán được loại văn bản từ tên tệp; thêm --loai {'|'.join(TEMPLATE_KINDS)}.", Location(template.name)
+        )
+    names = template_variables(kind)
+    return lint_template(template, names, TEMPLATE_KINDS[kind][0])
+
+
 # --- end mau ---
 
 # --- the-thuc ---
 
+
+class FileResult:
+    """One file checked by `the_thuc`: its document kind and findings, or why it could not be read.
+
+    `error` is a Vietnamese reason when the file is unreadable (then `findings` is
+    empty); `kind` is the Vietnamese kind name ("công văn", "báo cáo", "phụ lục" …).
+    """
+
+    def __init__(self, path: str, kind: str = "", findings: tuple = (), error: str = ""):
+        self.path, self.kind, self.findings, self.error = path, kind, tuple(findings), error
+
+    @property
+    def errors(self) -> list:
+        """Return the findings of MUST rules (what makes the exit code 1)."""
+        return [f for f in self.findings if f.level.value == "MUST"]
+
+    @property
+    def warnings(self) -> list:
+        """Return the findings of SHOULD rules."""
+        return [f for f in self.findings if f.level.value == "SHOULD"]
+
+    def to_dict(self) -> dict:
+        """Return the result as JSON-ready data (one element of `docgen the-thuc --json`)."""
+        return {"file": self.path, "kind": self.kind, "readable": not self.error, "error": self.error,
+                "errors": len(self.errors), "warnings": len(self.warnings),
+                "findings": [f.to_dict() for f in self.findings]}
+
+
+def the_thuc(paths, include_info: bool = False) -> list[FileResult]:
+    """Return one FileResult per .docx in `paths`: its ND30 findings (rule ID, level, message, where).
+
+    A folder stands for every .docx under it (Word's "~$" lock files left out).
+    INFO findings are left out unless `include_info`. A file that is not a
+    readable .docx gets a FileResult with `error` set; the others are still checked.
+    """
+    from docgen.errors import DocgenError
+    from docgen.nd30 import Level, inspect_file
+
+    files = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*.docx") if not p.name.startswith("~$"))
+        else:
+            files.append(path)
+    out = []
+    for path in files:
+        try:
+            report = inspect_file(path)
+        except DocgenError as exc:
+            out.append(FileResult(str(path), error=exc.message))
+            continue
+        keep = [f for f in report.findings if include_info or f.level != Level.INFO]
+        out.append(FileResult(str(path), report.kind.name, keep))
+    return out
+
+
 # --- end the-thuc ---
 
 # --- tong-hop ---
+
+
+def tong_hop(folder: str | Path, chien_dich: str | Path, out_dir: str | Path, ghi_de: bool = False,
+             thong_tin: str | Path | None = None):
+    """Return a `TongHopResult`: the province's summary of every submission in `folder`, written to `out_dir`.
+
+    Reads and checks each submission (an unusable file is reported, not fatal),
+    computes per unit of the campaign's top level (districts in 2022, communes in
+    the two-level 2026 campaign) on time / late / not received with the figures,
+    and writes `tong-hop.xlsx` and the province's report `bao-cao-tong-hop.docx`
+    (with the consolidated Phụ lục). `thong_tin` is an optional .xlsx with the
+    province's own "Thông tin" sheet (number, date, signer, recipients, proposals).
+    Refuses to overwrite unless `ghi_de`. Raises DocgenError for a folder with no
+    submission, an unknown campaign or a file it may not write.
+    """
+    from docgen.campaigns.campaign import load_campaign
+    from docgen.jobs import tong_hop as job
+
+    campaign = load_campaign(chien_dich)
+    return job.run(Path(folder), campaign, Path(out_dir), overwrite=ghi_de,
+                   facts_file=Path(thong_tin) if thong_tin else None)
+
 
 # --- end tong-hop ---

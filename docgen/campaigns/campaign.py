@@ -6,12 +6,14 @@ Every mistake is reported by key, in Vietnamese, as a `CampaignError`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from docgen.errors import CampaignError, Location
+from docgen.campaigns.dispatch import Dispatch, has_dispatch, parse_dispatch
+from docgen.errors import CampaignError, DocgenError, Location
 from docgen.records.model import Unit
 from docgen.records.units import DATA_DIR, UnitList, load
 
@@ -69,6 +71,7 @@ class Campaign:
     levels: tuple[Level, ...]
     platforms: dict[str, tuple[str, ...]]
     raw: dict = field(repr=False, default_factory=dict)
+    dispatch: Dispatch | None = field(default=None, repr=False)  # None when the file has no [[van_ban.muc]]
 
     @property
     def units(self) -> UnitList:
@@ -88,9 +91,15 @@ class Campaign:
         return self.levels[0]
 
     def template(self, name: str) -> Path:
-        """Return the campaign's own template `name` if it has one, else the shared one."""
-        own = self.folder / name
-        return own if own.is_file() else DATA_DIR.parent / "templates" / name
+        """Return the campaign's own template `name` (in its folder or its templates/) if any, else the shared one."""
+        for own in (self.folder / name, self.folder / "templates" / name):
+            if own.is_file():
+                return own
+        return DATA_DIR.parent / "templates" / name
+
+    def level(self, code: str) -> Level | None:
+        """Return the level whose code (`ma`) is `code`, if the campaign has one."""
+        return next((lv for lv in self.levels if lv.code == code), None)
 
 
 def _need(table: dict, key: str, kind: type, where: Location, path: str):
@@ -143,15 +152,21 @@ def _level(table: dict, i: int, where: Location, depth_max: int) -> Level:
 
 
 def resolve_folder(name_or_path: str | Path) -> Path:
-    """Return the campaign folder for an id under data/chien-dich/ or a path."""
+    """Return the campaign folder for a path (folder or its chien-dich.toml) or an id under data/chien-dich/.
+
+    A folder in the working directory that merely shares the id (docgen's own
+    output, OUT/<id>/) does not hide the campaign.
+    """
     path = Path(name_or_path)
     if path.is_file():
         return path.parent
-    if path.is_dir():
+    if (path / FILE_NAME).is_file():
         return path
     candidate = CAMPAIGNS_DIR / str(name_or_path)
-    if candidate.is_dir():
+    if candidate.is_dir():  # an id wins over a same-named folder of output in the working directory
         return candidate
+    if path.is_dir():
+        return path
     known = ", ".join(sorted(p.name for p in CAMPAIGNS_DIR.iterdir() if p.is_dir())) if CAMPAIGNS_DIR.is_dir() else ""
     raise CampaignError(f"Không tìm thấy chiến dịch «{name_or_path}». Các chiến dịch có sẵn: {known}.")
 
@@ -168,22 +183,24 @@ def load_campaign(name_or_path: str | Path = DEFAULT_CAMPAIGN) -> Campaign:
     where = Location(str(file.relative_to(DATA_DIR.parent)) if file.is_relative_to(DATA_DIR.parent) else str(file))
     if not file.is_file():
         raise CampaignError(f"Thư mục chiến dịch thiếu tệp {FILE_NAME}.", Location(str(folder)))
-    try:
-        raw = tomllib.loads(file.read_text(encoding="utf-8-sig"))
-    except tomllib.TOMLDecodeError as exc:
-        raise CampaignError(f"Tệp chiến dịch viết sai cú pháp TOML: {exc}.", where) from None
-    except UnicodeDecodeError:
-        raise CampaignError("Tệp chiến dịch phải lưu dạng UTF-8.", where) from None
+    raw = _parse(file, where)
     unit_list = _need(raw, "danh_muc", str, where, "")
     try:
         units = load(unit_list)
+    except DocgenError as exc:  # InputError from the unit list: re-anchor on the key
+        raise CampaignError(exc.message, where.at("danh_muc")) from None
+    try:
         units.province(_need(raw, "tinh", str, where, ""))
     except CampaignError:
         raise
-    except Exception as exc:  # InputError from the unit list: re-anchor on the key
-        raise CampaignError(getattr(exc, "message", str(exc)), where.at("danh_muc/tinh")) from None
+    except DocgenError as exc:
+        raise CampaignError(exc.message, where.at("tinh")) from None
     levels_raw = _need(raw, "cap", list, where, "")
-    levels = tuple(sorted((_level(t, i, where, units.depth) for i, t in enumerate(levels_raw)), key=lambda lv: lv.depth))
+    if not levels_raw:
+        raise CampaignError("Chiến dịch cần ít nhất một cấp báo cáo [[cap]].", where.at("cap"))
+    levels = tuple(sorted((_level(_table(t, f"cap[{i}]", where), i, where, units.depth)
+                           for i, t in enumerate(levels_raw)), key=lambda lv: lv.depth))
+    _distinct(levels, where)
     platforms = {
         _need(t, "ten", str, where, f"nen_tang[{i}]."): tuple(_need(t, "ten_mien", list, where, f"nen_tang[{i}]."))
         for i, t in enumerate(raw.get("nen_tang", []))
@@ -197,4 +214,52 @@ def load_campaign(name_or_path: str | Path = DEFAULT_CAMPAIGN) -> Campaign:
         levels=levels,
         platforms=platforms or {"Facebook": ("facebook.com", "fb.com", "fb.me")},
         raw=raw,
+        dispatch=parse_dispatch(raw, levels, where) if has_dispatch(raw) else None,
     )
+
+
+# tomllib's messages (English) → what the clerk should look for.
+_TOML_ERRORS = (
+    ("date", "ngày không có thật hoặc viết sai dạng NĂM-THÁNG-NGÀY"),
+    ("Expected '='", "thiếu dấu = sau tên khóa"),
+    ("Illegal character", "chuỗi chữ chưa đóng dấu ngoặc kép"),
+    ("Unterminated", "chuỗi chữ chưa đóng dấu ngoặc kép"),
+    ("Cannot overwrite", "khóa hoặc bảng bị viết hai lần"),
+    ("Cannot declare", "bảng bị khai báo hai lần"),
+    ("Unclosed array", "danh sách thiếu dấu ] đóng"),
+    ("array", "danh sách viết sai (thiếu dấu phẩy hoặc dấu ])"),
+    ("Invalid value", "giá trị viết sai (chuỗi chữ phải nằm trong dấu ngoặc kép)"),
+)
+
+
+def _parse(file: Path, where: Location) -> dict:
+    """Return the parsed TOML file; a syntax error names its line and column in Vietnamese."""
+    try:
+        return tomllib.loads(file.read_text(encoding="utf-8-sig"))
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        if found is None:
+            raise CampaignError(f"Tệp chiến dịch viết sai cú pháp TOML ({exc}).", where) from None
+        line, col = found.groups()
+        english = str(exc)[: found.start()].strip()
+        hint = next((vi for en, vi in _TOML_ERRORS if en in english), "")
+        tip = hint or "viết sai; kiểm tra dấu ngoặc kép, dấu = và dấu ngoặc vuông"
+        raise CampaignError(f"Tệp chiến dịch viết sai cú pháp TOML ở dòng {line}, cột {col}: {tip}.",
+                            where.at(f"dòng {line}")) from None
+    except UnicodeDecodeError:
+        raise CampaignError("Tệp chiến dịch phải lưu dạng UTF-8.", where) from None
+
+
+def _table(value, key: str, where: Location) -> dict:
+    if not isinstance(value, dict):
+        raise CampaignError(f"«{key}» phải là một bảng [[…]].", where.at(key))
+    return value
+
+
+def _distinct(levels: tuple[Level, ...], where: Location) -> None:
+    """Raise when two levels share a code or a depth."""
+    for attr, key in (("code", "ma"), ("depth", "muc")):
+        values = [getattr(lv, attr) for lv in levels]
+        twice = next((v for v in values if values.count(v) > 1), None)
+        if twice is not None:
+            raise CampaignError(f"Hai cấp cùng «{key}» = {twice!r}; mỗi cấp phải khác nhau.", where.at(f"cap.{key}"))

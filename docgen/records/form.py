@@ -58,3 +58,11 @@ FACT_FIELDS: tuple[FactField, ...] = (
     FactField("bao_cao_cap_uy", "Đã báo cáo Thường trực cấp ủy", "Có hoặc Không."),
     FactField("de_xuat", "Đề xuất, kiến nghị", "Mỗi đề xuất một dòng."),
 )
+
+# Fixed choices of some facts (list validation in the workbook; readers may accept only these).
+FACT_CHOICES: dict[str, tuple[str, ...]] = {
+    "chuc_vu": ("CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+    "tham_quyen": ("TM. BAN THƯỜNG TRỰC", "KT. CHỦ TỊCH"),
+    "co_ke_hoach": ("Có", "Không"),
+    "bao_cao_cap_uy": ("Có", "Không"),
+}

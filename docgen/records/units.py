@@ -88,6 +88,14 @@ class UnitList:
         hits = index.get(key, [])
         return hits[0] if len(hits) == 1 else None
 
+    def lookup(self, text: str, level: int) -> list[Unit]:
+        """Return every unit at `level`, in the whole list, whose name (with or without kind) is `text`.
+
+        >>> [u.parent.name for u in load("dvhc_3cap_2024").lookup("Xã Chung Chải", 2)]
+        ['Mường Nhé']
+        """
+        return list(self._by_key.get((level, ""), {}).get(name_key(text), ()))
+
     def _add(self, unit: Unit, parent: Unit | None) -> None:
         self.units[unit.level].append(unit)
         if parent is not None:

@@ -1,0 +1,177 @@
+"""The province's .xlsx summary: "Tổng hợp", "Danh sách Trang" and "Vấn đề" sheets.
+
+Each sheet has a bold frozen header and an autofilter. Text is always written as
+text: a page name like "=HYPERLINK(…)" or "+84 912…" is never a formula
+(`data_type` "s" and Excel's quote prefix on anything starting with = + - @).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from docgen.aggregate.status import Status, Summary, UnitStatus
+from docgen.records.model import Record, Severity, Submission
+
+FORMULA_START = ("=", "+", "-", "@")
+BOLD = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+WRAP = Alignment(wrap_text=True, vertical="top")
+# Conditional colours of the "Tổng hợp" rows, by status label.
+STATUS_FILLS = {
+    Status.ON_TIME: "C6EFCE",   # green: done on time
+    Status.LATE: "FFEB9C",      # amber: late
+    Status.MISSING: "FFC7CE",   # red: not received
+    Status.UNDATED: "E7E6E6",   # grey: received, date unknown
+}
+SEVERITY_LABEL = {Severity.ERROR: "Lỗi", Severity.WARNING: "Cảnh báo"}
+FIGURES = (
+    ("expected", "dự kiến", None),
+    ("present", "có trong danh sách", None),
+    ("with_page", "có Trang", "expected"),
+    ("on_pattern", "tên đúng mẫu", "expected"),
+    ("with_both", "đủ lãnh đạo và cán bộ vận hành", "expected"),
+)
+
+
+def cell(ws, value, **style):
+    """Return `value` ready for `ws.append`: text stays text (never a formula), styled when asked.
+
+    Characters a worksheet cannot hold are dropped. A string starting with = + - @
+    becomes a text cell with Excel's quote prefix; `style` sets attributes such as
+    `font` or `number_format` on a write-only cell.
+    """
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    risky = isinstance(value, str) and value.startswith(FORMULA_START)
+    if not risky and not style:
+        return value
+    out = WriteOnlyCell(ws, value)
+    if isinstance(value, str):
+        out.data_type = "s"
+        if risky:
+            out.quotePrefix = True
+    for name, setting in style.items():
+        setattr(out, name, setting)
+    return out
+
+
+def _table(ws, headers: list[str], widths: list[float], rows) -> int:
+    """Append a bold header row and `rows` (lists of values or cells); freeze and filter; return rows written."""
+    for c, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = width
+    ws.freeze_panes = "A2"
+    ws.append([cell(ws, text, font=BOLD, fill=HEADER_FILL, alignment=WRAP) for text in headers])
+    n = 0
+    for values in rows:
+        ws.append([cell(ws, v) if not isinstance(v, Cell) else v for v in values])
+        n += 1
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{n + 1}"
+    return n
+
+
+def _figure_headers(summary: Summary) -> list[str]:
+    out = []
+    for f in summary.totals:
+        for _, label, of in FIGURES:
+            out.append(f"{f.title}: {label}")
+            if of:
+                out.append(f"{f.title}: % {label}")
+    return out
+
+
+def _figure_values(ws, figures, **style) -> list:
+    """Return the figure cells of one row: each count, and after some its share (a % cell)."""
+    out = []
+    for f in figures:
+        for name, _, of in FIGURES:
+            out.append(cell(ws, getattr(f, name), **style) if style else getattr(f, name))
+            if of:
+                whole = getattr(f, of)
+                out.append(cell(ws, getattr(f, name) / whole if whole else None, number_format="0.0%", **style))
+    return out
+
+
+def _unit_values(ws, i: int, row: UnitStatus) -> list:
+    problems = [p for s in row.submissions for p in (*(n for n in s.source.notes if n not in s.problems), *s.problems)]
+    errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+    files = "; ".join(Path(s.source.path).name for s in row.submissions)
+    return [
+        i, row.unit.code, row.unit.full_name, row.status.label,
+        cell(ws, row.date, number_format="DD/MM/YYYY") if row.date else None, row.date_note,
+        row.days_late or None, *_figure_values(ws, row.figures), errors, len(problems) - errors, files,
+    ]
+
+
+def summary_sheet(ws, summary: Summary) -> None:
+    """Fill "Tổng hợp": one row per expected unit, coloured by status, then the province totals."""
+    fig = _figure_headers(summary)
+    headers = ["TT", "Mã đơn vị", "Đơn vị", "Tình trạng", "Ngày báo cáo", "Ghi chú ngày", "Trễ (ngày)",
+               *fig, "Số lỗi", "Số cảnh báo", "Tệp"]
+    widths = [5, 9, 26, 14, 12, 16, 9, *[12] * len(fig), 8, 10, 30]
+    n = _table(ws, headers, widths, (_unit_values(ws, i, r) for i, r in enumerate(summary.rows, start=1)))
+    area = f"A2:{get_column_letter(len(headers))}{n + 1}"
+    for status, colour in STATUS_FILLS.items():
+        rule = FormulaRule(formula=[f'$D2="{status.label}"'], fill=PatternFill("solid", bgColor=colour))
+        ws.conditional_formatting.add(area, rule)
+    ws.append([])
+    ws.append([None, None, cell(ws, f"Toàn {summary.province.label}", font=BOLD),
+               cell(ws, f"{summary.received}/{len(summary.rows)} đã nộp", font=BOLD), None, None, None,
+               *_figure_values(ws, summary.totals, font=BOLD)])
+
+
+def _record_values(summary: Summary, sub: Submission, rec: Record) -> list:
+    level = summary.campaign.level_at(rec.unit.level) if rec.unit else None
+    reporter = sub.reporting_unit.full_name if sub.reporting_unit else ""
+    return [
+        reporter, level.title if level else "", rec.unit.code if rec.unit else "",
+        rec.unit.full_name if rec.unit else rec.unit_text, rec.page_name, rec.link, rec.platform,
+        rec.leader.name, rec.leader.phone, rec.leader.email,
+        rec.operator.name, rec.operator.phone, rec.operator.email,
+        rec.location.file, rec.location.cell or "",
+    ]
+
+
+def records_sheet(ws, summary: Summary) -> None:
+    """Fill "Danh sách Trang": every record of every submission, in input order."""
+    headers = ["Đơn vị báo cáo", "Cấp", "Mã đơn vị", "Đơn vị", "Tên Trang", "Địa chỉ liên kết", "Nền tảng",
+               "Lãnh đạo phụ trách: họ và tên", "Lãnh đạo: số điện thoại", "Lãnh đạo: thư điện tử",
+               "Cán bộ vận hành: họ và tên", "Cán bộ vận hành: số điện thoại", "Cán bộ vận hành: thư điện tử",
+               "Tệp", "Ô"]
+    widths = [22, 10, 9, 24, 40, 40, 10, 22, 14, 26, 22, 14, 26, 24, 8]
+    rows = (_record_values(summary, s, rec) for s in summary.submissions for rec in s.records)
+    _table(ws, headers, widths, rows)
+
+
+def problems_sheet(ws, summary: Summary) -> None:
+    """Fill "Vấn đề": every problem found (the summary's TH-* first), with rule, severity, file and cell."""
+    headers = ["Mức", "Mã quy tắc", "Mã đơn vị", "Tệp", "Bảng", "Ô", "Nội dung", "Cách sửa"]
+    widths = [10, 10, 9, 26, 14, 8, 80, 40]
+    rows = (
+        [SEVERITY_LABEL[p.severity], p.rule, p.unit_code, p.location.file, p.location.sheet or "",
+         p.location.cell or "", p.message, p.fix]
+        for p in summary.all_problems
+    )
+    _table(ws, headers, widths, rows)
+
+
+def workbook_bytes(summary: Summary) -> bytes:
+    """Return the .xlsx summary of `summary` as bytes (the caller writes it atomically).
+
+    The workbook is written in openpyxl's streaming mode: 10,000 records cost
+    little memory.
+    """
+    wb = Workbook(write_only=True)
+    summary_sheet(wb.create_sheet("Tổng hợp"), summary)
+    records_sheet(wb.create_sheet("Danh sách Trang"), summary)
+    problems_sheet(wb.create_sheet("Vấn đề"), summary)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

@@ -1,0 +1,85 @@
+"""The outcome of checking several inputs: submissions, unusable inputs, exit code and JSON shape."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docgen.checks.rules import SEVERITY_WORDS
+from docgen.errors import DocgenError
+from docgen.records.model import Problem, Severity, Submission
+
+
+@dataclass(frozen=True)
+class Unusable:
+    """An input that could not be read as a submission, and why (Vietnamese, with where)."""
+
+    path: str
+    message: str
+    location: str = ""
+
+    @classmethod
+    def from_error(cls, path: str, exc: DocgenError) -> "Unusable":
+        return cls(path, exc.message, str(exc.location) if exc.location else "")
+
+
+@dataclass(frozen=True)
+class KiemTraResult:
+    """Every input checked: `submissions` in input order and the `unusable` inputs."""
+
+    campaign_id: str
+    submissions: tuple[Submission, ...]
+    unusable: tuple[Unusable, ...] = ()
+
+    @property
+    def error_count(self) -> int:
+        return sum(len(s.errors) for s in self.submissions)
+
+    @property
+    def warning_count(self) -> int:
+        return sum(len(s.problems) - len(s.errors) for s in self.submissions)
+
+    @property
+    def exit_code(self) -> int:
+        """Return 2 when an input was unusable, else 1 when errors were found, else 0."""
+        return 2 if self.unusable else 1 if self.error_count else 0
+
+    def to_dict(self) -> dict:
+        """Return the `--json` shape (docs/readme-kiem-tra.md documents it)."""
+        return {
+            "campaign": self.campaign_id,
+            "exit_code": self.exit_code,
+            "totals": {
+                "files": len(self.submissions),
+                "errors": self.error_count,
+                "warnings": self.warning_count,
+                "unusable": len(self.unusable),
+            },
+            "files": [submission_dict(s) for s in self.submissions],
+            "unusable": [{"path": u.path, "message": u.message, "location": u.location} for u in self.unusable],
+        }
+
+
+def problem_dict(p: Problem) -> dict:
+    """Return one problem as JSON: `Problem.to_dict()` plus the severity word and the unit code."""
+    return {**p.to_dict(), "severity_text": SEVERITY_WORDS[p.severity], "unit_code": p.unit_code}
+
+
+def submission_dict(s: Submission) -> dict:
+    """Return one checked submission as JSON."""
+    unit = s.reporting_unit
+    return {
+        "path": s.source.path,
+        "reporting_unit": {"code": unit.code, "name": unit.full_name} if unit else None,
+        "rows": len(s.records),
+        "errors": len(s.errors),
+        "warnings": sum(1 for p in s.problems if p.severity is Severity.WARNING),
+        "problems": [problem_dict(p) for p in s.problems],
+        "figures": [
+            {
+                "level": f.level, "title": f.title, "expected": f.expected, "present": f.present,
+                "with_page": f.with_page, "on_pattern": f.on_pattern, "with_leader": f.with_leader,
+                "with_operator": f.with_operator, "with_both": f.with_both,
+            }
+            for f in s.figures
+        ],
+    }

@@ -1,0 +1,58 @@
+"""The record rule catalogue: each rule's stable ID, severity and meaning (Vietnamese).
+
+The messages themselves are built where the facts are known (units, pages,
+people); this table is what docs/readme-kiem-tra.md documents and what a test
+keeps in step with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docgen.errors import Location
+from docgen.records.model import Problem, Severity
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    meaning: str   # Vietnamese, one line, for the README table and `--json` consumers
+
+
+RULES: dict[str, Rule] = {
+    r.id: r
+    for r in (
+        Rule("DV-01", ERROR, "Đơn vị không có trong danh mục đơn vị hành chính của đơn vị báo cáo"),
+        Rule("DV-02", ERROR, "Thiếu đơn vị phải có trong danh sách (so với danh mục chính thức)"),
+        Rule("DV-03", ERROR, "Một đơn vị ghi hai lần"),
+        Rule("DV-04", WARNING, "Tên đơn vị viết khác tên chính thức (dấu cách, vị trí dấu thanh, chữ «Xã/Huyện»)"),
+        Rule("TT-01", ERROR, "Tên Trang không đúng mẫu của chiến dịch (hoặc thiếu tên Trang)"),
+        Rule("TT-02", WARNING, "Đơn vị chưa thành lập Trang (tính vào tỷ lệ chưa hoàn thành)"),
+        Rule("TT-03", WARNING, "Tên Trang chỉ đúng mẫu sau khi chuẩn hóa (chữ hoa/thường, dấu cách, dấu thanh, ngoặc kép)"),
+        Rule("LK-01", ERROR, "Địa chỉ liên kết không phải Trang trên nền tảng được chấp nhận (hoặc thiếu)"),
+        Rule("LK-02", ERROR, "Một địa chỉ liên kết dùng cho hai đơn vị"),
+        Rule("LK-03", WARNING, "Địa chỉ liên kết đã được đưa về dạng chuẩn"),
+        Rule("NS-01", ERROR, "Thiếu lãnh đạo phụ trách"),
+        Rule("NS-02", ERROR, "Thiếu cán bộ quản lý, vận hành"),
+        Rule("NS-03", WARNING, "Lãnh đạo phụ trách và cán bộ vận hành là cùng một người ở cấp phải phân công riêng (mục 2.4)"),
+        Rule("SDT-01", ERROR, "Số điện thoại không hợp lệ"),
+        Rule("SDT-02", WARNING, "Số điện thoại đã được đưa về dạng chuẩn"),
+        Rule("EM-01", ERROR, "Địa chỉ thư điện tử không hợp lệ"),
+        Rule("EM-02", WARNING, "Địa chỉ thư điện tử đã được đưa về dạng chuẩn (bỏ dấu cách, chữ thường)"),
+        Rule("VB-01", WARNING, "Ô có ký tự điều khiển hoặc ký tự ẩn, hoặc chữ tiếng Việt không dựng sẵn (NFC), đã được làm sạch"),
+    )
+}
+
+SEVERITY_WORDS = {ERROR: "lỗi", WARNING: "cảnh báo"}
+
+
+def problem(rule: str, message: str, location: Location, fix: str = "", unit_code: str = "") -> Problem:
+    """Return a `Problem` for `rule`, with the rule's severity from the catalogue.
+
+    >>> problem("SDT-01", "Sai số", Location("a.xlsx", "Phụ lục", "F12")).severity.value
+    'loi'
+    """
+    return Problem(rule, RULES[rule].severity, message, location, fix, unit_code)

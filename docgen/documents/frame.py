@@ -1,0 +1,185 @@
+"""The ND30 frame's context pieces, shared by every document kind: header, number, date, recipients, signature.
+
+templates/cong_van.docx reads these keys (see `VARIABLES`). Every function is
+pure: plain values in, plain text and lists out; nothing here knows Word.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from docgen.records.model import Unit
+from docgen.render.filters import ngay_nd30, so_ky_hieu
+from docgen.vntext import clean
+
+# ô 2 of a Front committee's document (§16.2): supervising body with the place, issuing body.
+ORGAN = "ỦY BAN MTTQ VIỆT NAM"
+ISSUER = "BAN THƯỜNG TRỰC"
+ISSUER_NAME = "Ban Thường trực Ủy ban MTTQ Việt Nam"
+AUTHORITY = "TM. BAN THƯỜNG TRỰC"   # SG-02: signing for the collective body
+HEAD, DEPUTY = "CHỦ TỊCH", "PHÓ CHỦ TỊCH"
+AS_SAID = "Như trên"                 # NN-03
+FILED = "Lưu: VT"                    # NN-04
+END_MARK = "./."                     # BD-08
+
+VARIABLES: dict[str, str] = {
+    "co_quan_chu_quan": "Các dòng tên cơ quan chủ quản, in hoa, không đậm (AG-03), ví dụ «ỦY BAN MTTQ VIỆT NAM», «HUYỆN MƯỜNG NHÉ».",
+    "co_quan_ban_hanh": "Các dòng tên cơ quan ban hành, in hoa, đậm (AG-04), ví dụ «BAN THƯỜNG TRỰC».",
+    "co_quan": "Tên đầy đủ của cơ quan ban hành để trích dẫn, ví dụ «Ban Thường trực Ủy ban MTTQ Việt Nam huyện Mường Nhé».",
+    "so": "Số văn bản, ví dụ «15»; rỗng khi là bản dự thảo chưa lấy số (DR-01). Dùng: {{ so|so_ky_hieu(ky_hieu) }}.",
+    "ky_hieu": "Ký hiệu văn bản, ví dụ «BC-MTTQ-BTT» (SO-05) hoặc «MTTQ-BTT» cho công văn (SO-06).",
+    "so_ky_hieu": "Dòng số đã ghép sẵn, ví dụ «Số: 15/BC-MTTQ-BTT»; bản dự thảo «Số:      /BC-MTTQ-BTT» (SO-01…03, DR-01).",
+    "ngay": "Ngày ký (kiểu ngày); rỗng (None) khi là bản dự thảo. Dùng: {{ ngay|ngay_nd30(dia_danh, nam) }}.",
+    "nam": "Năm của văn bản, in trong dòng ngày của bản dự thảo (DR-02), ví dụ 2022.",
+    "dia_danh": "Địa danh nơi cơ quan đóng trụ sở (DT-05), ví dụ «Mường Nhé».",
+    "dia_danh_ngay": "Dòng địa danh và ngày đã ghép sẵn, ví dụ «Mường Nhé, ngày 05 tháng 3 năm 2022» (DT-03, DT-04).",
+    "loai_van_ban": "Tên loại văn bản in hoa giữa trang, ví dụ «BÁO CÁO» (TL-02); rỗng với công văn (VV-04).",
+    "trich_yeu": "Trích yếu nội dung: báo cáo in đậm dưới tên loại (TL-03); công văn in sau «V/v» (VV-01).",
+    "kinh_gui": "Nơi nhận «Kính gửi»: một nơi thì một phần tử, in cùng dòng (KG-03); nhiều nơi thì các dòng "
+    "«- …;», dòng cuối «- ….» (KG-04).",
+    "noi_dung": "Các đoạn nội dung theo thứ tự; mỗi đoạn có loai («can_cu», «muc», «doan», «gach»), dam (phần in đậm: "
+    "số và tên mục), thuong (phần chữ thường), text (cả đoạn). Đoạn cuối kết thúc bằng «./.» (BD-08).",
+    "noi_nhan": "Các dòng «Nơi nhận» đã có «- » và «;»: dòng đầu «- Như trên;» khi có Kính gửi (NN-03), "
+    "dòng cuối «- Lưu: VT, ….» (NN-04).",
+    "tham_quyen": "Dòng thẩm quyền ký, ví dụ «TM. BAN THƯỜNG TRỰC» (SG-02).",
+    "ky_thay": "Dòng «KT. CHỦ TỊCH» khi cấp phó ký thay; rỗng nếu không (SG-03).",
+    "chuc_vu": "Chức vụ người ký, ví dụ «CHỦ TỊCH», «PHÓ CHỦ TỊCH» (SG-04).",
+    "nguoi_ky": "Họ và tên người ký, chữ thường, ví dụ «Nguyễn Văn A» (SG-06).",
+}
+
+
+def header(unit: Unit | None, fallback: str = "") -> tuple[list[str], list[str]]:
+    """Return (supervising lines, issuing lines) of ô 2 for the Front committee of `unit` (AG-01…04).
+
+    >>> prov = Unit("11", "tỉnh", "Điện Biên")
+    >>> header(Unit("94", "thị xã", "Mường Lay", prov, 1))
+    (['ỦY BAN MTTQ VIỆT NAM', 'THỊ XÃ MƯỜNG LAY'], ['BAN THƯỜNG TRỰC'])
+    >>> header(None, "Huyện Mường Nhé")[0]
+    ['ỦY BAN MTTQ VIỆT NAM', 'HUYỆN MƯỜNG NHÉ']
+    """
+    name = unit.full_name if unit is not None else clean(fallback)
+    lines = [ORGAN] + ([name.upper()] if name else [])
+    return lines, [ISSUER]
+
+
+def issuer_name(unit: Unit | None, fallback: str = "") -> str:
+    """Return the committee's name as cited in text, "Ban Thường trực Ủy ban MTTQ Việt Nam huyện Mường Nhé".
+
+    >>> issuer_name(Unit("95", "thành phố", "Điện Biên Phủ"))
+    'Ban Thường trực Ủy ban MTTQ Việt Nam thành phố Điện Biên Phủ'
+    """
+    label = unit.label if unit is not None else clean(fallback)[:1].lower() + clean(fallback)[1:]
+    return f"{ISSUER_NAME} {label}".strip()
+
+
+def place(unit: Unit | None, fallback: str = "") -> str:
+    """Return the place name of the date line (DT-05): the bare name, or the full name when it is a number.
+
+    >>> place(Unit("96", "huyện", "Mường Nhé")), place(Unit("760", "quận", "1"))
+    ('Mường Nhé', 'Quận 1')
+    """
+    if unit is None:
+        return clean(fallback)
+    return unit.full_name if any(ch.isdigit() for ch in unit.name) else unit.name
+
+
+def dash_list(items) -> list[str]:
+    """Return entries as ND30 lists them: "- " before each, ";" after, "." after the last (KG-04, NN-02).
+
+    A dash, ";" or "." the writer typed is replaced, not doubled.
+
+    >>> dash_list(["A;", "- B", "C."])
+    ['- A;', '- B;', '- C.']
+    """
+    bare = [t for t in (clean(str(i)).removeprefix("-").strip().rstrip(" ;.,") for i in items) if t]
+    return [f"- {t}{'.' if i == len(bare) - 1 else ';'}" for i, t in enumerate(bare)]
+
+
+def recipients(names) -> list[str]:
+    """Return the "Kính gửi" lines: one name as is (KG-03), several as a dash list (KG-04).
+
+    >>> recipients(["Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Điện Biên"])
+    ['Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Điện Biên']
+    >>> recipients(["A", "B"])
+    ['- A;', '- B.']
+    """
+    names = [clean(n) for n in names if clean(n)]
+    return [names[0].rstrip(" ;.")] if len(names) == 1 else dash_list(names)
+
+
+def cc_list(entries, filed: str = "", as_said: bool = True) -> list[str]:
+    """Return the Nơi nhận lines: "- Như trên;" first when there is a Kính gửi (NN-03), "- Lưu: VT, ….” last (NN-04).
+
+    Entries the writer already typed as "Như trên" or "Lưu: …" are not repeated.
+
+    >>> cc_list(["Thường trực Huyện ủy (b/c)"], "VP")
+    ['- Như trên;', '- Thường trực Huyện ủy (b/c);', '- Lưu: VT, VP.']
+    >>> cc_list([], "", as_said=False)
+    ['- Lưu: VT.']
+    """
+    own = [clean(str(e)).removeprefix("-").strip().rstrip(" ;.") for e in entries]
+    own = [e for e in own if e and e.casefold() != AS_SAID.casefold() and not e.casefold().startswith("lưu:")]
+    code = clean(filed).removeprefix("VT").strip(" ,.;")
+    last = f"{FILED}, {code}" if code else FILED
+    return dash_list(([AS_SAID] if as_said else []) + own + [last])
+
+
+def signature(authority: str = "", title: str = "", name: str = "") -> dict[str, str]:
+    """Return the signature block's lines: tham_quyen, ky_thay, chuc_vu, nguoi_ky (SG-02…06).
+
+    `authority` is the facts' "Thẩm quyền ký": "TM. BAN THƯỜNG TRỰC", or "KT. CHỦ TỊCH" when a
+    deputy signs (then the collective line comes first), or both on two lines.
+
+    >>> signature("", "Chủ tịch", "Nguyễn Văn A")
+    {'tham_quyen': 'TM. BAN THƯỜNG TRỰC', 'ky_thay': '', 'chuc_vu': 'CHỦ TỊCH', 'nguoi_ky': 'Nguyễn Văn A'}
+    >>> signature("KT. Chủ tịch", "", "Lò Văn B")
+    {'tham_quyen': 'TM. BAN THƯỜNG TRỰC', 'ky_thay': 'KT. CHỦ TỊCH', 'chuc_vu': 'PHÓ CHỦ TỊCH', 'nguoi_ky': 'Lò Văn B'}
+    """
+    lines = [clean(x).upper() for x in authority.replace("/", "\n").splitlines() if clean(x)]
+    tm = next((x for x in lines if not x.startswith("KT.")), AUTHORITY)
+    kt = next((x for x in lines if x.startswith("KT.")), "")
+    chuc_vu = clean(title).upper() or (DEPUTY if kt else HEAD)
+    return {"tham_quyen": tm, "ky_thay": kt, "chuc_vu": chuc_vu, "nguoi_ky": clean(name)}
+
+
+def block(kind: str, bold: str = "", plain: str = "") -> dict:
+    """Return one body block as the template reads it: loai, dam, thuong, text.
+
+    >>> block("muc", "I. KẾT QUẢ")["text"]
+    'I. KẾT QUẢ'
+    """
+    return {"loai": kind, "dam": bold, "thuong": plain, "text": f"{bold}{plain}"}
+
+
+def close_body(blocks: list[dict]) -> list[dict]:
+    """Return the blocks with the end mark "./." after the last sentence (BD-08).
+
+    >>> close_body([block("doan", "", "Xin báo cáo.")])[-1]["text"]
+    'Xin báo cáo./.'
+    """
+    if not blocks:
+        return blocks
+    last = dict(blocks[-1])
+    part = "thuong" if last["thuong"] else "dam"
+    if not last[part].endswith(END_MARK):
+        last[part] = last[part].rstrip() + ("/." if last[part].rstrip().endswith(".") else END_MARK)
+    last["text"] = f"{last['dam']}{last['thuong']}"
+    return blocks[:-1] + [last]
+
+
+def number_and_date(so: str, ky_hieu: str, ngay: dt.date | None, year: int | None, where: str) -> dict:
+    """Return the number, symbol, date and place keys, with the lines pre-joined (SO-*, DT-*, DR-01, DR-02).
+
+    >>> number_and_date("", "BC-MTTQ-BTT", None, 2022, "Mường Nhé")["dia_danh_ngay"]
+    'Mường Nhé, ngày      tháng      năm 2022'
+    """
+    year = ngay.year if ngay is not None else year
+    return {
+        "so": clean(str(so or "")),
+        "ky_hieu": ky_hieu,
+        "so_ky_hieu": so_ky_hieu(so, ky_hieu),
+        "ngay": ngay,
+        "nam": year,
+        "dia_danh": where,
+        "dia_danh_ngay": ngay_nd30(ngay, where, year),
+    }

@@ -1,0 +1,122 @@
+"""The Phụ lục (appendix) of a report: every record, in official order, as the form's table.
+
+One group per campaign level ("I. Cấp huyện", "II. Cấp xã"; the two-level 2026
+campaign has only "I. Cấp xã"). Each expected unit gets its row, in official
+order, even without a record (empty cells show the gap); a unit's extra records
+follow its row; records of unknown or unexpected units come last in their group,
+so nothing read is lost. Values are verbatim: escaping is the renderer's job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from docgen.campaigns.campaign import Campaign
+from docgen.records.form import COLUMNS, GROUP_NUMERALS
+from docgen.records.model import Record, Submission
+from docgen.render.filters import ngay_nd30, so_hieu
+from docgen.vntext import clean
+
+DEFAULT_TITLE = "DANH SÁCH “TRANG CỘNG ĐỒNG” CỦA MẶT TRẬN CÁC CẤP"
+
+VARIABLES: dict[str, str] = {
+    "tieu_de": "Tiêu đề Phụ lục, chữ in hoa (PL-03), ví dụ «DANH SÁCH “TRANG CỘNG ĐỒNG” CỦA MẶT TRẬN CÁC CẤP».",
+    "kem_theo": "Dòng tham chiếu không có ngoặc (PL-04), ví dụ «Kèm theo Báo cáo số 15/BC-MTTQ-BTT ngày 05 tháng 3 "
+    "năm 2022 của Ban Thường trực Ủy ban MTTQ Việt Nam huyện Mường Nhé»; bản dự thảo để trống số và ngày (DR-04).",
+    "nhom": "Các nhóm dòng, mỗi cấp một nhóm: so («I», «II»), ten («Cấp huyện», «Cấp xã»), dong (các dòng).",
+    **{f"nhom[].dong[].{c.key}": f"Ô «{c.group + ' – ' if c.group else ''}{c.header}» của một dòng, nguyên văn "
+       f"(rỗng khi đơn vị chưa có dữ liệu)." for c in COLUMNS},
+}
+
+
+def reference(parent: dict) -> str:
+    """Return the "(Kèm theo …)" text, without brackets, from the parent document's data (PL-04, PL-05, DR-04).
+
+    `parent` has `loai` ("Báo cáo"; or `loai_van_ban` "BÁO CÁO"), `so`, `ky_hieu`, `ngay`
+    (None in a draft), `nam` and `co_quan` — a report's own context will do.
+
+    >>> reference({"loai": "Báo cáo", "so": "5", "ky_hieu": "BC-MTTQ-BTT", "ngay": dt.date(2022, 3, 10),
+    ...            "co_quan": "Ban Thường trực Ủy ban MTTQ Việt Nam huyện Mường Nhé"})
+    'Kèm theo Báo cáo số 05/BC-MTTQ-BTT ngày 10 tháng 3 năm 2022 của Ban Thường trực Ủy ban MTTQ Việt Nam huyện Mường Nhé'
+    >>> reference({"loai_van_ban": "BÁO CÁO", "so": "", "ky_hieu": "BC-MTTQ-BTT", "ngay": None, "nam": 2022})
+    'Kèm theo Báo cáo số      /BC-MTTQ-BTT ngày      tháng      năm 2022'
+    """
+    kind = parent.get("loai") or clean(parent.get("loai_van_ban", "")).capitalize() or "Văn bản"
+    date: dt.date | None = parent.get("ngay")
+    year = date.year if date else parent.get("nam")
+    number = so_hieu(parent.get("so"), parent.get("ky_hieu", ""))
+    text = f"Kèm theo {kind} số{'' if number.startswith(' ') else ' '}{number} {ngay_nd30(date, '', year)}"
+    issuer = clean(parent.get("co_quan", ""))
+    return f"{text} của {issuer}" if issuer else text
+
+
+def build_context(subs: list[Submission] | Submission, campaign: Campaign, parent: dict) -> dict:
+    """Return the Phụ lục's template context (templates/phu_luc.docx): title, reference line and row groups.
+
+    `subs` is one submission (a unit's report) or several (the province's
+    consolidated list, groups numbered across all of them, in the given order).
+    """
+    if isinstance(subs, Submission):
+        subs = [subs]
+    title = campaign.raw.get("bao_cao", {}).get("tieu_de_phu_luc", "") or DEFAULT_TITLE
+    groups = [{"so": GROUP_NUMERALS[i], "ten": lv.title, "dong": []} for i, lv in enumerate(campaign.levels)]
+    depth_index = {lv.depth: i for i, lv in enumerate(campaign.levels)}
+    for sub in subs:
+        for i, rows in _rows(sub, depth_index, len(groups)).items():
+            groups[i]["dong"].extend(rows)
+    for group in groups:
+        _number(group["dong"])
+    return {"tieu_de": clean(title).upper(), "kem_theo": reference(parent), "nhom": groups}
+
+
+def row(unit_name: str, record: Record | None) -> dict:
+    """Return one table row: a value per form column (COLUMNS), "" where there is none; `tt` set later.
+
+    >>> row("Xã Chung Chải", None)["ten_trang"], sorted(row("X", None)) == sorted(c.key for c in COLUMNS)
+    ('', True)
+    """
+    r = record
+    values = {
+        "tt": "",
+        "don_vi": unit_name,
+        "ten_trang": r.page_name if r else "",
+        "lien_ket": r.link if r else "",
+        "ld_ten": r.leader.name if r else "",
+        "ld_sdt": r.leader.phone if r else "",
+        "ld_email": r.leader.email if r else "",
+        "vh_ten": r.operator.name if r else "",
+        "vh_sdt": r.operator.phone if r else "",
+        "vh_email": r.operator.email if r else "",
+    }
+    return {c.key: values[c.key] for c in COLUMNS}
+
+
+def _rows(sub: Submission, depth_index: dict[int, int], n_groups: int) -> dict[int, list[dict]]:
+    """Return the submission's rows per group index: expected units in order, then the rest."""
+    by_unit: dict[tuple[int, str], list[Record]] = {}
+    for r in sub.records:
+        if r.unit is not None:
+            by_unit.setdefault((r.unit.level, r.unit.code), []).append(r)
+    out: dict[int, list[dict]] = {i: [] for i in range(n_groups)}
+    placed: set[int] = set()
+    for unit in sub.expected:
+        i = depth_index.get(unit.level, n_groups - 1)
+        records = by_unit.get((unit.level, unit.code), [])
+        out[i].append(row(unit.full_name, records[0] if records else None) | {"_so": True})
+        out[i].extend(row(unit.full_name, extra) | {"_so": False} for extra in records[1:])
+        placed.update(id(r) for r in records)
+    for r in sub.records:
+        if id(r) in placed:
+            continue
+        i = depth_index.get(r.unit.level, n_groups - 1) if r.unit is not None else n_groups - 1
+        out[i].append(row(r.unit.full_name if r.unit is not None else r.unit_text, r) | {"_so": True})
+    return out
+
+
+def _number(rows: list[dict]) -> None:
+    """Number a group's rows 1, 2, 3 …; a unit's extra rows keep an empty TT."""
+    n = 0
+    for r in rows:
+        if r.pop("_so"):
+            n += 1
+            r["tt"] = str(n)

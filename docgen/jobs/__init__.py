@@ -1,0 +1,1 @@
+"""Jobs that compose several layers for one command (the api calls them)."""

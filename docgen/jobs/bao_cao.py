@@ -1,0 +1,218 @@
+"""The `bao-cao` job: each submission → its result report with the Phụ lục, written under OUT/<slug>/.
+
+`run` reads and checks every input, renders each report (cong_van.docx frame +
+phu_luc.docx appendix in one file, the appendix alone on request), writes them
+atomically, then converts all of them to PDF with one LibreOffice process.
+An unusable input or a file that would be overwritten is reported and skipped;
+the others are still written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docgen.errors import DocgenError, Location
+from docgen.records.model import Problem, Submission
+
+REPORT_FILE = "bao-cao-ket-qua.docx"
+APPENDIX_FILE = "phu-luc.docx"
+REPORT_TEMPLATE = "cong_van.docx"
+APPENDIX_TEMPLATE = "phu_luc.docx"
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class Written:
+    """A report written: its input, the unit's name, the files, the checker's problems and the render notes."""
+
+    source: Path
+    unit: str
+    files: tuple[Path, ...]
+    problems: tuple[Problem, ...] = ()
+    notes: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Refused:
+    """An input not written: why (Vietnamese), and the errors behind it when strict (`--chat`)."""
+
+    source: Path
+    message: str
+    errors: tuple[Problem, ...] = ()
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class BaoCaoResult:
+    """What `bao_cao` did: reports written, inputs refused, and the PDF problem if any."""
+
+    written: tuple[Written, ...] = ()
+    refused: tuple[Refused, ...] = ()
+    pdf_error: str = ""
+
+    @property
+    def exit_code(self) -> int:
+        """Return 2 when an input was unusable (or PDF failed), 1 when one was refused as strict, else 0."""
+        if self.pdf_error or any(not r.strict for r in self.refused):
+            return 2
+        return 1 if self.refused else 0
+
+
+@dataclass
+class _Batch:
+    out_dir: Path
+    overwrite: bool
+    written: list[Written] = field(default_factory=list)
+    refused: list[Refused] = field(default_factory=list)
+    slugs: set[str] = field(default_factory=set)
+
+
+def run(paths, out_dir, campaign, pdf=False, overwrite=False, strict=False, appendix_alone=False,
+        progress: Progress | None = None) -> BaoCaoResult:
+    """Return the result of writing one report per submission found under `paths` into `out_dir`."""
+    batch = _Batch(Path(out_dir), overwrite)
+    inputs = _find(paths, batch)
+    for i, path in enumerate(inputs):
+        if progress:
+            progress(i, len(inputs), path.name)
+        try:
+            _one(path, campaign, batch, pdf, strict, appendix_alone)
+        except DocgenError as exc:
+            batch.refused.append(Refused(path, str(exc)))
+    if progress and inputs:
+        progress(len(inputs), len(inputs), "")
+    pdf_error = _pdfs(batch) if pdf else ""
+    return BaoCaoResult(tuple(batch.written), tuple(batch.refused), pdf_error)
+
+
+def _find(paths, batch: _Batch) -> list[Path]:
+    """Return the input files under each path; a path that cannot be used is refused, not fatal."""
+    from docgen.readers import find_inputs
+
+    found: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        try:
+            if not p.exists():
+                raise DocgenError("Không có tệp hoặc thư mục này.", Location(str(p)))
+            more = list(find_inputs([p]))
+            if not more:
+                raise DocgenError("Không có tệp dữ liệu nào (.xlsx hoặc .docx) ở đây.", Location(str(p)))
+        except DocgenError as exc:
+            batch.refused.append(Refused(p, str(exc)))
+            continue
+        found.extend(Path(f) for f in more if Path(f) not in found)
+    return found
+
+
+def _one(path: Path, campaign, batch: _Batch, pdf: bool, strict: bool, appendix_alone: bool) -> None:
+    """Read, check, render and write one input (raises DocgenError when it cannot be used)."""
+    from docgen.checks import check_source
+    from docgen.readers import read_source
+    from docgen.render.output import write_bytes
+
+    sub = check_source(read_source(path), campaign)
+    if strict and sub.errors:
+        batch.refused.append(Refused(path, f"{len(sub.errors)} lỗi phải sửa trước khi ký (--chat).",
+                                     sub.errors, strict=True))
+        return
+    folder = batch.out_dir / _unique_slug(sub, path, batch.slugs)
+    targets = [folder / REPORT_FILE] + ([folder / APPENDIX_FILE] if appendix_alone else [])
+    _check_free(targets + ([t.with_suffix(".pdf") for t in targets] if pdf else []), batch.overwrite)
+    report, appendix, notes = render_submission(sub, campaign, appendix_alone)
+    files = [write_bytes(targets[0], report, batch.overwrite)]
+    if appendix is not None:
+        files.append(write_bytes(targets[1], appendix, batch.overwrite))
+    batch.written.append(Written(path, _unit_name(sub, path), tuple(files), sub.problems, notes))
+
+
+def render_submission(sub: Submission, campaign, appendix_alone: bool = False
+                      ) -> tuple[bytes, bytes | None, tuple[Problem, ...]]:
+    """Return (report with its Phụ lục, the Phụ lục alone or None, render notes) as .docx bytes."""
+    from docgen.documents import bao_cao, phu_luc
+    from docgen.errors import TemplateError
+    from docgen.render.compose import compose, compose_templates
+    from docgen.render.engine import render
+
+    report_ctx = bao_cao.build_context(sub, campaign)
+    appendix_ctx = phu_luc.build_context([sub], campaign, report_ctx)
+    report_tpl = _read(campaign.template(REPORT_TEMPLATE))
+    appendix_tpl = _read(campaign.template(APPENDIX_TEMPLATE))
+    alone = render(appendix_tpl, appendix_ctx, APPENDIX_TEMPLATE, light=True).to_bytes() if appendix_alone else None
+    if any(report_ctx[k] != appendix_ctx[k] for k in report_ctx.keys() & appendix_ctx.keys()):
+        both = compose(render(report_tpl, report_ctx, REPORT_TEMPLATE), render(appendix_tpl, appendix_ctx, APPENDIX_TEMPLATE))
+        return both.to_bytes(), alone, _dedupe(both.notes)
+    try:  # no clash between the two contexts: compose the templates once (cached), render once
+        both = render(compose_templates(report_tpl, appendix_tpl), {**report_ctx, **appendix_ctx},
+                      f"{REPORT_TEMPLATE} + {APPENDIX_TEMPLATE}", light=True)
+    except TemplateError:
+        render(report_tpl, report_ctx, REPORT_TEMPLATE)  # name the template at fault
+        render(appendix_tpl, appendix_ctx, APPENDIX_TEMPLATE)
+        raise
+    return both.to_bytes(), alone, _dedupe(both.notes)
+
+
+def _read(path: Path) -> bytes:
+    """Return a template's bytes, checked to be a .docx (TemplateError when it cannot be used)."""
+    from docgen.render.engine import template_bytes
+
+    return template_bytes(Path(path))
+
+
+def _dedupe(notes: tuple[Problem, ...]) -> tuple[Problem, ...]:
+    """Return notes without repeats (the same value can appear in both documents)."""
+    seen, out = set(), []
+    for n in notes:
+        key = (n.rule, n.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(n)
+    return tuple(out)
+
+
+def _unit_name(sub: Submission, path: Path) -> str:
+    """Return the reporting unit's full name, else the facts' name, else the file name."""
+    if sub.reporting_unit is not None:
+        return sub.reporting_unit.full_name
+    return sub.source.facts.don_vi or path.stem
+
+
+def _unique_slug(sub: Submission, path: Path, taken: set[str]) -> str:
+    """Return the output folder name of the submission, made unique within the batch."""
+    from docgen.render.output import slug
+
+    base = slug(_unit_name(sub, path))
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base}-{n}", n + 1
+    taken.add(name)
+    return name
+
+
+def _check_free(paths: list[Path], overwrite: bool) -> None:
+    from docgen.render.output import check_free
+
+    for p in paths:
+        check_free(p, overwrite)
+
+
+def _pdfs(batch: _Batch) -> str:
+    """Convert every written .docx to PDF beside it; return the error message, or "" when all went well."""
+    from docgen.render.output import write_bytes
+    from docgen.render.pdf import to_pdf
+
+    docs = [f for w in batch.written for f in w.files]
+    try:
+        pdfs = to_pdf(docs)
+    except DocgenError as exc:
+        return str(exc)
+    missing = [d for d in docs if d not in pdfs]
+    for w_index, w in enumerate(batch.written):
+        made = tuple(write_bytes(f.with_suffix(".pdf"), pdfs[f], batch.overwrite) for f in w.files if f in pdfs)
+        batch.written[w_index] = Written(w.source, w.unit, w.files + made, w.problems, w.notes)
+    if missing:
+        return "LibreOffice không xuất được PDF cho: " + ", ".join(str(m) for m in missing) + "."
+    return ""

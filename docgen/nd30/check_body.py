@@ -1,0 +1,227 @@
+"""Kính gửi (KG-*), body (BD-*), signature (SG-*) and Nơi nhận (NN-*)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from docgen.nd30.describe import (ALIGN_VI, TOL_MM, align, all_bold, all_italic, found, is_upper, main_size,
+                                  num, problems, sizes, where)
+from docgen.nd30.kinds import ACADEMIC, AUTHORITY, AUTHORITY_LIKE, CONG_VAN, LUU, UPWARD, parse_number
+from docgen.nd30.layout import Layout, Parts, norm
+from docgen.nd30.rules import Finding, Level, finding
+from docgen.ooxml.text import Paragraph
+
+HEADING = re.compile(r"^(Phần|Chương|Mục|Tiểu mục)\s+[IVXLC\d]+\b|^[IVXLC]+\.\s")
+PERSON_TITLES = ("CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG BAN", "BÍ THƯ", "CHÁNH VĂN PHÒNG", "TỔNG THƯ KÝ")
+
+
+def _x(p: Paragraph) -> float:
+    """Return where the first line of `p` starts, in mm from the text margin."""
+    return p.format.left.mm + p.format.first_line.mm
+
+
+def check_kinh_gui(parts: Parts) -> list[Finding]:
+    """Return KG-01…KG-05 findings."""
+    lay = parts.layout
+    kg = lay.kinh_gui
+    if kg is None:
+        if lay.kind == CONG_VAN:
+            return [finding("KG-01", "sau bảng đầu văn bản", "công văn không có «Kính gửi:»")]
+        return []
+    out, text = [], norm(kg.text)
+    if not text.startswith("Kính gửi:"):
+        out.append(finding("KG-02", where(kg), f"«{text[:10]}»"))
+    for p in [kg] + lay.recipients:
+        probs = problems(p, size=(13, 14), italic=False, caps=False)
+        if probs:
+            out.append(finding("KG-02", where(p), found(p, probs)))
+    tail = text.split(":", 1)[1].strip() if ":" in text else ""
+    if tail:
+        if tail.endswith(";"):
+            out.append(finding("KG-03", where(kg), f"«{tail[-20:]}» kết thúc bằng «;»"))
+        return out
+    if not lay.recipients:
+        return out + [finding("KG-04", where(kg), "không có nơi nhận sau «Kính gửi:»")]
+    last = len(lay.recipients) - 1
+    for i, p in enumerate(lay.recipients):
+        t = norm(p.text)
+        end = "." if i == last else ";"
+        if not t.startswith("- ") or not t.endswith(end):
+            out.append(finding("KG-04", where(p), f"«{t[:3]}…{t[-3:]}»", expected=f"bắt đầu «- », kết thúc «{end}»"))
+    starts = [_x(p) for p in lay.recipients]
+    if max(starts) - min(starts) > 0.5 or (align(kg) != "center" and min(starts) < _x(kg) - 0.5):
+        out.append(finding("KG-05", where(lay.recipients[0]),
+                           "gạch đầu dòng ở " + ", ".join(f"{num(x)} mm" for x in starts)
+                           + f"; «Kính gửi» ở {num(_x(kg))} mm"))
+    return out
+
+
+def _is_heading(p: Paragraph) -> bool:
+    t = norm(p.text)
+    return all_bold(p) or bool(HEADING.match(t)) or (is_upper(p) and len(t) < 150)
+
+
+def _legal_bases(body: list[Paragraph]) -> list[Paragraph]:
+    lead = []
+    for p in body:
+        if not norm(p.text).startswith("Căn cứ"):
+            break
+        lead.append(p)
+    return lead if len(lead) >= 2 or (lead and all_italic(lead[0])) else []
+
+
+def check_body(parts: Parts) -> list[Finding]:
+    """Return BD-01…BD-06 and BD-08 findings over the body paragraphs."""
+    lay = parts.layout
+    body = lay.body
+    if not body:
+        return []
+    out = []
+    bases = _legal_bases(body)
+    common = Counter(main_size(p) for p in body if main_size(p)).most_common(1)
+    usual = common[0][0] if common else None
+    for p in body:
+        s = sizes(p)
+        if any(not 13 <= x <= 14 for x in s):
+            out.append(finding("BD-01", where(p), found(p, ["cỡ " + ", ".join(num(x) for x in s)])))
+        elif usual and 13 <= usual <= 14 and (len(s) > 1 or s[0] != usual):
+            out.append(finding("BD-01", where(p), found(p, ["cỡ " + ", ".join(num(x) for x in s)])
+                               + f" (phần lớn nội dung cỡ {num(usual)})"))
+    for prev, p in zip([None] + body, body):
+        t = norm(p.text)
+        if t == "./.":
+            continue
+        if not _is_heading(p):
+            if align(p) != "both":
+                out.append(finding("BD-02", where(p), found(p, [ALIGN_VI.get(align(p), align(p))])))
+            first = p.format.first_line.mm
+            if not any(abs(first - v) <= TOL_MM for v in (10.0, 12.7)):
+                out.append(finding("BD-03", where(p), found(p, [f"thụt {num(first / 10)} cm"])))
+        gap = (prev.format.space_after.pt if prev is not None else 6) + p.format.space_before.pt
+        if prev is not None and _adjacent(lay, prev, p) and gap < 6 - 0.15:
+            out.append(finding("BD-04", where(p), found(p, [f"cách đoạn trước {num(gap)} pt"])))
+        bad_line = _line_spacing(p)
+        if bad_line:
+            out.append(finding("BD-05", where(p), found(p, [bad_line])))
+    for i, p in enumerate(bases):
+        end = "." if i == len(bases) - 1 else ";"
+        probs = problems(p, size=(13, 14), italic=True)
+        if not norm(p.text).endswith(end):
+            probs.append(f"không kết thúc bằng «{end}»")
+        if probs:
+            out.append(finding("BD-06", where(p), found(p, probs)))
+    if not norm(body[-1].text).endswith("./."):
+        out.append(finding("BD-08", where(body[-1]), "đoạn cuối không có «./.»"))
+    return out
+
+
+def _adjacent(lay: Layout, a: Paragraph, b: Paragraph) -> bool:
+    """Return True when nothing but empty paragraphs stands between body paragraphs a and b."""
+    ia, ib = a.place.get("index"), b.place.get("index")
+    return ia is not None and ib is not None and ib - ia == 1
+
+
+def _line_spacing(p: Paragraph) -> str:
+    f = p.format
+    if f.line is None:
+        return ""
+    if f.line_rule == "auto":
+        return "" if 0.99 <= f.line <= 1.51 else f"dãn dòng {num(f.line)} dòng"
+    size = main_size(p) or 13
+    lo, hi = size * 1.15 - 0.1, size * 1.73 + 0.1
+    if f.line_rule == "atLeast":
+        return "" if f.line.pt <= hi else f"dãn dòng tối thiểu {num(f.line.pt)} pt"
+    return "" if lo <= f.line.pt <= hi else f"dãn dòng chính xác {num(f.line.pt)} pt"
+
+
+def check_signature(parts: Parts) -> list[Finding]:
+    """Return SG-01…SG-04 and SG-06 findings."""
+    lay = parts.layout
+    if lay.closing is None:
+        if lay.noi_nhan is not None:
+            return [finding("SG-01", where(lay.noi_nhan), "Nơi nhận và chữ ký không nằm trong bảng hai cột",
+                            level=Level.SHOULD)]
+        return []
+    out = []
+    if not lay.sig_same_row:
+        out.append(finding("SG-01", where(lay.noi_nhan), "«Nơi nhận:» không ngang hàng dòng đầu của chữ ký"))
+    sig = lay.signature
+    if len(sig) < 2:
+        return out + [finding("SG-04", where(lay.noi_nhan), "không tìm thấy chức vụ và họ tên người ký")]
+    lines, name = sig[:-1], sig[-1]
+    if not lay.sig_gap and is_upper(name):
+        # no room to sign and a capitalised last line: that is a title, the name is missing
+        lines, name = sig, None
+    for i, p in enumerate(lines):
+        t = norm(p.text)
+        probs = problems(p, size=(13, 14), bold=True, italic=False, caps=True, centre=True)
+        if AUTHORITY_LIKE.match(t):
+            if not AUTHORITY.match(t):
+                probs.insert(0, f"viết «{t.split(' ')[0]}»")
+            if probs:
+                out.append(finding("SG-02", where(p), found(p, probs)))
+            out += _sg03(t, lines[i + 1:], p)
+        elif probs:
+            out.append(finding("SG-04", where(p), found(p, probs)))
+    if name is None:
+        if _is_draft(lay):  # a draft may wait for its signer: only a warning
+            return out + [finding("SG-06", where(sig[-1]), "bản dự thảo chưa có họ tên người ký",
+                                  level=Level.SHOULD)]
+        return out + [finding("SG-06", where(sig[-1]), "không có họ tên người ký dưới chức vụ")]
+    if lay.sig_blank_lines < 3:
+        out.append(finding("SG-05", where(name), f"{lay.sig_blank_lines} dòng trống để ký"))
+    probs = problems(name, size=(13, 14), bold=True, italic=False, caps=False, centre=True)
+    if ACADEMIC.match(norm(name.text)):
+        probs.insert(0, "có học hàm, học vị")
+    if probs:
+        out.append(finding("SG-06", where(name), found(name, probs)))
+    return out
+
+
+def _is_draft(lay: Layout) -> bool:
+    number = parse_number(norm(lay.so.text)) if lay.so is not None else None
+    return number is not None and number.draft
+
+
+def _sg03(t: str, below: list[Paragraph], p: Paragraph) -> list[Finding]:
+    rest = t.split(" ", 1)[1] if " " in t else ""
+    if t.startswith("KT.") and not any("PHÓ" in norm(x.text).upper() for x in below):
+        return [finding("SG-03", where(p), f"«{t}» nhưng dòng dưới không phải chức vụ cấp phó")]
+    if t.startswith("TM.") and rest.upper().startswith(PERSON_TITLES):
+        return [finding("SG-03", where(p), f"«{t}»: TM. đứng trước chức vụ cá nhân")]
+    return []
+
+
+def check_recipients(parts: Parts) -> list[Finding]:
+    """Return NN-01…NN-04 findings."""
+    lay = parts.layout
+    nn = lay.noi_nhan
+    if nn is None:
+        return [finding("NN-01", "cuối văn bản", "không có «Nơi nhận:»")] if lay.body else []
+    out = []
+    probs = problems(nn, size=(12, 12), bold=True, italic=True)
+    if norm(nn.text) != "Nơi nhận:":
+        probs.insert(0, f"viết «{norm(nn.text)[:20]}»")
+    if abs(nn.format.left.mm) > 0.2 or abs(nn.format.first_line.mm) > 0.2 or align(nn) in ("center", "right"):
+        probs.append("không sát lề trái")
+    if probs:
+        out.append(finding("NN-01", where(nn), found(nn, probs)))
+    items = lay.nn_items
+    if not items:
+        return out + [finding("NN-02", where(nn), "không có dòng nơi nhận")]
+    for i, p in enumerate(items):
+        t = norm(p.text)
+        probs = problems(p, size=(11, 11), italic=False)
+        if not t.startswith("- "):
+            probs.insert(0, "không bắt đầu bằng «- »")
+        if i < len(items) - 1 and not t.endswith(";"):
+            probs.insert(0, "không kết thúc bằng «;»")
+        if probs:
+            out.append(finding("NN-02", where(p), found(p, probs)))
+    upward = lay.kind == CONG_VAN or (lay.kind.code in UPWARD and lay.kinh_gui is not None)
+    if upward and norm(items[0].text) != "- Như trên;":
+        out.append(finding("NN-03", where(items[0]), f"dòng đầu «{norm(items[0].text)}»"))
+    if not LUU.match(norm(items[-1].text)):
+        out.append(finding("NN-04", where(items[-1]), f"dòng cuối «{norm(items[-1].text)}»"))
+    return out

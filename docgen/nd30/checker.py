@@ -1,0 +1,91 @@
+"""Run every ND30 rule over a .docx and return the Findings (nothing printed, nothing written)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import import_module
+from pathlib import Path
+
+from docgen.errors import InputError, Location
+from docgen.nd30.kinds import PHU_LUC, Kind
+from docgen.nd30.layout import Parts, find_layout
+from docgen.nd30.rules import RULES, Finding
+from docgen.ooxml import PackageError, open_docx
+from docgen.ooxml.sections import sections
+from docgen.ooxml.styles import Formatting
+from docgen.ooxml.text import body_blocks
+
+REPEAT_LIMIT = 3
+# Checks of the header block, body and closing: skipped for an appendix in a file of its own.
+MAIN_DOCUMENT_ONLY = frozenset({"check_header", "check_body"})  # the same message at more places is summed up after this many
+
+_UNREADABLE = {
+    "missing": "không tìm thấy tệp",
+    "not-zip": "không phải tệp Word .docx (không mở được như tệp nén)",
+    "not-docx": "tệp nén không chứa văn bản Word (thiếu word/document.xml)",
+    "corrupt": "tệp .docx bị hỏng, không đọc được",
+}
+
+
+@dataclass(frozen=True)
+class Report:
+    """What the checker found in one document: its kind and its findings, in document order."""
+
+    kind: Kind
+    findings: list[Finding]
+
+
+def check_document(document) -> Report:
+    """Return the Report for a python-docx Document."""
+    fmt = Formatting(document)
+    blocks = body_blocks(document, fmt)
+    secs = sections(document, fmt)
+    parts = Parts(secs, find_layout(blocks), blocks)
+    out: list[Finding] = []
+    for module, function in checks():
+        if parts.layout.kind == PHU_LUC and module in MAIN_DOCUMENT_ONLY:
+            continue
+        out += getattr(import_module(f"docgen.nd30.{module}"), function)(parts)
+    return Report(parts.layout.kind, _collapse(out))
+
+
+def checks() -> list[tuple[str, str]]:
+    """Return the (module, function) of every top-level check, in the order of the rule table."""
+    out = []
+    for rule in RULES.values():
+        module, function = rule.check.split(".")
+        if module != "lines" and (module, function) not in out:
+            out.append((module, function))
+    return out
+
+
+def _collapse(findings: list[Finding]) -> list[Finding]:
+    """Return findings with long runs of one rule and message summed up after REPEAT_LIMIT places."""
+    groups: dict = defaultdict(list)
+    for f in findings:
+        groups[(f.rule, f.message.split("»", 1)[-1])].append(f)
+    out = []
+    for f in findings:
+        group = groups[(f.rule, f.message.split("»", 1)[-1])]
+        pos = next(i for i, g in enumerate(group) if g is f)
+        if pos < REPEAT_LIMIT:
+            out.append(f)
+        elif pos == REPEAT_LIMIT:
+            rest = len(group) - REPEAT_LIMIT
+            out.append(Finding(f.rule, f.level, f"{f.message} (cùng lỗi ở {rest} chỗ nữa)", f.where))
+    return out
+
+
+def inspect_file(path: str | Path) -> Report:
+    """Return the Report for the .docx at `path`; raise InputError (Vietnamese) when unreadable."""
+    try:
+        document = open_docx(path)
+    except PackageError as exc:
+        raise InputError(_UNREADABLE.get(exc.reason, "không đọc được tệp"), Location(str(path))) from exc
+    return check_document(document)
+
+
+def check_file(path: str | Path) -> list[Finding]:
+    """Return the ND30 findings (all levels) for the .docx at `path`; raise InputError when unreadable."""
+    return inspect_file(path).findings

@@ -1,0 +1,313 @@
+"""Find the ND30 parts of a document: header block, title, Kính gửi, body, closing, appendices.
+
+Parts are found by position and text, never by formatting, so a part with wrong
+formatting is still found and its own rule reports it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from docgen.nd30.kinds import CONG_VAN, PHU_LUC, Kind, TYPE_NAMES, parse_number, recognise
+from docgen.ooxml.text import Paragraph, Table
+
+QH_MARK = "CHỦ NGHĨA VIỆT NAM"
+APPENDIX_LABEL = re.compile(r"^ph[ụu]\s*l[ụu]c(\s+([IVXLC]+|\d+))?\s*$", re.I)
+
+
+def norm(text: str) -> str:
+    """Return `text` in NFC with NBSP and runs of spaces folded (for matching only).
+
+    >>> norm("Kính\\u00a0gửi:  Ban")
+    'Kính gửi: Ban'
+    """
+    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ")
+    return re.sub(r"[ \t\n]+", " ", text).strip()
+
+
+def nonempty(paragraphs) -> list[Paragraph]:
+    """Return the paragraphs that have visible text."""
+    return [p for p in paragraphs if p.text.strip()]
+
+
+@dataclass
+class Appendix:
+    """An appendix: its label line, title lines, "(Kèm theo …)" line and blocks."""
+
+    section: int
+    label: Paragraph
+    titles: list[Paragraph] = field(default_factory=list)
+    reference: Paragraph | None = None
+    reference_text: str = ""
+    blocks: list = field(default_factory=list)
+    new_section: bool = True
+
+
+@dataclass
+class Layout:
+    """The parts of one document; any part not found is None or empty."""
+
+    kind: Kind = CONG_VAN
+    header: Table | None = None
+    left: list[Paragraph] = field(default_factory=list)
+    right: list[Paragraph] = field(default_factory=list)
+    qh: Paragraph | None = None
+    tn: Paragraph | None = None
+    date: Paragraph | None = None
+    so: Paragraph | None = None
+    vv: Paragraph | None = None
+    supervising: list[Paragraph] = field(default_factory=list)
+    issuer: Paragraph | None = None
+    title: Paragraph | None = None
+    summary: list[Paragraph] = field(default_factory=list)
+    after_title: list[Paragraph] = field(default_factory=list)
+    kinh_gui: Paragraph | None = None
+    recipients: list[Paragraph] = field(default_factory=list)
+    body: list[Paragraph] = field(default_factory=list)
+    body_tables: list[Table] = field(default_factory=list)
+    closing: Table | None = None
+    noi_nhan: Paragraph | None = None
+    nn_items: list[Paragraph] = field(default_factory=list)
+    signature: list[Paragraph] = field(default_factory=list)
+    sig_same_row: bool = True
+    sig_gap: bool = True  # empty lines (room to sign) stand before the last signature line
+    sig_blank_lines: int = 0  # how many, right above the last line
+    appendices: list[Appendix] = field(default_factory=list)
+    main_blocks: list = field(default_factory=list)
+
+
+@dataclass
+class Parts:
+    """What every check receives: the sections, the layout, and the body's top-level blocks."""
+
+    sections: list
+    layout: Layout
+    blocks: list
+
+
+def _starts(p: Paragraph, *prefixes: str) -> bool:
+    t = norm(p.text).casefold()
+    return any(t.startswith(x) for x in prefixes)
+
+
+def find_layout(blocks: list) -> Layout:
+    """Return the Layout of a document's top-level blocks (from `ooxml.text.body_blocks`)."""
+    lay = Layout()
+    main, lay.appendices = _split_appendices(blocks)
+    lay.main_blocks = main
+    start = _header(lay, main)
+    rest = main[start:]
+    idx = _title(lay, rest)
+    idx = _kinh_gui(lay, rest, idx)
+    _body_and_closing(lay, rest[idx:])
+    number = parse_number(norm(lay.so.text)) if lay.so else None
+    appendix_only = lay.qh is None and bool(lay.appendices) and not lay.body
+    lay.kind = recognise(number.symbol if number else None,
+                         norm(lay.title.text) if lay.title else None, lay.vv is not None, appendix_only)
+    if appendix_only:
+        lay.kind = PHU_LUC
+    return lay
+
+
+def _split_appendices(blocks: list) -> tuple[list, list[Appendix]]:
+    """Return the main blocks and the appendices that follow them.
+
+    An appendix starts at a "Phụ lục …" line that opens a section, or that comes
+    after the closing table (Nơi nhận, signature) in the same section.
+    """
+    apps: list[Appendix] = []
+    cut, closing, with_text = None, False, set()
+    for i, b in enumerate(blocks):
+        sec = b.place["section"]
+        if isinstance(b, Paragraph) and APPENDIX_LABEL.match(norm(b.text)):
+            first_here = sec not in with_text
+            if first_here or closing or apps:
+                apps.append(Appendix(sec, b, new_section=first_here))
+                cut = i if cut is None else cut
+                with_text.add(sec)
+                continue
+        if apps:
+            apps[-1].blocks.append(b)
+        if isinstance(b, Table):
+            with_text.add(sec)
+            closing = closing or any(_starts(p, "nơi nhận") for p in b.all_paragraphs())
+        elif b.text.strip():
+            with_text.add(sec)
+    for app in apps:
+        _appendix_parts(app)
+    return (blocks if cut is None else blocks[:cut]), apps
+
+
+def _appendix_parts(app: Appendix) -> None:
+    paras = []
+    for b in app.blocks:
+        if isinstance(b, Table):
+            break
+        if b.text.strip():
+            paras.append(b)
+    for i, p in enumerate(paras[:4]):
+        if _starts(p, "(kèm theo", "kèm theo"):
+            app.reference = p
+            text = norm(p.text)
+            for more in paras[i + 1:i + 3]:  # a long reference line typed as two paragraphs
+                if text.endswith(")") or not text.startswith("("):
+                    break
+                text = f"{text} {norm(more.text)}"
+            app.reference_text = text
+            break
+        app.titles.append(p)
+
+
+def _header(lay: Layout, main: list) -> int:
+    """Fill the header parts; return the index in `main` of the first block after the header."""
+    for i, b in enumerate(main[:6]):
+        if isinstance(b, Table) and any(QH_MARK in norm(p.text).upper() for p in b.all_paragraphs()):
+            lay.header = b
+            for cell in b.cells():
+                (lay.left if cell.col == 0 else lay.right).extend(cell.paragraphs)
+            _header_parts(lay)
+            return i + 1
+    # no header table: look for the Quốc hiệu in the first paragraphs
+    for i, b in enumerate(main[:12]):
+        if isinstance(b, Paragraph) and QH_MARK in norm(b.text).upper():
+            lay.right = [x for x in main[: i + 4] if isinstance(x, Paragraph)]
+            _header_parts(lay)
+            return min(i + 3, len(main))
+    return 0
+
+
+def _header_parts(lay: Layout) -> None:
+    right = nonempty(lay.right)
+    for j, p in enumerate(right):
+        if QH_MARK in norm(p.text).upper():
+            lay.qh = p
+            rest = right[j + 1:]
+            lay.tn = rest[0] if rest else None
+            lay.date = next((x for x in rest[1:] + right if re.search(r",\s*ngày|ngày.*năm", norm(x.text))), None)
+            break
+    left = nonempty(lay.left)
+    for j, p in enumerate(left):
+        if re.match(r"^số\b", norm(p.text).casefold()) and "/" in p.text:
+            lay.so = p
+            agency = left[:j]
+            if agency:
+                lay.issuer, lay.supervising = agency[-1], agency[:-1]
+            after = left[j + 1:]
+            if after and _starts(after[0], "v/v", "về việc", "v.v"):
+                lay.vv = after[0]
+            break
+    if lay.so is None and left:
+        lay.issuer, lay.supervising = left[-1], left[:-1]
+
+
+def _title(lay: Layout, rest: list) -> int:
+    """Fill the type-name and trích yếu lines; return the index after them."""
+    paras = []
+    for i, b in enumerate(rest[:8]):
+        if isinstance(b, Table):
+            break
+        if b.text.strip():
+            paras.append((i, b))
+    if not paras:
+        return 0
+    i, first = paras[0]
+    text = norm(first.text)
+    known = text.upper() in TYPE_NAMES or text.upper() == "CÔNG VĂN"
+    centred_caps = first.format.align == "center" and text == text.upper() and len(text) < 60
+    if _starts(first, "kính gửi") or not (known or centred_caps):
+        return 0
+    lay.title = first
+    end = i + 1
+    for j, p in paras[1:4]:
+        if _starts(p, "kính gửi") or p.format.align != "center":
+            break
+        lay.summary.append(p)
+        end = j + 1
+    # the empty paragraphs right after (one may hold the line under the trích yếu)
+    while end < len(rest) and isinstance(rest[end], Paragraph) and not rest[end].text.strip():
+        lay.after_title.append(rest[end])
+        end += 1
+    return end
+
+
+def _kinh_gui(lay: Layout, rest: list, idx: int) -> int:
+    for i in range(idx, min(idx + 6, len(rest))):
+        b = rest[i]
+        if isinstance(b, Table):
+            break
+        if not b.text.strip():
+            continue
+        if _starts(b, "kính gửi"):
+            lay.kinh_gui = b
+            j = i + 1
+            tail = norm(b.text).split(":", 1)[1].strip() if ":" in b.text else ""
+            while not tail and j < len(rest) and isinstance(rest[j], Paragraph):
+                t = norm(rest[j].text)
+                if not t:
+                    j += 1
+                    continue
+                if t[:1] not in "-–—+•":
+                    break
+                lay.recipients.append(rest[j])
+                j += 1
+            return j
+        break
+    return idx
+
+
+def _body_and_closing(lay: Layout, rest: list) -> None:
+    for i, b in enumerate(rest):
+        if isinstance(b, Table):
+            nn = next((p for p in b.all_paragraphs() if _starts(p, "nơi nhận")), None)
+            if nn is not None:
+                lay.closing = b
+                _closing(lay, b, nn)
+                return
+            lay.body_tables.append(b)
+        elif _starts(b, "nơi nhận"):
+            lay.noi_nhan = b
+            lay.nn_items = _dash_run(rest[i + 1:])
+            return
+        elif b.text.strip():
+            lay.body.append(b)
+
+
+def _dash_run(blocks) -> list[Paragraph]:
+    out = []
+    for b in blocks:
+        if not isinstance(b, Paragraph):
+            break
+        if b.text.strip():
+            if not norm(b.text)[:1] in "-–—+•":
+                break
+            out.append(b)
+    return out
+
+
+def _closing(lay: Layout, table: Table, nn: Paragraph) -> None:
+    lay.noi_nhan = nn
+    row, col = nn.place["row"], nn.place["col"]
+    nn_cell = next((c for c in table.cells() if any(p.element is nn.element for p in c.paragraphs)), None)
+    if nn_cell is None:  # "Nơi nhận:" inside a nested table: nothing reliable to compare
+        return
+    paras = nonempty(nn_cell.paragraphs)
+    lay.nn_items = paras[paras.index(nn) + 1:] if nn in paras else []
+    same_row = [c for c in table.rows[row] if c.col > col and nonempty(c.paragraphs)]
+    if same_row:
+        sig_cell = same_row[-1]
+        lay.signature = nonempty(sig_cell.paragraphs)
+        # level: as many paragraphs above "Nơi nhận:" as above the first signature line
+        above_nn = [p.element for p in nn_cell.paragraphs].index(nn.element)
+        above_sig = [p.element for p in sig_cell.paragraphs].index(lay.signature[0].element)
+        lay.sig_same_row = above_nn == above_sig
+        texts = [bool(p.text.strip()) for p in sig_cell.paragraphs]
+        last = len(texts) - 1 - texts[::-1].index(True)
+        lay.sig_gap = not all(texts[above_sig:last + 1])
+        before = texts[above_sig:last]
+        lay.sig_blank_lines = len(before) - 1 - max(i for i, t in enumerate(before) if t) if any(before) else 0
+    else:
+        others = [c for c in table.cells() if c is not nn_cell and c.col > 0 and nonempty(c.paragraphs)]
+        lay.signature = nonempty(others[0].paragraphs) if others else []
+        lay.sig_same_row = False

@@ -1,0 +1,93 @@
+"""XML layer over python-docx: namespaces, opening a package, and unit conversion.
+
+This package is the only place in docgen with XPath, `w:` tag names, twips and
+half-points. Values leave it as python-docx `Length` (or plain numbers in mm and
+pt); `None` always means "not set here, inherited".
+
+Modules: `styles` (effective run and paragraph formatting), `sections` (page
+setup, headers and footers per section), `text` (paragraphs, runs, tables and
+line shapes in document order), `rows` (appendix rows; owned by the renderer).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from docx.oxml.ns import qn
+from docx.shared import Emu, Length, Pt, Twips
+
+__all__ = ["qn", "open_docx", "PackageError", "twips", "half_points", "NS", "Emu", "Length", "Pt"]
+
+NS = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "v": "urn:schemas-microsoft-com:vml",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+}
+
+
+class PackageError(Exception):
+    """A file that is not a readable .docx; `reason` is "missing", "not-zip", "not-docx" or "corrupt"."""
+
+    def __init__(self, reason: str, detail: str = ""):
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+def open_docx(path: str | Path):
+    """Return the python-docx Document at `path`; raise PackageError when it cannot be read."""
+    import docx
+
+    path = Path(path)
+    if not path.is_file():
+        raise PackageError("missing", str(path))
+    if not zipfile.is_zipfile(path):
+        raise PackageError("not-zip", str(path))
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            bad = zf.testzip()
+        if bad is not None:
+            raise PackageError("corrupt", bad)
+        if "word/document.xml" not in names:
+            raise PackageError("not-docx", str(path))
+        return docx.Document(str(path))
+    except PackageError:
+        raise
+    except Exception as exc:  # python-docx/lxml raise many kinds for a broken package
+        raise PackageError("corrupt", f"{type(exc).__name__}: {exc}") from exc
+
+
+def twips(value: str | None) -> Length | None:
+    """Return a twips attribute value as a Length (None when absent or not a number).
+
+    >>> twips("1134").mm.__round__(1)
+    20.0
+    >>> twips(None) is None
+    True
+    """
+    if value is None:
+        return None
+    try:
+        return Twips(int(float(value)))
+    except ValueError:
+        return None
+
+
+def half_points(value: str | None) -> Length | None:
+    """Return a `w:sz` value (half-points) as a Length.
+
+    >>> half_points("26").pt
+    13.0
+    """
+    if value is None:
+        return None
+    try:
+        return Pt(int(float(value)) / 2)
+    except ValueError:
+        return None

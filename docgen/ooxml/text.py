@@ -1,0 +1,320 @@
+"""Paragraphs, runs, tables and line shapes of a document, in reading order.
+
+`body_blocks(document)` returns the top-level blocks of the body (Paragraph and
+Table views), each knowing its section; `story_blocks(element)` does the same
+for a header or footer. Views hold their element and compute text and effective
+formatting on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from docgen.ooxml import NS, Emu, Length, Pt, qn, twips
+from docgen.ooxml.styles import Formatting, ParaFormat, RunFormat
+
+W_P, W_R, W_TBL, W_TR, W_TC, W_SDT = (qn(t) for t in ("w:p", "w:r", "w:tbl", "w:tr", "w:tc", "w:sdt"))
+_TEXT_TAGS = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n",
+              qn("w:noBreakHyphen"): "-", qn("w:ptab"): "\t"}
+_FALLBACK = "{%s}Fallback" % NS["mc"]
+_TXBX = qn("w:txbxContent")
+_A = "{%s}" % NS["a"]
+_V = "{%s}" % NS["v"]
+_WP = "{%s}" % NS["wp"]
+
+
+@dataclass(frozen=True)
+class Run:
+    """One run's text and effective formatting."""
+
+    text: str
+    format: RunFormat
+
+
+@dataclass(frozen=True)
+class LineShape:
+    """A horizontal line drawn as a shape; `width` is None when the file does not say."""
+
+    kind: str  # "drawing" or "vml"
+    width: Length | None
+
+
+def _owner_p(el):
+    """Return the nearest enclosing paragraph element of `el`."""
+    node = el.getparent()
+    while node is not None and node.tag != W_P:
+        node = node.getparent()
+    return node
+
+
+def run_text(r) -> str:
+    """Return the visible text of run element `r` (tabs as \\t, breaks as \\n)."""
+    parts = []
+    for child in r:
+        if child.tag in _TEXT_TAGS:
+            fixed = _TEXT_TAGS[child.tag]
+            parts.append(child.text or "" if fixed is None else fixed)
+    return "".join(parts)
+
+
+class Paragraph:
+    """A paragraph: its text, runs, effective formatting, line shapes and place.
+
+    `place` is a dict the caller fills: "section" (0-based), "index" (body
+    paragraph number, 1-based), and for table cells "table", "row", "col", "depth".
+    """
+
+    def __init__(self, element, fmt: Formatting, table_style: str | None = None, place: dict | None = None):
+        self.element = element
+        self._fmt = fmt
+        self.table_style = table_style
+        self.place = place or {}
+
+    def _own_runs(self):
+        for r in self.element.iter(W_R):
+            if _owner_p(r) is self.element:
+                yield r
+
+    @cached_property
+    def runs(self) -> list[Run]:
+        """Return the runs that carry text (empty runs left out), with effective formatting."""
+        style = self.format.style_id
+        out = []
+        for r in self._own_runs():
+            text = run_text(r)
+            if text:
+                out.append(Run(text, self._fmt.run(r, style, self.table_style)))
+        return out
+
+    @cached_property
+    def text(self) -> str:
+        """Return the paragraph's visible text."""
+        return "".join(run_text(r) for r in self._own_runs())
+
+    @cached_property
+    def format(self) -> ParaFormat:
+        """Return the effective paragraph formatting."""
+        return self._fmt.paragraph(self.element, self.table_style)
+
+    @cached_property
+    def all_run_formats(self) -> list[RunFormat]:
+        """Return the formatting of every run, text or not (field codes, empty field results)."""
+        style = self.format.style_id
+        return [self._fmt.run(r, style, self.table_style) for r in self._own_runs()]
+
+    @cached_property
+    def mark_format(self) -> RunFormat:
+        """Return the effective formatting of the paragraph mark (what an empty line shows)."""
+        ppr = self.element.find(qn("w:pPr"))
+        holder = ppr if ppr is not None and ppr.find(qn("w:rPr")) is not None else self.element
+        return self._fmt.run(holder, self.format.style_id, self.table_style)
+
+    @cached_property
+    def field_codes(self) -> list[str]:
+        """Return the instructions of the fields in this paragraph ("PAGE", "NUMPAGES" …)."""
+        codes = [f.get(qn("w:instr"), "").strip() for f in self.element.iter(qn("w:fldSimple"))]
+        current: list[str] | None = None
+        for el in self.element.iter(qn("w:fldChar"), qn("w:instrText")):
+            if el.tag == qn("w:instrText"):
+                if current is not None:
+                    current.append(el.text or "")
+                continue
+            kind = el.get(qn("w:fldCharType"))
+            if kind == "begin":
+                current = []
+            elif kind in ("separate", "end") and current is not None:
+                codes.append("".join(current).strip())
+                current = None
+        return codes
+
+    @property
+    def has_page_field(self) -> bool:
+        """Return True when the paragraph shows the page number (a PAGE field)."""
+        return any(code.upper().split()[:1] == ["PAGE"] for code in self.field_codes)
+
+    @cached_property
+    def line_shapes(self) -> list[LineShape]:
+        """Return the horizontal line shapes (DrawingML or VML) anchored in this paragraph."""
+        out = []
+        for el in self.element.iter(qn("w:drawing"), _V + "line", _V + "shape"):
+            if any(a.tag == _FALLBACK for a in el.iterancestors()):
+                continue
+            shape = _drawing_line(el) if el.tag == qn("w:drawing") else _vml_line(el)
+            if shape is not None:
+                out.append(shape)
+        return out
+
+    @property
+    def page_break_before(self) -> bool:
+        """Return True when the paragraph starts with a page break."""
+        return any(br.get(qn("w:type")) == "page" for br in self.element.iter(qn("w:br")))
+
+
+def _drawing_line(drawing) -> LineShape | None:
+    geom = drawing.find(f".//{_A}prstGeom")
+    connector = drawing.find(".//{%s}cNvCnPr" % NS["wps"]) is not None
+    extent = drawing.find(f".//{_WP}extent")
+    cx = int(extent.get("cx", 0)) if extent is not None else 0
+    cy = int(extent.get("cy", 0)) if extent is not None else 0
+    prst = geom.get("prst") if geom is not None else ""
+    thin_rect = prst == "rect" and 0 < cy <= Emu(Pt(1.5)) and cx > cy * 10
+    if prst in ("line", "straightConnector1") or connector or thin_rect:
+        return LineShape("drawing", Emu(cx) if cx else None)
+    return None
+
+
+_LEN = re.compile(r"(-?[\d.]+)\s*(pt|in|cm|mm|px)?")
+_UNIT = {"pt": 12700, "in": 914400, "cm": 360000, "mm": 36000, "px": 9525, None: 9525}
+
+
+def _vml_len(value: str) -> int | None:
+    m = _LEN.match(value.strip()) if value else None
+    return int(float(m.group(1)) * _UNIT[m.group(2)]) if m else None
+
+
+def _vml_line(el) -> LineShape | None:
+    if el.tag == _V + "line":
+        x = [_vml_len(v.split(",")[0]) for v in (el.get("from", "0,0"), el.get("to", "0,0"))]
+        width = abs(x[1] - x[0]) if None not in x else None
+        return LineShape("vml", Emu(width) if width else None)
+    style = dict(kv.split(":", 1) for kv in el.get("style", "").split(";") if ":" in kv)
+    ctype = el.get("{urn:schemas-microsoft-com:office:office}connectortype")
+    if ctype or "32" == el.get("{urn:schemas-microsoft-com:office:office}spt"):
+        width = _vml_len(style.get("width", ""))
+        return LineShape("vml", Emu(width) if width else None)
+    return None
+
+
+@dataclass
+class Cell:
+    """One table cell: grid position, width (None if unknown) and its blocks."""
+
+    row: int
+    col: int
+    width: Length | None
+    blocks: list = field(default_factory=list)
+    merged_continuation: bool = False
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        """Return the cell's own paragraphs (nested tables left out)."""
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+
+@dataclass
+class Table:
+    """A table: rows of cells, the table style, column widths, and place."""
+
+    element: object
+    style: str | None
+    rows: list[list[Cell]]
+    place: dict
+
+    def cells(self):
+        """Yield every cell, row by row."""
+        for row in self.rows:
+            yield from row
+
+    def all_paragraphs(self):
+        """Yield every paragraph in the table, nested tables included, in reading order."""
+        for cell in self.cells():
+            yield from _walk_paragraphs(cell.blocks)
+
+
+def _walk_paragraphs(blocks):
+    for b in blocks:
+        if isinstance(b, Paragraph):
+            yield b
+        else:
+            yield from b.all_paragraphs()
+
+
+def _content_children(parent):
+    """Yield block children, looking through content controls (w:sdt/w:sdtContent)."""
+    for child in parent:
+        if child.tag == W_SDT:
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _content_children(content)
+        else:
+            yield child
+
+
+def _table(tbl, fmt: Formatting, place: dict) -> Table:
+    style_el = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblStyle')}")
+    style = style_el.get(qn("w:val")) if style_el is not None else None
+    grid = [twips(g.get(qn("w:w"))) for g in tbl.iter(qn("w:gridCol")) if _owner_tbl(g) is tbl]
+    rows = []
+    for r_i, tr in enumerate(c for c in _content_children(tbl) if c.tag == W_TR):
+        row, col = [], 0
+        for tc in (c for c in _content_children(tr) if c.tag == W_TC):
+            tcpr = tc.find(qn("w:tcPr"))
+            span_el = tcpr.find(qn("w:gridSpan")) if tcpr is not None else None
+            span = int(span_el.get(qn("w:val"), 1)) if span_el is not None else 1
+            width = _cell_width(tcpr, grid, col, span)
+            vmerge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
+            cell = Cell(r_i, col, width, merged_continuation=vmerge is not None
+                        and vmerge.get(qn("w:val"), "continue") == "continue")
+            cplace = {**place, "row": r_i, "col": col, "depth": place.get("depth", 0), "width": width}
+            cell.blocks = _blocks(tc, fmt, cplace, style)
+            row.append(cell)
+            col += span
+        rows.append(row)
+    return Table(tbl, style, rows, place)
+
+
+def _owner_tbl(el):
+    node = el.getparent()
+    while node is not None and node.tag != W_TBL:
+        node = node.getparent()
+    return node
+
+
+def _cell_width(tcpr, grid: list, col: int, span: int) -> Length | None:
+    tcw = tcpr.find(qn("w:tcW")) if tcpr is not None else None
+    if tcw is not None and tcw.get(qn("w:type"), "dxa") == "dxa" and tcw.get(qn("w:w")):
+        width = twips(tcw.get(qn("w:w")))
+        if width:
+            return width
+    cols = grid[col:col + span]
+    if cols and all(c is not None for c in cols):
+        return Length(sum(cols))
+    return None
+
+
+def _blocks(container, fmt: Formatting, place: dict, table_style: str | None) -> list:
+    out = []
+    for child in _content_children(container):
+        if child.tag == W_P:
+            out.append(Paragraph(child, fmt, table_style, dict(place)))
+        elif child.tag == W_TBL:
+            inner = {**place, "depth": place.get("depth", 0) + 1}
+            out.append(_table(child, fmt, inner))
+    return out
+
+
+def body_blocks(document, fmt: Formatting) -> list:
+    """Return the body's top-level Paragraph and Table views in order, each with its section.
+
+    Paragraphs are numbered 1, 2, … in `place["index"]`; tables in `place["table"]`;
+    `place["section"]` is 0-based and follows the `w:sectPr` inside paragraph marks.
+    """
+    out, section, p_index, t_index = [], 0, 0, 0
+    for child in _content_children(document.element.body):
+        if child.tag == W_P:
+            p_index += 1
+            out.append(Paragraph(child, fmt, None, {"section": section, "index": p_index}))
+            ppr = child.find(qn("w:pPr"))
+            if ppr is not None and ppr.find(qn("w:sectPr")) is not None:
+                section += 1
+        elif child.tag == W_TBL:
+            t_index += 1
+            out.append(_table(child, fmt, {"section": section, "table": t_index, "depth": 0}))
+    return out
+
+
+def story_blocks(element, fmt: Formatting, place: dict) -> list:
+    """Return the Paragraph and Table views of a header or footer element."""
+    return _blocks(element, fmt, place, None)

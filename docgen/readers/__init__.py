@@ -1,0 +1,80 @@
+"""Readers: submission files (.xlsx, .docx) → `Source` (raw table, facts, notes); no judgement.
+
+`find_inputs` turns the paths a clerk gives into the files to read;
+`read_source` reads one. Both raise `InputError` (Vietnamese, with the file)
+for anything that cannot be used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from docgen.errors import InputError, Location
+from docgen.records.model import Source
+
+READABLE = (".xlsx", ".xlsm", ".docx")
+_OLD = {".xls": "Excel 97–2003 (.xls): mở bằng Excel rồi lưu lại dạng .xlsx",
+        ".doc": "Word 97–2003 (.doc): mở bằng Word rồi lưu lại dạng .docx",
+        ".xlsb": "Excel nhị phân (.xlsb): mở bằng Excel rồi lưu lại dạng .xlsx"}
+
+
+def _lock_file(path: Path) -> bool:
+    return path.name.startswith("~$")
+
+
+def _check_file(path: Path) -> None:
+    suffix = path.suffix.lower()
+    if _lock_file(path):
+        raise InputError("Đây là tệp khóa tạm của Office (tên bắt đầu bằng «~$»), không phải dữ liệu: "
+                         "đóng Excel/Word rồi chọn tệp thật.", Location(path.name))
+    if suffix in _OLD:
+        raise InputError(f"Tệp định dạng cũ {_OLD[suffix]}.", Location(path.name))
+    if suffix not in READABLE:
+        raise InputError(f"Không đọc được loại tệp «{path.suffix or 'không có đuôi'}»: chỉ nhận .xlsx và .docx.",
+                         Location(path.name))
+
+
+def find_inputs(paths: list[Path]) -> list[Path]:
+    """Return the files to read: each file as given, each folder's .xlsx/.docx files sorted by name.
+
+    Office lock files (~$…) in folders are skipped; an old .xls/.doc in a folder is
+    an error (it would otherwise be lost). Raises InputError for a path that does
+    not exist, a file docgen cannot read, or a folder with nothing to read.
+    """
+    out: list[Path] = []
+    for path in map(Path, paths):
+        if not path.exists():
+            raise InputError(f"Không có tệp hoặc thư mục «{path}».", Location(path.name or str(path)))
+        if path.is_dir():
+            found = []
+            for child in sorted(path.iterdir(), key=lambda p: (p.name.casefold(), p.name)):
+                if not child.is_file() or _lock_file(child):
+                    continue
+                if child.suffix.lower() in _OLD or child.suffix.lower() in READABLE:
+                    _check_file(child)
+                    found.append(child)
+            if not found:
+                raise InputError("Thư mục không có tệp .xlsx hay .docx nào.", Location(str(path)))
+            out.extend(found)
+        else:
+            _check_file(path)
+            out.append(path)
+    return list(dict.fromkeys(out))
+
+
+def read_source(path: Path) -> Source:
+    """Return the submission in `path` (.xlsx or .docx, told apart by content) as read, with the reader's notes.
+
+    Raises InputError (Vietnamese, naming the file and why) for an empty file, a
+    file that is not a workbook or Word document (CSV, old .xls, password), no
+    table with the form's header, a header missing a column, or a .docx without
+    one form table.
+    """
+    from docgen.readers import docx, sniff, xlsx
+
+    path = Path(path)
+    reader = {"xlsx": xlsx.read, "docx": docx.read}[sniff.kind(path)]
+    table, notes, facts = reader(path)
+    file_date = dt.date.fromtimestamp(path.stat().st_mtime)
+    return Source(str(path), table, facts, file_date, tuple(notes))

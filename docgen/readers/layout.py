@@ -1,0 +1,368 @@
+"""Find the Phụ lục table in a grid of raw values and turn its rows into `RawRow`s.
+
+Both readers (xlsx, docx) first turn their sheet or Word table into a `Grid`;
+everything about where the table is, which row is a group row and where the
+table ends lives here, once. The rule (docs/readme-readers.md says the same):
+
+* The header is found by its text, not its position: the row (among the first
+  `SCAN_ROWS`) holding the most of the top-level headers (TT, Đơn vị, Tên Trang,
+  Địa chỉ liên kết, Lãnh đạo phụ trách, Cán bộ quản lý, vận hành), at least three.
+  The three person columns are found in the next row, under each group header.
+  A row of column numbers (1, 2, 3 … or (1), (2) …) right under it belongs to the header.
+* Below the header every row is read until the table ends. A row with nothing in
+  the ten data columns is skipped (blank row). A row whose first non-empty data
+  cell starts like a note or a signature ("*", "Ghi chú", "Ví dụ", "Người lập
+  biểu", "TM.", "…, ngày … tháng … năm …", "Tổng cộng" …) ends the table; rows
+  after it are not data, except a row that still looks like data (a number in TT
+  and a unit name), which is read with a VB-04 note.
+* A group row has "I", "II" … in TT and/or "Cấp …" in Đơn vị: it sets the group
+  of the rows below; it is a row of its own only when it also holds data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from docgen.errors import InputError, Location
+from docgen.readers.notes import note
+from docgen.records.form import COLUMNS, GROUP_NUMERALS
+from docgen.records.model import Cell, Problem, RawRow, RawTable
+from docgen.vntext import XML_INVALID, clean, name_key, strip_xml_invalid
+
+SCAN_ROWS = 60   # the header must start within the first 60 rows of a sheet or table
+MIN_HITS = 3     # top-level headers a row must hold to be taken for the header
+
+# Other ways clerks write the same header (besides the form's own text in records.form).
+HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "tt": ("STT", "Số TT", "Số thứ tự"),
+    "don_vi": ("Tên đơn vị",),
+    "ten_trang": ("Tên Trang cộng đồng", "Tên “Trang cộng đồng”"),
+    "lien_ket": ("Đường dẫn", "Đường link", "Địa chỉ Trang"),
+    "Lãnh đạo phụ trách": ("Lãnh đạo",),
+    "Cán bộ quản lý, vận hành": ("Cán bộ quản trị, vận hành", "Cán bộ vận hành"),
+    "Họ và tên": ("Họ tên",),
+    "Số điện thoại": ("Điện thoại", "SĐT", "Số ĐT"),
+    "Địa chỉ hộp thư điện tử": ("Hộp thư điện tử", "Thư điện tử", "Địa chỉ thư điện tử", "Email", "E-mail", "Gmail"),
+}
+
+_END = re.compile(
+    r"^(\*|ghi chú|lưu ý|chú thích|ví dụ|nguồn\b|người lập|người tổng hợp|người báo cáo|xác nhận|thủ trưởng"
+    r"|tm\.|kt\.|t/m|tl\.|nơi nhận|tổng cộng|tổng số|cộng\s*(:|$)|(phó )?chủ tịch$"
+    r"|[^,]{2,40},\s*ngày\b|ngày\s.*\btháng\b)"
+)
+_GROUP_LABEL = re.compile(r"^cấp\s+\S")
+_NUMBER_CELL = re.compile(r"^\(?\d{1,2}\)?$")
+
+
+def header_key(value: object) -> str:
+    """Return the key a header cell is matched by: NFC, no brackets or punctuation, folded.
+
+    >>> header_key("Địa chỉ\\nliên kết") == header_key("ĐỊA CHỈ LIÊN KẾT")
+    True
+    >>> header_key("Cán bộ quản lý, vận hành (*)") == header_key("cán bộ quản lý vận hành")
+    True
+    """
+    if not isinstance(value, str):
+        return ""
+    text = unicodedata.normalize("NFC", value)
+    text = re.sub(r"\([^)]*\)", " ", text)
+    text = re.sub(r"[^\w\s]", " ", text)
+    return name_key(text)
+
+
+def _keys(*texts: str) -> frozenset[str]:
+    return frozenset(header_key(t) for t in texts)
+
+
+_TOP = {c.key: _keys(c.header, *HEADER_ALIASES.get(c.key, ())) for c in COLUMNS if not c.group}
+_GROUPS = {g: _keys(g, *HEADER_ALIASES.get(g, ())) for g in dict.fromkeys(c.group for c in COLUMNS if c.group)}
+_SUBS = {c.key: _keys(c.header, *HEADER_ALIASES.get(c.header, ())) for c in COLUMNS if c.group}
+
+
+def looked_for() -> str:
+    """Return the header texts the readers look for, for error messages."""
+    tops = [c.header for c in COLUMNS if not c.group]
+    groups = list(_GROUPS)
+    subs = list(dict.fromkeys(c.header for c in COLUMNS if c.group))
+    return "«" + "», «".join(tops + groups) + "» (dưới mỗi nhóm: «" + "», «".join(subs) + "»)"
+
+
+def column_title(key: str) -> str:
+    """Return the header of column `key` as a clerk reads it ("Lãnh đạo phụ trách › Số điện thoại")."""
+    col = next(c for c in COLUMNS if c.key == key)
+    return f"{col.group} › {col.header}" if col.group else col.header
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A sheet or Word table as rows of raw values, and how to name its cells.
+
+    `rows` holds (row number, values by 0-based column); `merges` holds merged areas
+    as (first row, first column, last row, last column), inclusive; `formulas` the
+    cells whose value came from a formula and `uncached` those whose formula had no
+    stored result (their value is the formula text).
+    """
+
+    file: str
+    sheet: str
+    rows: Sequence[tuple[int, Sequence[object]]]
+    cell_name: Callable[[int, int], str]
+    area_name: Callable[[int, int, int, int], str]
+    row_name: Callable[[int], str]
+    merges: tuple[tuple[int, int, int, int], ...] = ()
+    formulas: frozenset[tuple[int, int]] = frozenset()
+    uncached: frozenset[tuple[int, int]] = frozenset()
+
+    def where(self, row: int, col: int | None = None) -> Location:
+        cell = self.row_name(row) if col is None else self.cell_name(row, col)
+        return Location(self.file, self.sheet, cell)
+
+
+@dataclass(frozen=True)
+class Header:
+    """Where the form's header sits in a grid and which column holds each key."""
+
+    position: int            # index in Grid.rows of the first header row
+    height: int              # header rows, the column-number row included
+    columns: dict[str, int]  # key of records.form.COLUMNS → 0-based column
+    label: str               # "A7:J8", "dòng 1–2"
+
+
+_INVISIBLE_START = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0\u2007\u202f")
+
+
+def _empty(value: object) -> bool:
+    """Return whether a cell is empty (None, or only spaces and invisible characters)."""
+    if value is None:
+        return True
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    return not text or (text[0] in _INVISIBLE_START and not clean(text))
+
+
+def _top_hits(values: Sequence[object]) -> dict[str, int]:
+    """Return the top-level header keys (and group names) found in a row, with their columns."""
+    found: dict[str, int] = {}
+    for col, value in enumerate(values):
+        key = header_key(value)
+        if not key:
+            continue
+        for name, keys in (*_TOP.items(), *_GROUPS.items()):
+            if key in keys and name not in found:
+                found[name] = col
+    return found
+
+
+def header_score(values: Sequence[object]) -> int:
+    """Return how many of the form's top-level headers a row holds."""
+    return len(_top_hits(values))
+
+
+def find_header(grid: Grid, scan: int = SCAN_ROWS) -> Header | None:
+    """Return the header of the form table in `grid`, or None if no row looks like it.
+
+    Raises InputError naming the missing columns when a header is found but incomplete.
+    """
+    best: tuple[int, dict[str, int]] | None = None
+    for pos, (_, values) in enumerate(grid.rows[:scan]):
+        hits = _top_hits(values)
+        if len(hits) >= MIN_HITS and (best is None or len(hits) > len(best[1])):
+            best = (pos, hits)
+    return None if best is None else _resolve(grid, *best)
+
+
+def _span(grid: Grid, row: int, col: int, hits: dict[str, int]) -> range:
+    """Return the columns a group header covers: its merged area, else up to the next header."""
+    for r1, c1, r2, c2 in grid.merges:
+        if r1 <= row <= r2 and c1 == col:
+            return range(c1, c2 + 1)
+    after = [c for c in hits.values() if c > col]
+    return range(col, min(after + [col + 3]))
+
+
+def _resolve(grid: Grid, pos: int, hits: dict[str, int]) -> Header:
+    row_no, values = grid.rows[pos]
+    columns = {k: c for k, c in hits.items() if k in _TOP}
+    below = grid.rows[pos + 1][1] if pos + 1 < len(grid.rows) else ()
+    for group, col in hits.items():
+        if group not in _GROUPS:
+            continue
+        for c in _span(grid, row_no, col, hits):
+            key = header_key(below[c]) if c < len(below) else ""
+            for sub in (col_.key for col_ in COLUMNS if col_.group == group):
+                if sub not in columns and key in _SUBS[sub]:
+                    columns[sub] = c
+                    break
+    missing = [c.key for c in COLUMNS if c.key not in columns]
+    height = 2 if any(c.group for c in COLUMNS if c.key in columns) else 1
+    last = grid.rows[pos + height - 1][0]
+    if missing:
+        seen = [clean(str(v)) for v in (*values, *below) if isinstance(v, str) and clean(v)]
+        raise InputError(
+            "Bảng danh sách thiếu cột " + ", ".join(f"«{column_title(k)}»" for k in missing)
+            + " (có thể tiêu đề cột đã bị đổi tên hoặc xóa). Tiêu đề đọc được: "
+            + ", ".join(f"«{t}»" for t in dict.fromkeys(seen)) + ". Sửa lại đúng tiêu đề theo mẫu Phụ lục.",
+            Location(grid.file, grid.sheet, grid.area_name(row_no, 0, last, max(columns.values(), default=0))),
+        )
+    if pos + height < len(grid.rows) and _is_number_row(grid.rows[pos + height][1], columns):
+        height += 1
+    first, end = min(columns.values()), max(columns.values())
+    return Header(pos, height, columns, grid.area_name(row_no, first, last, end))
+
+
+def _is_number_row(values: Sequence[object], columns: dict[str, int]) -> bool:
+    """Return whether a row only numbers the columns ("1 2 3 …", "(1) (2) …")."""
+    cells = [values[c] for c in columns.values() if c < len(values) and not _empty(values[c])]
+    return len(cells) >= 4 and all(
+        isinstance(v, int) or (isinstance(v, str) and _NUMBER_CELL.match(v.strip())) for v in cells
+    )
+
+
+def _group_of(data: dict[str, object], current: int | None) -> tuple[int | None, bool]:
+    """Return (group index, whether Đơn vị is only a "Cấp …" label) if the row is a group row."""
+    tt = data.get("tt")
+    numeral = clean(tt).rstrip(".").upper() if isinstance(tt, str) else ""
+    unit = data.get("don_vi")
+    label = (isinstance(unit, str) and unicodedata.normalize("NFC", unit.lstrip()[:4]).casefold().startswith("cấp")
+             and bool(_GROUP_LABEL.match(clean(unit).casefold())))
+    if numeral in GROUP_NUMERALS:
+        return GROUP_NUMERALS.index(numeral), label or unit is None
+    if label and tt is None:
+        return (0 if current is None else current + 1), True
+    return None, False
+
+
+def _looks_like_data(data: dict[str, object]) -> bool:
+    """Return whether a row under the end of the table still looks like a unit's row."""
+    tt = data.get("tt")
+    text = clean(tt).rstrip(".") if isinstance(tt, str) else ""
+    numbered = isinstance(tt, int) or text.isdigit() or text.upper() in GROUP_NUMERALS
+    return numbered and isinstance(data.get("don_vi"), str) and len(data) >= 3
+
+
+def _value(grid: Grid, row: int, col: int, value: object, notes: list[Problem]) -> object:
+    """Return a cell's value as kept in a RawRow, noting what had to change (VB-01, VB-02)."""
+    if (row, col) in grid.uncached:
+        notes.append(note("VB-02", f"Ô có công thức «{value}» nhưng tệp không lưu kết quả tính; giữ nguyên công thức. "
+                          "Mở tệp bằng Excel, để Excel tính lại rồi lưu.", grid.where(row, col)))
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        return value.date()
+    if isinstance(value, (dt.time, dt.timedelta)):
+        return str(value)
+    if not isinstance(value, (str, int, float, dt.date)) and value is not None:
+        value = str(getattr(value, "text", value))
+    if isinstance(value, str):
+        kept, changed = strip_xml_invalid(value)
+        if changed:
+            notes.append(note("VB-01", f"Đã xóa ký tự điều khiển trong ô: «{kept}».", grid.where(row, col), kept))
+        return kept
+    return value
+
+
+def build_table(grid: Grid, header: Header) -> tuple[RawTable, list[Problem]]:
+    """Return the table's rows under `header` and the notes of what was skipped or altered."""
+    notes: list[Problem] = []
+    rows: list[RawRow] = []
+    cols = header.columns
+    inside = set(cols.values())
+    order = sorted(cols, key=cols.get)
+    group: int | None = None
+    ended = repeated = False
+    for row_no, values in grid.rows[header.position + header.height:]:
+        data = {k: values[c] for k, c in cols.items() if c < len(values) and not _empty(values[c])}
+        if ended:
+            if _looks_like_data(data):
+                notes.append(note("VB-04", "Dòng nằm dưới phần ghi chú/chữ ký của bảng nhưng có dữ liệu: vẫn được đọc. "
+                                  "Chuyển dòng này lên trong bảng.", grid.where(row_no)))
+                rows.append(_raw_row(grid, row_no, data, cols, group, notes))
+            continue
+        extra = [c for c, v in enumerate(values) if c not in inside and not _empty(v)]
+        if not data:
+            if extra:
+                notes.append(_ignored_cells(grid, row_no, values, extra))
+            continue
+        first = next(data[k] for k in order if k in data)
+        if isinstance(first, str) and _END.match(clean(first).casefold()):
+            ended = True
+            continue
+        if _formula_only(grid, row_no, data, cols):
+            notes.append(note("VB-04", "Dòng chỉ có công thức (không có TT, Đơn vị): không phải dữ liệu, đã bỏ qua.",
+                              grid.where(row_no)))
+            continue
+        if _maybe_header(data) and header_score(values) >= MIN_HITS:
+            notes.append(note("VB-04", "Dòng tiêu đề bảng lặp lại: đã bỏ qua.", grid.where(row_no)))
+            repeated = True
+            continue
+        if repeated and (_is_sub_header(data) or _is_number_row(values, cols)):
+            continue
+        repeated = False
+        index, label_only = _group_of(data, group)
+        if index is not None:
+            group = index
+            if set(data) <= {"tt", "don_vi"} and label_only:
+                continue
+        rows.append(_raw_row(grid, row_no, data, cols, group, notes))
+        if extra:
+            notes.append(_ignored_cells(grid, row_no, values, extra))
+    notes.extend(_merge_notes(grid, header, {r.location.cell for r in rows}))
+    return RawTable(Location(grid.file, grid.sheet), header.label, tuple(rows)), notes
+
+
+def _raw_row(grid: Grid, row_no: int, data: dict[str, object], cols: dict[str, int], group: int | None,
+             notes: list[Problem]) -> RawRow:
+    """Return the RawRow of a row's non-empty data cells (`data`: key → value as read)."""
+    cells = {}
+    for key, value in data.items():
+        c = cols[key]
+        if type(value) not in (int, float) and not (type(value) is str and not XML_INVALID.search(value)) \
+                or (row_no, c) in grid.uncached:
+            value = _value(grid, row_no, c, value, notes)
+        cells[key] = Cell(value, Location(grid.file, grid.sheet, grid.cell_name(row_no, c)))
+    return RawRow(grid.where(row_no), group, cells)
+
+
+def _maybe_header(data: dict[str, object]) -> bool:
+    """Return whether a row could repeat the header (a cheap test before the full one)."""
+    tt, unit = data.get("tt"), data.get("don_vi")
+    return (isinstance(tt, str) and len(tt) < 16 and header_key(tt) in _TOP["tt"]) or (
+        isinstance(unit, str) and unicodedata.normalize("NFC", unit.lstrip()[:6]).casefold() == "đơn vị")
+
+
+def _is_sub_header(data: dict[str, object]) -> bool:
+    """Return whether a row holds the person columns' headers (the second row of a repeated header)."""
+    hits = sum(1 for k, v in data.items() if k in _SUBS and header_key(v) in _SUBS[k])
+    return hits >= 2 and hits == len(data)
+
+
+def _formula_only(grid: Grid, row_no: int, data: dict[str, object], cols: dict[str, int]) -> bool:
+    return "tt" not in data and "don_vi" not in data and all((row_no, cols[k]) in grid.formulas for k in data)
+
+
+def _ignored_cells(grid: Grid, row_no: int, values: Sequence[object], extra: list[int]) -> Problem:
+    shown = "; ".join(f"{grid.cell_name(row_no, c)} «{clean(str(values[c]))}»" for c in extra)
+    return note("VB-04", f"Ô nằm ngoài các cột của bảng, đã bỏ qua: {shown}.", grid.where(row_no, extra[0]))
+
+
+def _merge_notes(grid: Grid, header: Header, emitted: set[str | None]) -> list[Problem]:
+    """Return a VB-03 note for each merged area that covers more than one data cell of a data row."""
+    out = []
+    data_cols = set(header.columns.values())
+    first = header.position + header.height
+    if first >= len(grid.rows):
+        return out
+    body_start = grid.rows[first][0]
+    for r1, c1, r2, c2 in grid.merges:
+        if r2 < body_start:
+            continue
+        rows = [r for r in range(r1, r2 + 1) if grid.row_name(r) in emitted]
+        cols = [c for c in range(c1, c2 + 1) if c in data_cols]
+        if rows and cols and len(cols) * (r2 - r1 + 1) > 1:
+            area = grid.area_name(r1, c1, r2, c2)
+            out.append(note("VB-03", f"Ô gộp {area} phủ lên nhiều ô dữ liệu: giá trị chỉ được lấy một lần, ở ô "
+                            f"{grid.cell_name(r1, c1)}. Bỏ gộp ô và ghi đủ giá trị cho từng dòng.", grid.where(r1, c1)))
+    return out

@@ -1,0 +1,241 @@
+"""Read the Phụ lục table (and the "Thông tin" sheet) from an .xlsx workbook.
+
+Strategy (measured in bench/bench_readers.py): the workbook is opened once in
+openpyxl's read-only mode, which streams the sheet XML; the sheet holding the
+table is then parsed with openpyxl's own sheet parser so that its merged areas
+(which read-only mode does not expose) come in the same pass. Formulas are read
+as text first; only if the table holds formulas is the sheet read a second time
+with `data_only=True` for the values Excel stored. No value is judged here.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+from openpyxl.utils import coordinate_to_tuple, get_column_letter, range_boundaries
+from openpyxl.worksheet._reader import INLINE_STRING, WorkSheetParser
+from openpyxl.xml.constants import SHEET_MAIN_NS
+
+from docgen.errors import InputError, Location
+from docgen.readers.facts import read_facts
+from docgen.readers.layout import SCAN_ROWS, Grid, Header, build_table, find_header, header_key, looked_for
+from docgen.readers.notes import note
+from docgen.records.form import FACTS_SHEET
+from docgen.records.model import Facts, Problem, RawTable
+
+
+_LETTERS = tuple(get_column_letter(i) for i in range(1, 53))
+
+
+# Excel stores a control character typed in a cell as "_x0007_"; openpyxl leaves the escape as text.
+_ESCAPED_CONTROL = re.compile(r"_x(00[01][0-9A-Fa-f])_")
+
+
+def unescape_controls(text: str) -> str:
+    """Return `text` with Excel's escapes of control characters turned back into the characters.
+
+    >>> unescape_controls("Lò_x0007_ Văn_x001F_") == "Lò" + chr(7) + " Văn" + chr(31)
+    True
+    """
+    return _ESCAPED_CONTROL.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def cell_name(row: int, col: int) -> str:
+    """Return the Excel name of a cell (row 1-based, column 0-based).
+
+    >>> cell_name(12, 5)
+    'F12'
+    """
+    return f"{_LETTERS[col] if col < len(_LETTERS) else get_column_letter(col + 1)}{row}"
+
+
+def area_name(r1: int, c1: int, r2: int, c2: int) -> str:
+    """Return the Excel name of an area.
+
+    >>> area_name(7, 0, 8, 9)
+    'A7:J8'
+    """
+    return f"{cell_name(r1, c1)}:{cell_name(r2, c2)}"
+
+
+def _row_name(row: int) -> str:
+    return f"dòng {row}"
+
+
+def _grid(name: str, sheet: str, rows, merges=(), formulas=frozenset(), uncached=frozenset()) -> Grid:
+    return Grid(name, sheet, rows, cell_name, area_name, _row_name, tuple(merges), frozenset(formulas),
+                frozenset(uncached))
+
+
+def _open(path: Path, data_only: bool):
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=data_only)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, AttributeError) as exc:
+        raise InputError(
+            f"Tệp Excel bị hỏng hoặc không đúng định dạng .xlsx, không đọc được ({type(exc).__name__}). "
+            "Mở tệp bằng Excel rồi lưu lại dạng .xlsx.",
+            Location(path.name),
+        ) from None
+
+
+_TEXT = f"{{{SHEET_MAIN_NS}}}t"
+_RUN = f"{{{SHEET_MAIN_NS}}}r"
+
+
+class _SheetParser(WorkSheetParser):
+    """openpyxl's sheet parser, with a quicker path for inline strings (files written by programs).
+
+    The text of `<is>` is its `<t>` plus the `<t>` of its runs (phonetic guides left out), as openpyxl's
+    own `Text.content` gives, without building a rich-text object per cell.
+    """
+
+    def parse_cell(self, element):
+        if element.get("t") != "inlineStr" or element.find(INLINE_STRING) is None:
+            return super().parse_cell(element)
+        row, column = self.row_counter, self.col_counter + 1
+        coordinate = element.get("r")
+        if coordinate:
+            row, column = coordinate_to_tuple(coordinate)
+        self.col_counter = column
+        inline = element.find(INLINE_STRING)
+        parts = [t.text or "" for t in inline.findall(_TEXT)]
+        parts += [t.text or "" for r in inline.findall(_RUN) for t in r.findall(_TEXT)]
+        return {"row": row, "column": column, "value": "".join(parts), "data_type": "s", "style_id": 0}
+
+
+def _probe(ws) -> list[tuple[int, tuple]]:
+    """Return the first rows of a sheet (enough to find the header)."""
+    ws.reset_dimensions()  # some programs write a wrong <dimension>: read what is there
+    return [(i, tuple(r)) for i, r in enumerate(ws.iter_rows(max_row=SCAN_ROWS, values_only=True), start=1)]
+
+
+def _parse(ws, data_only: bool) -> tuple[list[tuple[int, list]], list[tuple[int, int, int, int]], set[tuple[int, int]]]:
+    """Return every row of a read-only sheet, its merged areas and its formula cells, in one pass."""
+    wb = ws.parent
+    rows: list[tuple[int, list]] = []
+    formulas: set[tuple[int, int]] = set()
+    with ws._get_source() as src:
+        parser = _SheetParser(src, ws._shared_strings, data_only=data_only, epoch=wb.epoch,
+                                 date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
+        for row_no, cells in parser.parse():
+            if not cells:
+                continue
+            values: list = [None] * max(c["column"] for c in cells)
+            for c in cells:
+                value = c["value"]
+                if type(value) is str and "_x" in value:
+                    value = unescape_controls(value)
+                values[c["column"] - 1] = value
+                if c["data_type"] == "f":
+                    formulas.add((row_no, c["column"] - 1))
+            rows.append((row_no, values))
+        merged = parser.merged_cells.mergeCell if parser.merged_cells is not None else []
+    merges = []
+    for m in merged:
+        c1, r1, c2, r2 = range_boundaries(m.ref)
+        merges.append((r1, c1 - 1, r2, c2 - 1))
+    return rows, merges, formulas
+
+
+def _cached(path: Path, title: str, formulas: set[tuple[int, int]]) -> dict[tuple[int, int], object]:
+    """Return the values Excel stored for the formula cells of one sheet (None when not stored)."""
+    wb = _open(path, data_only=True)
+    try:
+        rows, _, _ = _parse(wb[title], data_only=True)
+    finally:
+        wb.close()
+    found = {(r, c): (vals[c] if c < len(vals) else None) for r, vals in rows for c in range(len(vals))
+             if (r, c) in formulas}
+    return {key: found.get(key) for key in formulas}
+
+
+def _full_grid(path: Path, ws) -> Grid:
+    """Return the whole sheet as a grid, formulas replaced by their stored values where there are some."""
+    rows, merges, formulas = _parse(ws, data_only=False)
+    uncached: set[tuple[int, int]] = set()
+    if formulas:
+        cached = _cached(path, ws.title, formulas)
+        by_row = dict(rows)
+        for (r, c), value in cached.items():
+            if value is None:
+                uncached.add((r, c))
+            else:
+                by_row[r][c] = value
+    return _grid(path.name, ws.title, rows, merges, formulas, uncached)
+
+
+def _facts(path: Path, ws) -> tuple[Facts, list[Problem]]:
+    where = Location(path.name, ws.title)
+    entries = []
+    notes: list[Problem] = []
+    ws.reset_dimensions()
+    for row_no, values in enumerate(ws.iter_rows(max_col=2, values_only=True), start=1):
+        label, value = (tuple(values) + (None, None))[:2]
+        if isinstance(value, str) and value.startswith("="):
+            notes.append(note("VB-02", f"Ô có công thức «{value}»: phần Thông tin cần giá trị, không đọc công thức.",
+                              where.at(cell_name(row_no, 1))))
+            value = None
+        entries.append((label, value, where.at(cell_name(row_no, 1))))
+    facts, more = read_facts(entries, where)
+    return facts, notes + more
+
+
+def _pick(path: Path, found: list[tuple[object, Header]]) -> tuple[Grid, Header, list[Problem]]:
+    """Return the one sheet whose table holds data (or the first), InputError when two do."""
+    full = []
+    for ws, _ in found:
+        grid = _full_grid(path, ws)
+        header = find_header(grid)
+        if header is not None:
+            full.append((grid, header, build_table(grid, header)))
+    with_rows = [f for f in full if f[2][0].rows] or full[:1]
+    if len(with_rows) > 1:
+        names = " và ".join(f"«{g.sheet}»" for g, _, _ in with_rows)
+        raise InputError(f"Có {len(with_rows)} trang tính cùng có bảng danh sách theo mẫu ({names}): "
+                         "chỉ để lại một bảng danh sách trong tệp.", Location(path.name))
+    grid, header, _ = with_rows[0]
+    skipped = [note("VB-04", f"Trang tính «{g.sheet}» cũng có tiêu đề bảng nhưng không có dòng dữ liệu: đã bỏ qua.",
+                    Location(path.name, g.sheet)) for g, _, _ in full if g is not grid]
+    return grid, header, skipped
+
+
+def read(path: Path) -> tuple[RawTable, tuple[Problem, ...], Facts]:
+    """Return the form table, the reader's notes and the facts of an .xlsx file.
+
+    Raises InputError when no sheet holds the form's header, when the header lacks
+    a column, or when two sheets hold filled tables.
+    """
+    wb = _open(path, data_only=False)
+    try:
+        facts_ws = next((ws for ws in wb.worksheets if header_key(ws.title) == header_key(FACTS_SHEET)), None)
+        found, errors = [], []
+        for ws in wb.worksheets:
+            if ws is facts_ws:
+                continue
+            try:
+                header = find_header(_grid(path.name, ws.title, _probe(ws)))
+            except InputError as exc:
+                errors.append(exc)
+                continue
+            if header is not None:
+                found.append((ws, header))
+        if not found:
+            if errors:
+                raise errors[0]
+            names = ", ".join(f"«{ws.title}»" for ws in wb.worksheets)
+            raise InputError(f"Không trang tính nào ({names}) có bảng danh sách theo mẫu Phụ lục. "
+                             f"Đã tìm dòng tiêu đề có các cột: {looked_for()}.", Location(path.name))
+        if len(found) == 1:
+            grid = _full_grid(path, found[0][0])
+            header, skipped = find_header(grid), []
+        else:
+            grid, header, skipped = _pick(path, found)
+        table, notes = build_table(grid, header)
+        facts, fact_notes = _facts(path, facts_ws) if facts_ws is not None else (Facts(), [])
+    finally:
+        wb.close()
+    return table, tuple(skipped + notes + fact_notes), facts
+

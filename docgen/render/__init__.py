@@ -1,0 +1,1 @@
+"""Rendering: sandboxed docxtpl, fast table rows, composition, atomic output and PDF."""

@@ -1,0 +1,232 @@
+"""Render a .docx template with a context: docxtpl inside a sandboxed, autoescaping Jinja.
+
+`render(template, context)` returns a `Rendered`: the python-docx document, the
+notes about the data (characters removed), and the table rows still to be
+stamped in when the document is written (`Rendered.to_bytes`). A template can
+never reach Python internals (`{{ ''.__class__ }}` raises `TemplateError`), and
+data such as "A & B <C>" comes out exactly as typed.
+
+This is the only module that imports docxtpl.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import io
+import zipfile
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from docgen.errors import Location, TemplateError
+from docgen.records.model import Problem, Severity
+from docgen.render import rows as fast_rows
+from docgen.render.filters import FILTERS
+from docgen.vntext import strip_xml_invalid
+
+# Rule ID of the note written when characters XML 1.0 forbids are removed from the data.
+RULE_XML_CHARS = "XML-01"
+# Above this many stamped rows, rows are spliced into the written XML instead of parsed into the tree.
+SPLICE_ROWS = 2000
+
+
+class _Env(SandboxedEnvironment):
+    """Sandboxed, autoescaping env; unsafe attributes raise; compiled templates are reused."""
+
+    def __init__(self):
+        super().__init__(autoescape=True, finalize=_finalize, keep_trailing_newline=True)
+        self.filters.update(FILTERS)
+        self._compiled: dict[str, jinja2.Template] = {}
+
+    def unsafe_undefined(self, obj, attribute):
+        raise SecurityError(f"{type(obj).__name__}.{attribute}")
+
+    def getattr(self, obj, attribute):
+        """Return `obj.attribute`; any name starting with "_" is refused, whether it exists or not."""
+        if attribute.startswith("_"):
+            raise SecurityError(f"{type(obj).__name__}.{attribute}")
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj, argument):
+        """Return `obj[argument]`; a text key starting with "_" is refused like an attribute."""
+        if isinstance(argument, str) and argument.startswith("_"):
+            raise SecurityError(f"{type(obj).__name__}[{argument!r}]")
+        return super().getitem(obj, argument)
+
+    def from_string(self, source, globals=None, template_class=None):
+        """Return the compiled template for `source`, compiling it once per process."""
+        if globals or template_class or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        hit = self._compiled.get(source)
+        if hit is None:
+            if len(self._compiled) > 32:
+                self._compiled.clear()
+            hit = self._compiled[source] = super().from_string(source)
+        return hit
+
+
+def _finalize(value):
+    """Return what a `{{ }}` prints: None prints as nothing."""
+    return "" if value is None else value
+
+
+@functools.cache
+def environment() -> _Env:
+    """Return the process's rendering environment (sandboxed, autoescaped, with the Vietnamese filters)."""
+    return _Env()
+
+
+@dataclass
+class Rendered:
+    """A rendered document: python-docx `document`, `notes` on the data, and rows still to stamp."""
+
+    document: object
+    notes: tuple[Problem, ...] = ()
+    fills: dict[str, Callable[[], Iterable[str]]] = field(default_factory=dict)
+    carried: dict = field(default_factory=dict)  # name → ooxml.rows.Deflated: parts put back as in the template
+    sizes: dict[str, Callable[[], int]] = field(default_factory=dict)  # rows each fill will give
+
+    def to_bytes(self) -> bytes:
+        """Return the .docx package, with every stamped table row in place.
+
+        Small tables are parsed (strictly) into the document before it is saved;
+        large ones are spliced into the saved document.xml, which costs no more
+        than writing their bytes.
+        """
+        from docgen.ooxml.rows import DOCUMENT_PART, fill_slots_in_tree, iter_fill_slots, rewrite_package
+
+        big = sum(count() for count in self.sizes.values()) > SPLICE_ROWS
+        if not big:
+            rows = {slot: list(make()) for slot, make in self.fills.items()}
+            fill_slots_in_tree(self.document.element, rows, self.document.element.nsmap)
+        buf = io.BytesIO()
+        self.document.save(buf)
+        if not big and not self.carried:
+            return buf.getvalue()
+        changes = {DOCUMENT_PART: lambda xml: iter_fill_slots(xml, self.fills)} if big else {}
+        return rewrite_package(buf.getvalue(), changes, self.carried)
+
+
+def clean_context(context, name: str = "") -> tuple[object, tuple[Problem, ...]]:
+    """Return the context with every string stripped of XML-forbidden characters, and one note per string changed.
+
+    Dicts, lists, tuples and dataclass instances are walked; other values are kept.
+
+    >>> ctx, notes = clean_context({"a": ["ok", "x\\x01y"]}, "mau.docx")
+    >>> ctx, [n.location.cell for n in notes]
+    ({'a': ['ok', 'xy']}, ['a[1]'])
+    """
+    notes: list[Problem] = []
+
+    def walk(value, path: str):
+        if isinstance(value, str):
+            out, changed = strip_xml_invalid(value)
+            if changed:
+                notes.append(Problem(
+                    RULE_XML_CHARS, Severity.WARNING,
+                    f"Đã bỏ {len(value) - len(out)} ký tự điều khiển không in được (Word không chấp nhận) "
+                    f"trong «{out[:60]}».",
+                    Location(name or "mẫu", cell=path or None),
+                ))
+            return out
+        if isinstance(value, Mapping):
+            return {k: walk(v, f"{path}.{k}" if path else str(k)) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            items = [walk(v, f"{path}[{i}]") for i, v in enumerate(value)]
+            return items if isinstance(value, list) else tuple(items)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            changes = {f.name: walk(getattr(value, f.name), f"{path}.{f.name}") for f in dataclasses.fields(value)
+                       if f.init}
+            return dataclasses.replace(value, **changes) if any(
+                changes[k] is not getattr(value, k) for k in changes) else value
+        return value
+
+    return walk(context, ""), tuple(notes)
+
+
+def render(template: Path | bytes, context: Mapping, name: str = "", fast: bool = True, light: bool = False) -> Rendered:
+    """Return `template` (.docx path or bytes) rendered with `context`.
+
+    Repeated table rows written as `{%tr for … %}` loops of plain `{{ x.y }}`
+    cells are stamped from the row's XML (fast, see `render.rows`); anything
+    else, or every loop when `fast` is False, is rendered by docxtpl. With
+    `light`, the parts docxtpl never renders (styles, theme, images …) skip
+    parsing and are written back as they were: for a document that will not be
+    composed further (`render.compose` needs the real styles).
+    Raises `TemplateError` (Vietnamese, naming the template) for a file that is
+    not a .docx, broken Jinja, a missing variable used as an object, or a
+    sandbox breach.
+    """
+    from docxtpl import DocxTemplate
+
+    name = name or (template.name if isinstance(template, Path) else "mẫu")
+    source = template_bytes(template, name)
+    clean, notes = clean_context(dict(context), name)
+    prepared = fast_rows.prepare(source) if fast else fast_rows.Prepared(source, ())
+    package, carried = _lighten(prepared.template) if light else (prepared.template, {})
+    tpl = DocxTemplate(io.BytesIO(package))
+    try:
+        tpl.render(clean, jinja_env=environment())
+    except SecurityError as exc:
+        raise TemplateError(
+            f"Mẫu «{name}» dùng lệnh bị chặn vì lý do an toàn ({exc}); văn bản không được tạo. "
+            "Mẫu chỉ được dùng các biến, bộ lọc và vòng lặp đã mô tả."
+        ) from exc
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"Mẫu «{name}» viết sai cú pháp Jinja: {exc.message}{_near(exc)}.") from exc
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(f"Mẫu «{name}» dùng biến không có trong dữ liệu: {exc.message}{_near(exc)}.") from exc
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"Mẫu «{name}» không dựng được: {exc}{_near(exc)}.") from exc
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise TemplateError(f"Mẫu «{name}» không dựng được với dữ liệu này: {exc}.") from exc
+    document = tpl.docx  # the rendered document (get_docx() would reload the template)
+    fills = {loop.slot: functools.partial(fast_rows.stamp_rows, loop, clean) for loop in prepared.loops}
+    sizes = {loop.slot: functools.partial(fast_rows.count_rows, loop, clean) for loop in prepared.loops}
+    return Rendered(document, notes, fills, carried, sizes)
+
+
+@functools.lru_cache(maxsize=16)
+def _lighten(template: bytes) -> tuple[bytes, dict[str, bytes]]:
+    from docgen.ooxml.rows import lighten
+
+    return lighten(template)
+
+
+def _near(exc: Exception) -> str:
+    """Return ", gần: «…»" with the template text around a Jinja error, when docxtpl kept it."""
+    context = getattr(exc, "docx_context", None)
+    if not context:
+        return ""
+    text = " ".join(s.strip() for s in context if s.strip())
+    return f", gần: «{text[:160]}»" if text else ""
+
+
+def template_bytes(template: Path | bytes, name: str = "") -> bytes:
+    """Return the template's bytes, checked to be a .docx package (TemplateError otherwise)."""
+    name = name or (template.name if isinstance(template, Path) else "mẫu")
+    if isinstance(template, (bytes, bytearray)):
+        data = bytes(template)
+    else:
+        try:
+            data = Path(template).read_bytes()
+        except OSError as exc:
+            raise TemplateError(f"Không đọc được mẫu «{name}»: {exc.strerror}.") from exc
+    if not _is_docx(data):
+        raise TemplateError(f"Mẫu «{name}» không phải tệp Word .docx.")
+    return data
+
+
+@functools.lru_cache(maxsize=32)
+def _is_docx(data: bytes) -> bool:
+    """Return whether `data` is a zip package holding word/document.xml (cached per template)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            z.getinfo("word/document.xml")
+    except (zipfile.BadZipFile, KeyError):
+        return False
+    return True

@@ -1,0 +1,237 @@
+"""Lay a `FormPlan` out as an openpyxl workbook: the Phụ lục form, "Thông tin" and "Hướng dẫn".
+
+The form's columns, header texts and hints come from `docgen.records.form`, so the
+workbook, the readers and the Word appendix stay in step.
+"""
+
+from __future__ import annotations
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from docgen.campaigns.campaign import Campaign
+from docgen.records.form import COLUMNS, FACT_CHOICES, FACT_FIELDS, FACTS_SHEET
+from docgen.workbooks.plan import FormPlan, deadline_text
+
+FORM_SHEET = "Phụ lục"
+GUIDE_SHEET = "Hướng dẫn"
+HEADER_ROW = 6            # first of the two header rows
+FIRST_DATA_ROW = HEADER_ROW + 2
+PHONE_KEYS = frozenset({"ld_sdt", "vh_sdt"})
+LOCKED_KEYS = frozenset({"tt", "don_vi"})   # pre-filled from the official list
+
+_THIN = Side(style="thin")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_WRAP = Alignment(vertical="top", wrap_text=True)
+_BOLD = Font(bold=True)
+_GROUP_FILL = PatternFill("solid", fgColor="F2F2F2")
+_OPEN = Protection(locked=False)
+_FIELD_WORDS = {"{ten}": "<tên đơn vị>", "{don_vi}": "<loại và tên đơn vị>",
+                "{cap_tren}": "<đơn vị cấp trên>", "{tinh}": "<tỉnh>"}
+
+
+def build(plan: FormPlan, campaign: Campaign) -> Workbook:
+    """Return the workbook for `plan`: form sheet first (active), then facts, then instructions."""
+    wb = Workbook()
+    form = wb.active
+    form.title = FORM_SHEET
+    last = _form_sheet(form, plan)
+    _facts_sheet(wb.create_sheet(FACTS_SHEET), plan)
+    _guide_sheet(wb.create_sheet(GUIDE_SHEET), plan, campaign)
+    _print_setup(form, last)
+    return wb
+
+
+def _form_sheet(ws: Worksheet, plan: FormPlan) -> int:
+    """Write titles, the two-row header and the unit rows; return the last table row."""
+    ncol = len(COLUMNS)
+    last_col = get_column_letter(ncol)
+    for i, col in enumerate(COLUMNS, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = col.width
+    ws["A1"] = plan.titles[0]
+    ws.merge_cells("A1:D1")
+    for row, text in ((3, plan.titles[1]), (4, plan.titles[2])):
+        ws.cell(row, 1, text)
+        ws.merge_cells(f"A{row}:{last_col}{row}")
+    for row in (1, 3, 4):
+        ws.cell(row, 1).font = Font(bold=True, size=14 if row == 3 else 12)
+        ws.cell(row, 1).alignment = Alignment(horizontal="center")
+    _header(ws)
+    row = FIRST_DATA_ROW
+    for group in plan.groups:
+        _group_row(ws, row, group.numeral, group.level.title)
+        row += 1
+        for n, unit in enumerate(group.units, start=1):
+            _unit_row(ws, row, n, unit.full_name)
+            row += 1
+    last = row - 1
+    note = f"Ghi chú: cách ghi từng cột xem ở trang «{GUIDE_SHEET}», hoặc bấm vào ô để xem gợi ý."
+    ws.cell(row + 1, 1, note).font = Font(italic=True)
+    _hints(ws, last)
+    ws.freeze_panes = ws.cell(FIRST_DATA_ROW, 3)
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    return last
+
+
+def _header(ws: Worksheet) -> None:
+    """Write the two header rows, merging single headers down and group headers across."""
+    top, sub = HEADER_ROW, HEADER_ROW + 1
+    i = 1
+    while i <= len(COLUMNS):
+        col = COLUMNS[i - 1]
+        if not col.group:
+            ws.cell(top, i, col.header)
+            ws.merge_cells(start_row=top, start_column=i, end_row=sub, end_column=i)
+            i += 1
+            continue
+        span = sum(1 for c in COLUMNS if c.group == col.group)
+        ws.cell(top, i, col.group)
+        ws.merge_cells(start_row=top, start_column=i, end_row=top, end_column=i + span - 1)
+        for j in range(span):
+            ws.cell(sub, i + j, COLUMNS[i - 1 + j].header)
+        i += span
+    for row in (top, sub):
+        ws.row_dimensions[row].height = 32
+        for c in range(1, len(COLUMNS) + 1):
+            cell = ws.cell(row, c)
+            cell.font, cell.alignment, cell.border = _BOLD, _CENTER, _BORDER
+
+
+def _group_row(ws: Worksheet, row: int, numeral: str, title: str) -> None:
+    """Write a group row ("I | Cấp huyện"), shaded and locked."""
+    for c in range(1, len(COLUMNS) + 1):
+        cell = ws.cell(row, c)
+        cell.border, cell.fill, cell.font = _BORDER, _GROUP_FILL, _BOLD
+    ws.cell(row, 1, numeral).alignment = _CENTER
+    ws.cell(row, 2, title)
+
+
+def _unit_row(ws: Worksheet, row: int, number: int, name: str) -> None:
+    """Write a unit's row: number and official name locked, the data cells open (phones as text)."""
+    for c, col in enumerate(COLUMNS, start=1):
+        cell = ws.cell(row, c)
+        cell.border, cell.alignment = _BORDER, _WRAP
+        if col.key not in LOCKED_KEYS:
+            cell.protection = _OPEN
+        if col.key in PHONE_KEYS:
+            cell.number_format = "@"
+    ws.cell(row, 1, number).alignment = _CENTER
+    ws.cell(row, 2, name)
+
+
+def _hints(ws: Worksheet, last: int) -> None:
+    """Attach each column's hint as an Excel input message over the table's rows."""
+    for c, col in enumerate(COLUMNS, start=1):
+        letter = get_column_letter(c)
+        title = col.header if not col.group else f"{col.group.split(',')[0]}: {col.header}"
+        dv = DataValidation(showInputMessage=True, promptTitle=title[:32], prompt=col.hint[:255])
+        dv.add(f"{letter}{FIRST_DATA_ROW}:{letter}{last}")
+        ws.add_data_validation(dv)
+
+
+def _facts_sheet(ws: Worksheet, plan: FormPlan) -> None:
+    """Write one labelled row per fact (label | value | hint), Đơn vị báo cáo pre-filled."""
+    ws.column_dimensions["A"].width = 34
+    ws.column_dimensions["B"].width = 48
+    ws.column_dimensions["C"].width = 70
+    for row, field in enumerate(FACT_FIELDS, start=1):
+        ws.cell(row, 1, field.label).font = _BOLD
+        value = ws.cell(row, 2, plan.owner.full_name if field.key == "don_vi" else None)
+        value.protection, value.alignment = _OPEN, _WRAP
+        value.border = _BORDER
+        if field.key == "so":
+            value.number_format = "@"
+        if field.key == "ngay":
+            value.number_format = "dd/mm/yyyy"
+        ws.cell(row, 3, field.hint).alignment = _WRAP
+        choices = FACT_CHOICES.get(field.key)
+        dv = DataValidation(
+            type="list" if choices else None,
+            formula1=f'"{",".join(choices)}"' if choices else None,
+            allow_blank=True,
+            showInputMessage=True,
+            showErrorMessage=bool(choices),
+            promptTitle=field.label[:32],
+            prompt=field.hint[:255],
+            errorTitle="Giá trị không có trong danh sách" if choices else None,
+            error=f"Nên chọn một trong: {', '.join(choices)}." if choices else None,
+            # Có/Không admits nothing else; a title or authority outside the list is asked about, not refused.
+            errorStyle="stop" if set(choices or ()) == {"Có", "Không"} else "warning",
+        )
+        dv.add(value.coordinate)
+        ws.add_data_validation(dv)
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+
+
+def _pattern_words(pattern: str) -> str:
+    """Return a naming pattern with its fields in words.
+
+    >>> _pattern_words("Mặt trận {ten} ({tinh})")
+    'Mặt trận <tên đơn vị> (<tỉnh>)'
+    """
+    for field, words in _FIELD_WORDS.items():
+        pattern = pattern.replace(field, words)
+    return pattern
+
+
+def guide_lines(plan: FormPlan, campaign: Campaign) -> list[str]:
+    """Return the instruction sheet's lines, in Vietnamese."""
+    lines = ["HƯỚNG DẪN GHI BIỂU MẪU «TRANG CỘNG ĐỒNG»", f"Nội dung: {campaign.title}."]
+    vb = campaign.raw.get("van_ban", {})
+    if vb.get("so"):
+        d = vb.get("ngay")
+        when = f" ngày {d.day:02d}/{d.month:02d}/{d.year}" if d else ""
+        lines.append(f"Căn cứ {vb.get('loai', 'Công văn')} số {vb['so']}/{vb.get('ky_hieu', '')}{when} của {vb.get('co_quan', '')}.")
+    lines += [
+        "",
+        f"1. Trang «{FORM_SHEET}»: mỗi dòng là một đơn vị. Cột TT và Đơn vị đã ghi sẵn theo danh mục "
+        "đơn vị hành chính chính thức: không sửa, không xóa, không chèn dòng.",
+        "2. Với mỗi đơn vị, ghi Tên Trang, Địa chỉ liên kết, rồi Họ và tên, Số điện thoại, Địa chỉ hộp thư "
+        "điện tử của Lãnh đạo phụ trách và của Cán bộ quản lý, vận hành. Bấm vào một ô để xem cách ghi.",
+        "3. Số điện thoại: gõ đủ số 0 ở đầu, ví dụ 0912 345 678 (các ô này đã định dạng văn bản, không mất số 0).",
+        "4. Đơn vị chưa có Trang: để trống Tên Trang và Địa chỉ liên kết, vẫn ghi người phụ trách nếu đã phân công.",
+        f"5. Trang «{FACTS_SHEET}»: ghi số, ngày báo cáo, người ký, chức vụ, thẩm quyền ký (chọn trong danh sách), "
+        "nơi nhận và đề xuất (mỗi mục một dòng trong ô, xuống dòng bằng Alt+Enter).",
+        "",
+        "Cách đặt tên Trang:",
+    ]
+    for group in plan.groups:
+        level = group.level
+        line = f"- {level.title}: {_pattern_words(level.page_pattern)}"
+        if level.example:
+            line += f". Ví dụ: {level.example}"
+        lines.append(line + ".")
+        if group.units:
+            lines.append(f"  Tên đúng mẫu của {group.units[0].label}: {level.expected_page_name(group.units[0])}.")
+    lines += ["", "Hạn báo cáo:"]
+    lines += [f"- {lv.title}: trước ngày {deadline_text(lv)}." for lv in plan.levels]
+    return lines
+
+
+def _guide_sheet(ws: Worksheet, plan: FormPlan, campaign: Campaign) -> None:
+    ws.column_dimensions["A"].width = 110
+    for row, text in enumerate(guide_lines(plan, campaign), start=1):
+        cell = ws.cell(row, 1, text or None)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if row == 1 or text.endswith(":") and not text.startswith("-"):
+            cell.font = _BOLD
+
+
+def _print_setup(ws: Worksheet, last: int) -> None:
+    """Landscape A4, fit to one page wide, header rows repeated on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW + 1}"
+    ws.print_area = f"A1:{get_column_letter(len(COLUMNS))}{last}"
+    ws.page_margins.left = ws.page_margins.right = 0.4

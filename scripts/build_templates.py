@@ -1,0 +1,278 @@
+"""Build templates/cong_van.docx and templates/phu_luc.docx, the ND30 Word templates.
+
+Run `python scripts/build_templates.py [OUT_DIR]` (default: templates/). The output is
+deterministic, and tests/templates/test_build_templates.py checks that the committed
+files equal a fresh build, so edit this script, not the .docx files, then rebuild.
+
+Both files are plain Word documents with docxtpl Jinja tags, each tag inside one run.
+Values follow /work/shared/spec/nd30.md; the rule IDs are cited where they are set.
+
+cong_van.docx is the frame of a công văn or a báo cáo (chosen by the context key
+`loai_van_ban`: "" for a công văn, "BÁO CÁO" …). phu_luc.docx is the appendix, in its
+own landscape section numbered from 1. The appendix table rows follow this CONTRACT
+(the fast row renderer relies on it): after the two header rows come exactly
+  {%tr for g in nhom %} / group row ({{ g.so }}, {{ g.ten }}) / {%tr for r in g.dong %} /
+  data row (one cell per form column: {{ r.<key> }}) / {%tr endfor %} / {%tr endfor %}.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.shared import Mm
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
+
+import docx_parts as parts  # noqa: E402
+from docx_parts import CENTER, LEFT, RIGHT  # noqa: E402
+
+from docgen.records.form import COLUMNS  # noqa: E402
+
+# Page setup in twips. A4 (PG-01); margins top 25 / bottom 20 / left 35 / right 20 mm,
+# the decree's own file (PG-05…08, PG-10; 35 mm stored as 1985 as in the decree's file).
+PORTRAIT_MARGINS = dict(top=1417, bottom=1134, left=1985, right=1134)
+# Landscape appendix: the same ranges on the rotated page (PG-09), at their low ends
+# (top 20, bottom 20, left 30, right 15 mm) to give the wide table room.
+LANDSCAPE_MARGINS = dict(top=1134, bottom=1134, left=1701, right=850)
+HEADER_DISTANCE = 567  # 10 mm (PG-10)
+CELL_PAD = 108         # Word's default left/right cell margin
+
+# Header table (§4.1): left column ô 2/3/5b, right column ô 1/4. The right column
+# keeps the 12 pt Quốc hiệu (≈ 88 mm) on one line with its padding (QH-04).
+HEADER_LEFT, HEADER_RIGHT = 3600, 5450
+# Closing table: Nơi nhận left, signature right (SG-01).
+CLOSING_LEFT, CLOSING_RIGHT = 3400, 5550
+# Solid lines (LN-*), in mm: under "BAN THƯỜNG TRỰC" (13 pt bold ≈ 45 mm) 1/3–1/2 of it
+# (AG-06); under the 13 pt Tiêu ngữ its full length ≈ 56 mm (TN-04); under the báo cáo
+# trích yếu 1/3–1/2 of its (usually full-width) line (TL-04); a short one under the
+# appendix reference line (PL-07).
+LINE_ISSUER, LINE_MOTTO, LINE_TITLE, LINE_APPENDIX = 20, 56, 55, 30
+
+# Appendix table: 12 pt bold header, 11 pt rows (ND30 leaves table sizes to practice, §10).
+TABLE_HEAD_PT, TABLE_ROW_PT = 12, 11
+TABLE_PAD = 57                    # 1 mm cell margins, to give the ten columns room
+TABLE_CHAR_MM = 1.45              # mm per Column.width character for columns that must not wrap
+NO_WRAP = {"tt", "ld_sdt", "vh_sdt"}
+
+KG_INDENT, KG_ITEMS = 1982, 2552  # "Kính gửi:" first-line indent and item indent (KG-05)
+BODY_INDENT = 567                   # 1 cm first-line indent (BD-03)
+
+
+# ----------------------------------------------------------------- cong_van.docx
+
+def _header_table(doc) -> None:
+    """The borderless header table (§4.1): ô 2 + ô 3 (+ ô 5b) left, ô 1 + ô 4 right."""
+    table = doc.add_table(rows=2, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    parts.no_borders(table)
+    parts.fixed_layout(table, [HEADER_LEFT, HEADER_RIGHT], indent=-CELL_PAD)
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    inner_left = HEADER_LEFT - 2 * CELL_PAD
+    inner_right = HEADER_RIGHT - 2 * CELL_PAD
+
+    # ô 2: supervising body lines, not bold (AG-03); issuing body, bold (AG-04); same 13 pt (AG-07).
+    parts.fill(left, "{%p for d in co_quan_chu_quan %}")
+    parts.para(left, "{{ d }}", size=13)
+    parts.tag(left, "{%p endfor %}")
+    parts.tag(left, "{%p for d in co_quan_ban_hanh %}")
+    parts.para(left, "{{ d }}", size=13, bold=True)
+    parts.tag(left, "{%p endfor %}")
+    parts.rule(left, LINE_ISSUER, inner_left)  # AG-06
+
+    # ô 1: Quốc hiệu 12 pt bold (QH-01, QH-02), Tiêu ngữ 13 pt bold (TN-01, TN-02, TN-05) + full line (TN-04).
+    parts.fill(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12, bold=True)
+    parts.para(right, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True)
+    parts.rule(right, LINE_MOTTO, inner_right)
+
+    # ô 3 and ô 4 on the same row (DT-01): "Số: …" 13 pt (SO-01, SO-04, SO-07); V/v 12 pt, 6 pt below (VV-*).
+    left, right = table.cell(1, 0), table.cell(1, 1)
+    parts.fill(left, "{{ so|so_ky_hieu(ky_hieu) }}", size=13, before=6)
+    parts.tag(left, "{%p if not loai_van_ban %}")
+    parts.para(left, "V/v {{ trich_yeu }}", size=12, before=6)
+    parts.tag(left, "{%p endif %}")
+    # Place and date, italic 14 pt, centred in the right column (DT-02…04; drafts DR-02).
+    parts.fill(right, "{{ ngay|ngay_nd30(dia_danh, nam) }}", size=14, italic=True, before=6)
+
+
+def _title_and_recipients(doc, text_width: int) -> None:
+    """Type name and trích yếu (TL-*) for a typed document; Kính gửi (KG-*)."""
+    parts.tag(doc, "{%p if loai_van_ban %}")
+    parts.para(doc, "{{ loai_van_ban }}", size=14, bold=True, before=18, keep=True)  # TL-01, TL-02
+    parts.para(doc, "{{ trich_yeu }}", size=14, bold=True, keep=True)  # TL-03
+    parts.rule(doc, LINE_TITLE, text_width)  # TL-04
+    parts.tag(doc, "{%p endif %}")
+    # One recipient on one line (KG-03); several as aligned "- …;" lines, the last ending "." (KG-04, KG-05).
+    parts.tag(doc, "{%p if kinh_gui|length == 1 %}")
+    parts.para(doc, "Kính gửi: {{ kinh_gui[0] }}", size=14, before=12, after=6)
+    parts.tag(doc, "{%p elif kinh_gui %}")
+    parts.para(doc, "Kính gửi:", size=14, align=LEFT, before=12, first=KG_INDENT)
+    parts.tag(doc, "{%p for k in kinh_gui %}")
+    parts.para(doc, "{{ k }}", size=14, align=LEFT, left=KG_ITEMS)
+    parts.tag(doc, "{%p endfor %}")
+    parts.tag(doc, "{%p endif %}")
+
+
+def _body(doc) -> None:
+    """Body blocks (BD-*): "Căn cứ" italic (BD-06); a heading alone bold; else a bold lead-in and plain text.
+
+    Each block of `noi_dung` has `loai` ("can_cu", "muc", "doan", "gach"), `dam` (the bold
+    part: number and title of a section), `thuong` (the plain part) and `text` (all of it).
+    """
+    parts.tag(doc, "{%p for d in noi_dung[:-1] %}")
+    parts.tag(doc, '{%p if d.loai == "can_cu" %}')
+    parts.para(doc, "{{ d.text }}", style="ND30 Basis")
+    parts.tag(doc, "{%p elif d.thuong %}")
+    parts.two_runs(doc, "{{ d.dam }}", "{{ d.thuong }}", "ND30 Body")
+    parts.tag(doc, "{%p else %}")
+    parts.para(doc, "{{ d.dam }}", style="ND30 Heading")
+    parts.tag(doc, "{%p endif %}")
+    parts.tag(doc, "{%p endfor %}")
+    # The last block (ending "./.") stays on the page of the signature.
+    parts.tag(doc, "{%p if noi_dung %}")
+    parts.two_runs(doc, "{{ noi_dung[-1].dam }}", "{{ noi_dung[-1].thuong }}", "ND30 Last")
+    parts.tag(doc, "{%p endif %}")
+
+
+def _closing_table(doc) -> None:
+    """Nơi nhận (NN-*) left and the signature block (SG-*) right, in a borderless table."""
+    table = doc.add_table(rows=1, cols=2)
+    parts.no_borders(table)
+    parts.fixed_layout(table, [CLOSING_LEFT, CLOSING_RIGHT], indent=-CELL_PAD)
+    parts.cant_split(table.rows[0])
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    parts.fill(left, "Nơi nhận:", size=12, bold=True, italic=True, align=LEFT, before=12)  # NN-01
+    parts.tag(left, "{%p for n in noi_nhan %}")
+    parts.para(left, "{{ n }}", size=11, align=LEFT, left=113, hanging=113)  # NN-02…05
+    parts.tag(left, "{%p endfor %}")
+    parts.fill(right, "{{ tham_quyen }}", size=14, bold=True, before=12)  # SG-02
+    parts.tag(right, "{%p if ky_thay %}")
+    parts.para(right, "{{ ky_thay }}", size=14, bold=True)  # SG-03 (KT.)
+    parts.tag(right, "{%p endif %}")
+    parts.para(right, "{{ chuc_vu }}", size=14, bold=True)  # SG-04
+    for _ in range(4):  # room for the signature and seal (SG-05)
+        parts.para(right, "", size=14)
+    parts.para(right, "{{ nguoi_ky }}", size=14, bold=True)  # SG-06
+
+
+def build_cong_van(path: Path) -> None:
+    """Write the ND30 frame of a công văn or báo cáo to `path`."""
+    doc = parts.base_document()
+    parts.paragraph_style(doc, "ND30 Body", BODY_INDENT)
+    parts.paragraph_style(doc, "ND30 Heading", BODY_INDENT, bold=True, keep=True)
+    parts.paragraph_style(doc, "ND30 Basis", BODY_INDENT, italic=True)
+    parts.paragraph_style(doc, "ND30 Last", BODY_INDENT, keep=True)
+    section = doc.sections[0]
+    parts.page_setup(section, PORTRAIT_MARGINS, HEADER_DISTANCE)
+    parts.drop_initial_paragraph(doc)  # the header table must come first
+    _header_table(doc)
+    _title_and_recipients(doc, parts.text_width(section))
+    _body(doc)
+    _closing_table(doc)
+    doc.save(path)
+
+
+# ----------------------------------------------------------------- phu_luc.docx
+
+def _column_widths(total: int) -> list[int]:
+    """Return the form's column widths in twips, summing to `total` (the text width).
+
+    Columns whose values must not wrap (TT, phone numbers) get their Column.width in
+    characters at TABLE_CHAR_MM each; the others share the rest in proportion to
+    Column.width.
+    """
+    fixed = {c.key: int(Mm(c.width * TABLE_CHAR_MM).twips) + 2 * TABLE_PAD for c in COLUMNS if c.key in NO_WRAP}
+    rest = total - sum(fixed.values())
+    weight = sum(c.width for c in COLUMNS if c.key not in NO_WRAP)
+    widths = [fixed.get(c.key) or int(rest * c.width / weight) for c in COLUMNS]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def _header_rows(table) -> None:
+    """The two-row header: a column without a group spans both rows; grouped columns share a top cell."""
+    top, sub = table.rows[0], table.rows[1]
+    i = 0
+    while i < len(COLUMNS):
+        col = COLUMNS[i]
+        if not col.group:
+            cell = top.cells[i].merge(sub.cells[i])
+            parts.fill(cell, col.header, size=TABLE_HEAD_PT, bold=True)
+            cell.vertical_alignment = 1  # centre
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(COLUMNS) and COLUMNS[j + 1].group == col.group:
+            j += 1
+        cell = top.cells[i].merge(top.cells[j])
+        parts.fill(cell, col.group, size=TABLE_HEAD_PT, bold=True)
+        for k in range(i, j + 1):
+            parts.fill(sub.cells[k], COLUMNS[k].header, size=TABLE_HEAD_PT, bold=True)
+        i = j + 1
+    parts.repeat_header(top)
+    parts.repeat_header(sub)
+
+
+def _tag_row(table, tag: str) -> None:
+    """Fill a row with one merged cell holding a docxtpl row tag ({%tr … %})."""
+    row = table.rows[-1]
+    cell = row.cells[0].merge(row.cells[-1])
+    parts.fill(cell, tag, size=TABLE_ROW_PT, align=LEFT)
+
+
+def build_phu_luc(path: Path) -> None:
+    """Write the appendix template (landscape, own numbering, the form's table) to `path`."""
+    doc = parts.base_document()
+    section = doc.sections[0]
+    parts.page_setup(section, LANDSCAPE_MARGINS, HEADER_DISTANCE, landscape=True, restart=True)
+    width = parts.text_width(section)
+    parts.drop_initial_paragraph(doc)
+    parts.para(doc, "Phụ lục", size=14, bold=True, keep=True)  # PL-01, PL-02: normal case, 14 pt, bold
+    parts.para(doc, "{{ tieu_de }}", size=14, bold=True, keep=True)  # PL-03: capitals by the context
+    parts.para(doc, "({{ kem_theo }})", size=14, italic=True, keep=True)  # PL-04, PL-06, DR-04
+    parts.rule(doc, LINE_APPENDIX, width)  # PL-07
+    parts.para(doc, "", size=12, after=0)
+
+    widths = _column_widths(width)
+    n = len(COLUMNS)
+    table = doc.add_table(rows=2, cols=n)
+    table.style = doc.styles["Table Grid"]
+    parts.fixed_layout(table, widths)
+    parts.cell_margins(table, TABLE_PAD)
+    _header_rows(table)
+    table.add_row()
+    _tag_row(table, "{%tr for g in nhom %}")
+    group = table.add_row()
+    parts.fill(group.cells[0], "{{ g.so }}", size=TABLE_ROW_PT, bold=True)
+    cell = group.cells[1].merge(group.cells[-1])
+    parts.fill(cell, "{{ g.ten }}", size=TABLE_ROW_PT, bold=True, align=LEFT)
+    parts.cant_split(group)
+    table.add_row()
+    _tag_row(table, "{%tr for r in g.dong %}")
+    data = table.add_row()
+    for cell, col in zip(data.cells, COLUMNS):
+        parts.fill(cell, "{{ r.%s }}" % col.key, size=TABLE_ROW_PT, align=CENTER if col.key == "tt" else LEFT)
+    parts.cant_split(data)
+    table.add_row()
+    _tag_row(table, "{%tr endfor %}")
+    table.add_row()
+    _tag_row(table, "{%tr endfor %}")
+    parts.para(doc, "./.", size=14, align=RIGHT, before=6)  # PL-11
+    doc.save(path)
+
+
+def build_all(out_dir: Path) -> list[Path]:
+    """Write both templates into `out_dir`; return their paths."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = [out_dir / "cong_van.docx", out_dir / "phu_luc.docx"]
+    build_cong_van(paths[0])
+    build_phu_luc(paths[1])
+    return paths
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "templates"
+    for written in build_all(target):
+        print(written)

@@ -1,0 +1,74 @@
+"""docgen.documents.tong_hop: the province report's context, from hand-built submissions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from docgen.aggregate import summarize
+from docgen.documents.tong_hop import build_context
+from docgen.records.model import Facts
+
+ON_TIME, LATE = dt.date(2022, 3, 25), dt.date(2022, 4, 2)
+
+
+def _summary(campaign, districts, make_sub):
+    subs = [make_sub(d, ngay=LATE if i == 1 else ON_TIME, without_page=i % 3)
+            for i, d in enumerate(districts) if i != 4]
+    return summarize(campaign, subs), subs
+
+
+def _text(ctx):
+    return "\n".join(p["text"] for p in ctx["khung"]["noi_dung"])
+
+
+def test_the_phu_luc_holds_every_record_once_grouped_by_level_and_district(campaign, districts, make_sub):
+    summary, subs = _summary(campaign, districts, make_sub)
+    groups = build_context(summary)["phu_luc"]["nhom"]
+    assert [g["so"] for g in groups[:2]] == ["I", "II"] and groups[1]["dong"] == []
+    assert [g["ten"] for g in groups[2:]] == [
+        d.full_name + (" (chưa báo cáo)" if i == 4 else "") for i, d in enumerate(districts)]
+    rows = [r for g in groups for r in g["dong"]]
+    placeholder = [r for r in rows if r["don_vi"].endswith("(chưa báo cáo)")]
+    assert [r["don_vi"] for r in placeholder] == [districts[4].full_name + " (chưa báo cáo)"]
+    assert len(rows) - len(placeholder) == sum(len(s.records) for s in subs)
+    assert [r["tt"] for r in groups[0]["dong"]] == [str(i) for i in range(1, 11)]
+    communes = [r["tt"] for g in groups[2:] for r in g["dong"]]
+    assert communes == [str(i) for i in range(1, len(communes) + 1)]
+
+
+def test_the_body_names_the_late_and_the_missing_unit(campaign, districts, make_sub):
+    summary, _ = _summary(campaign, districts, make_sub)
+    text = _text(build_context(summary))
+    assert "đã nhận báo cáo của 9/10 (90%) Mặt trận cấp huyện" in text
+    assert f"- Đơn vị báo cáo trễ hạn: {districts[1].full_name} (ngày 02/04/2022)." in text
+    assert f"- Đơn vị chưa báo cáo: {districts[4].full_name}." in text
+    assert f"- {districts[4].full_name}: chưa báo cáo." in text
+
+
+def test_the_figures_quoted_are_the_totals(campaign, districts, make_sub):
+    summary, _ = _summary(campaign, districts, make_sub)
+    huyen, xa = summary.totals
+    text = _text(build_context(summary))
+    assert f"- Cấp xã: {xa.with_page}/{xa.expected} (" in text
+    assert f"- Cấp huyện: {huyen.with_page}/10 (" in text
+
+
+def test_the_province_facts_give_number_date_signer_and_proposals(campaign, districts, make_sub):
+    summary, _ = _summary(campaign, districts, make_sub)
+    facts = Facts(so="12", ngay=dt.date(2022, 4, 5), nguoi_ky="Giàng Trọng Bình", tham_quyen="KT. CHỦ TỊCH",
+                  chuc_vu="PHÓ CHỦ TỊCH", de_xuat=("Đề nghị A.", "Đề nghị B."), noi_nhan=("Ban Tuyên giáo Tỉnh ủy",))
+    ctx = build_context(summary, facts)
+    frame = ctx["khung"]
+    assert (frame["so"], frame["ngay"], frame["nguoi_ky"]) == ("12", dt.date(2022, 4, 5), "Giàng Trọng Bình")
+    assert (frame["tham_quyen"], frame["ky_thay"], frame["chuc_vu"]) == (
+        "TM. BAN THƯỜNG TRỰC", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
+    assert frame["noi_nhan"] == ["- Như trên;", "- Ban Tuyên giáo Tỉnh ủy;", "- Lưu: VT, VP."]  # NN-03, NN-04
+    assert "- Đề nghị A.\n- Đề nghị B." in _text(ctx)
+    assert ctx["phu_luc"]["kem_theo"].startswith("Kèm theo Báo cáo số 12/BC-MTTQ-BTT ngày 05 tháng 4 năm 2022")
+
+
+def test_a_draft_leaves_number_and_date_blank(campaign, districts, make_sub):
+    summary, _ = _summary(campaign, districts, make_sub)
+    ctx = build_context(summary)
+    assert ctx["khung"]["so"] == "" and ctx["khung"]["ngay"] is None and ctx["khung"]["nam"] == 2022
+    assert "số      /BC-MTTQ-BTT ngày      tháng      năm 2022" in ctx["phu_luc"]["kem_theo"]  # DR-01, DR-02

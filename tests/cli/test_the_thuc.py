@@ -1,0 +1,134 @@
+"""`docgen the-thuc` through cli.main: exit codes 0/1/2, rule IDs, exact Vietnamese text, --json, --tat-ca."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "nd30"))
+import nd30_docs as d  # noqa: E402
+
+from docgen import cli  # noqa: E402
+
+
+@pytest.fixture
+def clean(tmp_path) -> Path:
+    path = tmp_path / "nd30-clean.docx"
+    d.cong_van().save(path)
+    return path
+
+
+@pytest.fixture
+def bad_date(tmp_path) -> Path:
+    path = tmp_path / "nd30-ngay-khong-dem-0.docx"
+    d.cong_van(date="Điện Biên, ngày 5 tháng 3 năm 2022").save(path)
+    return path
+
+
+def test_a_clean_document_exits_0_and_says_so(clean, capsys):
+    assert cli.main(["the-thuc", str(clean)]) == 0
+    assert capsys.readouterr().out == f"{clean} (công văn): đúng thể thức ND30, không có lỗi.\n"
+
+
+def test_a_violation_exits_1_with_rule_where_and_vietnamese_message(bad_date, capsys):
+    assert cli.main(["the-thuc", str(bad_date)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"{bad_date} (công văn): 1 lỗi, 0 cảnh báo"
+    assert out[1] == "  lỗi DT-04 · bảng 1, hàng 2, cột 2 «Điện Biên, ngày 5 tháng 3…»"
+    assert out[2] == ("      Số 0 ở ngày, tháng: «ngày 5 tháng 3»; yêu cầu: ngày dưới 10 và tháng 1, 2 có số 0 "
+                      "phía trước (05, 01, 02); tháng 3–12 không có.")
+
+
+def test_warnings_alone_exit_0(tmp_path, capsys):
+    doc = d.cong_van()
+    d.set_text(d.para(doc, "CỘNG HÒA"), "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    path = tmp_path / "nd30-hoa.docx"
+    doc.save(path)
+    assert cli.main(["the-thuc", str(path)]) == 0
+    assert "cảnh báo QH-02" in capsys.readouterr().out
+
+
+def test_info_is_hidden_unless_tat_ca(tmp_path, capsys):
+    path = tmp_path / "nd30-bao-cao.docx"
+    d.bao_cao().save(path)
+    assert cli.main(["the-thuc", str(path)]) == 0
+    assert "PG-04" not in capsys.readouterr().out
+    assert cli.main(["the-thuc", str(path), "--tat-ca"]) == 0
+    assert "thông tin PG-04 · section 2" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("content", [b"khong phai docx", b"PK\x03\x04\x14\x00 hong"])
+def test_an_unreadable_file_exits_2_without_traceback(tmp_path, clean, capsys, content):
+    bad = tmp_path / "hong.docx"
+    bad.write_bytes(content)
+    assert cli.main(["the-thuc", str(clean), str(bad)]) == 2
+    captured = capsys.readouterr()
+    assert f"{bad}: không đọc được: " in captured.out
+    assert "Traceback" not in captured.out + captured.err
+
+
+def test_a_missing_file_exits_2(tmp_path, capsys):
+    assert cli.main(["the-thuc", str(tmp_path / "khong-co.docx")]) == 2
+    assert "không tìm thấy tệp" in capsys.readouterr().out
+
+
+def test_json_lists_each_file_with_its_findings(clean, bad_date, capsys):
+    assert cli.main(["the-thuc", str(clean), str(bad_date), "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert [x["file"] for x in data] == [str(clean), str(bad_date)]
+    assert data[0] == {"file": str(clean), "kind": "công văn", "readable": True, "error": "",
+                       "errors": 0, "warnings": 0, "findings": []}
+    (f,) = data[1]["findings"]
+    assert f["rule"] == "DT-04" and f["level"] == "MUST" and f["severity"] == "lỗi"
+    assert set(f) == {"rule", "level", "severity", "message", "where"}
+
+
+def bad_document():
+    """Return the clean công văn with ten of the mistakes clerks make."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: F401
+    from docx.shared import Mm, RGBColor
+
+    doc = d.cong_van(date="Điện Biên, ngày 5 tháng 3 năm 2022")
+    doc.sections[0].left_margin = Mm(25)
+    doc.sections[0].different_first_page_header_footer = False
+    d.para(doc, "Báo cáo kết quả").runs[0].font.name = "Arial"
+    d.para(doc, "Đề nghị các đơn vị").runs[0].font.color.rgb = RGBColor(0x1F, 0x4E, 0x79)
+    d.set_text(d.para(doc, "Độc lập"), "Độc lập – Tự do – Hạnh phúc")
+    nn = d.para(doc, "Nơi nhận").runs[0]
+    nn.bold = nn.italic = False
+    d.set_text(d.para(doc, "CHỦ TỊCH"), "Chủ tịch")
+    first = d.para(doc, "- Như trên")
+    first._p.getparent().remove(first._p)
+    d.set_text(d.para(doc, "- Lưu"), "- Lưu: VT, BTT")
+    return doc
+
+
+def test_a_deliberately_bad_document_lists_every_deviation(tmp_path, capsys):
+    path = tmp_path / "nd30-van-ban-sai.docx"
+    bad_document().save(path)
+    assert cli.main(["the-thuc", str(path)]) == 1
+    out = capsys.readouterr().out
+    rules = [line.split()[1] for line in out.splitlines()[1:] if line.startswith("  lỗi")]
+    assert rules == ["PG-07", "FN-01", "FN-04", "PN-04", "TN-02", "DT-04", "SG-04", "NN-01", "NN-03", "NN-04"]
+
+
+def test_help_ends_with_an_example_on_what_cong_van_writes(capsys):
+    assert cli.main(["the-thuc", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "docgen the-thuc ket-qua/2022-trang-cong-dong/cong-van.docx --tat-ca" in out
+    assert "--json" in out and "--tat-ca" in out
+
+
+def test_a_folder_stands_for_every_docx_in_it(tmp_path, capsys):
+    (tmp_path / "a").mkdir()
+    d.cong_van().save(tmp_path / "a" / "mot.docx")
+    d.bao_cao().save(tmp_path / "hai.docx")
+    (tmp_path / "~$hai.docx").write_bytes(b"lock")
+    assert cli.main(["the-thuc", str(tmp_path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split(" (")[0] for line in out[:-1]] == [str(tmp_path / "a" / "mot.docx"),
+                                                         str(tmp_path / "hai.docx")]
+    assert out[-1] == "Đã kiểm tra 2 tệp: 2 đúng thể thức, 0 có lỗi, 0 không đọc được."

@@ -1,0 +1,110 @@
+"""The Phụ lục context: every record, in official order, verbatim; gaps shown; nothing lost."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from docx import Document
+from tests.documents.document_samples import TRICKY, campaign_2022, muong_nhe, render
+
+from docgen.campaigns.campaign import load_campaign
+from docgen.documents import bao_cao, phu_luc
+from docgen.errors import Location
+from docgen.records.form import COLUMNS
+from docgen.records.model import Facts, RawTable, Record, Source, Submission
+
+PARENT = {"loai": "Báo cáo", "so": "", "ky_hieu": "BC-MTTQ-BTT", "ngay": None, "nam": 2022,
+          "co_quan": "Ban Thường trực Ủy ban MTTQ Việt Nam huyện Mường Nhé"}
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return phu_luc.build_context(muong_nhe(), campaign_2022(), PARENT)
+
+
+def test_the_title_and_the_draft_reference_line(ctx):
+    """PL-03, PL-04, DR-04."""
+    assert ctx["tieu_de"] == "DANH SÁCH “TRANG CỘNG ĐỒNG” CỦA MẶT TRẬN CÁC CẤP"
+    assert ctx["kem_theo"] == ("Kèm theo Báo cáo số      /BC-MTTQ-BTT ngày      tháng      năm 2022 "
+                               "của Ban Thường trực Ủy ban MTTQ Việt Nam huyện Mường Nhé")
+
+
+def test_the_report_context_serves_as_parent():
+    sub, campaign = muong_nhe(), campaign_2022()
+    ctx = phu_luc.build_context([sub], campaign, bao_cao.build_context(sub, campaign))
+    assert ctx["kem_theo"].startswith("Kèm theo Báo cáo số      /BC-MTTQ-BTT ngày      tháng      năm 2022 của")
+
+
+def test_every_expected_unit_has_a_row_in_official_order_then_the_unknown_ones(ctx):
+    sub = muong_nhe()
+    (g1, g2) = ctx["nhom"]
+    assert (g1["so"], g1["ten"], g2["so"], g2["ten"]) == ("I", "Cấp huyện", "II", "Cấp xã")
+    assert [(r["tt"], r["don_vi"]) for r in g1["dong"]] == [("1", "Huyện Mường Nhé")]
+    communes = [u.full_name for u in sub.expected[1:]]
+    assert [r["don_vi"] for r in g2["dong"]] == communes + ["Xã Không Có"]
+    assert [r["tt"] for r in g2["dong"]] == [str(i) for i in range(1, len(communes) + 2)]
+
+
+def test_a_unit_without_a_record_gets_an_empty_row(ctx):
+    last = ctx["nhom"][1]["dong"][-2]
+    assert last["don_vi"] == muong_nhe().expected[-1].full_name
+    assert all(last[c.key] == "" for c in COLUMNS if c.key not in ("tt", "don_vi"))
+
+
+def test_every_record_is_in_the_table_verbatim(ctx):
+    rows = [r for g in ctx["nhom"] for r in g["dong"]]
+    names = [r["ten_trang"] for r in rows]
+    for record in muong_nhe().records:
+        assert record.page_name in names
+    assert TRICKY in names
+    assert all(set(r) == {c.key for c in COLUMNS} for r in rows)
+
+
+def test_a_second_row_for_the_same_unit_follows_it_without_a_number():
+    sub = muong_nhe()
+    extra = Record(Location("x.xlsx"), "Xã", sub.records[2].unit, "Trang thứ hai", "https://fb.com/2")
+    sub = Submission(sub.source, sub.reporting_unit, sub.records + (extra,), sub.problems, sub.figures, sub.expected)
+    rows = phu_luc.build_context(sub, campaign_2022(), PARENT)["nhom"][1]["dong"]
+    i = next(i for i, r in enumerate(rows) if r["ten_trang"] == "Trang thứ hai")
+    assert rows[i]["tt"] == "" and rows[i]["don_vi"] == rows[i - 1]["don_vi"]
+
+
+def test_the_two_level_campaign_has_a_single_commune_group():
+    campaign = load_campaign("2026-ra-soat-trang-cong-dong")
+    commune = campaign.units.children(campaign.province)[0]
+    record = Record(Location("a.xlsx"), commune.full_name, commune, "Mặt trận X", "https://fb.com/x")
+    source = Source("a.xlsx", RawTable(Location("a.xlsx"), "A1", ()), Facts(don_vi=commune.full_name))
+    sub = Submission(source, commune, (record,), (), (), (commune,))
+    ctx = phu_luc.build_context(sub, campaign, {**PARENT, "ngay": dt.date(2026, 3, 20), "so": "12"})
+    assert [(g["so"], g["ten"], [r["don_vi"] for r in g["dong"]]) for g in ctx["nhom"]] == [
+        ("I", "Cấp xã", [commune.full_name])]
+    assert "số 12/BC-MTTQ-BTT ngày 20 tháng 3 năm 2026" in ctx["kem_theo"]
+    report = bao_cao.build_context(sub, campaign)
+    assert report["co_quan_chu_quan"] == ["ỦY BAN MTTQ VIỆT NAM", commune.full_name.upper()]
+
+
+def test_the_appendix_renders_with_every_row(ctx, tmp_path, ooxml_check):
+    out = render("phu_luc.docx", ctx, tmp_path / "pl.docx")
+    ooxml_check(out)
+    table = Document(str(out)).tables[0]
+    names = [r.cells[2].text for r in table.rows]
+    assert TRICKY in names
+    assert len(table.rows) == 2 + 2 + sum(len(g["dong"]) for g in ctx["nhom"])
+
+
+def test_a_consolidated_appendix_numbers_each_group_across_submissions():
+    sub = muong_nhe()
+    ctx = phu_luc.build_context([sub, sub], campaign_2022(), PARENT)
+    assert [r["tt"] for r in ctx["nhom"][0]["dong"]] == ["1", "2"]
+    assert ctx["nhom"][1]["dong"][-1]["tt"] == str(2 * (len(sub.expected) - 1 + 1))
+
+
+def test_a_submission_without_a_known_unit_still_lists_its_rows():
+    sub = muong_nhe()
+    lost = Submission(sub.source, None, sub.records, sub.problems, sub.figures, ())
+    rows = [r for g in phu_luc.build_context(lost, campaign_2022(), PARENT)["nhom"] for r in g["dong"]]
+    assert len(rows) == len(sub.records)
+    report = bao_cao.build_context(lost, campaign_2022())
+    assert report["co_quan_chu_quan"] == ["ỦY BAN MTTQ VIỆT NAM", "HUYỆN MƯỜNG NHÉ"]
+    assert report["noi_dung"][-1]["text"].endswith("./.")

@@ -1,0 +1,85 @@
+"""Every document docgen generates passes the ND30 checker with 0 errors (spec/nd30.md, all MUST rules)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+import pytest
+
+import nd30_docs as d
+from docgen import api
+from docgen.nd30 import Level, check_file
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "data" / "mau" / "2022-dien-bien"
+
+
+def _errors(path: Path) -> list[str]:
+    return [f"{f.rule} {f.where}: {f.message}" for f in check_file(path) if f.level == Level.MUST]
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory) -> list[Path]:
+    if not SAMPLES.is_dir():
+        pytest.skip("data/mau/2022-dien-bien vắng mặt")
+    out = tmp_path_factory.mktemp("bao-cao")
+    api.bao_cao([SAMPLES], out, phu_luc_rieng=True)
+    files = sorted(out.rglob("*.docx"))
+    assert files, "docgen bao-cao không ghi tệp nào"
+    return files
+
+
+def test_every_sample_report_and_its_separate_appendix_has_no_nd30_error(reports):
+    assert {p.name: _errors(p) for p in reports} == {p.name: [] for p in reports}
+
+
+@pytest.mark.parametrize("campaign", [
+    pytest.param("2022-trang-cong-dong", marks=pytest.mark.xfail(
+        reason="the 2022 seed dispatch itself departs from ND30: NN-03 (Nơi nhận opens «- BTT UBTWMTTWVN;», "
+               "not «- Như trên;») and BD-06 (its one italic «Căn cứ …» ends «;»); pinned in "
+               "tests/acceptance/test_cong_van.py", strict=True)),
+    "2026-ra-soat-trang-cong-dong",
+])
+def test_each_campaign_dispatch_has_no_nd30_error(tmp_path, campaign):
+    written = [Path(p) for p in api.cong_van(campaign, tmp_path)]
+    docs = [p for p in written if p.suffix == ".docx"]
+    assert docs
+    for path in docs:
+        assert _errors(path) == []
+
+
+def test_the_provinces_summary_report_has_no_nd30_error(tmp_path):
+    if not SAMPLES.is_dir():
+        pytest.skip("data/mau/2022-dien-bien vắng mặt")
+    api.tong_hop(SAMPLES, "2022-trang-cong-dong", tmp_path)
+    docs = sorted(tmp_path.rglob("*.docx"))
+    assert docs
+    assert {p.name: _errors(p) for p in docs} == {p.name: [] for p in docs}
+
+
+
+def _set(doc, start, text):
+    d.set_text(d.para(doc, start), text)
+
+
+def _date(doc, phrase):
+    p = next(x for x in d.all_paragraphs(doc) if re.search(r", ngày \d", x.text))
+    d.set_text(p, re.sub(r"ngày \d+ tháng \d+", phrase, p.text))
+
+
+@pytest.mark.parametrize("rule, change", [
+    ("PG-07", lambda doc: setattr(doc.sections[0], "left_margin", doc.sections[0].left_margin - 200000)),
+    ("DT-04", lambda doc: _date(doc, "ngày 5 tháng 03")),
+    ("NN-04", lambda doc: _set(doc, "- Lưu", "- Lưu: VT, VP")),
+    ("SG-04", lambda doc: _set(doc, "CHỦ TỊCH", "Chủ tịch")),
+    ("TN-02", lambda doc: _set(doc, "Độc lập", "Độc lập – Tự do – Hạnh phúc")),
+])
+def test_one_change_to_a_generated_report_is_caught_with_its_rule_only(reports, tmp_path, rule, change):
+    source = next(p for p in reports if p.name == "bao-cao-ket-qua.docx")
+    doc = docx.Document(source)
+    change(doc)
+    path = tmp_path / "nd30-sua.docx"
+    doc.save(path)
+    assert {e.split()[0] for e in _errors(path)} == {rule}

@@ -1,0 +1,39 @@
+"""PDF: one LibreOffice process for the whole batch; a clear message when LibreOffice is missing."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from render_factory import paragraphs_template
+
+from docgen.render import pdf
+from docgen.render.engine import render
+
+
+def test_without_libreoffice_the_error_says_what_to_do(monkeypatch, tmp_path):
+    monkeypatch.setattr(pdf, "find_soffice", lambda: None)
+    with pytest.raises(pdf.PdfError) as err:
+        pdf.to_pdf([tmp_path / "a.docx"])
+    assert err.value.message.startswith("Không tìm thấy LibreOffice (lệnh soffice) để xuất PDF.")
+
+
+def test_a_batch_is_converted_by_one_process_even_with_equal_file_names(tmp_path, monkeypatch):
+    if pdf.find_soffice() is None or not shutil.which("pdftotext"):
+        pytest.skip("LibreOffice hoặc pdftotext chưa cài: bỏ qua chuyển PDF")
+    calls = []
+    real_run = subprocess.run
+    monkeypatch.setattr(subprocess, "run", lambda cmd, **kw: calls.append(cmd) or real_run(cmd, **kw))
+    files = []
+    for name in ("mot", "hai"):
+        (tmp_path / name).mkdir()
+        f = tmp_path / name / "bao-cao.docx"
+        f.write_bytes(render(paragraphs_template("Văn bản {{ x }}"), {"x": name}).to_bytes())
+        files.append(f)
+    out = pdf.to_pdf(files)
+    assert len(calls) == 1
+    for f, name in zip(files, ("mot", "hai")):
+        (f.with_suffix(".pdf")).write_bytes(out[f])
+        text = real_run(["pdftotext", str(f.with_suffix(".pdf")), "-"], capture_output=True, text=True).stdout
+        assert f"Văn bản {name}" in text

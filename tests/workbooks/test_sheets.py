@@ -1,0 +1,145 @@
+"""The collection workbook as Excel sees it (docgen/workbooks/sheets.py), read back with openpyxl."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import load_workbook
+
+from docgen.campaigns.campaign import load_campaign
+from docgen.records.form import COLUMNS, FACT_FIELDS
+from docgen.workbooks import write_workbooks
+from docgen.workbooks.sheets import FIRST_DATA_ROW, HEADER_ROW
+from tests.workbooks.workbooks_fixtures import two_level_campaign  # noqa: F401  (fixture)
+
+
+@pytest.fixture(scope="module")
+def muong_nhe(tmp_path_factory):
+    out = tmp_path_factory.mktemp("bm")
+    (path,) = write_workbooks(load_campaign("2022-trang-cong-dong"), out, "Mường Nhé")
+    return load_workbook(path)
+
+
+def _validations(ws):
+    return {str(r): dv for dv in ws.data_validations.dataValidation for r in dv.sqref.ranges}
+
+
+def test_the_workbook_has_the_form_the_facts_and_the_instructions(muong_nhe):
+    assert muong_nhe.sheetnames == ["Phụ lục", "Thông tin", "Hướng dẫn"]
+    assert muong_nhe.active.title == "Phụ lục"
+
+
+def test_the_title_rows_read_like_the_seed_form(muong_nhe):
+    ws = muong_nhe["Phụ lục"]
+    assert [ws["A1"].value, ws["A3"].value, ws["A4"].value] == [
+        "ỦY BAN MTTQ VIỆT NAM HUYỆN MƯỜNG NHÉ",
+        "DANH SÁCH",
+        "“Trang cộng đồng” Mặt trận huyện Mường Nhé",
+    ]
+
+
+def test_the_header_has_two_rows_with_merged_cells(muong_nhe):
+    ws = muong_nhe["Phụ lục"]
+    top = [ws.cell(HEADER_ROW, c).value for c in range(1, 11)]
+    sub = [ws.cell(HEADER_ROW + 1, c).value for c in range(1, 11)]
+    assert top == ["TT", "Đơn vị", "Tên Trang", "Địa chỉ liên kết", "Lãnh đạo phụ trách", None, None,
+                   "Cán bộ quản lý, vận hành", None, None]
+    assert sub[4:] == ["Họ và tên", "Số điện thoại", "Địa chỉ hộp thư điện tử"] * 2
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    assert {"A6:A7", "B6:B7", "C6:C7", "D6:D7", "E6:G6", "H6:J6"} <= merged
+
+
+def test_the_district_is_on_its_own_row_under_I_and_every_commune_is_numbered_under_II(muong_nhe):
+    ws = muong_nhe["Phụ lục"]
+    rows = [(ws.cell(r, 1).value, ws.cell(r, 2).value) for r in range(FIRST_DATA_ROW, ws.max_row + 1)]
+    rows = [r for r in rows if r != (None, None)]
+    assert rows[0] == ("I", "Cấp huyện")
+    assert rows[1] == (1, "Huyện Mường Nhé")
+    assert rows[2] == ("II", "Cấp xã")
+    communes = [r for r in rows[3:] if isinstance(r[0], int)]
+    assert [n for n, _ in communes] == list(range(1, len(communes) + 1))
+    assert ("Xã Chung Chải" in [name for _, name in communes]) and len(communes) >= 10
+
+
+def test_phone_cells_are_text_so_no_leading_zero_is_lost(muong_nhe):
+    ws = muong_nhe["Phụ lục"]
+    phone_cols = [i for i, c in enumerate(COLUMNS, start=1) if c.key.endswith("_sdt")]
+    assert phone_cols == [6, 9]
+    for c in phone_cols:
+        assert ws.cell(FIRST_DATA_ROW + 1, c).number_format == "@"
+
+
+def test_every_column_says_what_to_type(muong_nhe):
+    ws = muong_nhe["Phụ lục"]
+    dvs = list(ws.data_validations.dataValidation)
+    prompts = {str(dv.sqref).split(":")[0][:-len(str(FIRST_DATA_ROW))]: dv.prompt for dv in dvs}
+    assert len(prompts) == len(COLUMNS)
+    assert prompts["F"] == COLUMNS[5].hint
+    assert all(dv.showInputMessage for dv in dvs)
+
+
+def test_the_header_is_locked_and_frozen_and_data_cells_are_open(muong_nhe):
+    ws = muong_nhe["Phụ lục"]
+    assert ws.protection.sheet is True
+    assert ws.freeze_panes == f"C{FIRST_DATA_ROW}"
+    assert ws.cell(HEADER_ROW, 3).protection.locked is True
+    assert ws.cell(FIRST_DATA_ROW + 1, 2).protection.locked is True      # official name: not to be edited
+    assert ws.cell(FIRST_DATA_ROW + 1, 3).protection.locked is False     # Tên Trang: typed by the clerk
+
+
+def test_the_form_prints_landscape_on_A4_one_page_wide_with_the_header_repeated(muong_nhe):
+    ws = muong_nhe["Phụ lục"]
+    assert ws.page_setup.orientation == "landscape"
+    assert int(ws.page_setup.paperSize) == 9   # A4
+    assert (int(ws.page_setup.fitToWidth), int(ws.page_setup.fitToHeight)) == (1, 0)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+    assert ws.print_title_rows == "$6:$7"
+
+
+def test_the_facts_sheet_has_every_label_and_the_reporting_unit_filled_in(muong_nhe):
+    ws = muong_nhe["Thông tin"]
+    labels = [ws.cell(r, 1).value for r in range(1, len(FACT_FIELDS) + 1)]
+    assert labels == [f.label for f in FACT_FIELDS]
+    assert ws["B1"].value == "Huyện Mường Nhé"
+    assert ws.cell(1, 3).value == FACT_FIELDS[0].hint
+
+
+def test_fixed_choices_are_list_validated(muong_nhe):
+    ws = muong_nhe["Thông tin"]
+    row = {f.key: i for i, f in enumerate(FACT_FIELDS, start=1)}
+    dvs = _validations(ws)
+    assert dvs[f"B{row['co_ke_hoach']}"].type == "list"
+    assert dvs[f"B{row['co_ke_hoach']}"].formula1 == '"Có,Không"'
+    assert dvs[f"B{row['chuc_vu']}"].formula1 == '"CHỦ TỊCH,PHÓ CHỦ TỊCH"'
+    assert dvs[f"B{row['tham_quyen']}"].formula1 == '"TM. BAN THƯỜNG TRỰC,KT. CHỦ TỊCH"'
+    assert dvs[f"B{row['nguoi_ky']}"].type is None and dvs[f"B{row['nguoi_ky']}"].prompt
+
+
+def test_the_instructions_give_each_levels_naming_pattern_example_and_deadline(muong_nhe):
+    ws = muong_nhe["Hướng dẫn"]
+    text = "\n".join(str(c.value) for c in ws["A"] if c.value)
+    assert "Cấp huyện: Mặt trận <tên đơn vị> (<tỉnh>). Ví dụ: Mặt trận Nậm Pồ (tỉnh Điện Biên)." in text
+    assert "Ví dụ: Mặt trận Chung Chải (huyện Mường Nhé, tỉnh Điện Biên)" in text
+    assert "Tên đúng mẫu của huyện Mường Nhé: Mặt trận Mường Nhé (tỉnh Điện Biên)." in text
+    assert "- Cấp huyện: trước ngày 31/3/2022." in text
+    assert "- Cấp xã: trước ngày 15/3/2022." in text
+    assert "Căn cứ Công văn số 1031/MTTQ-BTT ngày 25/02/2022" in text
+
+
+def test_the_two_level_workbook_lists_the_provinces_45_communes_under_I(two_level_campaign, tmp_path):
+    (path,) = write_workbooks(load_campaign(two_level_campaign), tmp_path / "ra")
+    assert path.name == "bieu-mau-tinh-dien-bien.xlsx"
+    wb = load_workbook(path)
+    ws = wb["Phụ lục"]
+    assert (ws.cell(FIRST_DATA_ROW, 1).value, ws.cell(FIRST_DATA_ROW, 2).value) == ("I", "Cấp xã")
+    numbers = [ws.cell(r, 1).value for r in range(FIRST_DATA_ROW + 1, FIRST_DATA_ROW + 46)]
+    assert numbers == list(range(1, 46))
+    assert wb["Thông tin"]["B1"].value == "Tỉnh Điện Biên"
+    assert ws["A1"].value == "ỦY BAN MTTQ VIỆT NAM TỈNH ĐIỆN BIÊN"
+
+
+def test_yes_no_admits_nothing_else_but_an_unusual_title_is_only_questioned(muong_nhe):
+    ws = muong_nhe["Thông tin"]
+    row = {f.key: i for i, f in enumerate(FACT_FIELDS, start=1)}
+    dvs = _validations(ws)
+    assert dvs[f"B{row['bao_cao_cap_uy']}"].errorStyle == "stop"
+    assert dvs[f"B{row['chuc_vu']}"].errorStyle == "warning"
