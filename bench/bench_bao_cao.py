@@ -1,6 +1,6 @@
 """Benchmark of `docgen bao-cao` (a script, not a test): prints times, ratios and peak memory.
 
-    .venv/bin/python bench/bench_bao_cao.py [--districts N] [--skip-raw] [--workers 2]
+    .venv/bin/python bench/bench_bao_cao.py [--districts N] [--skip-raw] [--workers 2] [--no-plans]
 
 1. The 2022 sample (data/mau/2022-dien-bien): time per district report, and the whole run.
 2. National synthetic batch: every district of dvhc_3cap_2024 with its communes (the list
@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import io
 import multiprocessing as mp
+import os
 import resource
 import sys
 import time
@@ -35,6 +36,11 @@ from docgen.errors import Location  # noqa: E402
 from docgen.records.model import Facts, Person, RawTable, Record, Role, Source, Submission  # noqa: E402
 
 SAMPLE = ROOT / "data" / "mau" / "2022-dien-bien"
+
+if os.environ.get("DOCGEN_BENCH_NO_PLANS"):  # --no-plans: docxtpl whole per document (+ docxcompose), as before plans
+    from docgen.render import engine as _engine
+
+    _engine.PLANS = False
 
 
 def peak_mb(who=resource.RUSAGE_SELF) -> float:
@@ -89,6 +95,13 @@ def ours(args):
     sub, campaign = args
     report, _, _ = render_submission(sub, campaign)
     return len(report)
+
+
+def ours_cpu(args) -> float:
+    """Return the CPU seconds this worker spent rendering one report."""
+    t0 = time.process_time()
+    ours(args)
+    return time.process_time() - t0
 
 
 def raw_docxtpl(template: Path, ctx: dict) -> bytes:
@@ -220,10 +233,13 @@ def bench_batch(campaign, limit, workers: int, skip_raw: bool) -> None:
     jobs = [(s, campaign) for s in subs]
     with ctx.Pool(workers) as pool:
         pool.map(ours, [(subs[0], campaign)] * workers * 2, 1)  # warm-up: templates prepared in each worker
-        t_ours, _ = timed(pool.map, ours, jobs, 4)
+        t_ours, cpu = timed(pool.map, ours_cpu, jobs, 4)
     print(f"[Lô toàn quốc] {len(subs)} báo cáo ({sum(len(s.records) for s in subs)} dòng), {workers} tiến trình: "
           f"docgen {t_ours:.2f} s ({t_ours / len(subs) * 1000:.1f} ms/báo cáo), sàn {len(subs)} × một văn bản "
           f"{t_floor:.2f} s → tỉ lệ {t_ours / t_floor:.2f}× (mục tiêu ≤ 2×)")
+    print(f"    CPU của các tiến trình con {sum(cpu):.2f} s ({sum(cpu) / len(subs) * 1000:.1f} ms/báo cáo; "
+          f"sàn {t_floor / len(subs) * 1000:.1f} ms) trên {t_ours:.2f} s thực → {sum(cpu) / t_ours:.2f} lõi được dùng; "
+          f"tải máy (uptime): {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"    bộ nhớ đỉnh: tiến trình chính {peak_mb():.0f} MB, tiến trình con {peak_mb(resource.RUSAGE_CHILDREN):.0f} MB")
     if not skip_raw:
         with ctx.Pool(workers) as pool:
@@ -238,8 +254,15 @@ def main() -> None:
     ap.add_argument("--districts", type=int, default=None, help="chỉ N huyện đầu (mặc định: tất cả)")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--skip-raw", action="store_true", help="bỏ phần docxtpl thô (chậm)")
+    ap.add_argument("--no-plans", action="store_true",
+                    help="docgen không dùng kế hoạch dựng sẵn theo mẫu (render.plan): để so sánh trước/sau")
     ap.add_argument("--part", choices=("sample", "appendix", "batch"), help="chỉ chạy một phần (trong tiến trình này)")
     args = ap.parse_args()
+    if args.no_plans:
+        os.environ["DOCGEN_BENCH_NO_PLANS"] = "1"
+        from docgen.render import engine
+
+        engine.PLANS = False
     if args.part is None:  # each part in a fresh interpreter, so each peak memory is its own
         import subprocess
 

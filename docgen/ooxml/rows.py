@@ -95,6 +95,18 @@ class RowStamp:
         return "".join(out)
 
 
+_EMPTY_T = re.compile(r"<w:t( [^>]*)?></w:t>")
+
+
+def collapse_empty_text(xml: str) -> str:
+    """Return row XML with each empty `w:t` written as lxml writes it (`<w:t …/>`), so spliced rows match parsed ones.
+
+    >>> collapse_empty_text('<w:t xml:space="preserve"></w:t><w:t>a</w:t>')
+    '<w:t xml:space="preserve"/><w:t>a</w:t>'
+    """
+    return _EMPTY_T.sub(r"<w:t\1/>", xml)
+
+
 def compile_row(tr: etree._Element, nsmap: dict) -> RowStamp | None:
     """Return the stamp of row `tr`, or None when its tags are not plain `{{ x.y }}` in one `w:t` each.
 
@@ -158,6 +170,15 @@ def fill_slots(xml: bytes, filled: dict[str, Callable[[], Iterable[str]]]) -> by
 
 
 _SLOT_RE = re.compile(rb"<\?" + _SLOT_PI.encode() + rb" ([0-9a-f]+)\?>")
+
+
+def slot_ids(xml: str) -> list[str]:
+    """Return the ids of the slots in part XML, in order.
+
+    >>> slot_ids('<w:tbl><?docgen-rows ab12?></w:tbl>')
+    ['ab12']
+    """
+    return [m.decode() for m in _SLOT_RE.findall(xml.encode("utf-8"))]
 
 
 def iter_fill_slots(xml: bytes, filled: dict[str, Callable[[], Iterable[str]]]) -> Iterator[bytes]:

@@ -6,17 +6,21 @@ stamped in when the document is written (`Rendered.to_bytes`). A template can
 never reach Python internals (`{{ ''.__class__ }}` raises `TemplateError`), and
 data such as "A & B <C>" comes out exactly as typed.
 
-This is the only module that imports docxtpl.
+docxtpl's work on the template is done once per process (`render.plan`), so
+each document costs a Jinja render and the writing of its parts; a document's
+python-docx `document` is only built when asked for. This module and
+`render.plan` are the only ones that import docxtpl. Not thread-safe (a plan's
+DocxTemplate keeps a counter); batches use processes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import io
 import zipfile
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
@@ -24,12 +28,15 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from docgen.errors import Location, TemplateError
 from docgen.records.model import Problem, Severity
+from docgen.render import plan as render_plan
 from docgen.render import rows as fast_rows
 from docgen.render.filters import FILTERS
 from docgen.vntext import strip_xml_invalid
 
 # Rule ID of the note written when characters XML 1.0 forbids are removed from the data.
 RULE_XML_CHARS = "XML-01"
+# Render from per-template plans (False: docxtpl whole for every document, as a reference in tests).
+PLANS = True
 # Above this many stamped rows, rows are spliced into the written XML instead of parsed into the tree.
 SPLICE_ROWS = 2000
 
@@ -80,25 +87,57 @@ def environment() -> _Env:
     return _Env()
 
 
-@dataclass
 class Rendered:
-    """A rendered document: python-docx `document`, `notes` on the data, and rows still to stamp."""
+    """A rendered document: python-docx `document`, `notes` on the data, and rows still to stamp.
 
-    document: object
-    notes: tuple[Problem, ...] = ()
-    fills: dict[str, Callable[[], Iterable[str]]] = field(default_factory=dict)
-    carried: dict = field(default_factory=dict)  # name → ooxml.rows.Deflated: parts put back as in the template
-    sizes: dict[str, Callable[[], int]] = field(default_factory=dict)  # rows each fill will give
+    A document rendered from a plan holds the Jinja output of its parts instead
+    of a python-docx document; `document` builds one on demand (by docxtpl, as
+    before plans, or for a `light` one by opening the written package), after
+    which the document is written from it.
+    """
+
+    def __init__(self, document=None, notes: tuple[Problem, ...] = (),
+                 fills: dict[str, Callable[[], Iterable[str]]] | None = None, carried: dict | None = None,
+                 sizes: dict[str, Callable[[], int]] | None = None, planned: tuple | None = None):
+        self._document = document
+        self.notes = notes
+        self.fills = fills or {}
+        self.carried = carried or {}  # name → ooxml.rows.Deflated: parts put back as in the template
+        self.sizes = sizes or {}  # rows each fill will give
+        self._planned = planned  # (render.plan.Plan, Jinja output of its parts, template name)
+        self.recipe: tuple | None = None  # (template, cleaned context, name, fast): to render it again, composed
+
+    @property
+    def document(self):
+        """Return the python-docx document (for a document rendered from a plan: rendered by docxtpl on demand)."""
+        if self._document is None and self._planned is not None:
+            if self.recipe is not None:
+                source, context, name, fast = self.recipe
+                self._document, self.fills, self.sizes = _docxtpl(source, context, name, fast)
+            else:
+                import docx
+
+                self._document = docx.Document(io.BytesIO(self.to_bytes()))
+                self.fills, self.sizes, self.carried = {}, {}, {}
+            self._planned = None
+        self.recipe = None  # the caller may change the document: it can no longer be rendered again
+        return self._document
 
     def to_bytes(self) -> bytes:
         """Return the .docx package, with every stamped table row in place.
 
         Small tables are parsed (strictly) into the document before it is saved;
         large ones are spliced into the saved document.xml, which costs no more
-        than writing their bytes.
+        than writing their bytes. A document rendered from a plan is written
+        member by member, its rows spliced.
         """
-        from docgen.ooxml.rows import DOCUMENT_PART, fill_slots_in_tree, iter_fill_slots, rewrite_package
+        from docgen.ooxml.rows import DOCUMENT_PART, fill_slots_in_tree, iter_fill_slots, rewrite_package, write_zip
 
+        if self._planned is not None:
+            plan, rendered, name = self._planned
+            with _errors(name):
+                parts = render_plan.finish(plan, rendered)
+            return write_zip(render_plan.package(plan, parts, lambda xml: iter_fill_slots(xml, self.fills)))
         big = sum(count() for count in self.sizes.values()) > SPLICE_ROWS
         if not big:
             rows = {slot: list(make()) for slot, make in self.fills.items()}
@@ -153,24 +192,73 @@ def render(template: Path | bytes, context: Mapping, name: str = "", fast: bool 
 
     Repeated table rows written as `{%tr for … %}` loops of plain `{{ x.y }}`
     cells are stamped from the row's XML (fast, see `render.rows`); anything
-    else, or every loop when `fast` is False, is rendered by docxtpl. With
-    `light`, the parts docxtpl never renders (styles, theme, images …) skip
-    parsing and are written back as they were: for a document that will not be
-    composed further (`render.compose` needs the real styles).
+    else, or every loop when `fast` is False, is rendered by docxtpl. The
+    template is prepared for docxtpl once per process (`render.plan`), so each
+    document costs a Jinja render and the writing of its parts; a template the
+    plan cannot reproduce is rendered by docxtpl whole. With `light`, the parts
+    docxtpl never renders (styles, theme, images …) are written back as they
+    were: for a document that will not be composed further (`render.compose`
+    needs the real styles). The XML is the same either way.
     Raises `TemplateError` (Vietnamese, naming the template) for a file that is
     not a .docx, broken Jinja, a missing variable used as an object, or a
     sandbox breach.
     """
-    from docxtpl import DocxTemplate
-
     name = name or (template.name if isinstance(template, Path) else "mẫu")
     source = template_bytes(template, name)
     clean, notes = clean_context(dict(context), name)
+    planned = render_pieces(source, [clean], name, fast, light)
+    if planned is not None:
+        planned.notes = notes
+        planned.recipe = None if light else (source, clean, name, fast)
+        return planned
+    package, carried = _lighten(fast_rows.prepare(source).template if fast else source) if light else (None, {})
+    document, fills, sizes = _docxtpl(source, clean, name, fast, package)
+    return Rendered(document, notes, fills, carried, sizes)
+
+
+def _docxtpl(source: bytes, clean, name: str, fast: bool, package: bytes | None = None):
+    """Return (python-docx document, row fills, row counts) of the template rendered by docxtpl whole."""
+    from docxtpl import DocxTemplate
+
     prepared = fast_rows.prepare(source) if fast else fast_rows.Prepared(source, ())
-    package, carried = _lighten(prepared.template) if light else (prepared.template, {})
-    tpl = DocxTemplate(io.BytesIO(package))
-    try:
+    tpl = DocxTemplate(io.BytesIO(package or prepared.template))
+    with _errors(name):
         tpl.render(clean, jinja_env=environment())
+    fills, sizes = _fills(prepared.loops, [clean], {})
+    return tpl.docx, fills, sizes  # the rendered document (get_docx() would reload the template)
+
+
+def render_pieces(source: bytes, contexts: list, name: str, fast: bool = True, light: bool = False) -> Rendered | None:
+    """Return the template rendered from its plan, body piece i with cleaned `contexts[i]`; None without a plan.
+
+    The pieces are those of a template made with `render.plan.split_mark` (one piece, one context, otherwise).
+    """
+    if not PLANS:
+        return None
+    prepared = fast_rows.prepare(source) if fast else fast_rows.Prepared(source, ())
+    plan = render_plan.plan_for(prepared.template, environment(), light)
+    if plan is None or len(plan.body) != len(contexts):
+        return None
+    with _errors(name):
+        rendered = render_plan.render_plan(plan, contexts)
+    fills, sizes = _fills(prepared.loops, contexts, plan.slots)
+    carried = _lighten(prepared.template)[1] if light else {}
+    return Rendered(None, (), fills, carried, sizes, planned=(plan, rendered, name))
+
+
+def _fills(loops, contexts: list, pieces: dict) -> tuple[dict, dict]:
+    """Return the row makers and row counters of each fast loop, with the context of the piece it is in."""
+    ctx = {loop.slot: contexts[pieces.get(loop.slot, 0)] for loop in loops}
+    fills = {loop.slot: functools.partial(fast_rows.stamp_rows, loop, ctx[loop.slot]) for loop in loops}
+    sizes = {loop.slot: functools.partial(fast_rows.count_rows, loop, ctx[loop.slot]) for loop in loops}
+    return fills, sizes
+
+
+@contextlib.contextmanager
+def _errors(name: str):
+    """Turn what rendering template `name` raises into a Vietnamese `TemplateError`."""
+    try:
+        yield
     except SecurityError as exc:
         raise TemplateError(
             f"Mẫu «{name}» dùng lệnh bị chặn vì lý do an toàn ({exc}); văn bản không được tạo. "
@@ -184,10 +272,6 @@ def render(template: Path | bytes, context: Mapping, name: str = "", fast: bool 
         raise TemplateError(f"Mẫu «{name}» không dựng được: {exc}{_near(exc)}.") from exc
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
         raise TemplateError(f"Mẫu «{name}» không dựng được với dữ liệu này: {exc}.") from exc
-    document = tpl.docx  # the rendered document (get_docx() would reload the template)
-    fills = {loop.slot: functools.partial(fast_rows.stamp_rows, loop, clean) for loop in prepared.loops}
-    sizes = {loop.slot: functools.partial(fast_rows.count_rows, loop, clean) for loop in prepared.loops}
-    return Rendered(document, notes, fills, carried, sizes)
 
 
 @functools.lru_cache(maxsize=16)
@@ -207,17 +291,38 @@ def _near(exc: Exception) -> str:
 
 
 def template_bytes(template: Path | bytes, name: str = "") -> bytes:
-    """Return the template's bytes, checked to be a .docx package (TemplateError otherwise)."""
+    """Return the template's bytes, checked to be a .docx package (TemplateError otherwise).
+
+    A file is read again only when its size or modification time changed, so a
+    batch reuses the same bytes object (and the caches keyed on it).
+    """
     name = name or (template.name if isinstance(template, Path) else "mẫu")
     if isinstance(template, (bytes, bytearray)):
         data = bytes(template)
     else:
         try:
-            data = Path(template).read_bytes()
+            data = _read(Path(template))
         except OSError as exc:
             raise TemplateError(f"Không đọc được mẫu «{name}»: {exc.strerror}.") from exc
     if not _is_docx(data):
         raise TemplateError(f"Mẫu «{name}» không phải tệp Word .docx.")
+    return data
+
+
+_READ: dict[Path, tuple[tuple[int, int, int], bytes]] = {}
+
+
+def _read(path: Path) -> bytes:
+    """Return the bytes of `path`, from memory when its (inode, size, mtime) did not change."""
+    st = path.stat()
+    key = (st.st_ino, st.st_size, st.st_mtime_ns)
+    hit = _READ.get(path)
+    if hit is not None and hit[0] == key:
+        return hit[1]
+    data = path.read_bytes()
+    if len(_READ) > 16:
+        _READ.clear()
+    _READ[path] = (key, data)
     return data
 
 

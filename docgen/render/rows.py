@@ -160,15 +160,22 @@ def _values(stamp: ox.RowStamp, item) -> list[str]:
 
 
 def stamp_rows(loop: Loop, context) -> Iterator[str]:
-    """Yield the XML of every row of `loop` for `context`, in order."""
+    """Yield the XML of every row of `loop` for `context`, in order (as lxml would write it)."""
     for item in _resolve(context, loop.outer) or ():
         if not loop.inner:
-            yield loop.data.fill(_values(loop.data, item))
+            yield _fill(loop.data, item)
             continue
-        yield loop.group.fill(_values(loop.group, item))
+        yield _fill(loop.group, item)
         data = loop.data
         for row in lookup(item, loop.inner) or ():
-            yield data.fill(_values(data, row))
+            yield _fill(data, row)
+
+
+def _fill(stamp: ox.RowStamp, item) -> str:
+    """Return the row of `stamp` filled for `item`."""
+    values = _values(stamp, item)
+    xml = stamp.fill(values)
+    return ox.collapse_empty_text(xml) if "" in values else xml
 
 
 def count_rows(loop: Loop, context) -> int:

@@ -7,7 +7,7 @@ import io
 import docx
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
-from render_factory import appendix_template, groups, report_template
+from tests.render.render_factory import appendix_template, groups, report_template
 
 from docgen.render.compose import compose
 from docgen.render.engine import render

@@ -7,7 +7,7 @@ import io
 
 import docx
 import pytest
-from render_factory import paragraphs_template, table_template
+from tests.render.render_factory import paragraphs_template, table_template
 
 from docgen.errors import TemplateError
 from docgen.render.engine import RULE_XML_CHARS, clean_context, render

@@ -6,7 +6,7 @@ import shutil
 import subprocess
 
 import pytest
-from render_factory import paragraphs_template
+from tests.render.render_factory import paragraphs_template
 
 from docgen.render import pdf
 from docgen.render.engine import render

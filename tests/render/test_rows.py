@@ -6,7 +6,7 @@ import io
 
 import docx
 import pytest
-from render_factory import COLUMNS, groups, nested_rows, table_template, to_bytes
+from tests.render.render_factory import COLUMNS, groups, nested_rows, table_template, to_bytes
 
 from docgen.render.engine import render
 from docgen.render.rows import prepare
