@@ -151,10 +151,14 @@ def _where(row: RawRow, key: str, letters: dict[str, str]) -> Location:
 def _cells(row: RawRow, run: "_Run", out: list[Problem]) -> tuple[dict[str, str], dict[str, str], dict[str, Location]]:
     """Return a row's cleaned texts, its texts as typed (control characters removed) and cell locations."""
     texts, typed, where = {}, {}, {}
+    cells = row.cells
     for key in COLUMNS:
-        cell = row.cells.get(key)
-        where[key] = _where(row, key, run.letters)
-        if cell is None or key == "tt":   # TT is the clerk's numbering: never judged
+        cell = cells.get(key)
+        if cell is None:
+            where[key] = _where(row, key, run.letters)
+            continue
+        where[key] = cell.location
+        if key == "tt":   # TT is the clerk's numbering: never judged
             continue
         value, changed, as_typed = normalize.clean_value(cell.value)
         if changed and ("VB-01", cell.location) not in run.noted:

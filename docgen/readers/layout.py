@@ -271,17 +271,22 @@ def build_table(grid: Grid, header: Header) -> tuple[RawTable, list[Problem]]:
     cols = header.columns
     inside = set(cols.values())
     order = sorted(cols, key=cols.get)
+    items = tuple(cols.items())
+    outside: dict[int, list[int]] = {}   # row length → the columns outside the table
     group: int | None = None
     ended = repeated = False
     for row_no, values in grid.rows[header.position + header.height:]:
-        data = {k: values[c] for k, c in cols.items() if c < len(values) and not _empty(values[c])}
+        data = _data(values, items)
         if ended:
             if _looks_like_data(data):
                 notes.append(note("VB-04", "Dòng nằm dưới phần ghi chú/chữ ký của bảng nhưng có dữ liệu: vẫn được đọc. "
                                   "Chuyển dòng này lên trong bảng.", grid.where(row_no)))
                 rows.append(_raw_row(grid, row_no, data, cols, group, notes))
             continue
-        extra = [c for c, v in enumerate(values) if c not in inside and not _empty(v)]
+        size = len(values)
+        if size not in outside:
+            outside[size] = [c for c in range(size) if c not in inside]
+        extra = [c for c in outside[size] if values[c] is not None and not _empty(values[c])]
         if not data:
             if extra:
                 notes.append(_ignored_cells(grid, row_no, values, extra))
@@ -313,16 +318,36 @@ def build_table(grid: Grid, header: Header) -> tuple[RawTable, list[Problem]]:
     return RawTable(Location(grid.file, grid.sheet), header.label, tuple(rows)), notes
 
 
+def _data(values: Sequence[object], items: tuple[tuple[str, int], ...]) -> dict[str, object]:
+    """Return a row's non-empty cells of the table's columns, key → value as read."""
+    size = len(values)
+    data = {}
+    for key, col in items:
+        if col < size:
+            value = values[col]
+            if value is None:
+                continue
+            if type(value) is str:   # quick for text that plainly starts with a letter or digit
+                first = value[:1]
+                if not first or first.isspace() or first in _INVISIBLE_START:
+                    if _empty(value):
+                        continue
+            data[key] = value
+    return data
+
+
 def _raw_row(grid: Grid, row_no: int, data: dict[str, object], cols: dict[str, int], group: int | None,
              notes: list[Problem]) -> RawRow:
     """Return the RawRow of a row's non-empty data cells (`data`: key → value as read)."""
     cells = {}
+    file, sheet, cell_name, uncached = grid.file, grid.sheet, grid.cell_name, grid.uncached
     for key, value in data.items():
         c = cols[key]
-        if type(value) not in (int, float) and not (type(value) is str and not XML_INVALID.search(value)) \
-                or (row_no, c) in grid.uncached:
+        kind = type(value)
+        if not (kind is int or kind is float or kind is str and (value.isprintable() or not XML_INVALID.search(value))) \
+                or uncached and (row_no, c) in uncached:
             value = _value(grid, row_no, c, value, notes)
-        cells[key] = Cell(value, Location(grid.file, grid.sheet, grid.cell_name(row_no, c)))
+        cells[key] = Cell(value, Location(file, sheet, cell_name(row_no, c)))
     return RawRow(grid.where(row_no), group, cells)
 
 

@@ -1,11 +1,13 @@
 """Read the Phụ lục table (and the "Thông tin" sheet) from an .xlsx workbook.
 
-Strategy (measured in bench/bench_readers.py): the workbook is opened once in
-openpyxl's read-only mode, which streams the sheet XML; the sheet holding the
-table is then parsed with openpyxl's own sheet parser so that its merged areas
-(which read-only mode does not expose) come in the same pass. Formulas are read
-as text first; only if the table holds formulas is the sheet read a second time
-with `data_only=True` for the values Excel stored. No value is judged here.
+Strategy (measured in bench/bench_readers.py and bench/bench_kiem_tra.py): the
+workbook is opened once, read-only, without openpyxl's size scan of every sheet
+(`sheetxml.open_workbook`); the first rows of each sheet are read to find the
+header; the sheet holding the table is then streamed once by `sheetxml.SheetParser`
+(lxml, openpyxl's cell values), which also yields its merged areas. Formulas
+are read as text first; only if the table holds formulas is the sheet read a
+second time with `data_only=True` for the values Excel stored. No value is
+judged here.
 """
 
 from __future__ import annotations
@@ -14,15 +16,13 @@ import re
 import zipfile
 from pathlib import Path
 
-import openpyxl
-from openpyxl.utils import coordinate_to_tuple, get_column_letter, range_boundaries
-from openpyxl.worksheet._reader import INLINE_STRING, WorkSheetParser
-from openpyxl.xml.constants import SHEET_MAIN_NS
+from openpyxl.utils import get_column_letter, range_boundaries
 
 from docgen.errors import InputError, Location
 from docgen.readers.facts import read_facts
 from docgen.readers.layout import SCAN_ROWS, Grid, Header, build_table, find_header, header_key, looked_for
 from docgen.readers.notes import note
+from docgen.readers.sheetxml import SheetParser, open_workbook, paused_gc
 from docgen.records.form import FACTS_SHEET
 from docgen.records.model import Facts, Problem, RawTable
 
@@ -72,38 +72,13 @@ def _grid(name: str, sheet: str, rows, merges=(), formulas=frozenset(), uncached
 
 def _open(path: Path, data_only: bool):
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=data_only)
+        return open_workbook(path, data_only=data_only)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, AttributeError) as exc:
         raise InputError(
             f"Tệp Excel bị hỏng hoặc không đúng định dạng .xlsx, không đọc được ({type(exc).__name__}). "
             "Mở tệp bằng Excel rồi lưu lại dạng .xlsx.",
             Location(path.name),
         ) from None
-
-
-_TEXT = f"{{{SHEET_MAIN_NS}}}t"
-_RUN = f"{{{SHEET_MAIN_NS}}}r"
-
-
-class _SheetParser(WorkSheetParser):
-    """openpyxl's sheet parser, with a quicker path for inline strings (files written by programs).
-
-    The text of `<is>` is its `<t>` plus the `<t>` of its runs (phonetic guides left out), as openpyxl's
-    own `Text.content` gives, without building a rich-text object per cell.
-    """
-
-    def parse_cell(self, element):
-        if element.get("t") != "inlineStr" or element.find(INLINE_STRING) is None:
-            return super().parse_cell(element)
-        row, column = self.row_counter, self.col_counter + 1
-        coordinate = element.get("r")
-        if coordinate:
-            row, column = coordinate_to_tuple(coordinate)
-        self.col_counter = column
-        inline = element.find(INLINE_STRING)
-        parts = [t.text or "" for t in inline.findall(_TEXT)]
-        parts += [t.text or "" for r in inline.findall(_RUN) for t in r.findall(_TEXT)]
-        return {"row": row, "column": column, "value": "".join(parts), "data_type": "s", "style_id": 0}
 
 
 def _probe(ws) -> list[tuple[int, tuple]]:
@@ -118,19 +93,13 @@ def _parse(ws, data_only: bool) -> tuple[list[tuple[int, list]], list[tuple[int,
     rows: list[tuple[int, list]] = []
     formulas: set[tuple[int, int]] = set()
     with ws._get_source() as src:
-        parser = _SheetParser(src, ws._shared_strings, data_only=data_only, epoch=wb.epoch,
-                                 date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
-        for row_no, cells in parser.parse():
-            if not cells:
-                continue
-            values: list = [None] * max(c["column"] for c in cells)
-            for c in cells:
-                value = c["value"]
+        parser = SheetParser(src, ws._shared_strings, data_only=data_only, epoch=wb.epoch,
+                             date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
+        for row_no, values, formula_columns in parser.rows():
+            for col, value in enumerate(values):
                 if type(value) is str and "_x" in value:
-                    value = unescape_controls(value)
-                values[c["column"] - 1] = value
-                if c["data_type"] == "f":
-                    formulas.add((row_no, c["column"] - 1))
+                    values[col] = unescape_controls(value)
+            formulas.update((row_no, col) for col in formula_columns)
             rows.append((row_no, values))
         merged = parser.merged_cells.mergeCell if parser.merged_cells is not None else []
     merges = []
@@ -208,6 +177,11 @@ def read(path: Path) -> tuple[RawTable, tuple[Problem, ...], Facts]:
     Raises InputError when no sheet holds the form's header, when the header lacks
     a column, or when two sheets hold filled tables.
     """
+    with paused_gc():
+        return _read(path)
+
+
+def _read(path: Path) -> tuple[RawTable, tuple[Problem, ...], Facts]:
     wb = _open(path, data_only=False)
     try:
         facts_ws = next((ws for ws in wb.worksheets if header_key(ws.title) == header_key(FACTS_SHEET)), None)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import docx
 import pytest
-from readers_factory import DISTRICT, commune, docx_form, standard_rows
+from tests.readers.readers_factory import DISTRICT, commune, docx_form, standard_rows
 
 from docgen.errors import InputError
 from docgen.readers import read_source
@@ -123,7 +123,7 @@ def test_a_facts_table_is_known_by_its_labels_without_the_heading(tmp_path):
 
 
 def test_an_old_word_file_says_save_as_docx(tmp_path):
-    from test_inputs import OLE
+    from tests.readers.test_inputs import OLE
 
     path = tmp_path / "a.docx"
     path.write_bytes(OLE + "WordDocument".encode("utf-16-le"))

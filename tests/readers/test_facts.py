@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from readers_factory import all_facts, standard_rows, write_form
+from tests.readers.readers_factory import all_facts, standard_rows, write_form
 
 from docgen.errors import Location
 from docgen.readers import read_source

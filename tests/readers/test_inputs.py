@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 
 import pytest
-from readers_factory import standard_rows, write_form
+from tests.readers.readers_factory import standard_rows, write_form
 
 from docgen.errors import InputError
 from docgen.readers import find_inputs, read_source
@@ -69,7 +69,7 @@ def test_a_truncated_workbook_is_refused(tmp_path):
 
 def test_a_word_file_named_xlsx_is_read_as_word(tmp_path):
     import docx
-    from readers_factory import docx_form
+    from tests.readers.readers_factory import docx_form
 
     doc = docx.Document()
     docx_form(doc, standard_rows())

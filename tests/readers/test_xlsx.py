@@ -6,7 +6,7 @@ import datetime as dt
 
 import openpyxl
 import pytest
-from readers_factory import DISTRICT, all_facts, commune, patch_xlsx, standard_rows, write_form
+from tests.readers.readers_factory import DISTRICT, all_facts, commune, patch_xlsx, standard_rows, write_form
 
 from docgen.errors import InputError
 from docgen.readers import read_source
@@ -235,7 +235,7 @@ def test_fifty_thousand_rows_read(tmp_path):
 
 
 def test_a_header_repeated_inside_the_table_is_skipped_with_a_note(tmp_path):
-    from readers_factory import header_cells
+    from tests.readers.readers_factory import header_cells
 
     top, sub = header_cells()
     body = standard_rows()[:4] + [top, sub] + standard_rows()[4:]
