@@ -51,11 +51,26 @@ CLOSING_LEFT, CLOSING_RIGHT = 3400, 5550
 # appendix reference line (PL-07).
 LINE_ISSUER, LINE_MOTTO, LINE_TITLE, LINE_APPENDIX = 20, 56, 55, 30
 
-# Appendix table: 12 pt bold header, 11 pt rows (ND30 leaves table sizes to practice, §10).
+# Appendix table: 12 pt bold header, 11 pt rows (ND30 leaves table sizes to practice, §10: 11–13 pt).
 TABLE_HEAD_PT, TABLE_ROW_PT = 12, 11
 TABLE_PAD = 57                    # 1 mm cell margins, to give the ten columns room
-TABLE_CHAR_MM = 1.45              # mm per Column.width character for columns that must not wrap
-NO_WRAP = {"tt", "ld_sdt", "vh_sdt"}
+# Column widths in mm, summing to the landscape text width 297 − 30 − 15 = 252 mm (PG-09), measured on
+# Times New Roman 11 pt (+ 2 mm of cell margins): TT holds "129" and the bold 12 pt "TT"; a phone
+# number ("0215 3825 123", 23.3 mm) stays on one line; names, units and page names wrap between
+# words (longest word ≈ 12 mm), a page name in 3 lines. A link breaks only after "/": its column
+# holds "www.facebook.com/" (30 mm) on one line, so a link takes 3 lines. An e-mail has no break
+# point at all (a typical one is 40 mm): Word and LibreOffice wrap it at the column edge, in 2 lines.
+TABLE_MM = {
+    "tt": 9, "don_vi": 23, "ten_trang": 36, "lien_ket": 34,
+    "ld_ten": 20, "ld_sdt": 25.5, "ld_email": 29.5,
+    "vh_ten": 20, "vh_sdt": 25.5, "vh_email": 29.5,
+}
+
+# A data table in the body (block "bang"): 12 pt, header and total bold (§10: 12–13 pt in tables).
+DATA_TABLE_PT = 12
+DATA_TABLE_PAD = 43                   # 0.75 mm cell margins
+DATA_CELL_AIR = 2                     # pt above and below the text of a cell
+DATA_COLUMNS, DATA_MM = 7, (33.6, 21.5, 18.5)  # widths set for 7 columns: label, date, status (see _data_grid)
 
 KG_INDENT, KG_ITEMS = 1982, 2552  # "Kính gửi:" first-line indent and item indent (KG-05)
 BODY_INDENT = 567                   # 1 cm first-line indent (BD-03)
@@ -115,15 +130,86 @@ def _title_and_recipients(doc, text_width: int) -> None:
     parts.tag(doc, "{%p endif %}")
 
 
-def _body(doc) -> None:
-    """Body blocks (BD-*): "Căn cứ" italic (BD-06); a heading alone bold; else a bold lead-in and plain text.
+def _cells_row(table, first: str, seq: str, item: str, *, bold=False) -> None:
+    """Fill the table's last row: `first` in the label cell, then one cell per item of `seq` (a {%tc %} loop)."""
+    row = table.rows[-1]
+    label, start, value, end = row.cells
+    air = dict(size=DATA_TABLE_PT, before=DATA_CELL_AIR, after=DATA_CELL_AIR)
+    parts.fill(label, first, bold=bold, align=LEFT, **air)
+    parts.fill(start, "{%%tc for %s in %s %%}" % (item, seq), **air)
+    parts.fill(value, "{{ %s }}" % item, bold=bold, **air)
+    parts.fill(end, "{%tc endfor %}", **air)
+    for cell in (label, start, value, end):
+        cell.vertical_alignment = 1  # centre
+    parts.cant_split(row)
 
-    Each block of `noi_dung` has `loai` ("can_cu", "muc", "doan", "gach"), `dam` (the bold
-    part: number and title of a section), `thuong` (the plain part) and `text` (all of it).
+
+def _data_grid(text_width: int) -> list[int]:
+    """Return the template grid (twips) of the data table's 4 cells: label, {%tc for %}, value, {%tc endfor %}.
+
+    docxtpl (fix_tables) turns a row of 1 + n rendered cells into a grid of 1 + n columns:
+    the template's 4 column widths scaled by 4/(1 + n), then T/(1 + n) for each column
+    beyond the fourth, T being the text width. The cells carry no widths of their own, so
+    this grid alone sizes them. The widths below are set for the province summary's
+    7 columns (`documents.tong_hop.UNIT_COLUMNS`): label ≈ 34 mm (unit names on 2 lines),
+    report date 21.5 mm ("31/03/2022" at 12 pt), status 18.5 mm, number of units 15 mm,
+    the last three 22 mm each; any other number of columns still fills the text width.
+    """
+    n = DATA_COLUMNS
+    target = [int(Mm(mm).twips) for mm in DATA_MM]
+    target.append(text_width * 4 // n - sum(target))  # the 4th column: what is left of 4/n of the width
+    grid = [t * n // 4 for t in target]
+    grid[0] += text_width - sum(grid)
+    return grid
+
+
+def _data_table(doc, text_width: int) -> None:
+    """A body block's data table (`loai` "bang"): optional caption, bold header row, rows, optional bold total.
+
+    The block has `tieu_de` (caption, may be ""), `cot` (column titles), `dong` (rows, a
+    list of cells each) and `cong` (the total row, or empty). The columns come from the data
+    through {%tc %} loops: the first is the label column (left-aligned), the others are
+    centred. Borders (Table Grid), Times New Roman 12 pt in black, header and total bold
+    (ND30 leaves tables to practice, §10: 12–13 pt). Widths: see `_data_grid`.
+    """
+    parts.tag(doc, "{%p if d.tieu_de %}")
+    parts.para(doc, "{{ d.tieu_de }}", size=DATA_TABLE_PT + 1, bold=True, before=6, after=6, keep=True)
+    parts.tag(doc, "{%p endif %}")
+    table = doc.add_table(rows=1, cols=4)
+    table.style = doc.styles["Table Grid"]
+    parts.fixed_layout(table, _data_grid(text_width))
+    parts.cell_margins(table, DATA_TABLE_PAD)
+    _cells_row(table, "{{ d.cot[0] }}", "d.cot[1:]", "c", bold=True)
+    table.rows[0].cells[0].paragraphs[0].alignment = CENTER
+    parts.repeat_header(table.rows[0])
+    table.add_row()
+    _tag_row(table, "{%tr for r in d.dong %}", DATA_TABLE_PT)
+    table.add_row()
+    _cells_row(table, "{{ r[0] }}", "r[1:]", "v")
+    table.add_row()
+    _tag_row(table, "{%tr endfor %}", DATA_TABLE_PT)
+    table.add_row()
+    _tag_row(table, "{%tr if d.cong %}", DATA_TABLE_PT)
+    table.add_row()
+    _cells_row(table, "{{ d.cong[0] }}", "d.cong[1:]", "v", bold=True)
+    table.add_row()
+    _tag_row(table, "{%tr endif %}", DATA_TABLE_PT)
+    parts.no_cell_widths(table)
+
+
+def _body(doc, text_width: int) -> None:
+    """Body blocks (BD-*): "Căn cứ" italic (BD-06); a data table; a heading alone bold; else a bold lead-in and plain text.
+
+    Each block of `noi_dung` has `loai` ("can_cu", "muc", "doan", "gach", "bang"), `dam` (the
+    bold part: number and title of a section), `thuong` (the plain part) and `text` (all of
+    it); a "bang" block also has the table's `tieu_de`, `cot`, `dong` and `cong` (see
+    `_data_table`). The last block is a sentence, never a table.
     """
     parts.tag(doc, "{%p for d in noi_dung[:-1] %}")
     parts.tag(doc, '{%p if d.loai == "can_cu" %}')
     parts.para(doc, "{{ d.text }}", style="ND30 Basis")
+    parts.tag(doc, '{%p elif d.loai == "bang" %}')
+    _data_table(doc, text_width)
     parts.tag(doc, "{%p elif d.thuong %}")
     parts.two_runs(doc, "{{ d.dam }}", "{{ d.thuong }}", "ND30 Body")
     parts.tag(doc, "{%p else %}")
@@ -169,7 +255,7 @@ def build_cong_van(path: Path) -> None:
     parts.drop_initial_paragraph(doc)  # the header table must come first
     _header_table(doc)
     _title_and_recipients(doc, parts.text_width(section))
-    _body(doc)
+    _body(doc, parts.text_width(section))
     _closing_table(doc)
     doc.save(path)
 
@@ -177,16 +263,8 @@ def build_cong_van(path: Path) -> None:
 # ----------------------------------------------------------------- phu_luc.docx
 
 def _column_widths(total: int) -> list[int]:
-    """Return the form's column widths in twips, summing to `total` (the text width).
-
-    Columns whose values must not wrap (TT, phone numbers) get their Column.width in
-    characters at TABLE_CHAR_MM each; the others share the rest in proportion to
-    Column.width.
-    """
-    fixed = {c.key: int(Mm(c.width * TABLE_CHAR_MM).twips) + 2 * TABLE_PAD for c in COLUMNS if c.key in NO_WRAP}
-    rest = total - sum(fixed.values())
-    weight = sum(c.width for c in COLUMNS if c.key not in NO_WRAP)
-    widths = [fixed.get(c.key) or int(rest * c.width / weight) for c in COLUMNS]
+    """Return the form's column widths in twips (TABLE_MM), the last one taking the rounding, summing to `total`."""
+    widths = [int(Mm(TABLE_MM[c.key]).twips) for c in COLUMNS]
     widths[-1] += total - sum(widths)
     return widths
 
@@ -215,11 +293,11 @@ def _header_rows(table) -> None:
     parts.repeat_header(sub)
 
 
-def _tag_row(table, tag: str) -> None:
+def _tag_row(table, tag: str, size: float = TABLE_ROW_PT) -> None:
     """Fill a row with one merged cell holding a docxtpl row tag ({%tr … %})."""
     row = table.rows[-1]
     cell = row.cells[0].merge(row.cells[-1])
-    parts.fill(cell, tag, size=TABLE_ROW_PT, align=LEFT)
+    parts.fill(cell, tag, size=size, align=LEFT)
 
 
 def build_phu_luc(path: Path) -> None:
@@ -230,6 +308,10 @@ def build_phu_luc(path: Path) -> None:
     width = parts.text_width(section)
     parts.drop_initial_paragraph(doc)
     parts.para(doc, "Phụ lục", size=14, bold=True, keep=True)  # PL-01, PL-02: normal case, 14 pt, bold
+    # A blank form's line for the unit that fills it in ("ỦY BAN MTTQ VIỆT NAM HUYỆN……"); a report has none.
+    parts.tag(doc, "{%p if bieu_mau_don_vi %}")
+    parts.para(doc, "{{ bieu_mau_don_vi }}", size=14, bold=True, keep=True)
+    parts.tag(doc, "{%p endif %}")
     parts.para(doc, "{{ tieu_de }}", size=14, bold=True, keep=True)  # PL-03: capitals by the context
     parts.para(doc, "({{ kem_theo }})", size=14, italic=True, keep=True)  # PL-04, PL-06, DR-04
     parts.rule(doc, LINE_APPENDIX, width)  # PL-07
@@ -259,6 +341,13 @@ def build_phu_luc(path: Path) -> None:
     _tag_row(table, "{%tr endfor %}")
     table.add_row()
     _tag_row(table, "{%tr endfor %}")
+    # A blank form's filled-in example under the table ("* Ví dụ:" …); a report has none.
+    parts.tag(doc, "{%p if bieu_mau_vi_du %}")
+    parts.para(doc, "", size=TABLE_HEAD_PT)
+    parts.tag(doc, "{%p for x in bieu_mau_vi_du %}")
+    parts.para(doc, "{{ x }}", size=TABLE_HEAD_PT, align=LEFT)
+    parts.tag(doc, "{%p endfor %}")
+    parts.tag(doc, "{%p endif %}")
     parts.para(doc, "./.", size=14, align=RIGHT, before=6)  # PL-11
     doc.save(path)
 

@@ -114,6 +114,15 @@ def fixed_layout(table, widths: list[int], indent: int = 0) -> None:
             cell.width = Twips(width)
 
 
+def no_cell_widths(table) -> None:
+    """Remove the cells' own widths, so that the grid alone (which docxtpl rescales for {%tc %} loops) sizes them."""
+    for tc in table._tbl.iter(qn("w:tc")):
+        tcpr = tc.tcPr
+        if tcpr is not None:
+            for w in tcpr.findall(qn("w:tcW")):
+                tcpr.remove(w)
+
+
 def repeat_header(row) -> None:
     """Mark a table row as a header row repeated on every page."""
     row._tr.get_or_add_trPr().append(el("w:tblHeader"))
@@ -283,7 +292,7 @@ def fill(cell, text: str, **kw):
     p = first_paragraph(cell)
     fmt = p.paragraph_format
     fmt.alignment = kw.get("align", CENTER)
-    fmt.space_before, fmt.space_after = Pt(kw.get("before", 0)), Pt(0)
+    fmt.space_before, fmt.space_after = Pt(kw.get("before", 0)), Pt(kw.get("after", 0))
     fmt.line_spacing = 1.0
     run = p.add_run(text)
     run.font.size = Pt(kw.get("size", 14))

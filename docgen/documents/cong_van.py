@@ -27,8 +27,8 @@ VARIABLES: dict[str, str] = {
     "can_cu": "Các dòng «Căn cứ …» (in nghiêng, BD-06); cũng có trong noi_dung với loai = «can_cu».",
     "phu_luc": "Dữ liệu của Phụ lục gửi kèm (mẫu phu_luc.docx dùng trực tiếp các tên bên trong): tieu_de (tên danh "
     "sách, chữ in hoa, PL-03), kem_theo (dòng «Kèm theo Công văn số …», không có ngoặc, PL-04), nhom (các nhóm I, "
-    "II …: so, ten, dong = các dòng trống 1, 2, 3 … với đủ các cột của biểu mẫu), don_vi (dòng tên đơn vị điền "
-    "biểu), vi_du (các dòng ví dụ in dưới bảng).",
+    "II …: so, ten, dong = các dòng trống 1, 2, 3 … với đủ các cột của biểu mẫu), bieu_mau_don_vi (dòng tên đơn vị điền "
+    "biểu), bieu_mau_vi_du (các dòng ví dụ in dưới bảng).",
 }
 
 
@@ -74,8 +74,8 @@ def annex_context(campaign: Campaign, d: Dispatch, parent: dict) -> dict:
         "tieu_de": clean(" ".join(d.annex_title) or DEFAULT_TITLE).upper(),
         "kem_theo": reference(parent),
         "nhom": annex_groups(campaign, d.annex_rows),
-        "don_vi": d.annex_unit,
-        "vi_du": list(d.annex_example),
+        "bieu_mau_don_vi": d.annex_unit,
+        "bieu_mau_vi_du": list(d.annex_example),
     }
 
 

@@ -37,8 +37,10 @@ VARIABLES: dict[str, str] = {
     "trich_yeu": "Trích yếu nội dung: báo cáo in đậm dưới tên loại (TL-03); công văn in sau «V/v» (VV-01).",
     "kinh_gui": "Nơi nhận «Kính gửi»: một nơi thì một phần tử, in cùng dòng (KG-03); nhiều nơi thì các dòng "
     "«- …;», dòng cuối «- ….» (KG-04).",
-    "noi_dung": "Các đoạn nội dung theo thứ tự; mỗi đoạn có loai («can_cu», «muc», «doan», «gach»), dam (phần in đậm: "
-    "số và tên mục), thuong (phần chữ thường), text (cả đoạn). Đoạn cuối kết thúc bằng «./.» (BD-08).",
+    "noi_dung": "Các đoạn nội dung theo thứ tự; mỗi đoạn có loai («can_cu», «muc», «doan», «gach», «bang»), dam (phần "
+    "in đậm: số và tên mục), thuong (phần chữ thường), text (cả đoạn). Đoạn cuối kết thúc bằng «./.» (BD-08). Đoạn "
+    "loai «bang» là một bảng số liệu có viền, chữ 12 pt, in đúng chỗ của nó giữa các đoạn: tieu_de (tên bảng, có "
+    "thể rỗng), cot (tên các cột), dong (các hàng, mỗi hàng một danh sách ô), cong (hàng cộng in đậm, có thể rỗng).",
     "noi_nhan": "Các dòng «Nơi nhận» đã có «- » và «;»: dòng đầu «- Như trên;» khi có Kính gửi (NN-03), "
     "dòng cuối «- Lưu: VT, ….» (NN-04).",
     "tham_quyen": "Dòng thẩm quyền ký, ví dụ «TM. BAN THƯỜNG TRỰC» (SG-02).",
@@ -151,14 +153,37 @@ def block(kind: str, bold: str = "", plain: str = "") -> dict:
     return {"loai": kind, "dam": bold, "thuong": plain, "text": f"{bold}{plain}"}
 
 
+def table(columns, rows, total=(), title: str = "") -> dict:
+    """Return a data-table body block ("bang"): column titles, rows of cells, an optional bold total row.
+
+    Cells are printed as text; the first column is the label column. The frame
+    template prints the table where the block stands among the others (not as the
+    very last block: `close_body` adds the end mark after a closing table).
+
+    >>> t = table(["Đơn vị", "Có Trang"], [["Huyện A", 3]], ["Cộng", 3])
+    >>> t["loai"], t["cot"], t["dong"], t["cong"], t["text"]
+    ('bang', ['Đơn vị', 'Có Trang'], [['Huyện A', '3']], ['Cộng', '3'], '')
+    """
+    cells = lambda row: ["" if v is None else str(v) for v in row]  # noqa: E731
+    return {**block("bang"), "tieu_de": clean(title), "cot": cells(columns), "dong": [cells(r) for r in rows],
+            "cong": cells(total), "text": clean(title)}
+
+
 def close_body(blocks: list[dict]) -> list[dict]:
     """Return the blocks with the end mark "./." after the last sentence (BD-08).
 
+    A body ending with a table (the template prints the last block as a paragraph)
+    gets the end mark as a paragraph of its own after the table.
+
     >>> close_body([block("doan", "", "Xin báo cáo.")])[-1]["text"]
     'Xin báo cáo./.'
+    >>> [b["loai"] for b in close_body([table(["A"], [["1"]])])], close_body([table(["A"], [])])[-1]["text"]
+    (['bang', 'doan'], './.')
     """
     if not blocks:
         return blocks
+    if blocks[-1]["loai"] == "bang":
+        return blocks + [block("doan", "", END_MARK)]
     last = dict(blocks[-1])
     part = "thuong" if last["thuong"] else "dam"
     if not last[part].endswith(END_MARK):

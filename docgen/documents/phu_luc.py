@@ -24,6 +24,10 @@ VARIABLES: dict[str, str] = {
     "kem_theo": "Dòng tham chiếu không có ngoặc (PL-04), ví dụ «Kèm theo Báo cáo số 15/BC-MTTQ-BTT ngày 05 tháng 3 "
     "năm 2022 của Ban Thường trực Ủy ban MTTQ Việt Nam huyện Mường Nhé»; bản dự thảo để trống số và ngày (DR-04).",
     "nhom": "Các nhóm dòng, mỗi cấp một nhóm: so («I», «II»), ten («Cấp huyện», «Cấp xã»), dong (các dòng).",
+    "bieu_mau_don_vi": "Chỉ có ở biểu mẫu trống gửi kèm công văn: dòng tên đơn vị điền biểu, in trên tiêu đề, ví dụ "
+    "«ỦY BAN MTTQ VIỆT NAM HUYỆN...................»; Phụ lục của báo cáo không có (không in).",
+    "bieu_mau_vi_du": "Chỉ có ở biểu mẫu trống gửi kèm công văn: các dòng ví dụ in dưới bảng («* Ví dụ:», «- Tên Trang: …»); "
+    "Phụ lục của báo cáo không có (không in).",
     **{f"nhom[].dong[].{c.key}": f"Ô «{c.group + ' – ' if c.group else ''}{c.header}» của một dòng, nguyên văn "
        f"(rỗng khi đơn vị chưa có dữ liệu)." for c in COLUMNS},
 }

@@ -1,4 +1,4 @@
-"""The province's summary report: its context (frame, body, a line per unit) and the consolidated Phụ lục.
+"""The province's summary report: its context (frame, body, a table of the units) and the consolidated Phụ lục.
 
 From a `Summary` (docgen.aggregate) and the province's facts: the report to the
 level above (default: Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam), its
@@ -50,6 +50,24 @@ class Para:
         else:
             out = frame.block(self.kind, "", f"- {self.text}" if self.kind == "gach" else self.text)
         return out
+
+
+@dataclass(frozen=True)
+class Table:
+    """A data table among the body paragraphs: column titles, one row per unit, a total row."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    total: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict:
+        """Return the table as the frame template takes it (`frame.table`, block "bang")."""
+        return frame.table(self.columns, self.rows, self.total)
+
+
+# Columns of the table of section I.3, one row per unit of the level reporting to the province.
+UNIT_COLUMNS = ("Đơn vị", "Ngày báo cáo", "Tình trạng", "Số đơn vị", "Có Trang", "Đúng mẫu tên",
+                "Đủ lãnh đạo và cán bộ vận hành")
 
 
 def settings(summary: Summary, facts: Facts | None) -> dict:
@@ -168,8 +186,8 @@ def shortcoming_paragraphs(summary: Summary) -> list[Para]:
     return out or [Para("doan", "Không có tồn tại, hạn chế về số liệu.")]
 
 
-def body(summary: Summary, conf: dict) -> list[Para]:
-    """Return the report's body paragraphs, sections I–III."""
+def body(summary: Summary, conf: dict) -> list[Para | Table]:
+    """Return the report's body paragraphs and its table of units, sections I–III."""
     vb = summary.campaign.raw.get("van_ban", {})
     us = f"Ban Thường trực Ủy ban MTTQ Việt Nam {summary.province.label}"
     opening = (
@@ -185,7 +203,7 @@ def body(summary: Summary, conf: dict) -> list[Para]:
     plan = plan_paragraph(summary)
     out += [plan] if plan else []
     out.append(Para("muc", "3. Kết quả của từng đơn vị"))
-    out += unit_paragraphs(summary)
+    out.append(unit_table(summary))
     out.append(Para("doan", "Danh sách “Trang cộng đồng” của Mặt trận các cấp tại Phụ lục kèm theo."))
     out.append(Para("muc", "II. TỒN TẠI, HẠN CHẾ"))
     out += shortcoming_paragraphs(summary)
@@ -194,35 +212,28 @@ def body(summary: Summary, conf: dict) -> list[Para]:
     return out
 
 
-def _unit_figures(f: LevelFigures) -> str:
-    """Return one level's figures for one unit, in words.
+def unit_table(summary: Summary) -> Table:
+    """Return section I.3's table: per expected unit its report date, status and figures (all its levels), and the total.
 
-    >>> _unit_figures(LevelFigures("huyen", "Cấp huyện", 1, 1, 1, 0, 1, 1, 1))
-    'cấp huyện đã có Trang, tên chưa đúng mẫu, đủ lãnh đạo và cán bộ vận hành'
-    >>> _unit_figures(LevelFigures("xa", "Cấp xã", 15, 15, 14, 12, 15, 15, 13))
-    'cấp xã 14/15 (93,3%) có Trang, 12 tên đúng mẫu, 13 đủ lãnh đạo và cán bộ vận hành'
+    A unit that has not reported keeps its row: its number of units from the official
+    list, the other figures empty. The total row sums every column over the units
+    (equal to `summary.totals`) and counts the reports received.
+
+    Columns: UNIT_COLUMNS.
     """
-    title = f.title[:1].lower() + f.title[1:]
-    if f.expected == 1:
-        page = "đã có Trang" if f.with_page else "chưa có Trang"
-        name = ", tên đúng mẫu" if f.on_pattern else (", tên chưa đúng mẫu" if f.with_page else "")
-        staff = "đủ" if f.with_both else "chưa đủ"
-        return f"{title} {page}{name}, {staff} lãnh đạo và cán bộ vận hành"
-    return (f"{title} {_share(f.with_page, f.expected)} có Trang, {so_vn(f.on_pattern)} tên đúng mẫu, "
-            f"{so_vn(f.with_both)} đủ lãnh đạo và cán bộ vận hành")
-
-
-def unit_paragraphs(summary: Summary) -> list[Para]:
-    """Return one "- " line per expected unit: its status, date and figures (or that it has not reported)."""
-    out = []
+    rows = []
     for row in summary.rows:
+        expected = sum(f.expected for f in row.figures)
         if row.submission is None:
-            out.append(Para("gach", f"{row.unit.full_name}: chưa báo cáo."))
+            rows.append((row.unit.full_name, "", row.status.label.lower(), so_vn(expected), "", "", ""))
             continue
-        when = f" (ngày {ngay_ngan(row.date)}{', ' + row.date_note if row.date_note else ''})" if row.date else ""
-        figures = "; ".join(_unit_figures(f) for f in row.figures)
-        out.append(Para("gach", f"{row.unit.full_name}: {row.status.label.lower()}{when}; {figures}."))
-    return out
+        when = f"{ngay_ngan(row.date)}{' (' + row.date_note + ')' if row.date_note else ''}" if row.date else ""
+        rows.append((row.unit.full_name, when, row.status.label.lower(), so_vn(expected),
+                     *(so_vn(sum(getattr(f, k) for f in row.figures)) for k in ("with_page", "on_pattern", "with_both"))))
+    totals = [so_vn(sum(getattr(f, k) for f in summary.totals))
+              for k in ("expected", "with_page", "on_pattern", "with_both")]
+    total = ("Cộng", "", f"đã nộp {so_vn(summary.received)}/{so_vn(len(summary.rows))}", *totals)
+    return Table(UNIT_COLUMNS, tuple(rows), total)
 
 
 def phu_luc_groups(summary: Summary, parent: dict) -> list[dict]:

@@ -42,7 +42,40 @@ def test_the_body_names_the_late_and_the_missing_unit(campaign, districts, make_
     assert "đã nhận báo cáo của 9/10 (90%) Mặt trận cấp huyện" in text
     assert f"- Đơn vị báo cáo trễ hạn: {districts[1].full_name} (ngày 02/04/2022)." in text
     assert f"- Đơn vị chưa báo cáo: {districts[4].full_name}." in text
-    assert f"- {districts[4].full_name}: chưa báo cáo." in text
+    assert f"- {districts[4].full_name}: chưa báo cáo." not in text  # section I.3 is a table now
+
+
+def _unit_table(ctx) -> dict:
+    return next(b for b in ctx["khung"]["noi_dung"] if b["loai"] == "bang")
+
+
+def test_section_i_3_is_a_table_of_every_district_with_its_date_status_and_figures(campaign, districts, make_sub):
+    summary, subs = _summary(campaign, districts, make_sub)
+    ctx = build_context(summary)
+    blocks = ctx["khung"]["noi_dung"]
+    table = _unit_table(ctx)
+    assert blocks[blocks.index(table) - 1]["text"] == "3. Kết quả của từng đơn vị"
+    assert table["cot"] == ["Đơn vị", "Ngày báo cáo", "Tình trạng", "Số đơn vị", "Có Trang", "Đúng mẫu tên",
+                            "Đủ lãnh đạo và cán bộ vận hành"]
+    assert [r[0] for r in table["dong"]] == [d.full_name for d in districts]
+    assert [r[2] for r in table["dong"]] == ["đúng hạn", "trễ hạn", "đúng hạn", "đúng hạn", "chưa nộp",
+                                             "đúng hạn", "đúng hạn", "đúng hạn", "đúng hạn", "đúng hạn"]
+    assert table["dong"][1][1] == "02/04/2022" and table["dong"][0][1] == "25/03/2022"
+    missing = table["dong"][4]
+    assert missing[1] == "" and missing[4:] == ["", "", ""] and int(missing[3]) == sum(
+        f.expected for f in summary.rows[4].figures)
+    sub = subs[0]
+    assert table["dong"][0][3:] == [str(sum(getattr(f, k) for f in sub.figures))
+                                    for k in ("expected", "with_page", "on_pattern", "with_both")]
+
+
+def test_the_total_row_sums_the_units_and_equals_the_totals(campaign, districts, make_sub):
+    summary, _ = _summary(campaign, districts, make_sub)
+    table = _unit_table(build_context(summary))
+    assert table["cong"][:3] == ["Cộng", "", "đã nộp 9/10"]
+    for col, key in zip(range(3, 7), ("expected", "with_page", "on_pattern", "with_both")):
+        assert int(table["cong"][col]) == sum(int(r[col] or 0) for r in table["dong"]) == sum(
+            getattr(f, key) for f in summary.totals)
 
 
 def test_the_figures_quoted_are_the_totals(campaign, districts, make_sub):

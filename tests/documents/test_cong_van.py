@@ -43,7 +43,7 @@ def test_several_recipients_become_dash_lines_the_last_with_a_period():  # KG-04
 
 
 def test_noi_nhan_lines_end_with_semicolons_and_the_archive_line_with_a_period(ctx_2022):  # NN-02, NN-04
-    assert ctx_2022["noi_nhan"][0] == "- BTT UBTWMTTWVN;"
+    assert ctx_2022["noi_nhan"][:2] == ["- Như trên;", "- BTT UBTWMTTWVN;"]  # NN-03: the campaign file adds it
     assert ctx_2022["noi_nhan"][-1] == "- Lưu: VT, DCPL."
 
 
@@ -68,13 +68,13 @@ def test_the_body_quotes_the_levels_deadlines(ctx_2022):
 
 def test_body_blocks_give_the_frame_a_bold_lead_and_plain_text(ctx_2022):  # BD-06, §6.1
     blocks = {p["text"][:4]: p for p in ctx_2022["noi_dung"]}
-    assert blocks["Căn "]["loai"] == "can_cu"
+    assert blocks["Căn "]["loai"] == "doan"  # the seed's opening sentence, plain body text (not a BD-06 block)
     assert (blocks["2.2."]["loai"], blocks["2.2."]["dam"], blocks["2.2."]["thuong"]) == (
         "muc", "2.2. Phương thức triển khai", "")
     assert blocks["2.1."]["dam"] == "2.1. Đặt tên tài khoản “Trang cộng đồng”:"
     assert blocks["2.1."]["thuong"].startswith(" Để tạo sự thống nhất")
     assert (blocks["1. T"]["dam"], blocks["1. T"]["thuong"][:5]) == ("", "1. Tậ")
-    assert {p["loai"] for p in ctx_2022["noi_dung"]} == {"can_cu", "doan", "muc", "gach"}
+    assert {p["loai"] for p in ctx_2022["noi_dung"]} == {"doan", "muc", "gach"}
 
 
 def test_the_blank_phu_luc_has_a_group_per_level(ctx_2022):
@@ -84,7 +84,7 @@ def test_the_blank_phu_luc_has_a_group_per_level(ctx_2022):
     assert all(v == "" for g in annex["nhom"] for r in g["dong"] for k, v in r.items() if k != "tt")
     assert annex["kem_theo"] == ("Kèm theo Công văn số 1031/MTTQ-BTT ngày 25 tháng 02 năm 2022 "
                                  "của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Điện Biên")  # PL-04
-    assert annex["vi_du"][0] == "* Ví dụ:" and annex["vi_du"][-1] == "+ Gmail: namhoailuu@gmail.com"
+    assert annex["bieu_mau_vi_du"][0] == "* Ví dụ:" and annex["bieu_mau_vi_du"][-1] == "+ Gmail: namhoailuu@gmail.com"
 
 
 def test_the_2026_dispatch_goes_to_the_communes_directly():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
 from tests.templates.template_render import bao_cao_context, cong_van_context, render
 
@@ -116,3 +117,85 @@ def test_several_recipients_are_aligned_dash_lines(dispatch):
 def test_without_a_deputy_the_kt_line_is_gone(dispatch):
     right = dispatch.tables[1].rows[0].cells[1]
     assert [t for t in texts(right) if t] == ["TM. BAN THƯỜNG TRỰC", "PHÓ CHỦ TỊCH", "Giàng Trọng Bình"]
+
+
+def _with_table(**table):
+    """Return a report context with a data table ("bang" block) between two body paragraphs."""
+    from docgen.documents.frame import table as data_table
+
+    body = bao_cao_context()["noi_dung"]
+    block = data_table(["Đơn vị", "Ngày báo cáo", "Tình trạng", "Số đơn vị", "Có Trang", "Đúng mẫu tên", "Đủ"],
+                       [["Huyện A & B <C>", "25/03/2022", "đúng hạn", 16, 15, 14, 15],
+                        ["Thị xã Mường Lay", "", "chưa nộp", 4, "", "", ""]],
+                       **table)
+    return bao_cao_context(noi_dung=body[:3] + [block] + body[3:])
+
+
+@pytest.fixture(scope="module")
+def tabled(tmp_path_factory):
+    path = render("cong_van.docx", _with_table(total=["Cộng", "", "đã nộp 1/2", 20, 15, 14, 15], title="Bảng 1"),
+                  tmp_path_factory.mktemp("bang") / "bang.docx")
+    return Document(str(path)), path
+
+
+def test_a_table_block_is_printed_where_it_stands_among_the_paragraphs(tabled):
+    document, _ = tabled
+    body = list(document.element.body.iterchildren())
+    at = body.index(document.tables[1]._tbl)
+    texts = lambda els: [t for t in ("".join(e.itertext(qn("w:t"))) for e in els if e.tag == qn("w:p")) if t]  # noqa: E731
+    before, after = texts(body[:at]), texts(body[at + 1:])
+    assert before[-2:] == ["1. Tên Trang: Mặt trận A & B <C>", "Bảng 1"]
+    assert after[0] == "2. Phân công"
+
+
+def test_a_table_has_a_bold_header_its_rows_verbatim_and_a_bold_total(tabled):
+    document, _ = tabled
+    rows = [[c.text for c in r.cells] for r in document.tables[1].rows]
+    assert rows == [
+        ["Đơn vị", "Ngày báo cáo", "Tình trạng", "Số đơn vị", "Có Trang", "Đúng mẫu tên", "Đủ"],
+        ["Huyện A & B <C>", "25/03/2022", "đúng hạn", "16", "15", "14", "15"],
+        ["Thị xã Mường Lay", "", "chưa nộp", "4", "", "", ""],
+        ["Cộng", "", "đã nộp 1/2", "20", "15", "14", "15"],
+    ]
+    table = document.tables[1]
+    runs = lambda row: [r for c in row.cells for p in c.paragraphs for r in p.runs]  # noqa: E731
+    assert all(r.bold for r in runs(table.rows[0])) and all(r.bold for r in runs(table.rows[-1]))
+    assert not any(r.bold for r in runs(table.rows[1]))
+    assert {r.font.size for row in table.rows for r in runs(row)} == {Pt(12)}  # §10: 12–13 pt in tables
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeated on each page
+
+
+def test_a_table_has_borders_and_fills_the_text_width_with_a_wider_label_column(tabled):
+    document, _ = tabled
+    table = document.tables[1]
+    assert table.style.name == "Table Grid"
+    grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert len(grid) == 7 and abs(sum(grid) - (11906 - 1985 - 1134)) <= 7
+    assert grid[0] == max(grid) and grid[0] > 1.5 * min(grid)
+    # "31/03/2022" at 12 pt (8 digits of 1/2 em, 2 slashes of 0.278 em) fits the date column, margins deducted
+    assert (grid[1] - 2 * 43) / 20 >= (8 * 0.5 + 2 * 0.278) * 12
+
+
+def test_a_table_without_total_or_title_prints_neither(tmp_path):
+    document = Document(str(render("cong_van.docx", _with_table(), tmp_path / "bang.docx")))
+    rows = [[c.text for c in r.cells][0] for r in document.tables[1].rows]
+    assert rows == ["Đơn vị", "Huyện A & B <C>", "Thị xã Mường Lay"]
+    assert "Bảng 1" not in [p.text for p in document.paragraphs]
+
+
+def test_the_table_passes_the_ooxml_schema_check(tabled, ooxml_check):
+    _, path = tabled
+    assert "0 error(s)" in ooxml_check(path)
+
+
+def test_the_signature_block_cannot_split_and_the_last_paragraph_stays_with_it():
+    """SG-*: the closing row may not break across pages; the body's last paragraph keeps with it."""
+    from tests.templates.template_render import TEMPLATES, part
+
+    root = part(TEMPLATES / "cong_van.docx")
+    closing = [t for t in root.iter(qn("w:tbl")) if "Nơi nhận:" in "".join(t.itertext())][0]
+    rows = closing.findall(qn("w:tr"))
+    assert len(rows) == 1 and rows[0].find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
+    styles = part(TEMPLATES / "cong_van.docx", "word/styles.xml")
+    last = next(s for s in styles.iter(qn("w:style")) if s.find(qn("w:name")).get(qn("w:val")) == "ND30 Last")
+    assert last.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
