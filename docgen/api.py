@@ -61,7 +61,9 @@ def bao_cao(paths, out_dir, chien_dich="2022-trang-cong-dong", pdf=False, ghi_de
     section II) unless `chat` (strict): then it is refused with its errors.
     Unusable inputs and files that would be overwritten (without `ghi_de`) are
     refused; the others are still written. `progress(done, total, name)` is
-    called before each input. Raises CampaignError for an unknown campaign.
+    called before each input. Every .docx written is checked against ND30
+    (`Written.format_checks`; `exit_code` 1 when one breaks a MUST rule).
+    Raises CampaignError for an unknown campaign.
     """
     from docgen.campaigns.campaign import load_campaign
     from docgen.jobs import bao_cao as job
@@ -76,33 +78,20 @@ def bao_cao(paths, out_dir, chien_dich="2022-trang-cong-dong", pdf=False, ghi_de
 # --- cong-van ---
 
 
-def cong_van(chien_dich: str | Path, out_dir: str | Path, ghi_de: bool = False, pdf: bool = False) -> list[Path]:
-    """Return the files written: the campaign's dispatch `OUT/<campaign-id>/cong-van.docx` (+ .pdf).
+def cong_van(chien_dich: str | Path, out_dir: str | Path, ghi_de: bool = False, pdf: bool = False):
+    """Return a `CongVanResult`: the campaign's dispatch OUT/<campaign-id>/cong-van.docx (+ .pdf), ND30-checked.
 
     The công văn (ND30 frame, templates/cong_van.docx or the campaign's own) is
-    followed by the blank Phụ lục form in its own landscape section. Refuses to
-    overwrite unless `ghi_de`. Raises CampaignError (by key) for a faulty campaign
-    file, TemplateError for a faulty template, OutputError for a file it may not write.
+    followed by the blank Phụ lục form in its own landscape section. The written
+    .docx is checked against ND30 (`format_checks`; `exit_code` 1 when it breaks a
+    MUST rule). Refuses to overwrite unless `ghi_de`. Raises CampaignError (by key)
+    for a faulty campaign file, TemplateError for a faulty template, OutputError
+    for a file it may not write.
     """
     from docgen.campaigns.campaign import load_campaign
-    from docgen.documents import cong_van as doc
-    from docgen.render.compose import compose
-    from docgen.render.engine import render
-    from docgen.render.output import check_free, slug, write_bytes
+    from docgen.jobs import cong_van as job
 
-    campaign = load_campaign(chien_dich)
-    context = doc.build_context(campaign)
-    target = Path(out_dir) / slug(campaign.id, "chien-dich") / doc.OUTPUT_NAME
-    check_free(target, ghi_de)
-    main = render(campaign.template(doc.TEMPLATE), context, doc.TEMPLATE)
-    annex = render(campaign.template(doc.ANNEX_TEMPLATE), context["phu_luc"], doc.ANNEX_TEMPLATE)
-    written = [write_bytes(target, compose(main, annex).to_bytes(), ghi_de)]
-    if pdf:
-        from docgen.render.pdf import to_pdf
-
-        for source, data in to_pdf(written[:1]).items():
-            written.append(write_bytes(source.with_suffix(".pdf"), data, ghi_de))
-    return written
+    return job.run(load_campaign(chien_dich), Path(out_dir), overwrite=ghi_de, pdf=pdf)
 
 
 # --- end cong-van ---
@@ -270,8 +259,9 @@ def tong_hop(folder: str | Path, chien_dich: str | Path, out_dir: str | Path, gh
     and writes `tong-hop.xlsx` and the province's report `bao-cao-tong-hop.docx`
     (with the consolidated Phụ lục). `thong_tin` is an optional .xlsx with the
     province's own "Thông tin" sheet (number, date, signer, recipients, proposals).
-    Refuses to overwrite unless `ghi_de`. Raises DocgenError for a folder with no
-    submission, an unknown campaign or a file it may not write.
+    The report is checked against ND30 (`format_checks`; `exit_code` 1 when it
+    breaks a MUST rule). Refuses to overwrite unless `ghi_de`. Raises DocgenError
+    for a folder with no submission, an unknown campaign or a file it may not write.
     """
     from docgen.campaigns.campaign import load_campaign
     from docgen.jobs import tong_hop as job

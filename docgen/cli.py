@@ -171,6 +171,7 @@ def _print_bao_cao(res) -> None:
         print(f"{w.unit}: {', '.join(str(f) for f in w.files)}{note}")
         for n in w.notes:
             print(f"  Lưu ý: {n.location}: {n.message}")
+        _print_nd30(w.format_checks)
     for r in res.refused:
         print(f"Không soạn: {r.source}: {r.message}", file=sys.stderr)
         for e in r.errors:
@@ -178,6 +179,30 @@ def _print_bao_cao(res) -> None:
     if res.pdf_error:
         print(f"Lỗi PDF: {res.pdf_error}", file=sys.stderr)
     print(f"Đã ghi {len(res.written)} báo cáo; không soạn {len(res.refused)} tệp.")
+    _print_nd30_total([c for w in res.written for c in w.format_checks])
+
+
+ND30_CLEAN = "Thể thức (NĐ 30/2020): không có lỗi"
+
+
+def _print_nd30(checks) -> None:
+    """Print the ND30 check of each written .docx under it: one clean line, or the `docgen the-thuc` findings."""
+    for c in checks:
+        if c.clean:
+            print(f"  {ND30_CLEAN}" + (f" ({c.path.name})" if len(checks) > 1 else ""))
+        else:
+            print("  Thể thức (NĐ 30/2020): ", end="")
+            _print_the_thuc(c)  # the same wording as `docgen the-thuc`: rule ID, place, message
+
+
+def _print_nd30_total(checks) -> None:
+    """Print, when a written document breaks a MUST rule of ND30, why the exit code is 1."""
+    from docgen.jobs.nd30_check import not_ready
+
+    bad = [c for c in checks if not_ready([c])]
+    if bad:
+        print(f"Thể thức: {len(bad)} văn bản có lỗi theo NĐ 30/2020 nên chưa trình ký được; tệp đã ghi vẫn giữ "
+              "nguyên. Sửa mẫu văn bản (.docx) rồi soạn lại, hoặc sửa trực tiếp tệp trong Word.")
 
 
 # --- end bao-cao ---
@@ -200,9 +225,12 @@ def _cong_van(p: argparse.ArgumentParser):
     def run(args) -> int:
         from docgen import api
 
-        for path in api.cong_van(args.chien_dich, args.out, ghi_de=args.ghi_de, pdf=args.pdf):
+        res = api.cong_van(args.chien_dich, args.out, ghi_de=args.ghi_de, pdf=args.pdf)
+        for path in res.written:
             print(f"Đã ghi {path}")
-        return 0
+        _print_nd30(res.format_checks)
+        _print_nd30_total(res.format_checks)
+        return res.exit_code
 
     return run
 
@@ -362,6 +390,8 @@ def _tong_hop(p: argparse.ArgumentParser):
         print("Đã ghi:")
         for path in result.written:
             print(f"  {path}")
+        _print_nd30(result.format_checks)
+        _print_nd30_total(result.format_checks)
         if not args.thong_tin:
             print("Báo cáo là bản dự thảo (chưa có số, ngày, người ký): thêm --thong-tin TỆP có trang «Thông tin» "
                   "của tỉnh để điền.")

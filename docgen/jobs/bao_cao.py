@@ -4,16 +4,19 @@
 phu_luc.docx appendix in one file, the appendix alone on request), writes them
 atomically, then converts all of them to PDF with one LibreOffice process.
 An unusable input or a file that would be overwritten is reported and skipped;
-the others are still written.
+the others are still written. Every .docx written is checked against ND30
+(`nd30_check`): the findings are reported, the files stay as written.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from docgen.errors import DocgenError, Location
+from docgen.jobs.nd30_check import FormatCheck, check_written, not_ready
 from docgen.records.model import Problem, Submission
 
 REPORT_FILE = "bao-cao-ket-qua.docx"
@@ -26,13 +29,17 @@ Progress = Callable[[int, int, str], None]
 
 @dataclass(frozen=True)
 class Written:
-    """A report written: its input, the unit's name, the files, the checker's problems and the render notes."""
+    """A report written: its input, the unit's name, the files, the data problems and render notes.
+
+    `format_checks` holds the ND30 check of each .docx in `files`, in their order.
+    """
 
     source: Path
     unit: str
     files: tuple[Path, ...]
     problems: tuple[Problem, ...] = ()
     notes: tuple[Problem, ...] = ()
+    format_checks: tuple[FormatCheck, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,10 +62,14 @@ class BaoCaoResult:
 
     @property
     def exit_code(self) -> int:
-        """Return 2 when an input was unusable (or PDF failed), 1 when one was refused as strict, else 0."""
+        """Return 2 for an unusable input or a PDF failure, 1 for a refusal or an ND30 error, else 0.
+
+        1: an input refused as strict (`--chat`), or a written document breaks a
+        MUST rule of ND30 (not ready to sign; the file stays written).
+        """
         if self.pdf_error or any(not r.strict for r in self.refused):
             return 2
-        return 1 if self.refused else 0
+        return 1 if self.refused or not_ready(c for w in self.written for c in w.format_checks) else 0
 
 
 @dataclass
@@ -126,7 +137,8 @@ def _one(path: Path, campaign, batch: _Batch, pdf: bool, strict: bool, appendix_
     files = [write_bytes(targets[0], report, batch.overwrite)]
     if appendix is not None:
         files.append(write_bytes(targets[1], appendix, batch.overwrite))
-    batch.written.append(Written(path, _unit_name(sub, path), tuple(files), sub.problems, notes))
+    batch.written.append(Written(path, _unit_name(sub, path), tuple(files), sub.problems, notes,
+                                 check_written(files)))
 
 
 def render_submission(sub: Submission, campaign, appendix_alone: bool = False
@@ -138,7 +150,7 @@ def render_submission(sub: Submission, campaign, appendix_alone: bool = False
     from docgen.render.engine import render
 
     report_ctx = bao_cao.build_context(sub, campaign)
-    appendix_ctx = phu_luc.build_context([sub], campaign, report_ctx)
+    appendix_ctx = _own_names(phu_luc.build_context([sub], campaign, report_ctx), report_ctx)
     report_tpl = _read(campaign.template(REPORT_TEMPLATE))
     appendix_tpl = _read(campaign.template(APPENDIX_TEMPLATE))
     alone = render(appendix_tpl, appendix_ctx, APPENDIX_TEMPLATE, light=True).to_bytes() if appendix_alone else None
@@ -153,6 +165,22 @@ def render_submission(sub: Submission, campaign, appendix_alone: bool = False
         render(appendix_tpl, appendix_ctx, APPENDIX_TEMPLATE)
         raise
     return both.to_bytes(), alone, _dedupe(both.notes)
+
+
+def _own_names(appendix_ctx: dict, report_ctx: dict) -> dict:
+    """Return the appendix context with each name the Phụ lục can use but was not given set blank.
+
+    Without this, a name of both documents (say an edited report template that
+    sets `bieu_mau_don_vi`, the blank form's unit line) would show the report's
+    value in the appendix when both are rendered in one pass.
+
+    >>> _own_names({"tieu_de": "DANH SÁCH"}, {"bieu_mau_don_vi": "Huyện Mường Nhé"})["bieu_mau_don_vi"]
+    ''
+    """
+    from docgen.documents import phu_luc
+
+    names = {re.split(r"[.\[]", key)[0] for key in phu_luc.VARIABLES}
+    return {**{k: "" for k in (names - appendix_ctx.keys()) & report_ctx.keys()}, **appendix_ctx}
 
 
 def _read(path: Path) -> bytes:
@@ -212,7 +240,7 @@ def _pdfs(batch: _Batch) -> str:
     missing = [d for d in docs if d not in pdfs]
     for w_index, w in enumerate(batch.written):
         made = tuple(write_bytes(f.with_suffix(".pdf"), pdfs[f], batch.overwrite) for f in w.files if f in pdfs)
-        batch.written[w_index] = Written(w.source, w.unit, w.files + made, w.problems, w.notes)
+        batch.written[w_index] = replace(w, files=w.files + made)
     if missing:
         return "LibreOffice không xuất được PDF cho: " + ", ".join(str(m) for m in missing) + "."
     return ""

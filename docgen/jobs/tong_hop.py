@@ -3,7 +3,8 @@
 `run` reads and checks each input (an unusable file is reported, not fatal),
 sums them up per unit of the campaign's top level (`docgen.aggregate`), and
 writes `tong-hop.xlsx` and `bao-cao-tong-hop.docx` (report + consolidated Phụ
-lục) atomically, refusing to overwrite unless asked.
+lục) atomically, refusing to overwrite unless asked. The report is then checked
+against ND30 (`nd30_check`): findings are reported, the file stays as written.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from docgen.aggregate import Summary, Unusable, summarize
 from docgen.campaigns.campaign import Campaign
 from docgen.errors import DocgenError, InputError, Location
+from docgen.jobs.nd30_check import FormatCheck, check_written, not_ready
 from docgen.records.model import Facts, Severity, Submission
 
 XLSX_FILE = "tong-hop.xlsx"
@@ -24,14 +26,20 @@ APPENDIX_TEMPLATE = "phu_luc.docx"
 
 @dataclass(frozen=True)
 class TongHopResult:
-    """What `tong_hop` computed and wrote: the province's summary and the files, in writing order."""
+    """What `tong_hop` computed and wrote: the province's summary, the files, the report's ND30 check.
+
+    `written` is in writing order; `format_checks` holds one FormatCheck per .docx written.
+    """
 
     summary: Summary
     written: tuple[Path, ...]
+    format_checks: tuple[FormatCheck, ...] = ()
 
     @property
     def exit_code(self) -> int:
-        """Return 1 when a unit has not reported, a file was unusable or any error was found, else 0."""
+        """Return 1 when any error was found in a submission or the report breaks a MUST rule of ND30, else 0."""
+        if not_ready(self.format_checks):
+            return 1
         return 1 if any(p.severity is Severity.ERROR for p in self.summary.all_problems) else 0
 
 
@@ -52,7 +60,7 @@ def run(folder: Path, campaign: Campaign, out_dir: Path, overwrite: bool = False
         write_bytes(outputs[0], workbook_bytes(summary), overwrite),
         write_bytes(outputs[1], report_bytes(summary, facts), overwrite),
     )
-    return TongHopResult(summary, written)
+    return TongHopResult(summary, written, check_written(written))
 
 
 def report_bytes(summary: Summary, facts: Facts | None) -> bytes:

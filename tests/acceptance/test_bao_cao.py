@@ -8,9 +8,10 @@ import subprocess
 
 import docx
 import pytest
-from bao_cao_inputs import SPECIAL_NAME, filled_workbook
+from tests.bao_cao_inputs import SPECIAL_NAME, filled_workbook
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
+from tests.edited_campaign import FOUND, edited_campaign
 
 from docgen.cli import main
 from docgen.render.pdf import find_soffice
@@ -186,3 +187,40 @@ def test_with_pdf_the_pdf_holds_the_quoc_hieu_and_the_last_record(tmp_path):
     assert QUOC_HIEU in text
     last = filled.rows[-1]  # cells wrap inside the table: look for the fields that fit on one line
     assert f"{last[4]} {last[5]}" in text and last[8] in text
+
+
+def test_each_report_written_is_checked_against_nd30_and_the_shipped_templates_pass(tmp_path):
+    from docgen import api
+
+    filled = filled_workbook(tmp_path, "Mường Nhé")
+    result = api.bao_cao([filled.path], tmp_path / "ra", phu_luc_rieng=True)
+    (written,) = result.written
+    assert [c.path for c in written.format_checks] == list(written.files)  # report and appendix, each checked
+    assert [c.errors for c in written.format_checks] == [[], []]
+    assert [c.kind for c in written.format_checks] == ["báo cáo", "phụ lục"]
+    assert result.exit_code == 0
+
+
+@pytest.mark.parametrize("rule", sorted(FOUND))
+def test_a_clerks_edited_template_that_breaks_a_rule_is_caught_at_once(tmp_path, rule):
+    from docgen import api
+    from docgen.nd30 import check_file
+
+    filled = filled_workbook(tmp_path, "Mường Nhé")
+    campaign = edited_campaign(tmp_path / "chien-dich", rule)
+    result = api.bao_cao([filled.path], tmp_path / "ra", chien_dich=str(campaign))
+    (written,) = result.written
+    (checked,) = written.format_checks
+    assert {f.rule for f in checked.errors} == {rule}
+    assert checked.errors[0].message == FOUND[rule]
+    assert result.exit_code == 1  # not ready to sign
+    assert checked.findings == tuple(f for f in check_file(written.files[0]) if f.level.value != "INFO")
+
+
+def test_the_appendix_opens_with_phu_luc_then_its_title_and_nothing_of_the_report_between(run):
+    _, out, _ = run
+    for slug in ("huyen-muong-nhe", "huyen-tua-chua"):
+        lines = [t for t in texts(report(out, slug)) if t.strip()]
+        at = lines.index("Phụ lục")
+        assert lines[at + 1] == "DANH SÁCH “TRANG CỘNG ĐỒNG” CỦA MẶT TRẬN CÁC CẤP"  # PL-02, PL-03
+        assert lines[at + 2].startswith("(Kèm theo Báo cáo số ")                      # PL-04

@@ -154,6 +154,29 @@ def test_the_totals_are_the_sums_over_the_submissions(case):
     assert (huyen.expected, xa.expected) == (10, 129)
 
 
+def _unit_table(path: Path) -> list[list[str]]:
+    """Return the cells of the report's table of units (section I.3), header first."""
+    table = next(t for t in docx.Document(str(path)).tables if t.cell(0, 0).text == "Đơn vị")
+    return [[c.text for c in row.cells] for row in table.rows]
+
+
+def test_the_report_has_a_table_with_a_row_per_district_and_a_total(case):
+    _, _, result, removed, late, out = case
+    rows = _unit_table(out / "bao-cao-tong-hop.docx")
+    assert rows[0] == ["Đơn vị", "Ngày báo cáo", "Tình trạng", "Số đơn vị", "Có Trang", "Đúng mẫu tên",
+                       "Đủ lãnh đạo và cán bộ vận hành"]
+    units, total = rows[1:-1], rows[-1]
+    assert [r[0] for r in units] == [r.unit.full_name for r in result.summary.rows]
+    status = {r[0]: r[2] for r in units}
+    assert status[removed.full_name] == "chưa nộp" and status[late.full_name] == "trễ hạn"
+    assert {v for k, v in status.items() if k not in (removed.full_name, late.full_name)} == {"đúng hạn"}
+    assert next(r for r in units if r[0] == late.full_name)[1] == "02/04/2022"
+    assert total[:3] == ["Cộng", "", "đã nộp 9/10"]
+    for col, key in zip(range(3, 7), ("expected", "with_page", "on_pattern", "with_both")):
+        assert int(total[col]) == sum(int(r[col] or 0) for r in units) == sum(
+            getattr(f, key) for f in result.summary.totals)
+
+
 def test_every_record_of_every_submission_is_in_the_consolidated_phu_luc(case):
     _, _, result, removed, late, out = case
     table = docx.Document(str(out / "bao-cao-tong-hop.docx")).tables[-1]
@@ -196,14 +219,17 @@ def test_the_two_level_campaign_sums_up_45_communes_from_the_province_list(tmp_p
     numbered = [r.cells[1].text for r in table.rows if r.cells[0].text.strip().isdigit()]
     assert len(numbered) == summary.records == 45
     assert [r.cells[1].text for r in table.rows][2] == "Cấp xã"
+    units = _unit_table(tmp_path / "bao-cao-tong-hop.docx")[1:-1]  # a row per commune in the two-level case
+    assert len(units) == 45 and all(r[0].startswith(("Xã ", "Phường ")) and r[3] == "1" for r in units)
     ooxml_check(tmp_path / "bao-cao-tong-hop.docx")
 
 
 def test_the_province_facts_sign_and_address_the_report(case):
     _, _, result, removed, late, out = case
     document = docx.Document(str(out / "bao-cao-tong-hop.docx"))
-    closing = [p.text for p in document.tables[1].cell(0, 0).paragraphs if p.text]
-    signature = [p.text for p in document.tables[1].cell(0, 1).paragraphs if p.text]
+    table = next(t for t in document.tables if t.cell(0, 0).text.startswith("Nơi nhận"))
+    closing = [p.text for p in table.cell(0, 0).paragraphs if p.text]
+    signature = [p.text for p in table.cell(0, 1).paragraphs if p.text]
     assert closing == ["Nơi nhận:", "- Như trên;", "- Ban Tuyên giáo Tỉnh ủy (để biết);",
                        "- Thường trực Tỉnh ủy (b/c);", "- Lưu: VT, DCPL."]  # NN-03, NN-04
     assert signature == ["TM. BAN THƯỜNG TRỰC", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Giàng Trọng Bình"]  # SG-02…06

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 
 import docx
-from bao_cao_inputs import filled_workbook
+import pytest
+from tests.bao_cao_inputs import filled_workbook
+from tests.edited_campaign import FOUND, edited_campaign
 
 from docgen.campaigns.campaign import CAMPAIGNS_DIR, DEFAULT_CAMPAIGN, FILE_NAME
 from docgen.cli import main
@@ -31,6 +34,7 @@ def test_a_single_file_is_written_and_summarised(tmp_path, capsys):
     target = out / "huyen-muong-nhe" / "bao-cao-ket-qua.docx"
     first = stdout.splitlines()[0]
     assert first.startswith(f"Huyện Mường Nhé: {target} — 1 lỗi, ") and first.endswith(" cảnh báo (ghi ở mục II của báo cáo)")
+    assert stdout.splitlines()[1] == "  Thể thức (NĐ 30/2020): không có lỗi"  # the shipped templates meet ND30
     assert stdout.splitlines()[-1] == "Đã ghi 1 báo cáo; không soạn 0 tệp."
     assert target.is_file()
 
@@ -85,6 +89,22 @@ def test_a_campaign_template_that_breaks_the_sandbox_is_refused(tmp_path, capsys
     err = capsys.readouterr().err
     assert "Mẫu «cong_van.docx» dùng lệnh bị chặn vì lý do an toàn" in err
     assert not (tmp_path / "ra" / "huyen-muong-nhe" / "bao-cao-ket-qua.docx").exists()
+
+
+@pytest.mark.parametrize("rule", sorted(FOUND))
+def test_a_campaign_template_that_breaks_nd30_is_written_reported_and_exits_1(tmp_path, capsys, rule):
+    filled = filled_workbook(tmp_path, "Mường Nhé", special="Mặt trận Mường Nhé (tỉnh Điện Biên)")
+    campaign = edited_campaign(tmp_path / "cd", rule)
+    out = tmp_path / "ra"
+    assert main(["bao-cao", str(filled.path), "-o", str(out), "--chien-dich", str(campaign)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    target = out / "huyen-muong-nhe" / "bao-cao-ket-qua.docx"
+    assert lines[0].startswith(f"Huyện Mường Nhé: {target}")
+    assert re.fullmatch(rf"  Thể thức \(NĐ 30/2020\): {re.escape(str(target))} \(báo cáo\): \d+ lỗi, 0 cảnh báo", lines[1])
+    assert lines[2].startswith(f"  lỗi {rule} · ")  # rule ID and place, as `docgen the-thuc` prints them
+    assert lines[3] == f"      {FOUND[rule]}"
+    assert lines[-1].startswith("Thể thức: 1 văn bản có lỗi theo NĐ 30/2020 nên chưa trình ký được")
+    assert target.is_file() and docx.Document(str(target)).tables  # written all the same
 
 
 def test_a_batch_shows_progress_on_stderr(tmp_path, capsys):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,8 +12,7 @@ from docgen import cli
 from docgen.campaigns.campaign import load_campaign
 from docgen.records.form import COLUMNS, FACTS_SHEET
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "checks"))
-from checks_factory import clean_rows, spoil  # noqa: E402
+from tests.checks.checks_factory import clean_rows, spoil
 
 MN = "Huyện Mường Nhé"
 FIRST = 6   # sheet row of the first group row ("I"): title rows 1–3, header rows 4–5

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "nd30"))
-import nd30_docs as d  # noqa: E402
+from tests.nd30 import nd30_docs as d
 
-from docgen import cli  # noqa: E402
+from docgen import cli
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
-import nd30_docs as d
+from tests.nd30 import nd30_docs as d
 from docgen.errors import InputError
 from docgen.nd30 import Level, RULES, check_document, check_file, inspect_file
 
