@@ -122,7 +122,8 @@ def check_number(parts: Parts) -> list[Finding]:
         return [finding("SO-01", HEADER_WHERE, "không tìm thấy dòng «Số:»")]
     out, text = [], so.text.strip()
     w = where(so)
-    head = _runs_in(so, 0, 3)
+    lead = len(so.text) - len(so.text.lstrip())
+    head = _runs_in(so, lead, lead + 3)
     if not text.startswith("Số:"):
         out.append(finding("SO-01", w, f"«{text[:6]}»"))
     elif problems(head, size=(13, 13), italic=False):
@@ -142,9 +143,9 @@ def check_number(parts: Parts) -> list[Finding]:
     slash = text.index("/")
     spaced = text[slash + 1:slash + 2].isspace() or (not number.draft and text[slash - 1:slash].isspace())
     if spaced or not SYMBOL_SHAPE.fullmatch(sym):
-        out.append(finding("SO-03", w, f"ký hiệu «{text[slash - 1:].strip()}»"))
+        out.append(finding("SO-03", w, f"«{text[3:].strip()}»"))
     groups = sym.split("-")
-    probs = problems(_runs_in(so, slash + 1, len(so.text)), size=(13, 13), bold=False, italic=False)
+    probs = problems(_runs_in(so, lead + slash + 1, len(so.text)), size=(13, 13), bold=False, italic=False)
     if any(g != g.upper() and g not in MIXED_CASE_CODES for g in groups):
         probs.insert(0, "có chữ thường")
     if probs:
@@ -232,9 +233,10 @@ def check_vv(parts: Parts) -> list[Finding]:
     if v is None:
         return out + [finding("VV-01", where(lay.so) if lay.so else HEADER_WHERE, "không có dòng «V/v …»")]
     text = norm(v.text)
-    if not re.match(r"^V/v \S", text) or v.format.align != "center":
-        out.append(finding("VV-01", where(v), found(v, [] if text.startswith("V/v ") else [f"bắt đầu «{text[:8]}»"])
-                           + (", " + problems(v, centre=True)[0] if v.format.align != "center" else "")))
+    probs = [] if re.match(r"^V/v \S", text) else [f"bắt đầu «{text[:8]}»"]
+    probs += problems(v, centre=True)
+    if probs:
+        out.append(finding("VV-01", where(v), found(v, probs)))
     probs = problems(v, size=(12, 13), bold=False, italic=False, caps=False)
     if probs:
         out.append(finding("VV-02", where(v), found(v, probs)))
