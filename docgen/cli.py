@@ -59,7 +59,7 @@ def _kiem_tra(p: argparse.ArgumentParser):
     p.add_argument("nguon", nargs="+", metavar="TỆP_HOẶC_THƯ_MỤC", help="tệp .xlsx/.docx của đơn vị, hoặc thư mục chứa chúng")
     p.add_argument("--chien-dich", metavar="CHIẾN_DỊCH", default="2022-trang-cong-dong",
                    help="mã chiến dịch trong data/chien-dich/ hoặc đường dẫn thư mục (mặc định: %(default)s)")
-    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON cho máy đọc (xem docs/readme-kiem-tra.md)")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON cho máy đọc (xem docs/kiem-tra.md)")
 
     def run(args) -> int:
         import json

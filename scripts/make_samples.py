@@ -5,7 +5,7 @@ Run `python scripts/make_samples.py` to rewrite:
   data/mau/2026-dien-bien/dien-bien.xlsx the province's 45 communes (two-level list)
 People, phones and e-mails are fictional (random.Random with fixed seeds). The layouts vary as clerks' files do;
 `PLANTED` lists the mistakes put in on purpose and `NORMALISED` the harmless typing the checker only tidies;
-the script stops if a mistake does not land on the cell listed (docs/readme-readers.md shows both tables).
+the script stops if a mistake does not land on the cell listed (docs/doc-tep.md shows both tables).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ class Planted:
     sheet: str
     cell: str      # "" when the mistake has no cell (a missing row)
     rule: str      # the rule ID docgen.checks should report (docgen/checks/rules.py)
-    what: str      # Vietnamese, for docs/readme-readers.md
+    what: str      # Vietnamese, for docs/doc-tep.md
 
 
 PLANTED: tuple[Planted, ...] = (

@@ -44,7 +44,7 @@ class KiemTraResult:
         return 2 if self.unusable else 1 if self.error_count else 0
 
     def to_dict(self) -> dict:
-        """Return the `--json` shape (docs/readme-kiem-tra.md documents it)."""
+        """Return the `--json` shape (docs/kiem-tra.md documents it)."""
         return {
             "campaign": self.campaign_id,
             "exit_code": self.exit_code,

@@ -1,7 +1,7 @@
 """The record rule catalogue: each rule's stable ID, severity and meaning (Vietnamese).
 
 The messages themselves are built where the facts are known (units, pages,
-people); this table is what docs/readme-kiem-tra.md documents and what a test
+people); this table is what docs/kiem-tra.md documents and what a test
 keeps in step with it.
 """
 

@@ -1,7 +1,7 @@
 """The province's instruction dispatch (công văn) of a campaign: its template context.
 
 Everything comes from the campaign file's `[van_ban]` table (see
-docs/readme-chien-dich.md); this module only shapes it for the ND30 frame
+docs/chien-dich.md); this module only shapes it for the ND30 frame
 (templates/cong_van.docx) and the blank Phụ lục form (templates/phu_luc.docx).
 No XML, no paths.
 """

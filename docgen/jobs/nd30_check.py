@@ -4,7 +4,7 @@
 write, so that a clerk's edited template that breaks a rule (a font, a margin,
 the Nơi nhận …) is caught at once. The check only reports: what was written
 stays as it is. A finding of a MUST rule means the document is not ready to be
-signed, and the job's exit code is 1 (docs/readme-the-thuc.md).
+signed, and the job's exit code is 1 (docs/the-thuc.md).
 """
 
 from __future__ import annotations

@@ -105,22 +105,6 @@ def province_facts(path: Path) -> Facts:
 
     Raises InputError when the file cannot be read or has no "Thông tin" sheet.
     """
-    import docgen.readers as readers
+    from docgen.readers import read_facts_file
 
-    if hasattr(readers, "read_facts_file"):
-        return readers.read_facts_file(path)
-    # Until docgen.readers has a public facts-only reader: its .xlsx facts-sheet functions.
-    from docgen.readers import xlsx
-    from docgen.records.form import FACTS_SHEET
-
-    if not path.is_file():
-        raise InputError("Không có tệp này.", Location(str(path)))
-    wb = xlsx._open(path, data_only=True)
-    try:
-        ws = next((w for w in wb.worksheets if w.title.strip().casefold() == FACTS_SHEET.casefold()), None)
-        if ws is None:
-            raise InputError(f"Tệp không có trang tính «{FACTS_SHEET}».", Location(path.name))
-        facts, _ = xlsx._facts(path, ws)
-    finally:
-        wb.close()
-    return facts
+    return read_facts_file(path)

@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 from docgen.errors import InputError, Location
-from docgen.records.model import Source
+from docgen.records.model import Facts, Source
 
 READABLE = (".xlsx", ".xlsm", ".docx")
 _OLD = {".xls": "Excel 97–2003 (.xls): mở bằng Excel rồi lưu lại dạng .xlsx",
@@ -39,8 +39,9 @@ def find_inputs(paths: list[Path]) -> list[Path]:
     """Return the files to read: each file as given, each folder's .xlsx/.docx files sorted by name.
 
     Office lock files (~$…) in folders are skipped; an old .xls/.doc in a folder is
-    an error (it would otherwise be lost). Raises InputError for a path that does
-    not exist, a file docgen cannot read, or a folder with nothing to read.
+    returned too, so that `read_source` reports it (it would otherwise be lost) while
+    the folder's other files are still read. Raises InputError for a path that does
+    not exist, a file given by name that docgen cannot read, or a folder with nothing to read.
     """
     out: list[Path] = []
     for path in map(Path, paths):
@@ -52,7 +53,6 @@ def find_inputs(paths: list[Path]) -> list[Path]:
                 if not child.is_file() or _lock_file(child):
                     continue
                 if child.suffix.lower() in _OLD or child.suffix.lower() in READABLE:
-                    _check_file(child)
                     found.append(child)
             if not found:
                 raise InputError("Thư mục không có tệp .xlsx hay .docx nào.", Location(str(path)))
@@ -74,7 +74,20 @@ def read_source(path: Path) -> Source:
     from docgen.readers import docx, sniff, xlsx
 
     path = Path(path)
+    _check_file(path)
     reader = {"xlsx": xlsx.read, "docx": docx.read}[sniff.kind(path)]
     table, notes, facts = reader(path)
     file_date = dt.date.fromtimestamp(path.stat().st_mtime)
     return Source(str(path), table, facts, file_date, tuple(notes))
+
+
+def read_facts_file(path: Path) -> Facts:
+    """Return the facts of the "Thông tin" sheet of an .xlsx (a province's own facts file).
+
+    Raises InputError when the file cannot be read or has no "Thông tin" sheet.
+    """
+    from docgen.readers import xlsx
+
+    path = Path(path)
+    _check_file(path)
+    return xlsx.read_facts_only(path)

@@ -2,7 +2,7 @@
 
 Both readers (xlsx, docx) first turn their sheet or Word table into a `Grid`;
 everything about where the table is, which row is a group row and where the
-table ends lives here, once. The rule (docs/readme-readers.md says the same):
+table ends lives here, once. The rule (docs/doc-tep.md says the same):
 
 * The header is found by its text, not its position: the row (among the first
   `SCAN_ROWS`) holding the most of the top-level headers (TT, Đơn vị, Tên Trang,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from docgen.errors import Location
 from docgen.records.model import Problem, Severity
 
-# Rule ID → Vietnamese meaning (docs/readme-readers.md lists the same table).
+# Rule ID → Vietnamese meaning (docs/doc-tep.md lists the same table).
 READER_RULES: dict[str, str] = {
     "VB-01": "Ô có ký tự điều khiển (mã 0–31) hoặc ký tự XML không cho phép: đã xóa các ký tự đó",
     "VB-02": "Ô có công thức nhưng tệp không lưu kết quả tính: giữ nguyên công thức",

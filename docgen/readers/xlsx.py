@@ -213,3 +213,22 @@ def _read(path: Path) -> tuple[RawTable, tuple[Problem, ...], Facts]:
         wb.close()
     return table, tuple(skipped + notes + fact_notes), facts
 
+
+
+def read_facts_only(path: Path) -> Facts:
+    """Return the facts of the "Thông tin" sheet of the workbook `path` (no form table needed).
+
+    Used for a province's own facts file. Raises InputError when the file cannot
+    be read or has no "Thông tin" sheet.
+    """
+    if not path.is_file():
+        raise InputError("Không có tệp này.", Location(str(path)))
+    wb = _open(path, data_only=True)
+    try:
+        ws = next((w for w in wb.worksheets if w.title.strip().casefold() == FACTS_SHEET.casefold()), None)
+        if ws is None:
+            raise InputError(f"Tệp không có trang tính «{FACTS_SHEET}».", Location(path.name))
+        facts, _ = _facts(path, ws)
+    finally:
+        wb.close()
+    return facts

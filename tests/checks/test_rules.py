@@ -1,4 +1,4 @@
-"""The rule catalogue and the README table (docs/readme-kiem-tra.md) stay in step."""
+"""The rule catalogue and the README table (docs/kiem-tra.md) stay in step."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from docgen.checks import RULES, SEVERITY_WORDS
 
-DOC = Path(__file__).resolve().parents[2] / "docs" / "readme-kiem-tra.md"
+DOC = Path(__file__).resolve().parents[2] / "docs" / "kiem-tra.md"
 
 
 def test_every_rule_is_documented_with_its_severity_and_nothing_else_is():

@@ -300,7 +300,7 @@ def test_a_long_document_without_page_numbers_breaks_pn02():
 
 
 def test_the_readme_lists_every_rule_with_its_level():
-    readme = Path(__file__).resolve().parents[2] / "docs" / "readme-the-thuc.md"
+    readme = Path(__file__).resolve().parents[2] / "docs" / "the-thuc.md"
     text = readme.read_text(encoding="utf-8")
     for rule in RULES.values():
         assert f"| {rule.id} | {rule.level.label} |" in text

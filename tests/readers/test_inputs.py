@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from pathlib import Path
 
 import pytest
 from tests.readers.readers_factory import standard_rows, write_form
@@ -116,3 +117,17 @@ def test_the_file_date_is_the_files_modification_date(tmp_path):
     os.utime(path, (stamp, stamp))
     source = read_source(path)
     assert source.file_date == dt.date(2022, 3, 25) and source.path == str(path)
+
+
+def test_an_old_xls_in_a_folder_is_reported_and_the_other_files_are_still_read(tmp_path):
+    import shutil
+
+    from docgen import api
+
+    shutil.copy(Path(__file__).resolve().parents[2] / "data/mau/2022-dien-bien/muong-lay.xlsx", tmp_path)
+    (tmp_path / "cu.xls").write_bytes(OLE)
+    assert [p.name for p in find_inputs([tmp_path])] == ["cu.xls", "muong-lay.xlsx"]
+    result = api.kiem_tra([tmp_path])
+    assert [Path(s.source.path).name for s in result.submissions] == ["muong-lay.xlsx"]
+    assert [(Path(u.path).name, "Excel 97–2003" in u.message) for u in result.unusable] == [("cu.xls", True)]
+    assert result.exit_code == 2

@@ -96,7 +96,7 @@ def test_each_planted_case_is_on_the_listed_cell(planted):
 
 
 def test_the_docs_list_every_planted_cell():
-    doc = (ROOT / "docs" / "readme-readers.md").read_text(encoding="utf-8")
+    doc = (ROOT / "docs" / "doc-tep.md").read_text(encoding="utf-8")
     for p in make_samples.PLANTED + make_samples.NORMALISED:
         assert f"| {p.file} | {p.sheet} | {p.cell or '—'} | {p.rule} |" in doc, p
 
