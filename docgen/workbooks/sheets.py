@@ -43,6 +43,8 @@ def build(plan: FormPlan, campaign: Campaign) -> Workbook:
     _facts_sheet(wb.create_sheet(FACTS_SHEET), plan)
     _guide_sheet(wb.create_sheet(GUIDE_SHEET), plan, campaign)
     _print_setup(form, last)
+    for sheet in (wb[FACTS_SHEET], wb[GUIDE_SHEET]):
+        _fit_width(sheet)
     return wb
 
 
@@ -225,13 +227,18 @@ def _guide_sheet(ws: Worksheet, plan: FormPlan, campaign: Campaign) -> None:
             cell.font = _BOLD
 
 
-def _print_setup(ws: Worksheet, last: int) -> None:
-    """Landscape A4, fit to one page wide, header rows repeated on every page."""
-    ws.page_setup.orientation = "landscape"
+def _fit_width(ws: Worksheet, orientation: str = "landscape") -> None:
+    """A4 in `orientation`, every column on one page wide (labels and values print side by side)."""
+    ws.page_setup.orientation = orientation
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _print_setup(ws: Worksheet, last: int) -> None:
+    """Landscape A4, fit to one page wide, header rows repeated on every page."""
+    _fit_width(ws)
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW + 1}"
     ws.print_area = f"A1:{get_column_letter(len(COLUMNS))}{last}"
     ws.page_margins.left = ws.page_margins.right = 0.4

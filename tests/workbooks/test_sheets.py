@@ -95,6 +95,14 @@ def test_the_form_prints_landscape_on_A4_one_page_wide_with_the_header_repeated(
     assert ws.print_title_rows == "$6:$7"
 
 
+@pytest.mark.parametrize("sheet", ["Thông tin", "Hướng dẫn"])
+def test_the_facts_and_guide_sheets_print_all_their_columns_on_one_page_wide(muong_nhe, sheet):
+    ws = muong_nhe[sheet]
+    assert int(ws.page_setup.paperSize) == 9
+    assert (int(ws.page_setup.fitToWidth), int(ws.page_setup.fitToHeight)) == (1, 0)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+
+
 def test_the_facts_sheet_has_every_label_and_the_reporting_unit_filled_in(muong_nhe):
     ws = muong_nhe["Thông tin"]
     labels = [ws.cell(r, 1).value for r in range(1, len(FACT_FIELDS) + 1)]
