@@ -12,6 +12,31 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 OOXML_CHECK = SHARED / "tools" / "ooxml_check.py"
 
+# A test campaign on today's two-level list: the province's 45 communes report straight to it.
+TWO_LEVEL_TOML = """\
+id = "thu-2026"
+ten = "Chiến dịch thử, hai cấp"
+danh_muc = "dvhc_2cap_2025"
+tinh = "Điện Biên"
+
+[[cap]]
+ma = "xa"
+muc = 1
+ten = "Cấp xã"
+han = 2026-03-31
+mau_ten_trang = "Mặt trận {don_vi} ({tinh})"
+nhan_su = "kiem_nhiem"
+"""
+
+
+@pytest.fixture
+def two_level_folder(tmp_path: Path) -> Path:
+    """Return the folder `tmp_path/thu-2026` of a one-level campaign on today's two-level unit list."""
+    folder = tmp_path / "thu-2026"
+    folder.mkdir()
+    (folder / "chien-dich.toml").write_text(TWO_LEVEL_TOML, encoding="utf-8")
+    return folder
+
 
 @pytest.fixture
 def ooxml_check():

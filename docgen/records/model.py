@@ -39,6 +39,33 @@ class Unit:
         """Name as written after a preposition, "huyện Mường Nhé"."""
         return f"{self.kind} {self.name}"
 
+    @property
+    def kind_title(self) -> str:
+        """Return the kind spelt out as the law names it: a "thành phố" says whom it belongs to.
+
+        A "thành phố" at level 0 is a "thành phố trực thuộc trung ương"; one below a level-0
+        "thành phố" (Thủ Đức in the 2024 list) is a "thành phố thuộc thành phố trực thuộc trung
+        ương"; any other, or one whose parent is not known, is a "thành phố thuộc tỉnh". Every
+        other kind is returned unchanged.
+
+        >>> hn = Unit("01", "thành phố", "Hà Nội")
+        >>> hn.kind_title
+        'thành phố trực thuộc trung ương'
+        >>> Unit("094", "thành phố", "Điện Biên Phủ", Unit("11", "tỉnh", "Điện Biên"), 1).kind_title
+        'thành phố thuộc tỉnh'
+        >>> Unit("769", "thành phố", "Thủ Đức", Unit("79", "thành phố", "Hồ Chí Minh"), 1).kind_title
+        'thành phố thuộc thành phố trực thuộc trung ương'
+        >>> Unit("001", "quận", "Ba Đình", hn, 1).kind_title, Unit("11", "tỉnh", "Điện Biên").kind_title
+        ('quận', 'tỉnh')
+        """
+        if self.kind != "thành phố":
+            return self.kind
+        if self.level == 0:
+            return "thành phố trực thuộc trung ương"
+        if self.parent is not None and self.parent.kind == "thành phố" and self.parent.level == 0:
+            return "thành phố thuộc thành phố trực thuộc trung ương"
+        return "thành phố thuộc tỉnh"
+
     def ancestors(self) -> list["Unit"]:
         """Return the chain of parents, nearest first."""
         out, unit = [], self.parent

@@ -8,23 +8,6 @@ from openpyxl import load_workbook
 
 from docgen.cli import main
 
-TWO_LEVEL_TOML = '''\
-id = "thu-2cap"
-ten = "Thử chiến dịch hai cấp"
-danh_muc = "dvhc_2cap_2025"
-tinh = "Điện Biên"
-
-[[cap]]
-ma = "xa"
-muc = 1
-ten = "Cấp xã"
-han = 2026-04-15
-mau_ten_trang = "Mặt trận {ten} ({tinh})"
-vi_du = "Mặt trận Mường Phăng (tỉnh Điện Biên)"
-nhan_su = "kiem_nhiem"
-'''
-
-
 def test_every_district_of_dien_bien_gets_its_workbook(tmp_path, capsys):
     assert main(["bieu-mau", "2022-trang-cong-dong", "-o", str(tmp_path)]) == 0
     files = sorted(p.name for p in tmp_path.glob("*.xlsx"))
@@ -65,12 +48,9 @@ def test_workbooks_are_not_overwritten_without_ghi_de(tmp_path, capsys):
     assert load_workbook(target)["Phụ lục"]["C9"].value is None
 
 
-def test_a_two_level_campaign_gives_the_province_one_workbook_of_its_45_communes(tmp_path):
-    folder = tmp_path / "thu-2cap"
-    folder.mkdir()
-    (folder / "chien-dich.toml").write_text(TWO_LEVEL_TOML, encoding="utf-8")
+def test_a_two_level_campaign_gives_the_province_one_workbook_of_its_45_communes(two_level_folder, tmp_path):
     out = tmp_path / "ra"
-    assert main(["bieu-mau", str(folder), "-o", str(out)]) == 0
+    assert main(["bieu-mau", str(two_level_folder), "-o", str(out)]) == 0
     (path,) = out.iterdir()
     ws = load_workbook(path)["Phụ lục"]
     numbered = [r for r in ws.iter_rows(min_row=9, values_only=True) if isinstance(r[0], int)]

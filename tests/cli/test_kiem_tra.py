@@ -147,13 +147,8 @@ def test_an_unknown_campaign_exits_2_with_a_message(tmp_path, capsys, campaign):
     assert code == 2 and err.startswith("Lỗi: Không tìm thấy chiến dịch «khong-co».")
 
 
-def test_a_two_level_campaign_is_named_by_its_folder(tmp_path, capsys):
-    folder = tmp_path / "thu-2026"
-    folder.mkdir()
-    (folder / "chien-dich.toml").write_text(
-        'id = "thu-2026"\nten = "Thử"\ndanh_muc = "dvhc_2cap_2025"\ntinh = "Điện Biên"\n'
-        '[[cap]]\nma = "xa"\nmuc = 1\nten = "Cấp xã"\nhan = 2026-03-31\n'
-        'mau_ten_trang = "Mặt trận {don_vi} ({tinh})"\nnhan_su = "kiem_nhiem"\n', encoding="utf-8")
+def test_a_two_level_campaign_is_named_by_its_folder(two_level_folder, tmp_path, capsys):
+    folder = two_level_folder
     two = load_campaign(folder)
     rows = clean_rows(two, "Tỉnh Điện Biên")[1:]
     path = write_form(tmp_path / "dien-bien.xlsx", rows, "Tỉnh Điện Biên", groups=("Cấp xã",))

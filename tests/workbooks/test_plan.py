@@ -7,7 +7,6 @@ import pytest
 from docgen.campaigns.campaign import load_campaign
 from docgen.errors import InputError
 from docgen.workbooks.plan import owners, plan_for, select_owner
-from tests.workbooks.workbooks_fixtures import two_level_campaign  # noqa: F401  (fixture)
 
 
 @pytest.fixture(scope="module")
@@ -54,8 +53,8 @@ def test_lists_the_valid_names_when_the_unit_is_unknown(c2022):
     assert "Huyện Nậm Pồ" in err.value.message
 
 
-def test_gives_the_province_one_workbook_with_all_its_communes_when_there_is_one_level(two_level_campaign):
-    campaign = load_campaign(two_level_campaign)
+def test_gives_the_province_one_workbook_with_all_its_communes_when_there_is_one_level(two_level_folder):
+    campaign = load_campaign(two_level_folder)
     (owner,) = owners(campaign)
     assert owner.full_name == "Tỉnh Điện Biên"
     plan = plan_for(campaign, owner)

@@ -9,7 +9,6 @@ from docgen.campaigns.campaign import load_campaign
 from docgen.records.form import COLUMNS, FACT_FIELDS
 from docgen.workbooks import write_workbooks
 from docgen.workbooks.sheets import FIRST_DATA_ROW, HEADER_ROW
-from tests.workbooks.workbooks_fixtures import two_level_campaign  # noqa: F401  (fixture)
 
 
 @pytest.fixture(scope="module")
@@ -133,8 +132,8 @@ def test_the_instructions_give_each_levels_naming_pattern_example_and_deadline(m
     assert "Căn cứ Công văn số 1031/MTTQ-BTT ngày 25/02/2022" in text
 
 
-def test_the_two_level_workbook_lists_the_provinces_45_communes_under_I(two_level_campaign, tmp_path):
-    (path,) = write_workbooks(load_campaign(two_level_campaign), tmp_path / "ra")
+def test_the_two_level_workbook_lists_the_provinces_45_communes_under_I(two_level_folder, tmp_path):
+    (path,) = write_workbooks(load_campaign(two_level_folder), tmp_path / "ra")
     assert path.name == "bieu-mau-tinh-dien-bien.xlsx"
     wb = load_workbook(path)
     ws = wb["Phụ lục"]

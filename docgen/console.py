@@ -1,0 +1,234 @@
+"""What the commands print: the Vietnamese text a clerk reads on the console.
+
+Formatting only. The results come from `docgen.api`; the exit code is picked by `docgen.cli`.
+Library modules are imported inside the functions so that `docgen --help` starts at once.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ND30_CLEAN = "Thể thức (NĐ 30/2020): không có lỗi"
+
+
+def use_utf8() -> None:
+    """Switch stdout and stderr to UTF-8, so a Vietnamese Windows console (cp1258/cp437) loses no message."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def print_json(data) -> None:
+    """Print `data` as indented JSON, Vietnamese letters kept as they are."""
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def progress_bar():
+    """Return a progress callback drawing a text bar on stderr (nothing for a single file)."""
+    tty = sys.stderr.isatty()
+
+    def show(done: int, total: int, name: str) -> None:
+        if total < 2:
+            return
+        width = 24
+        filled = width * done // total
+        line = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name}"
+        if tty:
+            print(f"\r{line[:78]:<78}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+        elif done < total:
+            print(line, file=sys.stderr)
+
+    return show
+
+
+def print_written(paths, checks=(), *, listed: bool = False) -> None:
+    """Print the files written, then the ND30 check of each .docx and, when one fails, why the exit code is 1.
+
+    `listed` prints a heading «Đã ghi:» over an indented list instead of one «Đã ghi <tệp>» line per file.
+    """
+    if listed:
+        print("Đã ghi:")
+    for path in paths:
+        print(f"  {path}" if listed else f"Đã ghi {path}")
+    print_nd30(checks)
+    print_nd30_total(checks)
+
+
+def print_nd30(checks) -> None:
+    """Print the ND30 check of each written .docx under it: one clean line, or the `docgen the-thuc` findings."""
+    for c in checks:
+        if c.clean:
+            print(f"  {ND30_CLEAN}" + (f" ({c.path.name})" if len(checks) > 1 else ""))
+        else:
+            print("  Thể thức (NĐ 30/2020): ", end="")
+            print_format_check(c)  # the same wording as `docgen the-thuc`: rule ID, place, message
+
+
+def print_nd30_total(checks) -> None:
+    """Print, when a written document breaks a MUST rule of ND30, why the exit code is 1."""
+    from docgen.jobs.nd30_check import not_ready
+
+    bad = [c for c in checks if not_ready([c])]
+    if bad:
+        print(f"Thể thức: {len(bad)} văn bản có lỗi theo NĐ 30/2020 nên chưa trình ký được; tệp đã ghi vẫn giữ "
+              "nguyên. Sửa mẫu văn bản (.docx) rồi soạn lại, hoặc sửa trực tiếp tệp trong Word.")
+
+
+def print_format_check(r) -> None:
+    """Print the ND30 findings of one file: unreadable, clean, or each finding with its rule and place."""
+    if r.error:
+        print(f"{r.path}: không đọc được: {r.error}")
+        return
+    if not r.findings:
+        print(f"{r.path} ({r.kind}): đúng thể thức ND30, không có lỗi.")
+        return
+    print(f"{r.path} ({r.kind}): {len(r.errors)} lỗi, {len(r.warnings)} cảnh báo")
+    for f in r.findings:
+        print(f"  {f.level.label} {f.rule} · {f.where}")
+        print(f"      {f.message}")
+
+
+# --- kiem-tra ---
+
+
+def print_kiem_tra(res, as_json: bool = False) -> None:
+    """Print the result of `kiem_tra`: readable text, or JSON with the unusable files on stderr."""
+    if not as_json:
+        print(kiem_tra_text(res))
+        return
+    print_json(res.to_dict())
+    for u in res.unusable:
+        print(f"Lỗi: {u.path}: {u.message}", file=sys.stderr)
+
+
+def kiem_tra_text(res) -> str:
+    """Return the readable report of `kiem_tra`: problems grouped by file, then the figures."""
+    from docgen.checks import SEVERITY_WORDS
+    from docgen.checks.figures import describe
+
+    lines = [f"Chiến dịch: {res.campaign_id}"]
+    for sub in res.submissions:
+        unit = sub.reporting_unit.full_name if sub.reporting_unit else "(không rõ đơn vị)"
+        errors = len(sub.errors)
+        lines += ["", f"== {sub.source.path} — {unit}: {len(sub.records)} dòng, {errors} lỗi, "
+                      f"{len(sub.problems) - errors} cảnh báo"]
+        where = [" › ".join(x for x in (p.location.sheet, p.location.cell) if x) or p.location.file for p in sub.problems]
+        width = max([len("Vị trí"), *map(len, where)])
+        if sub.problems:
+            lines.append(f"  {'Quy tắc':<7}  {'Mức':<8}  {'Vị trí':<{width}}  Nội dung")
+        for p, w in zip(sub.problems, where):
+            lines.append(f"  {p.rule:<7}  {SEVERITY_WORDS[p.severity]:<8}  {w:<{width}}  {p.message}")
+            if p.fix:
+                lines.append(f"  {'':<7}  {'':<8}  {'':<{width}}  → Cách sửa: {p.fix}")
+        lines.append("  Số liệu:")
+        lines += [f"    {describe(f)}" for f in sub.figures]
+    if res.unusable:
+        lines += ["", "Không dùng được:"]
+        lines += [f"  {u.path}: {u.message}" + (f" ({u.location})" if u.location and u.location != Path(u.path).name else "")
+                  for u in res.unusable]
+    lines += ["", f"Tổng cộng: {len(res.submissions)} tệp đã kiểm tra, {res.error_count} lỗi, {res.warning_count} cảnh báo"
+                  + (f"; {len(res.unusable)} tệp không dùng được." if res.unusable else ".")]
+    return "\n".join(lines)
+
+
+# --- bao-cao ---
+
+
+def print_bao_cao(res) -> None:
+    """Print what `bao_cao` wrote and refused, in Vietnamese."""
+    from docgen.aggregate.status import severity_counts
+
+    for w in res.written:
+        errors, warnings = severity_counts(w.problems)
+        note = f" — {errors} lỗi, {warnings} cảnh báo (ghi ở mục II của báo cáo)" if w.problems else ""
+        print(f"{w.unit}: {', '.join(str(f) for f in w.files)}{note}")
+        for n in w.notes:
+            print(f"  Lưu ý: {n.location}: {n.message}")
+        print_nd30(w.format_checks)
+    for r in res.refused:
+        print(f"Không soạn: {r.source}: {r.message}", file=sys.stderr)
+        for e in r.errors:
+            print(f"  [{e.rule}] {e.location}: {e.message}", file=sys.stderr)
+    if res.pdf_error:
+        print(f"Lỗi PDF: {res.pdf_error}", file=sys.stderr)
+    print(f"Đã ghi {len(res.written)} báo cáo; không soạn {len(res.refused)} tệp.")
+    print_nd30_total([c for w in res.written for c in w.format_checks])
+
+
+# --- mau ---
+
+
+def print_template_findings(findings, name: str) -> None:
+    """Print the template checker's findings with their fixes, then how many; or that template `name` is clean."""
+    for f in findings:
+        print(f"{f.location}: [{f.rule}] {f.message}")
+        if f.fix:
+            print(f"    Cách sửa: {f.fix}")
+    print(f"{len(findings)} lỗi trong mẫu." if findings else f"{name}: mẫu không có lỗi.")
+
+
+# --- the-thuc ---
+
+
+def print_the_thuc(results, as_json: bool = False) -> None:
+    """Print the ND30 check of each file, and a count line when there are several; or all of it as JSON."""
+    if as_json:
+        print_json([r.to_dict() for r in results])
+        return
+    for r in results:
+        print_format_check(r)
+    if len(results) > 1:
+        bad = sum(1 for r in results if r.errors)
+        unread = sum(1 for r in results if r.error)
+        print(f"Đã kiểm tra {len(results)} tệp: {len(results) - bad - unread} đúng thể thức, "
+              f"{bad} có lỗi, {unread} không đọc được.")
+
+
+# --- tong-hop ---
+
+
+def print_tong_hop(result, draft: bool) -> None:
+    """Print the province's summary, the files written with their ND30 check, and a note when it is a draft."""
+    print(tong_hop_text(result.summary))
+    print_written(result.written, result.format_checks, listed=True)
+    if draft:
+        print("Báo cáo là bản dự thảo (chưa có số, ngày, người ký): thêm --thong-tin TỆP có trang «Thông tin» "
+              "của tỉnh để điền.")
+
+
+def tong_hop_text(summary) -> str:
+    """Return the per-unit status table and totals a clerk reads on the console."""
+    from docgen.aggregate.status import Status, fmt_date, pct, severity_counts
+    from docgen.render.filters import phan_tram
+
+    lv = summary.level
+    lines = [
+        f"Tổng hợp: {summary.campaign.title} — {summary.province.label}, {lv.title.lower()} "
+        f"(hạn {fmt_date(lv.deadline)})",
+        f"Đã nộp {summary.received}/{len(summary.rows)}: {summary.count(Status.ON_TIME)} đúng hạn, "
+        f"{summary.count(Status.LATE)} trễ hạn, {summary.count(Status.UNDATED)} không rõ ngày, "
+        f"{summary.count(Status.MISSING)} chưa nộp.",
+        "",
+    ]
+    width = max(len(r.unit.full_name) for r in summary.rows) if summary.rows else 10
+    for i, row in enumerate(summary.rows, start=1):
+        date = fmt_date(row.date) if row.date else ""
+        note = f" ({row.date_note})" if row.date_note else ""
+        pages = "; ".join(f"{f.title.lower()} {f.with_page}/{f.expected} có Trang" for f in row.figures)
+        pages = pages if row.submission else ""
+        lines.append(f"{i:>3}. {row.unit.full_name:<{width}}  {row.status.label:<9} {date:<10}{note}  {pages}".rstrip())
+    lines.append("")
+    for f in summary.totals:
+        share = pct(f.with_page, f.expected)
+        lines.append(
+            f"Toàn {summary.province.label}, {f.title.lower()}: {f.with_page}/{f.expected} có Trang"
+            + (f" ({phan_tram(share / 100)})" if share is not None else "")
+            + f", {f.on_pattern} tên đúng mẫu, {f.with_both} đủ lãnh đạo và cán bộ vận hành."
+        )
+    errors, warnings = severity_counts(summary.all_problems)
+    lines.append(f"Vấn đề: {errors} lỗi, {warnings} cảnh báo (xem trang tính «Vấn đề»).")
+    for bad in summary.unusable:
+        lines.append(f"Tệp không dùng được: {bad.path}: {bad.reason}")
+    return "\n".join(lines)
