@@ -6,6 +6,10 @@
 2. National synthetic batch: every district of dvhc_3cap_2024 with its communes (the list
    holds 691 districts and 10,051 communes), rendered with `--workers` processes.
 3. The consolidated Phụ lục of all 10,051 communes in one document.
+4. The whole job as a user runs it (`docgen.api.bao_cao`: read + check the input, render, write
+   atomically, ND30 format check of the written file) on the 10 sample files and on a national
+   synthetic folder of one .xlsx per district (built as bench_tong_hop.py builds it), with the time
+   per report split into read+check / render / ND30 check / write, and the peak memory.
 
 Each is printed next to raw docxtpl rendering the same templates in the same run
 (sandboxed env with autoescape, the whole document through Jinja) and next to the
@@ -249,6 +253,123 @@ def bench_batch(campaign, limit, workers: int, skip_raw: bool) -> None:
               f"{t_raw / t_ours:.1f}× docgen)")
 
 
+# ---------------------------------------------------------------- the whole job
+
+JOB_PHASES = ("đọc+kiểm tra", "dựng", "kiểm tra ND30", "ghi")
+
+
+class PhaseClock:
+    """Wraps the job's steps (by the names it calls them through) and sums the time spent in each."""
+
+    def __init__(self):
+        self.seconds = dict.fromkeys(JOB_PHASES, 0.0)
+        self._undo = []
+
+    def wrap(self, module, name: str, phase: str) -> None:
+        inner = getattr(module, name)
+
+        def timed_step(*args, **kwargs):
+            t0 = time.perf_counter()
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                self.seconds[phase] += time.perf_counter() - t0
+
+        setattr(module, name, timed_step)
+        self._undo.append((module, name, inner))
+
+    def __enter__(self):
+        import docgen.checks
+        import docgen.readers
+        import docgen.render.output
+        from docgen.jobs import bao_cao as job
+
+        self.wrap(docgen.readers, "read_source", "đọc+kiểm tra")
+        self.wrap(docgen.checks, "check_source", "đọc+kiểm tra")
+        self.wrap(job, "render_submission", "dựng")
+        self.wrap(docgen.render.output, "write_bytes", "ghi")
+        self.wrap(job, "check_written", "kiểm tra ND30")
+        return self
+
+    def __exit__(self, *exc):
+        for module, name, inner in reversed(self._undo):
+            setattr(module, name, inner)
+
+
+def run_job(inputs: Path, out: Path, campaign: str | None, label: str) -> None:
+    """Run `docgen.api.bao_cao` over `inputs` as a user does (after a warm-up on one file), then, when
+    that used worker processes, once more all in this process to split the time per report by phase."""
+    from docgen import api
+    from docgen.jobs import bao_cao as job
+
+    kw = {"chien_dich": campaign} if campaign else {}
+    files = sorted(p for p in inputs.iterdir() if p.suffix in (".xlsx", ".docx"))
+    api.bao_cao(files[:1], out / "khoi-dong", ghi_de=True, **kw)  # warm-up: templates prepared, Jinja compiled
+    parallel = len(files) >= job.PARALLEL_FROM
+    with PhaseClock() as clock:
+        t0, c0 = time.perf_counter(), os.times()
+        res = api.bao_cao([inputs], out / "ra", ghi_de=True, **kw)
+        total, c1 = time.perf_counter() - t0, os.times()
+    cpu = (c1.user + c1.system + c1.children_user + c1.children_system) - \
+        (c0.user + c0.system + c0.children_user + c0.children_system)
+    n = len(res.written)
+    errors = sum(len(c.errors) for w in res.written for c in w.format_checks)
+    how = f"{min(os.cpu_count() or 1, job.MAX_WORKERS)} tiến trình con" if parallel else "một tiến trình"
+    print(f"[công việc bao-cao, {label}] {n} báo cáo ({len(res.refused)} bị từ chối, {errors} lỗi ND30), {how}: "
+          f"{total:.2f} s ({total / max(n, 1) * 1000:.1f} ms/báo cáo; CPU {cpu:.2f} s); bộ nhớ đỉnh "
+          f"{peak_mb():.0f} MB" + (f", tiến trình con {peak_mb(resource.RUSAGE_CHILDREN):.0f} MB" if parallel else "")
+          + f"; tải máy (uptime): {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    if parallel:  # the phases ran in the workers: measure them here, one input after the other
+        saved, job.PARALLEL_FROM = job.PARALLEL_FROM, 10 ** 9
+        try:
+            with PhaseClock() as clock:
+                t0 = time.perf_counter()
+                res = api.bao_cao([inputs], out / "ra-1", ghi_de=True, **kw)
+                total = time.perf_counter() - t0
+        finally:
+            job.PARALLEL_FROM = saved
+        print(f"    cùng lô trong một tiến trình: {total:.2f} s ({total / max(n, 1) * 1000:.1f} ms/báo cáo)")
+    rest = total - sum(clock.seconds.values())
+    print("    mỗi báo cáo: " + ", ".join(f"{k} {v / max(n, 1) * 1000:.1f} ms" for k, v in clock.seconds.items())
+          + f", còn lại {rest / max(n, 1) * 1000:.1f} ms")
+
+
+def bench_job(limit: int | None) -> None:
+    """Time the job on the 2022 sample, then on the national synthetic folder, each in a fresh interpreter."""
+    import subprocess
+    import tempfile
+
+    if SAMPLE.is_dir():
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run([sys.executable, __file__, "--job-run", str(SAMPLE), "", "", tmp, "mẫu 2022"], check=True)
+    sys.path.insert(0, str(ROOT / "bench"))
+    import bench_tong_hop as national_folder
+    import docgen.records.units as units_mod
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        t0 = time.perf_counter()
+        real_data = units_mod.DATA_DIR
+        inputs, camp, files, _ = national_folder.build(folder)  # re-points the unit list at `folder`
+        units_mod.DATA_DIR = real_data
+        if limit:
+            for p in sorted(inputs.iterdir())[limit:]:
+                p.unlink()
+        print(f"    (đã tạo {min(files, limit or files)} tệp .xlsx cấp huyện trong {time.perf_counter() - t0:.1f} s)")
+        subprocess.run([sys.executable, __file__, "--job-run", str(inputs), str(camp), str(folder), tmp,
+                        "toàn quốc"], check=True)
+
+
+def job_run(inputs: str, camp: str, data_dir: str, out: str, label: str) -> None:
+    """Run the job once in this (fresh) process, so that the peak memory printed is the job's own."""
+    import docgen.campaigns.campaign  # noqa: F401  (binds the real data/ for templates first)
+    import docgen.records.units as units_mod
+
+    if data_dir:
+        units_mod.DATA_DIR = Path(data_dir)
+    run_job(Path(inputs), Path(out), camp or None, label)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--districts", type=int, default=None, help="chỉ N huyện đầu (mặc định: tất cả)")
@@ -256,8 +377,12 @@ def main() -> None:
     ap.add_argument("--skip-raw", action="store_true", help="bỏ phần docxtpl thô (chậm)")
     ap.add_argument("--no-plans", action="store_true",
                     help="docgen không dùng kế hoạch dựng sẵn theo mẫu (render.plan): để so sánh trước/sau")
-    ap.add_argument("--part", choices=("sample", "appendix", "batch"), help="chỉ chạy một phần (trong tiến trình này)")
+    ap.add_argument("--part", choices=("sample", "appendix", "batch", "job"), help="chỉ chạy một phần (trong tiến trình này)")
+    ap.add_argument("--job-run", nargs=5, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.job_run:
+        job_run(*args.job_run)
+        return
     if args.no_plans:
         os.environ["DOCGEN_BENCH_NO_PLANS"] = "1"
         from docgen.render import engine
@@ -266,7 +391,7 @@ def main() -> None:
     if args.part is None:  # each part in a fresh interpreter, so each peak memory is its own
         import subprocess
 
-        for part in ("sample", "appendix", "batch"):
+        for part in ("sample", "appendix", "batch", "job"):
             subprocess.run([sys.executable, __file__, "--part", part, *sys.argv[1:]], check=True)
         return
     campaign = load_campaign()
@@ -274,8 +399,10 @@ def main() -> None:
         bench_sample(campaign)
     elif args.part == "appendix":
         bench_appendix(campaign, args.skip_raw)
-    else:
+    elif args.part == "batch":
         bench_batch(campaign, args.districts, args.workers, args.skip_raw)
+    else:
+        bench_job(args.districts)
 
 
 if __name__ == "__main__":

@@ -6,12 +6,18 @@ atomically, then converts all of them to PDF with one LibreOffice process.
 An unusable input or a file that would be overwritten is reported and skipped;
 the others are still written. Every .docx written is checked against ND30
 (`nd30_check`): the findings are reported, the files stay as written.
+
+A batch of PARALLEL_FROM inputs or more is read, checked, rendered and
+ND30-checked ahead in worker processes (one per core, forked, in input order);
+this process still names, writes and reports each in order, so the result is
+the same as one input after the other.
 """
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -25,6 +31,8 @@ REPORT_TEMPLATE = "cong_van.docx"
 APPENDIX_TEMPLATE = "phu_luc.docx"
 
 Progress = Callable[[int, int, str], None]
+PARALLEL_FROM = 24  # inputs; for fewer, starting the workers costs more than they save
+MAX_WORKERS = 4
 
 
 @dataclass(frozen=True)
@@ -82,21 +90,100 @@ class _Batch:
 
 
 def run(paths, out_dir, campaign, pdf=False, overwrite=False, strict=False, appendix_alone=False,
-        progress: Progress | None = None) -> BaoCaoResult:
-    """Return the result of writing one report per submission found under `paths` into `out_dir`."""
+        progress: Progress | None = None, workers: int | None = None) -> BaoCaoResult:
+    """Return the result of writing one report per submission found under `paths` into `out_dir`.
+
+    `workers`: processes that prepare the inputs ahead (None: one per core, for a
+    batch of PARALLEL_FROM inputs or more; 1: everything in this process).
+    """
     batch = _Batch(Path(out_dir), overwrite)
     inputs = _find(paths, batch)
-    for i, path in enumerate(inputs):
-        if progress:
-            progress(i, len(inputs), path.name)
-        try:
-            _one(path, campaign, batch, pdf, strict, appendix_alone)
-        except DocgenError as exc:
-            batch.refused.append(Refused(path, str(exc)))
+    with _Ahead(inputs, campaign, strict, appendix_alone, workers) as ahead:
+        for i, path in enumerate(inputs):
+            if progress:
+                progress(i, len(inputs), path.name)
+            ready = ahead.next()
+            try:
+                _one(path, campaign, batch, pdf, strict, appendix_alone, ready)
+            except DocgenError as exc:
+                batch.refused.append(Refused(path, str(exc)))
     if progress and inputs:
         progress(len(inputs), len(inputs), "")
     pdf_error = _pdfs(batch) if pdf else ""
     return BaoCaoResult(tuple(batch.written), tuple(batch.refused), pdf_error)
+
+
+@dataclass(frozen=True)
+class _Ready:
+    """An input prepared by a worker: the checked submission, or why it could not be read (`error`),
+    its rendered documents or why they could not be (`render_error`), and their ND30 checks."""
+
+    sub: Submission | None = None
+    error: str = ""
+    rendered: tuple | None = None
+    render_error: str = ""
+    checks: tuple[FormatCheck, ...] = ()
+
+
+_WORKER: tuple = ()  # (campaign, strict, appendix_alone) in a worker process
+
+
+def _start_worker(campaign, strict: bool, appendix_alone: bool) -> None:
+    global _WORKER
+    _WORKER = (campaign, strict, appendix_alone)
+
+
+def _prepare(path: Path) -> _Ready:
+    """In a worker: read, check, render and ND30-check one input (what `_one` would do, but writing)."""
+    from docgen.checks import check_source
+    from docgen.jobs.nd30_check import check_one
+    from docgen.readers import read_source
+
+    campaign, strict, appendix_alone = _WORKER
+    try:
+        sub = check_source(read_source(path), campaign)
+    except DocgenError as exc:
+        return _Ready(error=str(exc))
+    if strict and sub.errors:
+        return _Ready(sub)
+    try:
+        rendered = render_submission(sub, campaign, appendix_alone)
+    except DocgenError as exc:
+        return _Ready(sub, render_error=str(exc))
+    names = (REPORT_FILE, APPENDIX_FILE)
+    checks = tuple(check_one(Path(name), data) for name, data in zip(names, rendered[:2]) if data is not None)
+    return _Ready(sub, rendered=rendered, checks=checks)
+
+
+class _Ahead:
+    """The inputs prepared ahead by worker processes, in order; `next()` is None when there are none."""
+
+    def __init__(self, inputs: list[Path], campaign, strict: bool, appendix_alone: bool, workers: int | None):
+        import multiprocessing as mp
+
+        n = min(os.cpu_count() or 1, MAX_WORKERS) if workers is None else workers
+        self.pool = None
+        self.results: Iterator[_Ready] | None = None
+        if n < 2 or (workers is None and len(inputs) < PARALLEL_FROM) or len(inputs) < 2 \
+                or "fork" not in mp.get_all_start_methods():
+            return  # forked workers share this process's campaign and unit lists (no pickling, no reload)
+        self.pool = mp.get_context("fork").Pool(min(n, len(inputs)), _start_worker,
+                                                (campaign, strict, appendix_alone))
+        self.results = self.pool.imap(_prepare, inputs, chunksize=2)
+
+    def next(self) -> _Ready | None:
+        return next(self.results) if self.results is not None else None
+
+    def __enter__(self) -> "_Ahead":
+        return self
+
+    def __exit__(self, kind, *_) -> None:
+        if self.pool is not None:
+            if kind is None:
+                self.pool.close()
+            else:
+                self.pool.terminate()
+            self.pool.join()
 
 
 def _find(paths, batch: _Batch) -> list[Path]:
@@ -119,13 +206,20 @@ def _find(paths, batch: _Batch) -> list[Path]:
     return found
 
 
-def _one(path: Path, campaign, batch: _Batch, pdf: bool, strict: bool, appendix_alone: bool) -> None:
-    """Read, check, render and write one input (raises DocgenError when it cannot be used)."""
+def _one(path: Path, campaign, batch: _Batch, pdf: bool, strict: bool, appendix_alone: bool,
+         ready: _Ready | None = None) -> None:
+    """Read, check, render and write one input (raises DocgenError when it cannot be used).
+
+    `ready` is the input as a worker prepared it (read, checked, rendered, ND30-checked):
+    then only the naming, writing and reporting are done here, in the same order.
+    """
     from docgen.checks import check_source
     from docgen.readers import read_source
     from docgen.render.output import write_bytes
 
-    sub = check_source(read_source(path), campaign)
+    if ready is not None and ready.error:
+        raise DocgenError(ready.error)
+    sub = ready.sub if ready is not None else check_source(read_source(path), campaign)
     if strict and sub.errors:
         batch.refused.append(Refused(path, f"{len(sub.errors)} lỗi phải sửa trước khi ký (--chat).",
                                      sub.errors, strict=True))
@@ -133,12 +227,20 @@ def _one(path: Path, campaign, batch: _Batch, pdf: bool, strict: bool, appendix_
     folder = batch.out_dir / _unique_slug(sub, path, batch.slugs)
     targets = [folder / REPORT_FILE] + ([folder / APPENDIX_FILE] if appendix_alone else [])
     _check_free(targets + ([t.with_suffix(".pdf") for t in targets] if pdf else []), batch.overwrite)
-    report, appendix, notes = render_submission(sub, campaign, appendix_alone)
+    if ready is None:
+        report, appendix, notes = render_submission(sub, campaign, appendix_alone)
+    elif ready.render_error:
+        raise DocgenError(ready.render_error)
+    else:
+        report, appendix, notes = ready.rendered
     files = [write_bytes(targets[0], report, batch.overwrite)]
+    written = {files[0]: report}
     if appendix is not None:
         files.append(write_bytes(targets[1], appendix, batch.overwrite))
-    batch.written.append(Written(path, _unit_name(sub, path), tuple(files), sub.problems, notes,
-                                 check_written(files)))
+        written[files[1]] = appendix
+    checks = check_written(files, written) if ready is None else \
+        tuple(replace(c, path=f) for f, c in zip(files, ready.checks))
+    batch.written.append(Written(path, _unit_name(sub, path), tuple(files), sub.problems, notes, checks))
 
 
 def render_submission(sub: Submission, campaign, appendix_alone: bool = False

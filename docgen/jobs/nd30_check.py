@@ -9,7 +9,7 @@ signed, and the job's exit code is 1 (docs/the-thuc.md).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,23 +56,27 @@ class FormatCheck:
                 "findings": [f.to_dict() for f in self.findings]}
 
 
-def check_written(paths: Iterable[Path]) -> tuple[FormatCheck, ...]:
-    """Return the ND30 check of every .docx among `paths` (other files, e.g. .pdf, are left out), in order."""
-    from docgen.errors import DocgenError
-    from docgen.nd30 import inspect_file
+def check_written(paths: Iterable[Path], contents: Mapping[Path, bytes] | None = None) -> tuple[FormatCheck, ...]:
+    """Return the ND30 check of every .docx among `paths` (other files, e.g. .pdf, are left out), in order.
 
-    out = []
-    for path in map(Path, paths):
-        if path.suffix.lower() != ".docx":
-            continue
-        try:
-            report = inspect_file(path)
-        except DocgenError as exc:
-            out.append(FormatCheck(path, error=exc.message))
-            continue
-        keep = tuple(f for f in report.findings if f.level is not Level.INFO)
-        out.append(FormatCheck(path, report.kind.name, keep))
-    return tuple(out)
+    `contents` may give the bytes the job has just written to some of the paths:
+    those are checked from memory (same findings, no re-reading of the file and
+    no package integrity checks, which only a damaged file needs).
+    """
+    contents = {Path(k): v for k, v in (contents or {}).items()}
+    return tuple(check_one(path, contents.get(path)) for path in map(Path, paths) if path.suffix.lower() == ".docx")
+
+
+def check_one(path: Path, data: bytes | None = None) -> FormatCheck:
+    """Return the ND30 check of the .docx at `path`, or of `data` when given (what was just written there)."""
+    from docgen.errors import DocgenError
+    from docgen.nd30 import inspect_bytes, inspect_file
+
+    try:
+        report = inspect_file(path) if data is None else inspect_bytes(data, str(path), verify=False)
+    except DocgenError as exc:
+        return FormatCheck(path, error=exc.message)
+    return FormatCheck(path, report.kind.name, tuple(f for f in report.findings if f.level is not Level.INFO))
 
 
 def not_ready(checks: Iterable[FormatCheck]) -> bool:

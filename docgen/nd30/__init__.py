@@ -5,7 +5,7 @@ where). Rules and their levels are in `rules.py`; parts of the document are foun
 in `layout.py`; the checks are grouped by part in `check_*.py`.
 """
 
-from docgen.nd30.checker import Report, check_document, check_file, inspect_file
+from docgen.nd30.checker import Report, check_document, check_file, inspect_bytes, inspect_file
 from docgen.nd30.rules import RULES, Finding, Level
 
-__all__ = ["check_file", "check_document", "inspect_file", "Report", "Finding", "Level", "RULES"]
+__all__ = ["check_file", "check_document", "inspect_file", "inspect_bytes", "Report", "Finding", "Level", "RULES"]

@@ -4,9 +4,11 @@ This package is the only place in docgen with XPath, `w:` tag names, twips and
 half-points. Values leave it as python-docx `Length` (or plain numbers in mm and
 pt); `None` always means "not set here, inherited".
 
-Modules: `styles` (effective run and paragraph formatting), `sections` (page
-setup, headers and footers per section), `text` (paragraphs, runs, tables and
-line shapes in document order), `rows` (appendix rows; owned by the renderer).
+Modules: `package` (a .docx read with zipfile + lxml, only the parts needed;
+python-docx Documents are accepted too), `styles` (effective run and paragraph
+formatting), `sections` (page setup, headers and footers per section), `text`
+(paragraphs, runs, tables and line shapes in document order), `rows` (appendix
+rows; owned by the renderer).
 """
 
 from __future__ import annotations
@@ -14,8 +16,12 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from docx.oxml.ns import qn
+from functools import lru_cache
+
+from docx.oxml.ns import qn as _qn
 from docx.shared import Emu, Length, Pt, Twips
+
+qn = lru_cache(maxsize=None)(_qn)  # "w:p" → "{…main}p"; hot in the checker's tree walks
 
 __all__ = ["qn", "open_docx", "PackageError", "twips", "half_points", "NS", "Emu", "Length", "Pt"]
 
@@ -40,7 +46,10 @@ class PackageError(Exception):
 
 
 def open_docx(path: str | Path):
-    """Return the python-docx Document at `path`; raise PackageError when it cannot be read."""
+    """Return the python-docx Document at `path`; raise PackageError when it cannot be read.
+
+    The checker reads files with `package.read_package` (same trees, same refusals, faster).
+    """
     import docx
 
     path = Path(path)

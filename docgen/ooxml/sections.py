@@ -47,10 +47,10 @@ class SectionView:
         return bool(self.page_width and self.page_height and self.page_width > self.page_height)
 
 
-def _sect_prs(document) -> list:
-    body = document.element.body
-    out = [p.find(qn("w:sectPr")) for p in body.iter(qn("w:pPr"))
-           if p.find(qn("w:sectPr")) is not None and p.getparent().getparent() is body]
+def _sect_prs(body) -> list:
+    ppr, sect_pr = qn("w:pPr"), qn("w:sectPr")
+    # the pPr of the body's own children (not of paragraphs in tables), in document order
+    out = [p.find(sect_pr) for child in body for p in child.iterchildren(ppr) if p.find(sect_pr) is not None]
     last = body.find(qn("w:sectPr"))
     if last is not None:
         out.append(last)
@@ -62,10 +62,16 @@ def _attr(el, name: str) -> str | None:
 
 
 def sections(document, fmt: Formatting) -> list[SectionView]:
-    """Return a SectionView per body section, in order, with inherited headers resolved."""
+    """Return a SectionView per body section, in order, with inherited headers resolved.
+
+    `document` is a python-docx Document or a `docgen.ooxml.package.Package`.
+    """
+    from docgen.ooxml.package import as_package
+
+    pkg = as_package(document)
     out: list[SectionView] = []
     inherited = {"header": {}, "footer": {}}
-    for i, sp in enumerate(_sect_prs(document)):
+    for i, sp in enumerate(_sect_prs(pkg.body)):
         size, mar, num = sp.find(qn("w:pgSz")), sp.find(qn("w:pgMar")), sp.find(qn("w:pgNumType"))
         title = sp.find(qn("w:titlePg"))
         start = _attr(num, "w:start")
@@ -87,10 +93,10 @@ def sections(document, fmt: Formatting) -> list[SectionView]:
         for story in ("header", "footer"):
             for ref in sp.findall(qn(f"w:{story}Reference")):
                 kind = ref.get(qn("w:type"), "default")
-                part = document.part.related_parts.get(ref.get(qn("r:id")))
+                part = pkg.related(ref.get(qn("r:id")))
                 if part is not None and kind in _KINDS:
                     place = {"section": i, "story": story, "kind": kind}
-                    inherited[story][kind] = story_blocks(part.element, fmt, place)
+                    inherited[story][kind] = story_blocks(part, fmt, place)
             getattr(view, story + "s").update(inherited[story])
         out.append(view)
     return out

@@ -68,8 +68,34 @@ class ParaFormat:
     style_id: str | None
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_VAL = _W + "val"
+_JC, _IND, _SPACING, _PBDR, _PSTYLE, _NUMPR = (_W + t for t in ("jc", "ind", "spacing", "pBdr", "pStyle", "numPr"))
+_IND_SIDES = (("left", (_W + "left", _W + "start")), ("right", (_W + "right", _W + "end")))
+_HANGING, _FIRST_LINE = _W + "hanging", _W + "firstLine"
+_SPACINGS = (("before", _W + "before"), ("after", _W + "after"), ("line", _W + "line"))
+_LINE_RULE, _BEFORE_AUTO, _AFTER_AUTO = _W + "lineRule", _W + "beforeAutospacing", _W + "afterAutospacing"
+_BORDERS = (("bdr_bottom", _W + "bottom"), ("bdr_top", _W + "top"))
+_NUM_PARTS = (("numId", _W + "numId"), ("ilvl", _W + "ilvl"))
+_RFONTS, _HINT = _W + "rFonts", _W + "hint"
+_FONT_ATTRS = tuple((slot, _W + _THEME_ATTR[slot], _W + slot) for slot in _FONT_SLOTS)
+_TOGGLES = tuple((key, _W + tag) for key, tag in (("b", "b"), ("i", "i"), ("caps", "caps"), ("cs", "cs"),
+                                                   ("rtl", "rtl")))
+_SZ, _COLOR, _U, _RSTYLE = _W + "sz", _W + "color", _W + "u", _W + "rStyle"
+_PPR, _RPR = _W + "pPr", _W + "rPr"
+
+
 def _on(el) -> bool:
-    return el.get(qn("w:val"), "1").lower() not in _FALSE
+    return el.get(_VAL, "1").lower() not in _FALSE
+
+
+def _first_children(el) -> dict:
+    """Return the first child of `el` of each tag (what `el.find(tag)` returns), by tag."""
+    kids: dict = {}
+    for child in el:
+        if child.tag not in kids:
+            kids[child.tag] = child
+    return kids
 
 
 def _ppr_props(ppr) -> dict:
@@ -77,45 +103,47 @@ def _ppr_props(ppr) -> dict:
     out: dict = {}
     if ppr is None:
         return out
-    jc = ppr.find(qn("w:jc"))
+    kids = _first_children(ppr)
+    jc = kids.get(_JC)
     if jc is not None:
-        out["jc"] = jc.get(qn("w:val"))
-    ind = ppr.find(qn("w:ind"))
+        out["jc"] = jc.get(_VAL)
+    ind = kids.get(_IND)
     if ind is not None:
-        for key, names in (("left", ("w:left", "w:start")), ("right", ("w:right", "w:end"))):
+        for key, names in _IND_SIDES:
             for name in names:
-                if ind.get(qn(name)) is not None:
-                    out[key] = int(float(ind.get(qn(name))))
+                if ind.get(name) is not None:
+                    out[key] = int(float(ind.get(name)))
                     break
-        if ind.get(qn("w:hanging")) is not None:
-            out["first"] = -int(float(ind.get(qn("w:hanging"))))
-        elif ind.get(qn("w:firstLine")) is not None:
-            out["first"] = int(float(ind.get(qn("w:firstLine"))))
-    sp = ppr.find(qn("w:spacing"))
+        if ind.get(_HANGING) is not None:
+            out["first"] = -int(float(ind.get(_HANGING)))
+        elif ind.get(_FIRST_LINE) is not None:
+            out["first"] = int(float(ind.get(_FIRST_LINE)))
+    sp = kids.get(_SPACING)
     if sp is not None:
-        for key, name in (("before", "w:before"), ("after", "w:after"), ("line", "w:line")):
-            if sp.get(qn(name)) is not None:
-                out[key] = int(float(sp.get(qn(name))))
-        if sp.get(qn("w:lineRule")) is not None:
-            out["lineRule"] = sp.get(qn("w:lineRule"))
-        if sp.get(qn("w:beforeAutospacing")) in ("1", "true"):
+        for key, name in _SPACINGS:
+            if sp.get(name) is not None:
+                out[key] = int(float(sp.get(name)))
+        if sp.get(_LINE_RULE) is not None:
+            out["lineRule"] = sp.get(_LINE_RULE)
+        if sp.get(_BEFORE_AUTO) in ("1", "true"):
             out["before"] = 280
-        if sp.get(qn("w:afterAutospacing")) in ("1", "true"):
+        if sp.get(_AFTER_AUTO) in ("1", "true"):
             out["after"] = 280
-    bdr = ppr.find(qn("w:pBdr"))
+    bdr = kids.get(_PBDR)
     if bdr is not None:
-        for side in ("bottom", "top"):
-            el = bdr.find(qn(f"w:{side}"))
+        for key, tag in _BORDERS:
+            el = bdr.find(tag)
             if el is not None:
-                out[f"bdr_{side}"] = el.get(qn("w:val"), "nil") not in ("nil", "none")
-    if ppr.find(qn("w:pStyle")) is not None:
-        out["pStyle"] = ppr.find(qn("w:pStyle")).get(qn("w:val"))
-    num = ppr.find(qn("w:numPr"))
+                out[key] = el.get(_VAL, "nil") not in ("nil", "none")
+    style = kids.get(_PSTYLE)
+    if style is not None:
+        out["pStyle"] = style.get(_VAL)
+    num = kids.get(_NUMPR)
     if num is not None:
-        for key, tag in (("numId", "w:numId"), ("ilvl", "w:ilvl")):
-            el = num.find(qn(tag))
-            if el is not None and el.get(qn("w:val")) is not None:
-                out[key] = el.get(qn("w:val"))
+        for key, tag in _NUM_PARTS:
+            el = num.find(tag)
+            if el is not None and el.get(_VAL) is not None:
+                out[key] = el.get(_VAL)
     return out
 
 
@@ -124,99 +152,124 @@ def _rpr_props(rpr) -> dict:
     out: dict = {}
     if rpr is None:
         return out
-    fonts = rpr.find(qn("w:rFonts"))
+    kids = _first_children(rpr)
+    fonts = kids.get(_RFONTS)
     if fonts is not None:
-        for slot in _FONT_SLOTS:
-            theme = fonts.get(qn("w:" + _THEME_ATTR[slot]))
-            name = fonts.get(qn("w:" + slot))
+        for slot, theme_attr, name_attr in _FONT_ATTRS:
+            theme = fonts.get(theme_attr)
+            name = fonts.get(name_attr)
             if theme:
                 out["font_" + slot] = ("theme", theme)
             elif name:
                 out["font_" + slot] = ("name", name)
-        if fonts.get(qn("w:hint")):
-            out["hint"] = fonts.get(qn("w:hint"))
-    for key, tag in (("b", "w:b"), ("i", "w:i"), ("caps", "w:caps"), ("cs", "w:cs"), ("rtl", "w:rtl")):
-        el = rpr.find(qn(tag))
+        if fonts.get(_HINT):
+            out["hint"] = fonts.get(_HINT)
+    for key, tag in _TOGGLES:
+        el = kids.get(tag)
         if el is not None:
             out[key] = _on(el)
-    sz = rpr.find(qn("w:sz"))
-    if sz is not None and sz.get(qn("w:val")):
-        out["sz"] = sz.get(qn("w:val"))
-    color = rpr.find(qn("w:color"))
-    if color is not None and color.get(qn("w:val")):
-        out["color"] = color.get(qn("w:val")).upper()
-    u = rpr.find(qn("w:u"))
+    sz = kids.get(_SZ)
+    if sz is not None and sz.get(_VAL):
+        out["sz"] = sz.get(_VAL)
+    color = kids.get(_COLOR)
+    if color is not None and color.get(_VAL):
+        out["color"] = color.get(_VAL).upper()
+    u = kids.get(_U)
     if u is not None:
-        out["u"] = u.get(qn("w:val"), "single")
-    if rpr.find(qn("w:rStyle")) is not None:
-        out["rStyle"] = rpr.find(qn("w:rStyle")).get(qn("w:val"))
+        out["u"] = u.get(_VAL, "single")
+    style = kids.get(_RSTYLE)
+    if style is not None:
+        out["rStyle"] = style.get(_VAL)
     return out
 
 
-class Formatting:
-    """Resolver of effective formatting for one document (styles and theme read once)."""
+class _StyleSet:
+    """The styles part read into props per style, with the resolved bases (shared by equal styles parts)."""
 
-    def __init__(self, document):
-        self._styles: dict[str, tuple] = {}
-        self._defaults_p: dict = {}
-        self._defaults_r: dict = {}
-        self._default_para: str | None = None
-        self._default_char: str | None = None
-        self._theme: dict[str, str] = {}
-        self._numbering: dict[tuple[str, str], dict] = {}
-        self._load_styles(document)
-        self._load_theme(document)
-        self._load_numbering(document)
-        self._para_cache: dict = {}
-        self._run_cache: dict = {}
-
-    # ----- loading
-    def _load_styles(self, document) -> None:
-        try:
-            root = document.styles.element
-        except Exception:  # a document without a styles part
+    def __init__(self, root):
+        self.styles: dict[str, tuple] = {}
+        self.defaults_p: dict = {}
+        self.defaults_r: dict = {}
+        self.default_para: str | None = None
+        self.default_char: str | None = None
+        self.para_cache: dict = {}
+        self.run_cache: dict = {}
+        if root is None:
             return
         dd = root.find(qn("w:docDefaults"))
         if dd is not None:
-            self._defaults_p = _ppr_props(dd.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}"))
-            self._defaults_r = _rpr_props(dd.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}"))
+            self.defaults_p = _ppr_props(dd.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}"))
+            self.defaults_r = _rpr_props(dd.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}"))
+        style_id, style_type, based_on, default = qn("w:styleId"), qn("w:type"), qn("w:basedOn"), qn("w:default")
+        ppr, rpr = qn("w:pPr"), qn("w:rPr")
         for st in root.iter(qn("w:style")):
-            sid = st.get(qn("w:styleId"))
-            kind = st.get(qn("w:type"), "paragraph")
-            based = st.find(qn("w:basedOn"))
-            based_id = based.get(qn("w:val")) if based is not None else None
-            self._styles[sid] = (kind, based_id, _ppr_props(st.find(qn("w:pPr"))),
-                                 _rpr_props(st.find(qn("w:rPr"))))
-            if st.get(qn("w:default")) in ("1", "true"):
+            sid = st.get(style_id)
+            kind = st.get(style_type, "paragraph")
+            based = st.find(based_on)
+            based_id = based.get(_VAL) if based is not None else None
+            self.styles[sid] = (kind, based_id, _ppr_props(st.find(ppr)), _rpr_props(st.find(rpr)))
+            if st.get(default) in ("1", "true"):
                 if kind == "paragraph":
-                    self._default_para = sid
+                    self.default_para = sid
                 elif kind == "character":
-                    self._default_char = sid
+                    self.default_char = sid
 
-    def _load_theme(self, document) -> None:
-        for rel in document.part.rels.values():
-            if rel.reltype.endswith("/theme") and not rel.is_external:
-                try:
-                    root = etree.fromstring(rel.target_part.blob)
-                except etree.XMLSyntaxError:
-                    return
-                a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-                for major in ("major", "minor"):
-                    font = root.find(f".//{a}{major}Font")
-                    if font is None:
-                        continue
-                    for tag, suffixes in (("latin", ("HAnsi", "Ascii")), ("ea", ("EastAsia",)), ("cs", ("Bidi",))):
-                        el = font.find(a + tag)
-                        if el is not None and el.get("typeface"):
-                            for s in suffixes:
-                                self._theme[major + s] = el.get("typeface")
-                return
 
-    def _load_numbering(self, document) -> None:
-        """Read each list level's paragraph properties (its indents), keyed by (numId, ilvl)."""
+_STYLE_SETS: dict[bytes, _StyleSet] = {}  # styles part bytes → its _StyleSet (a few templates at most)
+_STYLE_SETS_MAX = 8
+
+
+def _style_set(pkg) -> _StyleSet:
+    """Return the _StyleSet of a package: shared when its styles bytes were seen, else read now."""
+    key = pkg.styles_key
+    if key is None:
+        return _StyleSet(pkg.styles)
+    found = _STYLE_SETS.get(key)
+    if found is None:
         try:
-            root = document.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):
+            root = etree.fromstring(key, _STYLES_PARSER)
+        except etree.XMLSyntaxError:
+            root = None
+        found = _StyleSet(root)
+        if len(_STYLE_SETS) >= _STYLE_SETS_MAX:
+            _STYLE_SETS.pop(next(iter(_STYLE_SETS)))
+        _STYLE_SETS[key] = found
+    return found
+
+
+_STYLES_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+
+
+class Formatting:
+    """Resolver of effective formatting for one document (styles and theme read once).
+
+    `document` is a python-docx Document or a `docgen.ooxml.package.Package`.
+    """
+
+    def __init__(self, document):
+        from docgen.ooxml.package import as_package
+
+        pkg = as_package(document)
+        self.package = pkg
+        s = _style_set(pkg)
+        self._styles = s.styles
+        self._defaults_p, self._defaults_r = s.defaults_p, s.defaults_r
+        self._default_para, self._default_char = s.default_para, s.default_char
+        self._para_cache, self._run_cache = s.para_cache, s.run_cache
+        self._theme: dict[str, str] = {}
+        self._numbering: dict[tuple[str, str], dict] = {}
+        self._load_theme(pkg.theme)
+        self._load_numbering(pkg.numbering)
+        self._theme_items = tuple(sorted(self._theme.items()))
+
+    # ----- loading
+    def _load_theme(self, blob: bytes | None) -> None:
+        if blob is not None:
+            self._theme.update(_theme_fonts(blob))
+
+    def _load_numbering(self, root) -> None:
+        """Read each list level's paragraph properties (its indents), keyed by (numId, ilvl)."""
+        if root is None:
             return
         abstract = {}
         for an in root.iter(qn("w:abstractNum")):
@@ -252,7 +305,7 @@ class Formatting:
     # ----- public
     def paragraph(self, p, table_style: str | None = None) -> ParaFormat:
         """Return the effective ParaFormat of paragraph element `p` (inside a table using `table_style`)."""
-        direct = _ppr_props(p.find(qn("w:pPr")))
+        direct = _ppr_props(p.find(_PPR))
         key = (table_style, direct.get("pStyle"))
         base = self._para_cache.get(key)
         if base is None:
@@ -262,11 +315,11 @@ class Formatting:
             # list indents sit between the style and direct formatting
             level = self._numbering.get((props["numId"], props.get("ilvl", "0")), {})
             props = {**base, **level, **direct}
-        return _para_format(props, direct.get("pStyle") or self._default_para)
+        return _para_format_cached(tuple(sorted(props.items())), direct.get("pStyle") or self._default_para)
 
     def run(self, r, p_style: str | None, table_style: str | None = None) -> RunFormat:
         """Return the effective RunFormat of run element `r` in a paragraph of style `p_style`."""
-        direct = _rpr_props(r.find(qn("w:rPr")))
+        direct = _rpr_props(r.find(_RPR))
         key = (table_style, p_style, direct.get("rStyle"))
         base = self._run_cache.get(key)
         if base is None:
@@ -274,7 +327,28 @@ class Formatting:
         return self._run_format({**base, **direct})
 
     def _run_format(self, props: dict) -> RunFormat:
-        return _run_format_cached(tuple(sorted(props.items())), tuple(sorted(self._theme.items())))
+        return _run_format_cached(tuple(sorted(props.items())), self._theme_items)
+
+
+@lru_cache(maxsize=8)
+def _theme_fonts(blob: bytes) -> dict[str, str]:
+    """Return the theme's major/minor fonts by slot ("minorHAnsi" → "Calibri"); the caller copies it."""
+    out: dict[str, str] = {}
+    try:
+        root = etree.fromstring(blob)
+    except etree.XMLSyntaxError:
+        return out
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    for major in ("major", "minor"):
+        font = root.find(f".//{a}{major}Font")
+        if font is None:
+            continue
+        for tag, suffixes in (("latin", ("HAnsi", "Ascii")), ("ea", ("EastAsia",)), ("cs", ("Bidi",))):
+            el = font.find(a + tag)
+            if el is not None and el.get("typeface"):
+                for s in suffixes:
+                    out[major + s] = el.get("typeface")
+    return out
 
 
 @lru_cache(maxsize=4096)
@@ -302,6 +376,11 @@ def _run_format_cached(items: tuple, theme_items: tuple) -> RunFormat:
         hint=props.get("hint"),
         complex_script=bool(props.get("cs") or props.get("rtl")),
     )
+
+
+@lru_cache(maxsize=4096)
+def _para_format_cached(items: tuple, style_id: str | None) -> ParaFormat:
+    return _para_format(dict(items), style_id)
 
 
 def _para_format(props: dict, style_id: str | None) -> ParaFormat:

@@ -298,11 +298,15 @@ def _blocks(container, fmt: Formatting, place: dict, table_style: str | None) ->
 def body_blocks(document, fmt: Formatting) -> list:
     """Return the body's top-level Paragraph and Table views in order, each with its section.
 
+    `document` is a python-docx Document or a `docgen.ooxml.package.Package`.
+
     Paragraphs are numbered 1, 2, … in `place["index"]`; tables in `place["table"]`;
     `place["section"]` is 0-based and follows the `w:sectPr` inside paragraph marks.
     """
+    from docgen.ooxml.package import as_package
+
     out, section, p_index, t_index = [], 0, 0, 0
-    for child in _content_children(document.element.body):
+    for child in _content_children(as_package(document).body):
         if child.tag == W_P:
             p_index += 1
             out.append(Paragraph(child, fmt, None, {"section": section, "index": p_index}))
