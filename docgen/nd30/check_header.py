@@ -25,10 +25,10 @@ def _gap(a: Paragraph, b: Paragraph) -> float:
 
 
 def _blank_between(paras: list[Paragraph], a: Paragraph, b: Paragraph) -> bool:
-    ids = [p.element for p in paras]
-    if a.element not in ids or b.element not in ids:
+    i = next((k for k, p in enumerate(paras) if p.same(a)), None)
+    j = next((k for k, p in enumerate(paras) if p.same(b)), None)
+    if i is None or j is None:
         return False
-    i, j = ids.index(a.element), ids.index(b.element)
     return any(not p.text.strip() for p in paras[i + 1:j])
 
 

@@ -289,18 +289,19 @@ def _dash_run(blocks) -> list[Paragraph]:
 def _closing(lay: Layout, table: Table, nn: Paragraph) -> None:
     lay.noi_nhan = nn
     row, col = nn.place["row"], nn.place["col"]
-    nn_cell = next((c for c in table.cells() if any(p.element is nn.element for p in c.paragraphs)), None)
+    nn_cell = next((c for c in table.cells() if any(p.same(nn) for p in c.paragraphs)), None)
     if nn_cell is None:  # "Nơi nhận:" inside a nested table: nothing reliable to compare
         return
     paras = nonempty(nn_cell.paragraphs)
-    lay.nn_items = paras[paras.index(nn) + 1:] if nn in paras else []
+    at = next((k for k, p in enumerate(paras) if p.same(nn)), None)
+    lay.nn_items = paras[at + 1:] if at is not None else []
     same_row = [c for c in table.rows[row] if c.col > col and nonempty(c.paragraphs)]
     if same_row:
         sig_cell = same_row[-1]
         lay.signature = nonempty(sig_cell.paragraphs)
         # level: as many paragraphs above "Nơi nhận:" as above the first signature line
-        above_nn = [p.element for p in nn_cell.paragraphs].index(nn.element)
-        above_sig = [p.element for p in sig_cell.paragraphs].index(lay.signature[0].element)
+        above_nn = next(k for k, p in enumerate(nn_cell.paragraphs) if p.same(nn))
+        above_sig = next(k for k, p in enumerate(sig_cell.paragraphs) if p.same(lay.signature[0]))
         lay.sig_same_row = above_nn == above_sig
         texts = [bool(p.text.strip()) for p in sig_cell.paragraphs]
         last = len(texts) - 1 - texts[::-1].index(True)
@@ -308,6 +309,7 @@ def _closing(lay: Layout, table: Table, nn: Paragraph) -> None:
         before = texts[above_sig:last]
         lay.sig_blank_lines = len(before) - 1 - max(i for i, t in enumerate(before) if t) if any(before) else 0
     else:
-        others = [c for c in table.cells() if c is not nn_cell and c.col > 0 and nonempty(c.paragraphs)]
+        others = [c for c in table.cells()
+                  if (c.row, c.col) != (nn_cell.row, nn_cell.col) and c.col > 0 and nonempty(c.paragraphs)]
         lay.signature = nonempty(others[0].paragraphs) if others else []
         lay.sig_same_row = False

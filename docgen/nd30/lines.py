@@ -44,7 +44,7 @@ def line_under(p: Paragraph, siblings: list[Paragraph], allow_underline: bool = 
         if runs and all(r.format.underline for r in runs):
             return Line("underline", None)
     try:
-        i = next(k for k, s in enumerate(siblings) if s.element is p.element)
+        i = next(k for k, s in enumerate(siblings) if s.same(p))
     except StopIteration:
         return None
     for nxt in siblings[i + 1:i + 3]:

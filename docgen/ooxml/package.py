@@ -14,6 +14,11 @@ lets `Formatting` reuse its resolution), and parts the checker does not read
 first refuses what python-docx would refuse (bad CRC in any member, a relationship
 to a missing part or to one without a content type, an XML part python-docx
 parses that does not parse, a main part that is not a Word document).
+
+Memory stays bounded on a body table of many thousand rows (a national summary's
+appendix): the main part is parsed as a stream, and a table longer than
+`LONG_TABLE_ROWS` keeps its rows as a `LongTable` (one element per distinct row
+shape, plus each row's texts), from which `text.body_blocks` makes the same views.
 """
 
 from __future__ import annotations
@@ -100,6 +105,7 @@ class Package:
     theme: bytes | None = None
     numbering: object | None = None
     _related: dict = field(default_factory=dict)  # rId → root element (headers and footers), or a callable
+    long_tables: dict = field(default_factory=dict)  # body w:tbl → its LongTable (rows held compactly)
 
     def related(self, rid: str):
         """Return the root element of the header or footer the main document relates to by `rid`, or None."""
@@ -127,8 +133,17 @@ class _Members:
         return self.data[name]
 
 
-def read_package(source: str | Path | bytes, verify: bool = True) -> Package:
-    """Return the Package of a .docx file or its bytes; raise PackageError when python-docx could not read it."""
+LONG_TABLE_ROWS = 200  # a body table with more rows than this has its rows held compactly (see LongTable)
+
+
+def read_package(source: str | Path | bytes, verify: bool = True,
+                 long_table_rows: int | None = LONG_TABLE_ROWS) -> Package:
+    """Return the Package of a .docx file or its bytes; raise PackageError when python-docx could not read it.
+
+    A top-level body table with more than `long_table_rows` rows is held as a
+    LongTable (None: never), so memory stays bounded on very long tables; the
+    views `text.body_blocks` makes of it are the same.
+    """
     fileobj = io.BytesIO(source) if isinstance(source, bytes) else source
     if not zipfile.is_zipfile(fileobj):
         raise PackageError("not-zip", "" if isinstance(source, bytes) else str(source))
@@ -141,14 +156,14 @@ def read_package(source: str | Path | bytes, verify: bool = True) -> Package:
                     zf.read(name)
             if "word/document.xml" not in names:
                 raise PackageError("not-docx", "word/document.xml")
-            return _load(zf, names, verify)
+            return _load(zf, names, verify, long_table_rows)
     except PackageError:
         raise
     except Exception as exc:  # zipfile/zlib/lxml raise many kinds for a broken package
         raise PackageError("corrupt", f"{type(exc).__name__}: {exc}") from exc
 
 
-def _load(zf, names: set[str], verify: bool) -> Package:
+def _load(zf, names: set[str], verify: bool, long_table_rows: int | None = None) -> Package:
     types = _ContentTypes(_parse(zf.read("[Content_Types].xml")))
     cache: dict[str, object] = {}
 
@@ -163,7 +178,11 @@ def _load(zf, names: set[str], verify: bool) -> Package:
     if types[main.target] != CT_MAIN:
         raise PackageError("corrupt", f"{main.target}: {types[main.target]}")
     rels = [r for r in _read_rels(zf, names, main.target) if not r.external]
-    root = element(main.target)
+    long_tables: dict = {}
+    if long_table_rows is None:
+        root = element(main.target)
+    else:
+        root = _parse_main(zf.read(main.target[1:]), long_table_rows, long_tables)
     body = root.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body")
     styles_rel = next((r for r in rels if r.reltype == RT_STYLES), None)
     styles_key = zf.read(styles_rel.target[1:]) if styles_rel is not None else _default_styles()
@@ -171,7 +190,8 @@ def _load(zf, names: set[str], verify: bool) -> Package:
     numbering_rel = next((r for r in rels if r.reltype == RT_NUMBERING), None)
     pkg = Package(body, None, styles_key,
                   zf.read(theme_rel.target[1:]) if theme_rel is not None else None,
-                  element(numbering_rel.target) if numbering_rel is not None else None)
+                  element(numbering_rel.target) if numbering_rel is not None else None,
+                  long_tables=long_tables)
     for r in rels:  # headers and footers: small, read now (the zip is closed after this)
         if r.reltype.endswith(("/header", "/footer")) and r.target[1:] in names:
             pkg._related[r.rid] = element(r.target)
@@ -182,11 +202,33 @@ _KNOWN_GOOD: dict[bytes, None] = {}  # large XML parts (a template's styles) alr
 _KNOWN_GOOD_MIN, _KNOWN_GOOD_MAX = 50_000, 8
 
 
+class _NoTree:
+    """A parser target that builds nothing: parsing with it only checks well-formedness."""
+
+    def start(self, tag, attrib, nsmap=None):
+        pass
+
+    def end(self, tag):
+        pass
+
+    def data(self, text):
+        pass
+
+    def close(self):
+        return None
+
+
+_CHECK_ONLY_MIN = 1_000_000  # a part this large is checked without building its tree
+
+
 def _parses(data: bytes) -> None:
     """Raise when `data` is not well-formed XML (a large part that parsed before is not parsed again)."""
     if data in _KNOWN_GOOD:
         return
-    _parse(data)
+    if len(data) >= _CHECK_ONLY_MIN:
+        etree.fromstring(data, etree.XMLParser(remove_blank_text=True, resolve_entities=False, target=_NoTree()))
+    else:
+        _parse(data)
     if len(data) >= _KNOWN_GOOD_MIN:
         if len(_KNOWN_GOOD) >= _KNOWN_GOOD_MAX:
             _KNOWN_GOOD.pop(next(iter(_KNOWN_GOOD)))
@@ -207,6 +249,93 @@ def _walk(zf, names: set[str], types: _ContentTypes, element) -> None:
             if types[rel.target] in _PARSED_TYPES:
                 _parses(zf.read(rel.target[1:]))
             todo.append(rel.target)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+W_BODY, W_TBL, W_TR, W_T, W_SDT, W_SDT_CONTENT = (_W + t for t in ("body", "tbl", "tr", "t", "sdt", "sdtContent"))
+_RSID = _W + "rsid"  # revision ids (w:rsidR, w:rsidRPr …): editing history, no formatting
+
+
+class LongTable:
+    """The rows of a long body table, each kept as (shape, texts) instead of its own XML tree.
+
+    A row's shape is the `w:tr` with the text of every `w:t` and the revision ids
+    (`w:rsid…`) removed; rows of one shape share one element, and `texts` holds
+    the row's own `w:t` texts in document order; `text(row, t)` is a row's text
+    for one `w:t` of its shape.
+    """
+
+    def __init__(self):
+        self.rows: list[tuple[object, tuple[str, ...]]] = []
+        self._shapes: dict[bytes, object] = {}
+        self._index: dict = {}
+        self.formats: dict = {}  # shape element … → its effective formatting, filled by the views
+
+    def add(self, tr) -> None:
+        """Hold row element `tr` (detached from its table by the caller) compactly."""
+        ts = list(tr.iter(W_T))
+        texts = tuple(t.text or "" for t in ts)
+        for t in ts:
+            t.text = None
+        for el in tr.iter():
+            for name in [a for a in el.attrib if a.startswith(_RSID)]:
+                del el.attrib[name]
+        key = etree.tostring(tr)
+        shape = self._shapes.get(key)
+        if shape is None:
+            shape = self._shapes[key] = tr
+            for i, t in enumerate(ts):
+                self._index[t] = i
+        self.rows.append((shape, texts))
+
+    def text(self, row: int, t) -> str:
+        """Return the text row number `row` has in place of shape element `t` (a `w:t`)."""
+        return self.rows[row][1][self._index[t]]
+
+
+def _row_table(tr):
+    """Return the body table (a block of the body itself) `tr` is a row of, or None.
+
+    Content controls (`w:sdt`) between body and table and between table and row are looked through.
+    """
+    tbl = _through_controls(tr)
+    if tbl is None or tbl.tag != W_TBL:
+        return None
+    body = _through_controls(tbl)
+    return tbl if body is not None and body.tag == W_BODY else None
+
+
+def _through_controls(el):
+    node = el.getparent()
+    while node is not None and node.tag in (W_SDT_CONTENT, W_SDT):
+        node = node.getparent()
+    return node
+
+
+def _parse_main(data: bytes, limit: int, long_tables: dict):
+    """Return the root of the main part, the rows of body tables longer than `limit` held in `long_tables`."""
+    pending: dict = {}  # table → its rows so far, while it is not yet long
+    events = etree.iterparse(io.BytesIO(data), events=("end",), tag=W_TR, remove_blank_text=True,
+                             resolve_entities=False)
+    for _, tr in events:
+        tbl = _row_table(tr)
+        if tbl is None:
+            continue
+        if tbl in long_tables:
+            _hold(long_tables[tbl], tr)
+            continue
+        rows = pending.setdefault(tbl, [])
+        rows.append(tr)
+        if len(rows) > limit:
+            long_tables[tbl] = held = LongTable()
+            for row in pending.pop(tbl):
+                _hold(held, row)
+    return events.root
+
+
+def _hold(held: LongTable, tr) -> None:
+    tr.getparent().remove(tr)
+    held.add(tr)
 
 
 def as_package(document) -> Package:

@@ -9,6 +9,7 @@ formatting on first use.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -49,13 +50,22 @@ def _owner_p(el):
     return node
 
 
-def run_text(r) -> str:
-    """Return the visible text of run element `r` (tabs as \\t, breaks as \\n)."""
+def run_text(r, row=None) -> str:
+    """Return the visible text of run element `r` (tabs as \\t, breaks as \\n).
+
+    `row` is None, or (LongTable, row number) when `r` belongs to a long table's row shape:
+    the `w:t` texts are then that row's own.
+    """
     parts = []
     for child in r:
         if child.tag in _TEXT_TAGS:
             fixed = _TEXT_TAGS[child.tag]
-            parts.append(child.text or "" if fixed is None else fixed)
+            if fixed is not None:
+                parts.append(fixed)
+            elif row is None:
+                parts.append(child.text or "")
+            else:
+                parts.append(row[0].text(row[1], child))
     return "".join(parts)
 
 
@@ -66,11 +76,17 @@ class Paragraph:
     paragraph number, 1-based), and for table cells "table", "row", "col", "depth".
     """
 
-    def __init__(self, element, fmt: Formatting, table_style: str | None = None, place: dict | None = None):
+    def __init__(self, element, fmt: Formatting, table_style: str | None = None, place: dict | None = None,
+                 row=None):
         self.element = element
         self._fmt = fmt
         self.table_style = table_style
         self.place = place or {}
+        self._row = row  # (LongTable, row number) for a paragraph of a long table's row (see run_text)
+
+    def same(self, other: Paragraph) -> bool:
+        """Return True when `other` views the same paragraph of the document (rows of a long table share XML)."""
+        return self.element is other.element and self._row == other._row
 
     def _own_runs(self):
         for r in self.element.iter(W_R):
@@ -83,26 +99,41 @@ class Paragraph:
         style = self.format.style_id
         out = []
         for r in self._own_runs():
-            text = run_text(r)
+            text = run_text(r, self._row)
             if text:
-                out.append(Run(text, self._fmt.run(r, style, self.table_style)))
+                out.append(Run(text, self._run_format(r, style)))
         return out
+
+    def _run_format(self, r, style: str | None) -> RunFormat:
+        if self._row is None:
+            return self._fmt.run(r, style, self.table_style)
+        memo = self._row[0].formats  # rows of a long table share their shape's elements: resolve once
+        key = (r, style, self.table_style)
+        if key not in memo:
+            memo[key] = self._fmt.run(r, style, self.table_style)
+        return memo[key]
 
     @cached_property
     def text(self) -> str:
         """Return the paragraph's visible text."""
-        return "".join(run_text(r) for r in self._own_runs())
+        return "".join(run_text(r, self._row) for r in self._own_runs())
 
     @cached_property
     def format(self) -> ParaFormat:
         """Return the effective paragraph formatting."""
-        return self._fmt.paragraph(self.element, self.table_style)
+        if self._row is None:
+            return self._fmt.paragraph(self.element, self.table_style)
+        memo = self._row[0].formats
+        key = (self.element, self.table_style)
+        if key not in memo:
+            memo[key] = self._fmt.paragraph(self.element, self.table_style)
+        return memo[key]
 
     @cached_property
     def all_run_formats(self) -> list[RunFormat]:
         """Return the formatting of every run, text or not (field codes, empty field results)."""
         style = self.format.style_id
-        return [self._fmt.run(r, style, self.table_style) for r in self._own_runs()]
+        return [self._run_format(r, style) for r in self._own_runs()]
 
     @cached_property
     def mark_format(self) -> RunFormat:
@@ -205,11 +236,15 @@ class Cell:
 
 @dataclass
 class Table:
-    """A table: rows of cells, the table style, column widths, and place."""
+    """A table: rows of cells, the table style, column widths, and place.
+
+    A long table's rows (see `package.LongTable`) are made on each access: the same row
+    read twice gives equal views, not the same objects.
+    """
 
     element: object
     style: str | None
-    rows: list[list[Cell]]
+    rows: Sequence[list[Cell]]
     place: dict
 
     def cells(self):
@@ -242,27 +277,56 @@ def _content_children(parent):
             yield child
 
 
-def _table(tbl, fmt: Formatting, place: dict) -> Table:
+def _table(tbl, fmt: Formatting, place: dict, row=None, long=None) -> Table:
+    """Return the Table view of `tbl`; `long` is its LongTable when its rows are held compactly."""
     style_el = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblStyle')}")
     style = style_el.get(qn("w:val")) if style_el is not None else None
     grid = [twips(g.get(qn("w:w"))) for g in tbl.iter(qn("w:gridCol")) if _owner_tbl(g) is tbl]
-    rows = []
-    for r_i, tr in enumerate(c for c in _content_children(tbl) if c.tag == W_TR):
-        row, col = [], 0
-        for tc in (c for c in _content_children(tr) if c.tag == W_TC):
-            tcpr = tc.find(qn("w:tcPr"))
-            span_el = tcpr.find(qn("w:gridSpan")) if tcpr is not None else None
-            span = int(span_el.get(qn("w:val"), 1)) if span_el is not None else 1
-            width = _cell_width(tcpr, grid, col, span)
-            vmerge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
-            cell = Cell(r_i, col, width, merged_continuation=vmerge is not None
-                        and vmerge.get(qn("w:val"), "continue") == "continue")
-            cplace = {**place, "row": r_i, "col": col, "depth": place.get("depth", 0), "width": width}
-            cell.blocks = _blocks(tc, fmt, cplace, style)
-            row.append(cell)
-            col += span
-        rows.append(row)
+    if long is not None:
+        return Table(tbl, style, _LongRows(long, fmt, place, style, grid), place)
+    trs = [tr for tr in _content_children(tbl) if tr.tag == W_TR]
+    rows = [_row(tr, r_i, fmt, place, style, grid, row) for r_i, tr in enumerate(trs)]
     return Table(tbl, style, rows, place)
+
+
+class _LongRows(Sequence):
+    """The rows of a long table, each made on access (and not kept), so memory stays bounded.
+
+    Two accesses to one row give different but equal views: compare paragraphs with `Paragraph.same`.
+    """
+
+    def __init__(self, long, fmt: Formatting, place: dict, style: str | None, grid: list):
+        self._long, self._fmt, self._place, self._style, self._grid = long, fmt, place, style, grid
+
+    def __len__(self) -> int:
+        return len(self._long.rows)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        shape = self._long.rows[i][0]
+        return _row(shape, i, self._fmt, self._place, self._style, self._grid, (self._long, i))
+
+
+def _row(tr, r_i: int, fmt: Formatting, place: dict, style: str | None, grid: list, row) -> list[Cell]:
+    out, col = [], 0
+    for tc in (c for c in _content_children(tr) if c.tag == W_TC):
+        tcpr = tc.find(qn("w:tcPr"))
+        span_el = tcpr.find(qn("w:gridSpan")) if tcpr is not None else None
+        span = int(span_el.get(qn("w:val"), 1)) if span_el is not None else 1
+        width = _cell_width(tcpr, grid, col, span)
+        vmerge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
+        cell = Cell(r_i, col, width, merged_continuation=vmerge is not None
+                    and vmerge.get(qn("w:val"), "continue") == "continue")
+        cplace = {**place, "row": r_i, "col": col, "depth": place.get("depth", 0), "width": width}
+        cell.blocks = _blocks(tc, fmt, cplace, style, row)
+        out.append(cell)
+        col += span
+    return out
 
 
 def _owner_tbl(el):
@@ -284,14 +348,14 @@ def _cell_width(tcpr, grid: list, col: int, span: int) -> Length | None:
     return None
 
 
-def _blocks(container, fmt: Formatting, place: dict, table_style: str | None) -> list:
+def _blocks(container, fmt: Formatting, place: dict, table_style: str | None, row=None) -> list:
     out = []
     for child in _content_children(container):
         if child.tag == W_P:
-            out.append(Paragraph(child, fmt, table_style, dict(place)))
+            out.append(Paragraph(child, fmt, table_style, dict(place), row))
         elif child.tag == W_TBL:
             inner = {**place, "depth": place.get("depth", 0) + 1}
-            out.append(_table(child, fmt, inner))
+            out.append(_table(child, fmt, inner, row))
     return out
 
 
@@ -305,8 +369,9 @@ def body_blocks(document, fmt: Formatting) -> list:
     """
     from docgen.ooxml.package import as_package
 
+    package = as_package(document)
     out, section, p_index, t_index = [], 0, 0, 0
-    for child in _content_children(as_package(document).body):
+    for child in _content_children(package.body):
         if child.tag == W_P:
             p_index += 1
             out.append(Paragraph(child, fmt, None, {"section": section, "index": p_index}))
@@ -315,7 +380,8 @@ def body_blocks(document, fmt: Formatting) -> list:
                 section += 1
         elif child.tag == W_TBL:
             t_index += 1
-            out.append(_table(child, fmt, {"section": section, "table": t_index, "depth": 0}))
+            out.append(_table(child, fmt, {"section": section, "table": t_index, "depth": 0},
+                              long=package.long_tables.get(child)))
     return out
 
 

@@ -11,6 +11,7 @@ import pytest
 from tests.nd30 import nd30_docs as d
 from docgen import api
 from docgen.nd30 import Level, check_file
+from tests.ooxml.test_package import same_findings_both_ways
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "data" / "mau" / "2022-dien-bien"
@@ -78,3 +79,14 @@ def test_one_change_to_a_generated_report_is_caught_with_its_rule_only(reports, 
     path = tmp_path / "nd30-sua.docx"
     doc.save(path)
     assert {e.split()[0] for e in _errors(path)} == {rule}
+
+
+def test_every_generated_document_gives_the_same_findings_with_its_tables_read_compactly(reports, tmp_path):
+    docs = list(reports)
+    for campaign in ("2022-trang-cong-dong", "2026-ra-soat-trang-cong-dong"):
+        docs += [p for p in api.cong_van(campaign, tmp_path / campaign).written if p.suffix == ".docx"]
+    api.tong_hop(SAMPLES, "2022-trang-cong-dong", tmp_path / "tong-hop")
+    docs += sorted((tmp_path / "tong-hop").rglob("*.docx"))
+    assert len(docs) >= 13
+    for path in docs:
+        same_findings_both_ways(path.read_bytes())
