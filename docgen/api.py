@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-# --- kiem-tra ---
-
 
 def kiem_tra(paths: list[Path], chien_dich: str = "2022-trang-cong-dong"):
     """Return a `KiemTraResult`: every submission under `paths` read and checked under a campaign.
@@ -46,11 +44,6 @@ def kiem_tra(paths: list[Path], chien_dich: str = "2022-trang-cong-dong"):
     return KiemTraResult(campaign.id, tuple(submissions), tuple(unusable))
 
 
-# --- end kiem-tra ---
-
-# --- bao-cao ---
-
-
 def bao_cao(paths, out_dir, chien_dich="2022-trang-cong-dong", pdf=False, ghi_de=False, chat=False,
             phu_luc_rieng=False, progress=None):
     """Return a `BaoCaoResult`: one result report (with its Phụ lục) per submission under `paths`.
@@ -73,11 +66,6 @@ def bao_cao(paths, out_dir, chien_dich="2022-trang-cong-dong", pdf=False, ghi_de
                    appendix_alone=phu_luc_rieng, progress=progress)
 
 
-# --- end bao-cao ---
-
-# --- cong-van ---
-
-
 def cong_van(chien_dich: str | Path, out_dir: str | Path, ghi_de: bool = False, pdf: bool = False):
     """Return a `CongVanResult`: the campaign's dispatch OUT/<campaign-id>/cong-van.docx (+ .pdf), ND30-checked.
 
@@ -94,11 +82,6 @@ def cong_van(chien_dich: str | Path, out_dir: str | Path, ghi_de: bool = False, 
     return job.run(load_campaign(chien_dich), Path(out_dir), overwrite=ghi_de, pdf=pdf)
 
 
-# --- end cong-van ---
-
-# --- bieu-mau ---
-
-
 def bieu_mau(chien_dich: str | Path, out_dir: Path, don_vi: str | None = None, ghi_de: bool = False) -> list[Path]:
     """Return the collection workbooks written into `out_dir` for the campaign `chien_dich`.
 
@@ -111,10 +94,6 @@ def bieu_mau(chien_dich: str | Path, out_dir: Path, don_vi: str | None = None, g
 
     return write_workbooks(load_campaign(chien_dich), Path(out_dir), don_vi, ghi_de)
 
-
-# --- end bieu-mau ---
-
-# --- mau ---
 
 # Document kinds a template can be written for: kind → (name in messages, modules whose VARIABLES it gets).
 TEMPLATE_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -184,11 +163,6 @@ def mau_kiem_tra(template: Path, loai: str | None = None) -> list:
     return lint_template(template, names, TEMPLATE_KINDS[kind][0])
 
 
-# --- end mau ---
-
-# --- the-thuc ---
-
-
 class FileResult:
     """One file checked by `the_thuc`: its document kind and findings, or why it could not be read.
 
@@ -244,11 +218,6 @@ def the_thuc(paths, include_info: bool = False) -> list[FileResult]:
     return out
 
 
-# --- end the-thuc ---
-
-# --- tong-hop ---
-
-
 def tong_hop(folder: str | Path, chien_dich: str | Path, out_dir: str | Path, ghi_de: bool = False,
              thong_tin: str | Path | None = None):
     """Return a `TongHopResult`: the province's summary of every submission in `folder`, written to `out_dir`.
@@ -271,4 +240,3 @@ def tong_hop(folder: str | Path, chien_dich: str | Path, out_dir: str | Path, gh
                    facts_file=Path(thong_tin) if thong_tin else None)
 
 
-# --- end tong-hop ---

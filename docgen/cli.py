@@ -64,9 +64,6 @@ def _add_flags(p: argparse.ArgumentParser, *names: str) -> None:
         p.add_argument(name, action="store_true", help=FLAGS[name])
 
 
-# --- kiem-tra ---
-
-
 @command(
     "kiem-tra",
     help="Kiểm tra các tệp danh sách «Trang cộng đồng» (.xlsx, .docx): lỗi, cảnh báo và số liệu từng cấp.",
@@ -85,11 +82,6 @@ def _kiem_tra(p: argparse.ArgumentParser):
         return res.exit_code
 
     return run
-
-
-# --- end kiem-tra ---
-
-# --- bao-cao ---
 
 
 @command(
@@ -116,11 +108,6 @@ def _bao_cao(p: argparse.ArgumentParser):
     return run
 
 
-# --- end bao-cao ---
-
-# --- cong-van ---
-
-
 @command(
     "cong-van",
     help="Soạn công văn chỉ đạo của tỉnh cho một chiến dịch (thể thức Nghị định 30), kèm Phụ lục biểu mẫu trống.",
@@ -140,11 +127,6 @@ def _cong_van(p: argparse.ArgumentParser):
         return res.exit_code
 
     return run
-
-
-# --- end cong-van ---
-
-# --- bieu-mau ---
 
 
 @command(
@@ -167,11 +149,6 @@ def _bieu_mau(p: argparse.ArgumentParser):
         return 0
 
     return run
-
-
-# --- end bieu-mau ---
-
-# --- mau ---
 
 
 @command(
@@ -205,11 +182,6 @@ def _mau(p: argparse.ArgumentParser):
     return run
 
 
-# --- end mau ---
-
-# --- the-thuc ---
-
-
 @command(
     "the-thuc",
     help="Kiểm tra thể thức văn bản Word (.docx) theo Nghị định 30/2020/NĐ-CP: lề, phông, số trang, "
@@ -234,11 +206,6 @@ def _the_thuc(p: argparse.ArgumentParser):
     return run
 
 
-# --- end the-thuc ---
-
-# --- tong-hop ---
-
-
 @command(
     "tong-hop",
     help="Tổng hợp báo cáo của các đơn vị cấp dưới: ai đã nộp, đúng hạn hay trễ hạn, ai chưa nộp; "
@@ -261,9 +228,6 @@ def _tong_hop(p: argparse.ArgumentParser):
         return result.exit_code
 
     return run
-
-
-# --- end tong-hop ---
 
 
 def main(argv: list[str] | None = None) -> int:
