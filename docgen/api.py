@@ -18,29 +18,23 @@ def kiem_tra(paths: list[Path], chien_dich: str = "2022-trang-cong-dong"):
     Raises CampaignError when the campaign cannot be loaded.
     """
     from docgen.campaigns.campaign import load_campaign
-    from docgen.checks import check_source
-    from docgen.checks.result import KiemTraResult, Unusable
+    from docgen.checks.result import KiemTraResult, Unusable, check_files
     from docgen.errors import DocgenError
-    from docgen.readers import find_inputs, read_source
+    from docgen.readers import find_inputs
 
     campaign = load_campaign(chien_dich)
-    submissions, unusable, seen = [], [], set()
+    files, unusable = [], []
     for path in paths:
         try:
-            files = find_inputs([Path(path)])
+            files.extend(find_inputs([Path(path)]))
         except DocgenError as exc:
             unusable.append(Unusable.from_error(str(path), exc))
-            continue
-        for file in files:
-            if Path(file).resolve() in seen:
-                continue   # the same file named twice (itself and its folder): checked once
-            seen.add(Path(file).resolve())
-            try:
-                source = read_source(file)
-            except DocgenError as exc:
-                unusable.append(Unusable.from_error(str(file), exc))
-                continue
-            submissions.append(check_source(source, campaign))
+    # The same file named twice (itself and its folder) is checked once, where first named.
+    by_path = {}
+    for f in files:
+        by_path.setdefault(Path(f).resolve(), f)
+    submissions, failed = check_files(list(by_path.values()), campaign)
+    unusable += [Unusable.from_error(path, exc) for path, exc in failed]
     return KiemTraResult(campaign.id, tuple(submissions), tuple(unusable))
 
 

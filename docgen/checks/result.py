@@ -83,3 +83,23 @@ def submission_dict(s: Submission) -> dict:
             for f in s.figures
         ],
     }
+
+
+def check_files(files, campaign) -> tuple[list[Submission], list[tuple[str, DocgenError]]]:
+    """Return the submissions of `files` read and checked under `campaign`, in order, and the failures.
+
+    A file that cannot be read is returned as (path, its DocgenError); the others are
+    still checked.
+    """
+    from docgen.checks.run import check_source
+    from docgen.readers import read_source
+
+    submissions, failed = [], []
+    for file in files:
+        try:
+            source = read_source(file)
+        except DocgenError as exc:
+            failed.append((str(file), exc))
+            continue
+        submissions.append(check_source(source, campaign))
+    return submissions, failed

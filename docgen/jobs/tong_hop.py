@@ -14,7 +14,7 @@ from pathlib import Path
 
 from docgen.aggregate import Summary, Unusable, summarize
 from docgen.campaigns.campaign import Campaign
-from docgen.errors import DocgenError, InputError, Location
+from docgen.errors import InputError, Location
 from docgen.jobs.nd30_check import FormatCheck, check_written, not_ready
 from docgen.records.model import Facts, Severity, Submission
 
@@ -83,20 +83,14 @@ def read_all(folder: Path, campaign: Campaign, skip: set[Path] = frozenset()
     Files in `skip` (docgen's own outputs, the province's facts file) are not inputs.
     Raises InputError for a folder that does not exist or holds no .xlsx/.docx.
     """
-    from docgen.checks import check_source
-    from docgen.readers import find_inputs, read_source
+    from docgen.checks.result import check_files
+    from docgen.readers import find_inputs
 
     if not folder.exists():
         raise InputError("Không có thư mục hoặc tệp này.", Location(str(folder)))
     skipped = {p.resolve() for p in skip}
-    submissions, unusable = [], []
-    for path in find_inputs([folder]):
-        if path.resolve() in skipped:
-            continue
-        try:
-            submissions.append(check_source(read_source(path), campaign))
-        except DocgenError as exc:
-            unusable.append(Unusable.from_error(path, exc))
+    submissions, failed = check_files([p for p in find_inputs([folder]) if p.resolve() not in skipped], campaign)
+    unusable = [Unusable.from_error(path, exc) for path, exc in failed]
     return submissions, unusable
 
 

@@ -225,3 +225,16 @@ def set_text(p, text: str) -> None:
     runs[0].text = text
     for r in runs[1:]:
         r._r.getparent().remove(r._r)
+
+
+def each_without_one_paragraph(build):
+    """Yield documents from `build()`, each with one paragraph removed (a cell left empty keeps one w:p)."""
+    count = len(list(all_paragraphs(build())))
+    for i in range(count):
+        doc = build()
+        p = list(all_paragraphs(doc))[i]
+        parent = p._p.getparent()
+        parent.remove(p._p)
+        if parent.tag == qn("w:tc") and parent.find(qn("w:p")) is None:
+            parent.append(OxmlElement("w:p"))
+        yield doc
