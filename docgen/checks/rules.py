@@ -20,6 +20,7 @@ class Rule:
     id: str
     severity: Severity
     meaning: str   # Vietnamese, one line, for the README table and `--json` consumers
+    normalises: bool = False   # a finding of this rule means docgen already changed the value to its `fix`
 
 
 RULES: dict[str, Rule] = {
@@ -28,21 +29,21 @@ RULES: dict[str, Rule] = {
         Rule("DV-01", ERROR, "Đơn vị không có trong danh mục đơn vị hành chính của đơn vị báo cáo"),
         Rule("DV-02", ERROR, "Thiếu đơn vị phải có trong danh sách (so với danh mục chính thức)"),
         Rule("DV-03", ERROR, "Một đơn vị ghi hai lần"),
-        Rule("DV-04", WARNING, "Tên đơn vị viết khác tên chính thức (dấu cách, vị trí dấu thanh, chữ «Xã/Huyện»)"),
+        Rule("DV-04", WARNING, "Tên đơn vị viết khác tên chính thức (dấu cách, vị trí dấu thanh, chữ «Xã/Huyện»)", normalises=True),
         Rule("TT-01", ERROR, "Tên Trang không đúng mẫu của chiến dịch (hoặc thiếu tên Trang)"),
         Rule("TT-02", WARNING, "Đơn vị chưa thành lập Trang (tính vào tỷ lệ chưa hoàn thành)"),
-        Rule("TT-03", WARNING, "Tên Trang chỉ đúng mẫu sau khi chuẩn hóa (chữ hoa/thường, dấu cách, dấu thanh, ngoặc kép)"),
+        Rule("TT-03", WARNING, "Tên Trang chỉ đúng mẫu sau khi chuẩn hóa (chữ hoa/thường, dấu cách, dấu thanh, ngoặc kép)", normalises=True),
         Rule("LK-01", ERROR, "Địa chỉ liên kết không phải Trang trên nền tảng được chấp nhận (hoặc thiếu)"),
         Rule("LK-02", ERROR, "Một địa chỉ liên kết dùng cho hai đơn vị"),
-        Rule("LK-03", WARNING, "Địa chỉ liên kết đã được đưa về dạng chuẩn"),
+        Rule("LK-03", WARNING, "Địa chỉ liên kết đã được đưa về dạng chuẩn", normalises=True),
         Rule("NS-01", ERROR, "Thiếu lãnh đạo phụ trách"),
         Rule("NS-02", ERROR, "Thiếu cán bộ quản lý, vận hành"),
         Rule("NS-03", WARNING, "Lãnh đạo phụ trách và cán bộ vận hành là cùng một người ở cấp phải phân công riêng (mục 2.4)"),
         Rule("SDT-01", ERROR, "Số điện thoại không hợp lệ"),
-        Rule("SDT-02", WARNING, "Số điện thoại đã được đưa về dạng chuẩn"),
+        Rule("SDT-02", WARNING, "Số điện thoại đã được đưa về dạng chuẩn", normalises=True),
         Rule("EM-01", ERROR, "Địa chỉ thư điện tử không hợp lệ"),
-        Rule("EM-02", WARNING, "Địa chỉ thư điện tử đã được đưa về dạng chuẩn (bỏ dấu cách, chữ thường)"),
-        Rule("VB-01", WARNING, "Ô có ký tự điều khiển hoặc ký tự ẩn, hoặc chữ tiếng Việt không dựng sẵn (NFC), đã được làm sạch"),
+        Rule("EM-02", WARNING, "Địa chỉ thư điện tử đã được đưa về dạng chuẩn (bỏ dấu cách, chữ thường)", normalises=True),
+        Rule("VB-01", WARNING, "Ô có ký tự điều khiển hoặc ký tự ẩn, hoặc chữ tiếng Việt không dựng sẵn (NFC), đã được làm sạch", normalises=True),
     )
 }
 
@@ -55,4 +56,5 @@ def problem(rule: str, message: str, location: Location, fix: str = "", unit_cod
     >>> problem("SDT-01", "Sai số", Location("a.xlsx", "Phụ lục", "F12")).severity.value
     'loi'
     """
-    return Problem(rule, RULES[rule].severity, message, location, fix, unit_code)
+    spec = RULES[rule]
+    return Problem(rule, spec.severity, message, location, fix, unit_code, spec.normalises)

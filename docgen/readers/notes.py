@@ -27,4 +27,4 @@ def note(rule: str, message: str, location: Location, fix: str = "") -> Problem:
     """
     if rule not in READER_RULES:
         raise KeyError(rule)
-    return Problem(rule, Severity.WARNING, message, location, fix)
+    return Problem(rule, Severity.WARNING, message, location, fix, normalised=rule == "VB-01" and bool(fix))

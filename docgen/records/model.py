@@ -191,6 +191,9 @@ class Problem:
     location: Location
     fix: str = ""
     unit_code: str = ""
+    # True when docgen already changed the value to `fix` (a normalisation): nothing for the clerk to do,
+    # and the value a normalised copy of the file may write into the cell.
+    normalised: bool = False
 
     def to_dict(self) -> dict:
         return {
@@ -202,6 +205,7 @@ class Problem:
             "sheet": self.location.sheet,
             "cell": self.location.cell,
             "fix": self.fix,
+            "normalised": self.normalised,
         }
 
 
