@@ -42,7 +42,7 @@ def bao_cao(paths, out_dir, chien_dich="2022-trang-cong-dong", pdf=False, ghi_de
             phu_luc_rieng=False, progress=None):
     """Return a `BaoCaoResult`: one result report (with its Phụ lục) per submission under `paths`.
 
-    Writes OUT/<slug>/bao-cao-ket-qua.docx (and phu-luc.docx when `phu_luc_rieng`,
+    Writes OUT/<slug>/bao-cao-ket-qua-<slug>.docx (and phu-luc-<slug>.docx when `phu_luc_rieng`,
     and a .pdf of each when `pdf`, all converted by one LibreOffice process).
     A submission with errors still gets its report (its problems appear in
     section II) unless `chat` (strict): then it is refused with its errors.

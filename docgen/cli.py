@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from docgen import console
+from docgen import __version__, console
 from docgen.errors import DocgenError
 
 COMMANDS: dict[str, "callable"] = {}
@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="docgen",
         description="Kiểm tra dữ liệu «Trang cộng đồng» của Mặt trận các cấp và soạn văn bản theo Nghị định 30/2020/NĐ-CP.",
     )
+    parser.add_argument("--version", action="version", version=f"docgen {__version__}",
+                        help="in số phiên bản của docgen rồi thoát")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
     for name, (fn, help_, example) in COMMANDS.items():
         p = sub.add_parser(
@@ -87,15 +89,15 @@ def _kiem_tra(p: argparse.ArgumentParser):
 @command(
     "bao-cao",
     help="Soạn báo cáo kết quả (kèm Phụ lục danh sách «Trang cộng đồng») theo Nghị định 30 cho từng tệp dữ liệu.",
-    example="docgen bao-cao data/mau/2022-dien-bien -o out/ --pdf",
+    example="docgen bao-cao data/mau/2022-dien-bien -o out/",
 )
 def _bao_cao(p: argparse.ArgumentParser):
     _add_sources(p)
-    p.add_argument("-o", "--ra", metavar="THƯ_MỤC", required=True, help="thư mục ghi kết quả: THƯ_MỤC/<đơn-vị>/bao-cao-ket-qua.docx")
+    p.add_argument("-o", "--ra", metavar="THƯ_MỤC", required=True, help="thư mục ghi kết quả: THƯ_MỤC/<đơn-vị>/bao-cao-ket-qua-<đơn-vị>.docx")
     _add_campaign(p, option=True)
     _add_flags(p, "--pdf", "--ghi-de")
     p.add_argument("--chat", action="store_true", help="chặt chẽ: không soạn báo cáo cho tệp còn lỗi, liệt kê các lỗi")
-    p.add_argument("--phu-luc-rieng", action="store_true", help="ghi thêm Phụ lục thành tệp riêng phu-luc.docx")
+    p.add_argument("--phu-luc-rieng", action="store_true", help="ghi thêm Phụ lục thành tệp riêng phu-luc-<đơn-vị>.docx")
 
     def run(args) -> int:
         from docgen import api

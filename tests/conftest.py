@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -27,6 +29,27 @@ han = 2026-03-31
 mau_ten_trang = "Mặt trận {don_vi} ({tinh})"
 nhan_su = "kiem_nhiem"
 """
+
+
+# Outside programs some tests need: marker → (programs, why). Where one is missing the test is skipped with
+# the reason, except in CI (DOCGEN_CI=1, set by .ci/run, which installs them): there a missing program fails.
+TOOLS = {
+    "soffice": (("soffice", "pdftotext", "pdftoppm"), "LibreOffice và poppler-utils (chuyển PDF)"),
+    "chromium": (("chromium", "chromedriver"), "Chromium và chromedriver (kiểm tra trang web trong trình duyệt)"),
+}
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for marker, (programs, what) in TOOLS.items():
+        if item.get_closest_marker(marker) is None:
+            continue
+        missing = [p for p in programs if shutil.which(p) is None]
+        if not missing:
+            continue
+        reason = f"cần {what}; máy này thiếu: {', '.join(missing)}"
+        if os.environ.get("DOCGEN_CI"):
+            pytest.fail(f"CI phải cài đủ công cụ: {reason}", pytrace=False)
+        pytest.skip(reason)
 
 
 @pytest.fixture

@@ -25,8 +25,9 @@ from docgen.errors import DocgenError, Location
 from docgen.jobs.nd30_check import FormatCheck, check_written, not_ready
 from docgen.records.model import Problem, Submission
 
-REPORT_FILE = "bao-cao-ket-qua.docx"
-APPENDIX_FILE = "phu-luc.docx"
+# Each file carries its unit's slug, so a clerk can attach it as it is: bao-cao-ket-qua-huyen-muong-nhe.docx.
+REPORT_FILE = "bao-cao-ket-qua-{slug}.docx"
+APPENDIX_FILE = "phu-luc-{slug}.docx"
 REPORT_TEMPLATE = "cong_van.docx"
 APPENDIX_TEMPLATE = "phu_luc.docx"
 
@@ -151,7 +152,8 @@ def _prepare(path: Path) -> _Ready:
     except DocgenError as exc:
         return _Ready(sub, render_error=str(exc))
     names = (REPORT_FILE, APPENDIX_FILE)
-    checks = tuple(check_one(Path(name), data) for name, data in zip(names, rendered[:2]) if data is not None)
+    checks = tuple(check_one(Path(name.format(slug="")), data) for name, data in zip(names, rendered[:2])
+                   if data is not None)
     return _Ready(sub, rendered=rendered, checks=checks)
 
 
@@ -224,8 +226,10 @@ def _one(path: Path, campaign, batch: _Batch, pdf: bool, strict: bool, appendix_
         batch.refused.append(Refused(path, f"{len(sub.errors)} lỗi phải sửa trước khi ký (--chat).",
                                      sub.errors, strict=True))
         return
-    folder = batch.out_dir / _unique_slug(sub, path, batch.slugs)
-    targets = [folder / REPORT_FILE] + ([folder / APPENDIX_FILE] if appendix_alone else [])
+    unit_slug = _unique_slug(sub, path, batch.slugs)
+    folder = batch.out_dir / unit_slug
+    names = [REPORT_FILE] + ([APPENDIX_FILE] if appendix_alone else [])
+    targets = [folder / name.format(slug=unit_slug) for name in names]
     _check_free(targets + ([t.with_suffix(".pdf") for t in targets] if pdf else []), batch.overwrite)
     if ready is None:
         report, appendix, notes = render_submission(sub, campaign, appendix_alone)

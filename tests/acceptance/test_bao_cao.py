@@ -36,8 +36,9 @@ def run(tmp_path_factory):
     return code, out, {"huyen-muong-nhe": muong_nhe, "huyen-tua-chua": tua_chua}
 
 
-def report(out, slug, name="bao-cao-ket-qua.docx"):
-    return docx.Document(str(out / slug / name))
+def report(out, slug, name="bao-cao-ket-qua"):
+    """Return the document `name` ("bao-cao-ket-qua" or "phu-luc") written for the unit `slug`."""
+    return docx.Document(str(out / slug / f"{name}-{slug}.docx"))
 
 
 def texts(document) -> list[str]:
@@ -63,13 +64,13 @@ def test_one_report_per_district_is_written_and_the_run_ends_with_0(run):
     assert code == 0
     assert sorted(p.name for p in out.iterdir()) == sorted(inputs)
     for slug in inputs:
-        assert sorted(p.name for p in (out / slug).iterdir()) == ["bao-cao-ket-qua.docx", "phu-luc.docx"]
+        assert sorted(p.name for p in (out / slug).iterdir()) == [f"bao-cao-ket-qua-{slug}.docx", f"phu-luc-{slug}.docx"]
 
 
 def test_every_record_is_in_the_appendix_table_in_order_and_verbatim(run):
     _, out, inputs = run
     for slug, filled in inputs.items():
-        for name in ("bao-cao-ket-qua.docx", "phu-luc.docx"):
+        for name in ("bao-cao-ket-qua", "phu-luc"):
             assert data_rows(report(out, slug, name)) == filled.rows
     assert data_rows(report(out, "huyen-muong-nhe"))[1][2] == SPECIAL_NAME
 
@@ -158,7 +159,7 @@ def test_every_section_is_a4_with_nd30_margins_and_the_appendix_is_landscape_fro
 
 def test_every_font_is_times_new_roman(run):
     _, out, _ = run
-    for name in ("bao-cao-ket-qua.docx", "phu-luc.docx"):
+    for name in ("bao-cao-ket-qua", "phu-luc"):
         document = report(out, "huyen-muong-nhe", name)
         fonts = {el.get(qn("w:ascii")) for el in document.styles.element.iter(qn("w:rFonts"))}
         fonts |= {el.get(qn("w:ascii")) for el in document.element.body.iter(qn("w:rFonts"))}
@@ -174,12 +175,11 @@ def test_every_generated_file_passes_the_ooxml_schema_check(run, ooxml_check):
     assert ooxml_check(*files).count("OK (0 error(s)") == 4
 
 
+@pytest.mark.soffice
 def test_with_pdf_the_pdf_holds_the_quoc_hieu_and_the_last_record(tmp_path):
-    if find_soffice() is None or not shutil.which("pdftotext"):
-        pytest.skip("LibreOffice (soffice) hoặc pdftotext chưa cài: bỏ qua kiểm tra PDF")
     filled = filled_workbook(tmp_path, "Mường Nhé")
     assert main(["bao-cao", str(filled.path), "-o", str(tmp_path / "ra"), "--pdf"]) == 0
-    pdf = tmp_path / "ra" / "huyen-muong-nhe" / "bao-cao-ket-qua.pdf"
+    pdf = tmp_path / "ra" / "huyen-muong-nhe" / "bao-cao-ket-qua-huyen-muong-nhe.pdf"
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
     assert 3 <= pages <= 6

@@ -67,7 +67,7 @@ def test_a_carefully_filled_2026_workbook_has_no_error(filled, capsys):
 
 def test_the_2026_report_is_written_from_the_campaign_folder(filled, tmp_path):
     assert cli.main(["bao-cao", str(filled), "--chien-dich", CAMPAIGN, "-o", str(tmp_path)]) == 0
-    [report] = tmp_path.glob("*/bao-cao-ket-qua.docx")
+    [report] = tmp_path.glob("*/bao-cao-ket-qua-*.docx")
     import docx
 
     text = "\n".join(p.text for p in docx.Document(str(report)).paragraphs)
@@ -79,7 +79,7 @@ def test_the_2026_report_is_written_from_the_campaign_folder(filled, tmp_path):
 def test_the_2026_sample_submission_is_checked_and_reported(tmp_path):
     assert cli.main(["kiem-tra", str(SAMPLE), "--chien-dich", CAMPAIGN]) in (0, 1)
     assert cli.main(["bao-cao", str(SAMPLE), "--chien-dich", CAMPAIGN, "-o", str(tmp_path)]) == 0
-    assert list(tmp_path.glob("*/bao-cao-ket-qua.docx"))
+    assert list(tmp_path.glob("*/bao-cao-ket-qua-*.docx"))
 
 
 def test_the_2026_dispatch_is_written(tmp_path):

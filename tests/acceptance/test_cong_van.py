@@ -174,7 +174,7 @@ def test_the_2026_campaign_needs_a_folder_not_code(tmp_path, capsys):
     assert table[-2:] == ["I", "Cấp xã"]
 
 
-@pytest.mark.skipif(not shutil.which("soffice") or not shutil.which("pdftotext"), reason="LibreOffice vắng mặt")
+@pytest.mark.soffice
 def test_pdf_asks_for_a_pdf_beside_the_docx(tmp_path):
     assert cli.main(["cong-van", C2022, "-o", str(tmp_path), "--pdf"]) == 0
     pdf = tmp_path / C2022 / "cong-van.pdf"

@@ -31,7 +31,7 @@ def test_a_single_file_is_written_and_summarised(tmp_path, capsys):
     out = tmp_path / "ra"
     assert main(["bao-cao", str(filled.path), "-o", str(out)]) == 0
     stdout = capsys.readouterr().out
-    target = out / "huyen-muong-nhe" / "bao-cao-ket-qua.docx"
+    target = out / "huyen-muong-nhe" / "bao-cao-ket-qua-huyen-muong-nhe.docx"
     first = stdout.splitlines()[0]
     assert first.startswith(f"Huyện Mường Nhé: {target} — 1 lỗi, ") and first.endswith(" cảnh báo (ghi ở mục II của báo cáo)")
     assert stdout.splitlines()[1] == "  Thể thức (NĐ 30/2020): không có lỗi"  # the shipped templates meet ND30
@@ -43,7 +43,7 @@ def test_an_existing_report_is_not_overwritten_without_ghi_de(tmp_path, capsys):
     filled = filled_workbook(tmp_path, "Mường Nhé")
     out = tmp_path / "ra"
     assert main(["bao-cao", str(filled.path), "-o", str(out)]) == 0
-    target = out / "huyen-muong-nhe" / "bao-cao-ket-qua.docx"
+    target = out / "huyen-muong-nhe" / "bao-cao-ket-qua-huyen-muong-nhe.docx"
     target.write_bytes(b"ban cu")
     capsys.readouterr()
     assert main(["bao-cao", str(filled.path), "-o", str(out)]) == 2
@@ -78,7 +78,7 @@ def test_an_unusable_input_gives_2_and_the_others_are_still_written(tmp_path, ca
     captured = capsys.readouterr()
     assert f"Không soạn: {missing}: {missing}: Không có tệp hoặc thư mục này." in captured.err
     assert f"Không soạn: {bad}:" in captured.err
-    assert (out / "huyen-muong-nhe" / "bao-cao-ket-qua.docx").is_file()
+    assert (out / "huyen-muong-nhe" / "bao-cao-ket-qua-huyen-muong-nhe.docx").is_file()
     assert captured.out.splitlines()[-1] == "Đã ghi 1 báo cáo; không soạn 2 tệp."
 
 
@@ -88,7 +88,7 @@ def test_a_campaign_template_that_breaks_the_sandbox_is_refused(tmp_path, capsys
     assert main(["bao-cao", str(filled.path), "-o", str(tmp_path / "ra"), "--chien-dich", str(campaign)]) == 2
     err = capsys.readouterr().err
     assert "Mẫu «cong_van.docx» dùng lệnh bị chặn vì lý do an toàn" in err
-    assert not (tmp_path / "ra" / "huyen-muong-nhe" / "bao-cao-ket-qua.docx").exists()
+    assert not (tmp_path / "ra" / "huyen-muong-nhe" / "bao-cao-ket-qua-huyen-muong-nhe.docx").exists()
 
 
 @pytest.mark.parametrize("rule", sorted(FOUND))
@@ -98,7 +98,7 @@ def test_a_campaign_template_that_breaks_nd30_is_written_reported_and_exits_1(tm
     out = tmp_path / "ra"
     assert main(["bao-cao", str(filled.path), "-o", str(out), "--chien-dich", str(campaign)]) == 1
     lines = capsys.readouterr().out.splitlines()
-    target = out / "huyen-muong-nhe" / "bao-cao-ket-qua.docx"
+    target = out / "huyen-muong-nhe" / "bao-cao-ket-qua-huyen-muong-nhe.docx"
     assert lines[0].startswith(f"Huyện Mường Nhé: {target}")
     assert re.fullmatch(rf"  Thể thức \(NĐ 30/2020\): {re.escape(str(target))} \(báo cáo\): \d+ lỗi, 0 cảnh báo", lines[1])
     assert lines[2].startswith(f"  lỗi {rule} · ")  # rule ID and place, as `docgen the-thuc` prints them
@@ -120,7 +120,7 @@ def test_a_batch_shows_progress_on_stderr(tmp_path, capsys):
 
 def test_help_ends_with_an_example(capsys):
     assert main(["bao-cao", "--help"]) == 0
-    assert "Ví dụ:\n  docgen bao-cao data/mau/2022-dien-bien -o out/ --pdf" in capsys.readouterr().out
+    assert "Ví dụ:\n  docgen bao-cao data/mau/2022-dien-bien -o out/" in capsys.readouterr().out
 
 
 def test_pdf_without_libreoffice_still_writes_the_docx_and_says_why(tmp_path, capsys, monkeypatch):
@@ -128,4 +128,4 @@ def test_pdf_without_libreoffice_still_writes_the_docx_and_says_why(tmp_path, ca
     filled = filled_workbook(tmp_path, "Mường Nhé")
     assert main(["bao-cao", str(filled.path), "-o", str(tmp_path / "ra"), "--pdf"]) == 2
     assert "Lỗi PDF: Không tìm thấy LibreOffice (lệnh soffice) để xuất PDF." in capsys.readouterr().err
-    assert (tmp_path / "ra" / "huyen-muong-nhe" / "bao-cao-ket-qua.docx").is_file()
+    assert (tmp_path / "ra" / "huyen-muong-nhe" / "bao-cao-ket-qua-huyen-muong-nhe.docx").is_file()

@@ -46,3 +46,16 @@ def test_every_help_example_runs_on_the_shipped_data(tmp_path, monkeypatch, caps
 def test_no_command_prints_the_overview_and_exits_2(capsys):
     assert cli.main([]) == 2
     assert "LỆNH" in capsys.readouterr().out
+
+
+def test_version_prints_the_package_version(capsys):
+    from docgen import __version__
+
+    assert cli.main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"docgen {__version__}"
+
+
+def test_the_readme_first_command_needs_nothing_pip_cannot_install():
+    first = next(line for line in README.splitlines() if line.startswith("python3 -m venv"))
+    assert first.endswith("docgen bao-cao data/mau/2022-dien-bien -o out/")
+    assert "--pdf" not in first

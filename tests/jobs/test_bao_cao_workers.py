@@ -51,7 +51,7 @@ def test_workers_give_the_serial_result(tmp_path, strict):
     runs = {}
     for workers in (1, 2):
         out = tmp_path / f"ra{workers}"
-        taken = out / "huyen-muong-nhe" / job.REPORT_FILE  # refused: would overwrite
+        taken = out / "huyen-muong-nhe" / job.REPORT_FILE.format(slug="huyen-muong-nhe")  # refused: would overwrite
         taken.parent.mkdir(parents=True)
         taken.write_bytes(b"cu")
         seen = []

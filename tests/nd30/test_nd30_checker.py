@@ -252,13 +252,12 @@ def test_the_decrees_own_files_parse_without_crashing(name):
     assert report.kind.code == "PL"
 
 
+@pytest.mark.soffice
 def test_a_libreoffice_round_trip_of_the_clean_document_still_passes(tmp_path):
     import shutil
     import subprocess
 
     soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice vắng mặt")
     src = tmp_path / "nd30-clean.docx"
     d.bao_cao().save(src)
     out = tmp_path / "lo"

@@ -19,9 +19,8 @@ def test_without_libreoffice_the_error_says_what_to_do(monkeypatch, tmp_path):
     assert err.value.message.startswith("Không tìm thấy LibreOffice (lệnh soffice) để xuất PDF.")
 
 
+@pytest.mark.soffice
 def test_a_batch_is_converted_by_one_process_even_with_equal_file_names(tmp_path, monkeypatch):
-    if pdf.find_soffice() is None or not shutil.which("pdftotext"):
-        pytest.skip("LibreOffice hoặc pdftotext chưa cài: bỏ qua chuyển PDF")
     calls = []
     real_run = subprocess.run
     monkeypatch.setattr(subprocess, "run", lambda cmd, **kw: calls.append(cmd) or real_run(cmd, **kw))
