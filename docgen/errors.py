@@ -7,6 +7,8 @@ one line on stderr and exit code 2. A traceback always means a bug.
 
 from __future__ import annotations
 
+import errno
+import re
 from dataclasses import dataclass
 
 
@@ -54,3 +56,81 @@ class CampaignError(DocgenError):
 
 class TemplateError(DocgenError):
     """A template that is not a .docx, has broken Jinja, or breaks the sandbox."""
+
+
+# What an operating-system error means for a clerk, and what to do (never the system's English text).
+_OS_REASONS = {
+    errno.ENOENT: "không có tệp hoặc thư mục này",
+    errno.ENOTDIR: "một phần của đường dẫn là tệp chứ không phải thư mục: kiểm tra lại đường dẫn",
+    errno.EISDIR: "đường dẫn là một thư mục, không phải tệp",
+    errno.EACCES: "không có quyền đọc/ghi ở đây, hoặc tệp đang mở trong Word/Excel: đóng tệp hoặc chọn thư mục khác",
+    errno.EPERM: "hệ điều hành không cho phép thao tác này: chọn thư mục khác hoặc hỏi người quản trị máy",
+    errno.ENOSPC: "ổ đĩa đã đầy: xóa bớt tệp hoặc ghi sang ổ khác",
+    errno.EROFS: "ổ đĩa hoặc thư mục chỉ cho đọc: ghi sang thư mục khác",
+    errno.ENAMETOOLONG: "tên tệp hoặc đường dẫn quá dài: chọn thư mục có đường dẫn ngắn hơn",
+    errno.EEXIST: "tệp đã có",
+    errno.EIO: "lỗi đọc/ghi ổ đĩa: kiểm tra ổ đĩa, USB hoặc ổ mạng",
+    errno.EMFILE: "mở quá nhiều tệp cùng lúc: chạy lại với ít tệp hơn",
+    errno.EBUSY: "tệp hoặc thư mục đang được chương trình khác dùng: đóng chương trình đó rồi chạy lại",
+    errno.ELOOP: "đường dẫn có liên kết tượng trưng (symlink) vòng quanh",
+    errno.EINVAL: "tên tệp có ký tự không hợp lệ",
+    errno.EXDEV: "không chuyển được tệp sang ổ đĩa khác",
+    errno.EFBIG: "tệp quá lớn so với ổ đĩa",
+}
+if hasattr(errno, "EDQUOT"):
+    _OS_REASONS[errno.EDQUOT] = "đã hết hạn mức dung lượng được dùng trên ổ đĩa: xóa bớt tệp hoặc ghi sang ổ khác"
+_WINDOWS_SHARING = (32, 33)  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION: the file is open in another program
+
+
+def os_reason(exc: OSError) -> str:
+    """Return in Vietnamese what an operating-system error means and what to do (no English system text).
+
+    >>> os_reason(OSError(errno.ENOSPC, "No space left on device"))
+    'ổ đĩa đã đầy: xóa bớt tệp hoặc ghi sang ổ khác'
+    >>> os_reason(OSError(12345, "Strange"))
+    'lỗi hệ điều hành số 12345'
+    """
+    if getattr(exc, "winerror", None) in _WINDOWS_SHARING:
+        return "tệp đang mở trong chương trình khác (Word, Excel …): đóng tệp rồi chạy lại"
+    if exc.errno in _OS_REASONS:
+        return _OS_REASONS[exc.errno]
+    return f"lỗi hệ điều hành số {exc.errno}" if exc.errno is not None else "lỗi hệ điều hành"
+
+
+def parser_reason(exc: BaseException) -> str:
+    """Return in Vietnamese what a parser's exception says about the file.
+
+    >>> parser_reason(IndexError("list index out of range"))
+    'tệp trỏ tới dữ liệu không có (chỉ số ngoài phạm vi)'
+    >>> parser_reason(RecursionError())
+    'cấu trúc lồng nhau quá sâu'
+    """
+    import zipfile
+    import zlib
+
+    from lxml import etree
+
+    if isinstance(exc, etree.XMLSyntaxError):
+        line = f" ở dòng {exc.lineno}" if getattr(exc, "lineno", None) else ""
+        found = re.search(r"Char (0x[0-9A-Fa-f]+)|[Cc]har value (\d+)", str(exc))
+        if found:
+            code = int(found.group(1), 16) if found.group(1) else int(found.group(2))
+            return f"có ký tự U+{code:04X} mà XML không cho phép{line}"
+        if "Premature end" in str(exc) or "EndTag" in str(exc) or "expected '>'" in str(exc):
+            return f"nội dung XML bị cắt cụt hoặc thiếu thẻ đóng{line}"
+        if "Entity" in str(exc) or "entity" in str(exc):
+            return f"XML dùng thực thể (entity) không được khai báo{line}"
+        return f"nội dung XML không hợp lệ{line}"
+    if isinstance(exc, (zipfile.BadZipFile, zlib.error, EOFError)):
+        return "tệp nén bị hỏng (dữ liệu nén không giải được hoặc sai mã kiểm tra CRC)"
+    if isinstance(exc, RecursionError):
+        return "cấu trúc lồng nhau quá sâu"
+    if isinstance(exc, MemoryError):
+        return "dữ liệu quá lớn so với bộ nhớ"
+    if isinstance(exc, IndexError):
+        return "tệp trỏ tới dữ liệu không có (chỉ số ngoài phạm vi)"
+    if isinstance(exc, KeyError):
+        return "tệp thiếu một phần mà phần khác trỏ tới"
+    if isinstance(exc, (ValueError, TypeError, AttributeError, OverflowError)):
+        return "có giá trị hoặc tham chiếu không hợp lệ"
+    return "nội dung không đúng định dạng"

@@ -158,7 +158,11 @@ def filters_section() -> list[str]:
     builtin = sorted(set(env.filters) - set(FILTERS))
     lines += ["", "Bộ lọc sẵn có của Jinja (xem tài liệu Jinja): " + ", ".join(f"`{n}`" for n in builtin) + ".", "",
               "Hàm dùng được: " + ", ".join(f"`{n}`" for n in sorted(env.globals)) + "; trong vòng lặp có `loop` "
-              "(`loop.index`, `loop.first`, `loop.last`).", ""]
+              "(`loop.index`, `loop.first`, `loop.last`).", "",
+              "Bị chặn vì an toàn (mẫu không được dựng, `docgen mau kiem-tra` báo MAU-05, MAU-07): thuộc tính hay tên "
+              "bắt đầu bằng `_` và phần nội bộ của Python; `{% import %}`, `{% from … import %}`, `{% include %}`, "
+              "`{% extends %}`; định dạng chuỗi bằng `.format(…)` hay `%`. Mỗi lần dựng có giới hạn số lượt lặp, "
+              "độ dài văn bản và thời gian (xem [gioi-han.md](gioi-han.md)).", ""]
     return lines
 
 

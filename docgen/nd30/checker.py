@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 
-from docgen.errors import InputError, Location
+from docgen.errors import InputError, Location, parser_reason
+from docgen.limits import refusal
 from docgen.nd30.kinds import PHU_LUC, Kind
 from docgen.nd30.layout import Parts, find_layout
 from docgen.nd30.rules import RULES, Finding
@@ -28,6 +29,16 @@ _UNREADABLE = {
     "not-docx": "tệp nén không chứa văn bản Word (thiếu word/document.xml)",
     "corrupt": "tệp .docx bị hỏng, không đọc được",
 }
+
+
+def unreadable_reason(exc: PackageError) -> str:
+    """Return in Vietnamese why a package cannot be checked: a limit or safety refusal, a broken part, or the reason."""
+    told = refusal(exc.reason, exc.part, exc.size, exc.limit)
+    if told is not None:
+        return told
+    if exc.reason == "xml" and exc.cause is not None:
+        return f"tệp .docx bị hỏng, không đọc được (phần «{exc.part or 'word/document.xml'}»): {parser_reason(exc.cause)}"
+    return _UNREADABLE.get(exc.reason, "không đọc được tệp")
 
 
 @dataclass(frozen=True)
@@ -106,7 +117,7 @@ def _inspect(source, name: str, verify: bool) -> Report:
         try:
             package = read_package(source, verify)
         except PackageError as exc:
-            raise InputError(_UNREADABLE.get(exc.reason, "không đọc được tệp"), Location(name)) from exc
+            raise InputError(unreadable_reason(exc), Location(name)) from exc
         return check_document(package)
     finally:
         if collecting:

@@ -37,12 +37,20 @@ NS = {
 
 
 class PackageError(Exception):
-    """A file that is not a readable .docx; `reason` is "missing", "not-zip", "not-docx" or "corrupt"."""
+    """A package docgen does not read; `reason` says why.
 
-    def __init__(self, reason: str, detail: str = ""):
-        super().__init__(f"{reason}: {detail}")
+    "missing", "not-zip", "not-docx", "corrupt"; or a limit or safety refusal of
+    `ooxml.zipcheck` ("part-too-big", "ratio", "doctype" …, see `docgen.limits`),
+    where `part` names the member and `size`, `limit` the numbers, ready to show.
+    """
+
+    def __init__(self, reason: str, detail: str = "", part: str = "", size: str = "", limit: str = "",
+                 cause: BaseException | None = None):
+        super().__init__(f"{reason}: {detail or part}")
         self.reason = reason
         self.detail = detail
+        self.part, self.size, self.limit = part, size, limit
+        self.cause = cause  # the parser's own exception, for a part that is not well-formed ("xml")
 
 
 def open_docx(path: str | Path):

@@ -31,9 +31,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from docgen.ooxml import PackageError
+from docgen.ooxml import PackageError, stream
+from docgen.ooxml.zipcheck import check_package
 
-_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, load_dtd=False, no_network=True)
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 RT_OFFICE_DOCUMENT = _R + "officeDocument"
 RT_STYLES = _R + "styles"
@@ -142,25 +143,28 @@ def read_package(source: str | Path | bytes, verify: bool = True,
 
     A top-level body table with more than `long_table_rows` rows is held as a
     LongTable (None: never), so memory stays bounded on very long tables; the
-    views `text.body_blocks` makes of it are the same.
+    views `text.body_blocks` makes of it are the same. With `verify` (a file from
+    elsewhere) the package is first held to `docgen.limits` and refused with a
+    DOCTYPE (`zipcheck`), and every part python-docx would parse is parsed;
+    images and other media are never unpacked.
     """
     fileobj = io.BytesIO(source) if isinstance(source, bytes) else source
     if not zipfile.is_zipfile(fileobj):
         raise PackageError("not-zip", "" if isinstance(source, bytes) else str(source))
+    if verify:
+        check_package(source, streamed=("word/document.xml",))
     try:
         with zipfile.ZipFile(fileobj) as archive:
             zf = _Members(archive)
             names = set(archive.namelist())
-            if verify:  # every member read once, its CRC checked (as zipfile's testzip does)
-                for name in archive.namelist():
-                    zf.read(name)
             if "word/document.xml" not in names:
                 raise PackageError("not-docx", "word/document.xml")
             return _load(zf, names, verify, long_table_rows)
     except PackageError:
         raise
     except Exception as exc:  # zipfile/zlib/lxml raise many kinds for a broken package
-        raise PackageError("corrupt", f"{type(exc).__name__}: {exc}") from exc
+        reason = "xml" if isinstance(exc, etree.XMLSyntaxError) else "corrupt"
+        raise PackageError(reason, f"{type(exc).__name__}: {exc}", cause=exc) from exc
 
 
 def _load(zf, names: set[str], verify: bool, long_table_rows: int | None = None) -> Package:
@@ -226,7 +230,8 @@ def _parses(data: bytes) -> None:
     if data in _KNOWN_GOOD:
         return
     if len(data) >= _CHECK_ONLY_MIN:
-        etree.fromstring(data, etree.XMLParser(remove_blank_text=True, resolve_entities=False, target=_NoTree()))
+        etree.fromstring(data, etree.XMLParser(remove_blank_text=True, resolve_entities=False, load_dtd=False,
+                                               no_network=True, target=_NoTree()))
     else:
         _parse(data)
     if len(data) >= _KNOWN_GOOD_MIN:
@@ -313,11 +318,18 @@ def _through_controls(el):
 
 
 def _parse_main(data: bytes, limit: int, long_tables: dict):
-    """Return the root of the main part, the rows of body tables longer than `limit` held in `long_tables`."""
+    """Return the root of the main part, the rows of body tables longer than `limit` held in `long_tables`.
+
+    The part is streamed with a bound on the elements held at once (`ooxml.stream`):
+    rows of long tables leave the tree as they are read, the rest of the document stays.
+    """
     pending: dict = {}  # table → its rows so far, while it is not yet long
-    events = etree.iterparse(io.BytesIO(data), events=("end",), tag=W_TR, remove_blank_text=True,
-                             resolve_entities=False)
-    for _, tr in events:
+    root = None
+    for tr in stream.iterparse(io.BytesIO(data), (W_TR,), part="word/document.xml", with_root=True,
+                               remove_blank_text=True):
+        if tr.getparent() is None:
+            root = tr
+            continue
         tbl = _row_table(tr)
         if tbl is None:
             continue
@@ -330,7 +342,7 @@ def _parse_main(data: bytes, limit: int, long_tables: dict):
             long_tables[tbl] = held = LongTable()
             for row in pending.pop(tbl):
                 _hold(held, row)
-    return events.root
+    return root
 
 
 def _hold(held: LongTable, tr) -> None:

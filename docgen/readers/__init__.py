@@ -8,9 +8,12 @@ for anything that cannot be used.
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
 from pathlib import Path
 
-from docgen.errors import InputError, Location
+from docgen.errors import DocgenError, InputError, Location, os_reason
+from docgen.ooxml.zipcheck import check_package
+from docgen.readers.guard import unreadable
 from docgen.records.model import Facts, Source
 
 READABLE = (".xlsx", ".xlsm", ".docx")
@@ -66,28 +69,68 @@ def find_inputs(paths: list[Path]) -> list[Path]:
 def read_source(path: Path) -> Source:
     """Return the submission in `path` (.xlsx or .docx, told apart by content) as read, with the reader's notes.
 
-    Raises InputError (Vietnamese, naming the file and why) for an empty file, a
-    file that is not a workbook or Word document (CSV, old .xls, password), no
-    table with the form's header, a header missing a column, or a .docx without
-    one form table.
+    Raises InputError (Vietnamese, naming the file and why, and the part, sheet
+    or cell where known) for an empty file, a file that is not a workbook or Word
+    document (CSV, old .xls, password), a package breaking `docgen.limits` or
+    declaring a DOCTYPE, a part that cannot be parsed, no table with the form's
+    header, a header missing a column, or a .docx without one form table. No
+    other exception comes out: one broken file never stops the others.
     """
-    from docgen.readers import docx, sniff, xlsx
+    from docgen.readers import docx, xlsx
 
     path = Path(path)
-    _check_file(path)
-    reader = {"xlsx": xlsx.read, "docx": docx.read}[sniff.kind(path)]
-    table, notes, facts = reader(path)
-    file_date = dt.date.fromtimestamp(path.stat().st_mtime)
+    kind = _checked(path)
+    reader = {"xlsx": xlsx.read, "docx": docx.read}[kind]
+    with _guard(path, kind):
+        table, notes, facts = reader(path)
+        file_date = dt.date.fromtimestamp(path.stat().st_mtime)
     return Source(str(path), table, facts, file_date, tuple(notes))
 
 
 def read_facts_file(path: Path) -> Facts:
     """Return the facts of the "Thông tin" sheet of an .xlsx (a province's own facts file).
 
-    Raises InputError when the file cannot be read or has no "Thông tin" sheet.
+    Raises InputError when the file cannot be read or has no "Thông tin" sheet;
+    no other exception comes out.
     """
     from docgen.readers import xlsx
 
     path = Path(path)
+    if not path.is_file():
+        raise InputError("Không có tệp này.", Location(str(path)))
+    kind = _checked(path)
+    if kind != "xlsx":
+        raise InputError("Tệp «Thông tin» phải là sổ Excel (.xlsx) có trang tính «Thông tin».", Location(path.name))
+    with _guard(path, kind):
+        return xlsx.read_facts_only(path)
+
+
+def _checked(path: Path) -> str:
+    """Return "xlsx" or "docx" for a file whose package keeps within the limits; InputError otherwise."""
+    from docgen.readers import sniff
+
     _check_file(path)
-    return xlsx.read_facts_only(path)
+    with _guard(path, ""):
+        kind = sniff.kind(path)
+    with _guard(path, kind):
+        check_package(path, streamed=("xl/worksheets/",) if kind == "xlsx" else ())
+    return kind
+
+
+@contextmanager
+def _guard(path: Path, kind: str):
+    """Turn whatever reading `path` raises into its InputError (the file's name put in where missing)."""
+    try:
+        yield
+    except InputError as exc:
+        if exc.location is None or not exc.location.file:
+            sheet = exc.location.sheet if exc.location else None
+            cell = exc.location.cell if exc.location else None
+            raise InputError(exc.message, Location(path.name, sheet, cell)) from None
+        raise
+    except DocgenError:
+        raise
+    except OSError as exc:
+        raise InputError(f"Không đọc được tệp: {os_reason(exc)}", Location(path.name)) from None
+    except Exception as exc:  # any parser's error: this file is unusable, the others are still read
+        raise unreadable(path, exc, kind) from None

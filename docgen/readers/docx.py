@@ -7,7 +7,6 @@ vMerge) kept so that columns line up. Cells are named "Bảng 2 › dòng 5, c�
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import docx
@@ -15,7 +14,9 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
 
 from docgen.errors import InputError, Location
+from docgen.limits import current, raise_hint
 from docgen.readers.facts import read_facts
+from docgen.readers.guard import Failure
 from docgen.readers.layout import SCAN_ROWS, Grid, build_table, find_header, header_key, looked_for
 from docgen.records.form import FACT_FIELDS, FACTS_SHEET
 from docgen.records.model import Facts, Problem, RawTable
@@ -45,11 +46,23 @@ def _row_name(row: int) -> str:
     return f"dòng {row}"
 
 
+MAX_COLUMNS = 64  # Word tables have at most 63 columns; a larger span or skip is a broken or hostile file
+
+
 def table_grid(table: Table, file: str, sheet: str, limit: int | None = None) -> Grid:
-    """Return a Word table as a grid: text once per merged cell, merged areas listed."""
+    """Return a Word table as a grid: text once per merged cell, merged areas listed.
+
+    Raises InputError for a table longer than the row limit, or a cell spanning
+    (or a row skipping) more columns than Word allows.
+    """
     rows = []
     extent: dict[object, list[int]] = {}  # keyed by the cell element itself (kept alive, so identity holds)
-    for r, row in enumerate(table.rows[:limit] if limit else table.rows, start=1):
+    all_rows = table.rows
+    if limit is None and len(all_rows) > current().max_rows:
+        raise InputError(f"Bảng có {len(all_rows):,} dòng, quá giới hạn docgen đọc một lần. Tách danh sách thành "
+                         f"nhiều tệp. {raise_hint('max_rows')}".replace(",", "."), Location(file, sheet))
+    for r, row in enumerate(all_rows[:limit] if limit else all_rows, start=1):
+        _check_spans(row, r, file, sheet)
         values: list[object] = [None] * getattr(row, "grid_cols_before", 0)
         for cell in row.cells:
             c = len(values)
@@ -66,15 +79,39 @@ def table_grid(table: Table, file: str, sheet: str, limit: int | None = None) ->
     return Grid(file, sheet, rows, cell_name, area_name, _row_name, merges)
 
 
+def _check_spans(row, r: int, file: str, sheet: str) -> None:
+    """Raise InputError when a cell of `row` spans, or the row skips, more columns than Word allows."""
+    tr = row._tr
+    widest = max([tr.grid_before, *(tc.grid_span for tc in tr.tc_lst)])
+    if widest > MAX_COLUMNS:
+        raise InputError(f"Dòng {r} của bảng có ô trải rộng {widest:,} cột (Word cho tối đa 63): tệp bị hỏng hoặc bị "
+                         "sửa. Mở bằng Word rồi lưu lại.".replace(",", "."), Location(file, sheet, f"dòng {r}"))
+
+
 def _open(path: Path):
     try:
         return docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(
-            f"Văn bản Word bị hỏng hoặc không đúng định dạng .docx, không đọc được ({type(exc).__name__}). "
-            "Mở bằng Word rồi lưu lại dạng .docx.",
-            Location(path.name),
-        ) from None
+    except PackageNotFoundError as exc:
+        raise Failure(exc, what="tệp không phải văn bản Word (.docx) hợp lệ") from None
+    except Exception as exc:
+        raise Failure(exc, _broken_part(path)) from exc
+
+
+def _broken_part(path: Path) -> str:
+    """Return the name of the first XML part of the package that is not well-formed, "" when none is."""
+    import zipfile
+
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True)
+    with zipfile.ZipFile(path) as zf:
+        for info in zf.infolist():
+            if info.filename.endswith((".xml", ".rels")):
+                try:
+                    etree.fromstring(zf.read(info), parser)
+                except etree.XMLSyntaxError:
+                    return info.filename
+    return ""
 
 
 def _tables(document) -> list[tuple[int, Table, str]]:

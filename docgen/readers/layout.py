@@ -21,6 +21,8 @@ table ends lives here, once. The rule (docs/doc-tep.md says the same):
 
 from __future__ import annotations
 
+import bisect
+
 import datetime as dt
 import re
 import unicodedata
@@ -376,17 +378,18 @@ def _ignored_cells(grid: Grid, row_no: int, values: Sequence[object], extra: lis
 def _merge_notes(grid: Grid, header: Header, emitted: set[str | None]) -> list[Problem]:
     """Return a VB-03 note for each merged area that covers more than one data cell of a data row."""
     out = []
-    data_cols = set(header.columns.values())
+    data_cols = sorted(set(header.columns.values()))
     first = header.position + header.height
     if first >= len(grid.rows):
         return out
     body_start = grid.rows[first][0]
+    rows = sorted(r for r, _ in grid.rows[first:] if grid.row_name(r) in emitted)
     for r1, c1, r2, c2 in grid.merges:
         if r2 < body_start:
             continue
-        rows = [r for r in range(r1, r2 + 1) if grid.row_name(r) in emitted]
-        cols = [c for c in range(c1, c2 + 1) if c in data_cols]
-        if rows and cols and len(cols) * (r2 - r1 + 1) > 1:
+        covered = bisect.bisect_right(rows, r2) > bisect.bisect_left(rows, r1)  # a data row inside the area
+        cols = [c for c in data_cols if c1 <= c <= c2]
+        if covered and cols and len(cols) * (r2 - r1 + 1) > 1:
             area = grid.area_name(r1, c1, r2, c2)
             out.append(note("VB-03", f"Ô gộp {area} phủ lên nhiều ô dữ liệu: giá trị chỉ được lấy một lần, ở ô "
                             f"{grid.cell_name(r1, c1)}. Bỏ gộp ô và ghi đủ giá trị cho từng dòng.", grid.where(r1, c1)))

@@ -16,20 +16,24 @@ from __future__ import annotations
 import gc
 from contextlib import contextmanager
 
-from lxml import etree
 from openpyxl.packaging.relationship import get_dependents, get_rels_path
 from openpyxl.reader.excel import ExcelReader
+from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.utils import coordinate_to_tuple, get_column_letter
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import INLINE_STRING, MERGE_TAG, ROW_TAG, VALUE_TAG, WorkSheetParser
 from openpyxl.worksheet.merge import MergeCells
 from openpyxl.xml.constants import SHEET_MAIN_NS
 
+from docgen.ooxml import stream
+from docgen.readers.guard import Failure
+
 _TEXT = f"{{{SHEET_MAIN_NS}}}t"
 _RUN = f"{{{SHEET_MAIN_NS}}}r"
 # Column letters → 1-based index for columns A to ZZ (other references go through openpyxl's own function).
 _COLUMNS = {get_column_letter(i): i for i in range(1, 703)}
 _DIGITS = "0123456789"
+MAX_MERGES = 100_000  # merged areas of one sheet (a real form has a few dozen)
 
 
 class _Sheet(ReadOnlyWorksheet):
@@ -44,7 +48,22 @@ class _Sheet(ReadOnlyWorksheet):
 
 
 class _Reader(ExcelReader):
-    """openpyxl's workbook reader, read-only, with worksheets that open without a scan."""
+    """openpyxl's workbook reader, read-only, with worksheets that open without a scan.
+
+    `read` is openpyxl's, step by step, so that a failure names the part it was reading.
+    """
+
+    def read(self) -> None:
+        steps = (("[Content_Types].xml", self.read_manifest), ("xl/sharedStrings.xml", self.read_strings),
+                 ("xl/workbook.xml", self.read_workbook), ("docProps/core.xml", self.read_properties),
+                 ("docProps/custom.xml", self.read_custom), ("xl/theme/theme1.xml", self.read_theme),
+                 ("xl/styles.xml", lambda: apply_stylesheet(self.archive, self.wb)),
+                 ("xl/_rels/workbook.xml.rels", self.read_worksheets), ("xl/workbook.xml", lambda: self.parser.assign_names()))
+        for part, step in steps:
+            try:
+                step()
+            except Exception as exc:
+                raise Failure(exc, part) from exc
 
     def read_worksheets(self) -> None:
         """Add the sheets as `ExcelReader.read_worksheets` does in read-only mode, with `_Sheet`s."""
@@ -90,21 +109,31 @@ class SheetParser(WorkSheetParser):
         return {"row": row, "column": column, "value": inline_text(element.find(INLINE_STRING)),
                 "data_type": "s", "style_id": 0}
 
-    def rows(self):
+    def rows(self, part: str = ""):
         """Yield (row number, values by 0-based column, 0-based columns holding a formula) for each `<row>`
         holding an element.
 
         The same rows, columns and values as openpyxl's `parse()` gives; the merged
-        areas are in `self.merged_cells` once the rows are exhausted.
+        areas are in `self.merged_cells` once the rows are exhausted. A cell that
+        cannot be read raises `Failure` naming it; the sheet's XML is streamed with
+        a bound on what it holds at once (`ooxml.stream`).
         """
-        events = etree.iterparse(self.source, events=("end",), tag=(ROW_TAG, MERGE_TAG), remove_comments=True,
-                                 remove_pis=True, resolve_entities=False, huge_tree=True)
-        for _, element in events:
+        for element in stream.iterparse(self.source, (ROW_TAG, MERGE_TAG), part=part, remove_comments=True,
+                                        remove_pis=True):
             if element.tag == MERGE_TAG:
-                self.merged_cells = MergeCells.from_tree(element)
+                if len(element) > MAX_MERGES:
+                    raise Failure(ValueError("mergeCells"), part, what=f"trang tính có hơn {MAX_MERGES:,} vùng gộp ô"
+                                  .replace(",", "."))
+                try:
+                    self.merged_cells = MergeCells.from_tree(element)
+                except Exception as exc:
+                    raise Failure(exc, part, what=_merge_why(element)) from exc
                 continue
             self._count_row(element.get("r"))
-            cells = [self._cell(c) for c in element]
+            try:
+                cells = [self._cell(c) for c in element]
+            except Exception as exc:
+                raise Failure(exc, part, cell=self._failed_cell(element), what=_cell_why(exc)) from exc
             element.clear(keep_tail=True)
             while element.getprevious() is not None:
                 del element.getparent()[0]
@@ -117,6 +146,16 @@ class SheetParser(WorkSheetParser):
                 if formula:
                     formulas.append(column - 1)
             yield self.row_counter, values, formulas
+
+    def _failed_cell(self, row) -> str | None:
+        """Return the reference of the first cell of `row` that cannot be read (as typed when it has one)."""
+        self.col_counter = 0
+        for c in row:
+            try:
+                self._cell(c)
+            except Exception:
+                return c.get("r") or f"{get_column_letter(min(self.col_counter + 1, 18278))}{self.row_counter}"
+        return None
 
     def _count_row(self, number: str | None) -> None:
         """Set the row counter as openpyxl's `parse_row` does."""
@@ -142,7 +181,7 @@ class SheetParser(WorkSheetParser):
             if tag == VALUE_TAG and (kind is None or kind == "n" or kind == "s"):
                 text = child.text
                 if kind == "s":
-                    value = self.shared_strings[int(text)] if text else None
+                    value = self.shared_strings[_index(text)] if text else None
                 else:
                     style = element.get("s")
                     if text and style and int(style) in self.date_formats:
@@ -204,3 +243,34 @@ def inline_text(inline) -> str:
     parts += [t.text or "" for r in inline.findall(_RUN) for t in r.findall(_TEXT)]
     return "".join(parts)
 
+
+
+def _cell_why(exc: BaseException) -> str:
+    """Return in Vietnamese why one cell could not be read."""
+    if isinstance(exc, IndexError):
+        return "ô trỏ tới chuỗi dùng chung (shared string) không có trong tệp"
+    if isinstance(exc, (ValueError, TypeError)):
+        return "ô có tham chiếu, kiểu hoặc giá trị không hợp lệ"
+    return ""
+
+
+def _index(text: str) -> int:
+    """Return a shared-string index; a negative one is refused like one past the end (Python would count back)."""
+    index = int(text)
+    if index < 0:
+        raise IndexError(index)
+    return index
+
+
+def _merge_why(merges) -> str:
+    """Return in Vietnamese which merged area of a `<mergeCells>` is not a valid range."""
+    from openpyxl.utils import range_boundaries
+
+    for m in merges:
+        ref = m.get("ref") or ""
+        try:
+            if None in range_boundaries(ref):
+                raise ValueError(ref)
+        except Exception:
+            return f"vùng gộp ô «{ref[:40]}» không hợp lệ"
+    return "danh sách vùng gộp ô không hợp lệ"

@@ -13,13 +13,14 @@ judged here.
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 
 from openpyxl.utils import get_column_letter, range_boundaries
 
-from docgen.errors import InputError, Location
+from docgen.errors import DocgenError, InputError, Location
+from docgen.limits import current, raise_hint
 from docgen.readers.facts import read_facts
+from docgen.readers.guard import Failure
 from docgen.readers.layout import SCAN_ROWS, Grid, Header, build_table, find_header, header_key, looked_for
 from docgen.readers.notes import note
 from docgen.readers.sheetxml import SheetParser, open_workbook, paused_gc
@@ -71,42 +72,88 @@ def _grid(name: str, sheet: str, rows, merges=(), formulas=frozenset(), uncached
 
 
 def _open(path: Path, data_only: bool):
+    """Return the workbook opened read-only; a part that cannot be read raises `Failure` naming it."""
     try:
         return open_workbook(path, data_only=data_only)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, AttributeError) as exc:
-        raise InputError(
-            f"Tệp Excel bị hỏng hoặc không đúng định dạng .xlsx, không đọc được ({type(exc).__name__}). "
-            "Mở tệp bằng Excel rồi lưu lại dạng .xlsx.",
-            Location(path.name),
-        ) from None
+    except Failure:
+        raise
+    except Exception as exc:
+        raise Failure(exc) from exc
 
 
-def _probe(ws) -> list[tuple[int, tuple]]:
+def _probe(ws) -> list[tuple[int, list]]:
     """Return the first rows of a sheet (enough to find the header)."""
-    ws.reset_dimensions()  # some programs write a wrong <dimension>: read what is there
-    return [(i, tuple(r)) for i, r in enumerate(ws.iter_rows(max_row=SCAN_ROWS, values_only=True), start=1)]
+    return [(row_no, values) for row_no, values, _ in _rows(ws, data_only=False, until=SCAN_ROWS)]
 
 
-def _parse(ws, data_only: bool) -> tuple[list[tuple[int, list]], list[tuple[int, int, int, int]], set[tuple[int, int]]]:
-    """Return every row of a read-only sheet, its merged areas and its formula cells, in one pass."""
+def _rows(ws, data_only: bool, until: int | None = None, merges: list | None = None):
+    """Yield (row number, values, formula columns) of each row of a read-only sheet holding a cell.
+
+    Stops after row `until` when given; the merged areas are appended to `merges`
+    when given. What cannot be read raises `Failure` naming the sheet (and cell).
+    """
     wb = ws.parent
-    rows: list[tuple[int, list]] = []
-    formulas: set[tuple[int, int]] = set()
+    part = ws._worksheet_path
     with ws._get_source() as src:
         parser = SheetParser(src, ws._shared_strings, data_only=data_only, epoch=wb.epoch,
                              date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
-        for row_no, values, formula_columns in parser.rows():
-            for col, value in enumerate(values):
-                if type(value) is str and "_x" in value:
-                    values[col] = unescape_controls(value)
-            formulas.update((row_no, col) for col in formula_columns)
-            rows.append((row_no, values))
-        merged = parser.merged_cells.mergeCell if parser.merged_cells is not None else []
-    merges = []
+        try:
+            for row_no, values, formula_columns in parser.rows(part):
+                if until is not None and row_no > until:
+                    return
+                for col, value in enumerate(values):
+                    if type(value) is str and "_x" in value:
+                        values[col] = unescape_controls(value)
+                yield row_no, values, formula_columns
+        except Failure as exc:
+            exc.sheet = exc.sheet or ws.title
+            raise
+        except DocgenError:
+            raise
+        except Exception as exc:  # lxml's XMLSyntaxError and the like, after the last row read
+            after = f"sau {_row_name(parser.row_counter)}" if parser.row_counter else None
+            raise Failure(exc, part, ws.title, after) from exc
+        if merges is not None and parser.merged_cells is not None:
+            merges += _merges(parser.merged_cells.mergeCell, part, ws.title)
+
+
+def _merges(merged, part: str, sheet: str) -> list[tuple[int, int, int, int]]:
+    """Return the merged areas as (first row, first column, last row, last column), columns 0-based."""
+    out = []
     for m in merged:
-        c1, r1, c2, r2 = range_boundaries(m.ref)
-        merges.append((r1, c1 - 1, r2, c2 - 1))
+        try:
+            c1, r1, c2, r2 = range_boundaries(m.ref)
+            if None in (c1, r1, c2, r2):
+                raise ValueError(m.ref)
+        except Exception as exc:
+            raise Failure(exc, part, sheet, what=f"vùng gộp ô «{str(m.ref)[:40]}» không hợp lệ") from exc
+        out.append((r1, c1 - 1, r2, c2 - 1))
+    return out
+
+
+def _parse(ws, data_only: bool) -> tuple[list[tuple[int, list]], list[tuple[int, int, int, int]], set[tuple[int, int]]]:
+    """Return every row of a read-only sheet, its merged areas and its formula cells, in one pass.
+
+    Raises InputError past the limits on rows and cells (`docgen.limits`), `Failure` for what cannot be read.
+    """
+    rows: list[tuple[int, list]] = []
+    formulas: set[tuple[int, int]] = set()
+    merges: list[tuple[int, int, int, int]] = []
+    limits = current()
+    cells = 0
+    for row_no, values, formula_columns in _rows(ws, data_only, merges=merges):
+        formulas.update((row_no, col) for col in formula_columns)
+        rows.append((row_no, values))
+        cells += len(values)
+        if len(rows) > limits.max_rows or cells > limits.max_cells:
+            raise _too_big(ws.title, len(rows) > limits.max_rows, limits)
     return rows, merges, formulas
+
+
+def _too_big(sheet: str, by_rows: bool, limits) -> InputError:
+    what = (f"hơn {limits.max_rows:,} dòng" if by_rows else f"hơn {limits.max_cells:,} ô").replace(",", ".")
+    return InputError(f"Trang tính «{sheet}» có {what}, quá giới hạn docgen đọc một lần. Tách danh sách thành "
+                      f"nhiều tệp. {raise_hint('max_rows' if by_rows else 'max_cells')}", Location("", sheet))
 
 
 def _cached(path: Path, title: str, formulas: set[tuple[int, int]]) -> dict[tuple[int, int], object]:
@@ -140,9 +187,11 @@ def _facts(path: Path, ws) -> tuple[Facts, list[Problem]]:
     where = Location(path.name, ws.title)
     entries = []
     notes: list[Problem] = []
-    ws.reset_dimensions()
-    for row_no, values in enumerate(ws.iter_rows(max_col=2, values_only=True), start=1):
-        label, value = (tuple(values) + (None, None))[:2]
+    limits = current()
+    for row_no, values, _ in _rows(ws, data_only=getattr(ws.parent, "_data_only", False)):
+        if len(entries) >= limits.max_rows:
+            raise _too_big(ws.title, True, limits)
+        label, value = (tuple(values[:2]) + (None, None))[:2]
         if isinstance(value, str) and value.startswith("="):
             notes.append(note("VB-02", f"Ô có công thức «{value}»: phần Thông tin cần giá trị, không đọc công thức.",
                               where.at(cell_name(row_no, 1))))

@@ -24,13 +24,15 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import SecurityError
 
-from docgen.errors import Location, TemplateError
+from docgen.errors import Location, TemplateError, os_reason, parser_reason
+from docgen.limits import refusal
 from docgen.records.model import Problem, Severity
 from docgen.render import plan as render_plan
 from docgen.render import rows as fast_rows
 from docgen.render.filters import FILTERS
+from docgen.render.sandbox import SandboxEnvironment
 from docgen.vntext import strip_xml_invalid
 
 # Rule ID of the note written when characters XML 1.0 forbids are removed from the data.
@@ -41,22 +43,16 @@ PLANS = True
 SPLICE_ROWS = 2000
 
 
-class _Env(SandboxedEnvironment):
-    """Sandboxed, autoescaping env; unsafe attributes raise; compiled templates are reused."""
+class _Env(SandboxEnvironment):
+    """docgen's sandbox (`render.sandbox`): autoescaping, Vietnamese filters, compiled templates reused."""
 
     def __init__(self):
-        super().__init__(autoescape=True, finalize=_finalize, keep_trailing_newline=True)
+        super().__init__(autoescape=True, keep_trailing_newline=True)
         self.filters.update(FILTERS)
         self._compiled: dict[str, jinja2.Template] = {}
 
     def unsafe_undefined(self, obj, attribute):
         raise SecurityError(f"{type(obj).__name__}.{attribute}")
-
-    def getattr(self, obj, attribute):
-        """Return `obj.attribute`; any name starting with "_" is refused, whether it exists or not."""
-        if attribute.startswith("_"):
-            raise SecurityError(f"{type(obj).__name__}.{attribute}")
-        return super().getattr(obj, attribute)
 
     def getitem(self, obj, argument):
         """Return `obj[argument]`; a text key starting with "_" is refused like an attribute."""
@@ -74,11 +70,6 @@ class _Env(SandboxedEnvironment):
                 self._compiled.clear()
             hit = self._compiled[source] = super().from_string(source)
         return hit
-
-
-def _finalize(value):
-    """Return what a `{{ }}` prints: None prints as nothing."""
-    return "" if value is None else value
 
 
 @functools.cache
@@ -261,8 +252,8 @@ def _errors(name: str):
         yield
     except SecurityError as exc:
         raise TemplateError(
-            f"Mẫu «{name}» dùng lệnh bị chặn vì lý do an toàn ({exc}); văn bản không được tạo. "
-            "Mẫu chỉ được dùng các biến, bộ lọc và vòng lặp đã mô tả."
+            f"Mẫu «{name}» dùng lệnh bị chặn vì lý do an toàn: {exc}; văn bản không được tạo. "
+            "Mẫu chỉ được dùng các biến, bộ lọc và vòng lặp đã mô tả (kiểm tra bằng «docgen mau kiem-tra»)."
         ) from exc
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"Mẫu «{name}» viết sai cú pháp Jinja: {exc.message}{_near(exc)}.") from exc
@@ -270,8 +261,10 @@ def _errors(name: str):
         raise TemplateError(f"Mẫu «{name}» dùng biến không có trong dữ liệu: {exc.message}{_near(exc)}.") from exc
     except jinja2.TemplateError as exc:
         raise TemplateError(f"Mẫu «{name}» không dựng được: {exc}{_near(exc)}.") from exc
-    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+    except (TypeError, ValueError, LookupError, AttributeError, ArithmeticError) as exc:
         raise TemplateError(f"Mẫu «{name}» không dựng được với dữ liệu này: {exc}.") from exc
+    except RecursionError as exc:
+        raise TemplateError(f"Mẫu «{name}» gọi lồng nhau quá sâu (macro tự gọi lại mình?).") from exc
 
 
 @functools.lru_cache(maxsize=16)
@@ -291,7 +284,7 @@ def _near(exc: Exception) -> str:
 
 
 def template_bytes(template: Path | bytes, name: str = "") -> bytes:
-    """Return the template's bytes, checked to be a .docx package (TemplateError otherwise).
+    """Return the template's bytes, checked to be a .docx package within `docgen.limits` (TemplateError otherwise).
 
     A file is read again only when its size or modification time changed, so a
     batch reuses the same bytes object (and the caches keyed on it).
@@ -303,10 +296,27 @@ def template_bytes(template: Path | bytes, name: str = "") -> bytes:
         try:
             data = _read(Path(template))
         except OSError as exc:
-            raise TemplateError(f"Không đọc được mẫu «{name}»: {exc.strerror}.") from exc
+            raise TemplateError(f"Không đọc được mẫu «{name}»: {os_reason(exc)}.") from exc
     if not _is_docx(data):
         raise TemplateError(f"Mẫu «{name}» không phải tệp Word .docx.")
+    refused = _refusal(data)
+    if refused:
+        raise TemplateError(f"Mẫu «{name}» không dùng được: {refused}")
     return data
+
+
+@functools.lru_cache(maxsize=32)
+def _refusal(data: bytes) -> str:
+    """Return why the package `data` breaks the limits or declares a DOCTYPE (`ooxml.zipcheck`), "" when it does not."""
+    from docgen.ooxml import PackageError
+    from docgen.ooxml.zipcheck import check_package
+
+    try:
+        check_package(data)
+    except PackageError as exc:
+        return refusal(exc.reason, exc.part, exc.size, exc.limit) or (
+            f"phần «{exc.part}» bị hỏng: {parser_reason(exc.cause)}." if exc.cause is not None else "tệp nén bị hỏng.")
+    return ""
 
 
 _READ: dict[Path, tuple[tuple[int, int, int], bytes]] = {}

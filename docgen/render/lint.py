@@ -5,8 +5,10 @@ What is checked, in the body, tables, headers and footers:
 - MAU-02 tags Word split across runs in a way docxtpl's own merging cannot mend
   (the part, after docxtpl's patch, is no longer well-formed or a tag still holds markup);
 - MAU-03 names the document kind does not provide; MAU-04 unknown filters and tests;
-- MAU-05 sandbox-unsafe constructs (`__class__`, any attribute starting with "_");
-- MAU-06 Jinja that is fine as typed but not after docxtpl's patch (e.g. `{%tr %}` outside a table row).
+- MAU-05 sandbox-unsafe constructs (`__class__`, any attribute or name starting with "_");
+- MAU-06 Jinja that is fine as typed but not after docxtpl's patch (e.g. `{%tr %}` outside a table row);
+- MAU-07 statements that reach other files (import, from, include, extends) and text formatting (`.format`, `%`).
+MAU-05 and MAU-07 are `render.sandbox.refused`, the list the renderer refuses to compile.
 
 Nothing is rendered and no template code runs. Places are given the way a clerk
 finds them in Word: "thân văn bản › đoạn 5", "đầu trang (mục 1) › bảng 1, hàng 2, ô 3, đoạn 1".
@@ -15,18 +17,17 @@ finds them in Word: "thân văn bản › đoạn 5", "đầu trang (mục 1) �
 from __future__ import annotations
 
 import re
-import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 from jinja2 import meta, nodes
-from jinja2.sandbox import UNSAFE_GENERATOR_ATTRIBUTES, UNSAFE_METHOD_ATTRIBUTES
 from lxml import etree
 
-from docgen.errors import Location, TemplateError
+from docgen.errors import Location, TemplateError, parser_reason
 from docgen.records.model import Problem, Severity
+from docgen.render.sandbox import describe, refused
 
 ERROR = Severity.ERROR
 # Rule catalogue of the template checker: ID → (severity, Vietnamese message template).
@@ -39,10 +40,14 @@ RULES: dict[str, tuple[Severity, str]] = {
     "MAU-05": (ERROR, "«{expr}» bị chặn vì lý do an toàn: mẫu không được dùng thuộc tính bắt đầu bằng «_» "
                       "hay phần nội bộ của Python. Mẫu sẽ không được dựng."),
     "MAU-06": (ERROR, "Sau khi docxtpl xử lý, thẻ không còn đúng Jinja: {detail}."),
+    "MAU-07": (ERROR, "Mẫu dùng {what}: bị chặn vì lý do an toàn (mẫu không được đọc tệp khác hay tự định dạng "
+                      "chuỗi). Mẫu sẽ không được dựng."),
 }
 FIXES = {
     "MAU-02": "Chọn cả thẻ, xóa, gõ lại từ «{{» đến «}}» trong một lần.",
     "MAU-06": "Thẻ {%tr …%} chỉ dùng trong một hàng bảng, {%tc …%} trong một ô, {%p …%} chiếm cả đoạn.",
+    "MAU-07": "Ghi thẳng biến và chữ, nối chuỗi bằng «~», định dạng số và ngày bằng bộ lọc của docgen "
+              "(xem docs/mau-van-ban.md).",
 }
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 # docxtpl's scope prefixes: {%p …%} takes the paragraph, {%tr …%} the row, {%tc …%} the cell, {%r …%} the run.
@@ -51,7 +56,6 @@ _PARAGRAPH = re.compile(r"<(?:\w+:)?p(?=[ >])")  # a paragraph's start tag, what
 _SMART = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 # Where a finding is when the paragraph text does not show it (text box, tracked insertion …).
 HIDDEN_PLACE = "ngoài các đoạn văn thường (hộp văn bản, phần sửa có theo dõi …)"
-_UNSAFE_ATTRS = frozenset({"mro", "format_map", *UNSAFE_METHOD_ATTRIBUTES, *UNSAFE_GENERATOR_ATTRIBUTES})
 
 
 @dataclass(frozen=True)
@@ -95,16 +99,26 @@ def lint_template(path: Path, provided: Iterable[str], kind: str, env: jinja2.En
 
 def _open(path: Path):
     """Return the python-docx Document at `path`, or raise TemplateError saying why it is not a template."""
+    import io
+
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
+
+    from docgen.render.engine import template_bytes
 
     if not path.is_file():
         raise TemplateError("Không tìm thấy tệp mẫu.", Location(str(path)))
     try:
-        return docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, OSError):
+        data = template_bytes(path, path.name)   # a .docx within the limits, without a DOCTYPE
+    except TemplateError as exc:
+        if exc.message.endswith("không phải tệp Word .docx."):
+            raise TemplateError("Tệp không phải văn bản Word .docx (không mở được). Mẫu phải lưu dạng "
+                                "«Word Document (*.docx)».", Location(str(path))) from None
+        raise TemplateError(exc.message, Location(str(path))) from None
+    try:
+        return docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx and lxml raise many kinds for a broken package
         raise TemplateError(
-            "Tệp không phải văn bản Word .docx (không mở được). Mẫu phải lưu dạng «Word Document (*.docx)».",
+            f"Tệp mẫu bị hỏng, không mở được ({parser_reason(exc)}). Mẫu phải lưu dạng «Word Document (*.docx)».",
             Location(str(path)),
         ) from None
 
@@ -278,11 +292,11 @@ def _names(source: str, env, known: set[str], kind: str) -> list[tuple[str, int,
         if item not in out:
             out.append(item)
 
-    unsafe = [n for n in ast.find_all(nodes.Getattr) if n.attr.startswith("_") or n.attr in _UNSAFE_ATTRS]
-    unsafe += [n for n in ast.find_all(nodes.Getitem)
-               if isinstance(n.arg, nodes.Const) and isinstance(n.arg.value, str) and n.arg.value.startswith("_")]
-    for node in sorted(unsafe, key=lambda n: n.lineno):
-        once("MAU-05", node, expr="." + (node.attr if isinstance(node, nodes.Getattr) else str(node.arg.value)))
+    for node, kind, what in refused(ast):   # the same list the renderer refuses to compile
+        if kind == "internal":
+            once("MAU-05", node, expr=what)
+        else:
+            once("MAU-07", node, what=describe(kind, what))
     stand_ins = env
     for node in ast.find_all((nodes.Filter, nodes.Test)):
         table = env.filters if isinstance(node, nodes.Filter) else env.tests
@@ -296,11 +310,8 @@ def _names(source: str, env, known: set[str], kind: str) -> list[tuple[str, int,
         ast = stand_ins.parse(source)
     undeclared = meta.find_undeclared_variables(ast) - known
     for node in ast.find_all(nodes.Name):
-        if node.ctx == "load" and node.name in undeclared:
-            if node.name.startswith("_"):
-                once("MAU-05", node, expr=node.name)
-            else:
-                once("MAU-03", node, name=node.name, kind=kind)
+        if node.ctx == "load" and node.name in undeclared and not node.name.startswith("_"):
+            once("MAU-03", node, name=node.name, kind=kind)
     return out
 
 
