@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 from docgen import __version__, console
-from docgen.errors import DocgenError
+from docgen.errors import DocgenError, os_reason, parser_reason
+from docgen.terminal import GuardedOutput, Parser, Stopped, stop_on_signals
 
 COMMANDS: dict[str, "callable"] = {}
 
@@ -26,21 +27,16 @@ def command(name: str, help: str, example: str):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="docgen",
         description="Kiểm tra dữ liệu «Trang cộng đồng» của Mặt trận các cấp và soạn văn bản theo Nghị định 30/2020/NĐ-CP.",
     )
     parser.add_argument("--version", action="version", version=f"docgen {__version__}",
                         help="in số phiên bản của docgen rồi thoát")
-    sub = parser.add_subparsers(dest="command", metavar="LỆNH")
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH", title="các lệnh")
     for name, (fn, help_, example) in COMMANDS.items():
-        p = sub.add_parser(
-            name,
-            help=help_,
-            description=f"{help_}\n\nVí dụ:\n  {example}",
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
-        p.set_defaults(_run=fn(p))
+        p = sub.add_parser(name, help=help_, description=f"{help_}\n\nVí dụ:\n  {example}")
+        p.set_defaults(_run=fn(p), _parser=p)
     return parser
 
 
@@ -159,15 +155,15 @@ def _bieu_mau(p: argparse.ArgumentParser):
     example="docgen mau kiem-tra templates/cong_van.docx --loai cong-van",
 )
 def _mau(p: argparse.ArgumentParser):
-    tools = p.add_subparsers(dest="mau_lenh", metavar="VIỆC", required=True)
+    tools = p.add_subparsers(dest="mau_lenh", metavar="VIỆC", required=True, title="các việc")
     check = tools.add_parser(
         "kiem-tra",
         help="kiểm tra một mẫu .docx trước khi dùng",
         description="Kiểm tra một mẫu .docx: cú pháp Jinja, thẻ bị Word tách, biến và bộ lọc không có, "
         "lệnh bị chặn vì an toàn — ở thân văn bản, bảng, đầu trang và chân trang.\n\n"
         "Ví dụ:\n  docgen mau kiem-tra templates/cong_van.docx --loai cong-van",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    check.set_defaults(_parser=check)
     check.add_argument("mau", metavar="MẪU.docx", help="tệp mẫu Word")
     from docgen.api import TEMPLATE_KINDS
 
@@ -233,11 +229,37 @@ def _tong_hop(p: argparse.ArgumentParser):
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run docgen with `argv` (default: sys.argv[1:]) and return the exit code."""
+    """Run docgen with `argv` (default: sys.argv[1:]) and return the exit code.
+
+    Whatever happens, the clerk reads Vietnamese and no traceback: an input
+    problem is exit 2 with the message; a closed output (`| head`) ends quietly
+    with the command's own code, a full one with a message and 2; Ctrl+C or
+    SIGTERM stop the run (temp files removed) with 2.
+    """
     console.use_utf8()
+    out = sys.stdout = GuardedOutput(sys.stdout) if not isinstance(sys.stdout, GuardedOutput) else sys.stdout
+    restore = stop_on_signals()
+    try:
+        code = _run(argv)
+    except (KeyboardInterrupt, Stopped):
+        _say("Đã dừng theo yêu cầu; các tệp đang ghi dở đã được xóa.")
+        code = 2
+    finally:
+        restore()
+        out.flush()
+        sys.stdout = out.inner
+    if out.failure is not None and not out.reader_left:
+        _say(f"Lỗi: không in được kết quả: {os_reason(out.failure)}.")
+        return 2
+    return code
+
+
+def _run(argv: list[str] | None) -> int:
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args, extra = parser.parse_known_args(argv)
+        if extra:
+            getattr(args, "_parser", parser).error(f"unrecognized arguments: {' '.join(extra)}")
     except SystemExit as exc:  # argparse: --help is 0, bad usage is 2
         return int(exc.code or 0)
     if not getattr(args, "_run", None):
@@ -246,8 +268,20 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args._run(args)
     except DocgenError as exc:
-        print(f"Lỗi: {exc}", file=sys.stderr)
+        _say(f"Lỗi: {exc}")
         return 2
-    except KeyboardInterrupt:
-        print("Đã dừng.", file=sys.stderr)
+    except OSError as exc:
+        where = f" «{exc.filename}»" if getattr(exc, "filename", None) else ""
+        _say(f"Lỗi: không thực hiện được với{where}: {os_reason(exc)}.")
         return 2
+    except (RecursionError, MemoryError) as exc:
+        _say(f"Lỗi: dữ liệu quá lớn hoặc lồng nhau quá sâu để xử lý ({parser_reason(exc)}).")
+        return 2
+
+
+def _say(text: str) -> None:
+    """Print a line on stderr; a closed stderr is ignored (nobody is left to read it)."""
+    try:
+        print(text, file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass

@@ -256,9 +256,9 @@ def _errors(name: str):
             "Mẫu chỉ được dùng các biến, bộ lọc và vòng lặp đã mô tả (kiểm tra bằng «docgen mau kiem-tra»)."
         ) from exc
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"Mẫu «{name}» viết sai cú pháp Jinja: {exc.message}{_near(exc)}.") from exc
+        raise TemplateError(f"Mẫu «{name}» viết sai cú pháp Jinja: {_said(exc)}{_near(exc)}.") from exc
     except jinja2.UndefinedError as exc:
-        raise TemplateError(f"Mẫu «{name}» dùng biến không có trong dữ liệu: {exc.message}{_near(exc)}.") from exc
+        raise TemplateError(f"Mẫu «{name}» dùng biến không có trong dữ liệu: {_said(exc)}{_near(exc)}.") from exc
     except jinja2.TemplateError as exc:
         raise TemplateError(f"Mẫu «{name}» không dựng được: {exc}{_near(exc)}.") from exc
     except (TypeError, ValueError, LookupError, AttributeError, ArithmeticError) as exc:
@@ -272,6 +272,13 @@ def _lighten(template: bytes) -> tuple[bytes, dict[str, bytes]]:
     from docgen.ooxml.rows import lighten
 
     return lighten(template)
+
+
+def _said(exc: jinja2.TemplateError) -> str:
+    """Return Jinja's message in Vietnamese (the original kept in brackets), as `mau kiem-tra` words it."""
+    from docgen.render.lint import jinja_detail
+
+    return jinja_detail(exc.message or "")
 
 
 def _near(exc: Exception) -> str:

@@ -228,6 +228,9 @@ _JINJA_SAYS = (
     (re.compile(r"^expected token 'end of print statement', got '(.+)'"), "thừa «{0}» trong thẻ"),
     (re.compile(r"^unexpected '(.+)'"), "thừa hoặc sai dấu «{0}»"),
     (re.compile(r"^Expected an expression, got 'end of statement block'"), "lệnh thiếu điều kiện hoặc biểu thức"),
+    (re.compile(r"^No filter named '(\w+)'"), "không có bộ lọc «{0}» (xem docs/mau-van-ban.md)"),
+    (re.compile(r"^No test named '(\w+)'"), "không có phép thử «{0}»"),
+    (re.compile(r"^'(\w+)' is undefined"), "không có biến «{0}» trong dữ liệu"),
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import tempfile
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from unidecode import unidecode
 
-from docgen.errors import DocgenError, Location
+from docgen.errors import DocgenError, Location, os_reason
 
 # Names Windows reserves, with or without an extension.
 _RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
@@ -43,39 +44,84 @@ def slug(text: str, default: str = "van-ban") -> str:
 
 
 def write_bytes(path: Path, data: bytes, overwrite: bool = False) -> Path:
-    """Return `path` after writing `data` to it atomically (temp file in the same folder, then rename).
+    """Return `path` after writing `data` to it atomically (temp file in the same folder, then one step).
 
-    Raises `OutputError` when the file exists and `overwrite` is False, or when
-    the folder cannot be written.
+    Without `overwrite` the step that puts the file in place also claims its
+    name (a hard link, which fails when the name exists; where the disk has no
+    hard links, an exclusive create of the name first), so two runs at once can
+    never both write the same file. The file gets the usual permissions (the
+    umask), not the temp file's private ones. Raises `OutputError` (Vietnamese:
+    what happened and what to do) when the file exists and `overwrite` is False,
+    or when the folder or the disk cannot take it.
     """
     path = Path(path)
     check_free(path, overwrite)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{_ascii(path.name)}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise OutputError(f"Không tạo được tệp trong thư mục «{path.parent}»: {exc.strerror}.", Location(str(path))) \
-            from exc
+        raise OutputError(f"Không tạo được tệp trong thư mục «{path.parent}»: {os_reason(exc)}.",
+                          Location(str(path))) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if not overwrite and path.exists():
-            raise OutputError(_exists_message(path), Location(str(path)))
-        os.replace(tmp, path)
+        os.chmod(tmp, 0o666 & ~_umask())
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            _claim(tmp, path)
+    except FileExistsError:
+        raise OutputError(_exists_message(path), Location(str(path))) from None
     except OSError as exc:
-        raise OutputError(f"Không ghi được tệp «{path}»: {exc.strerror}. Tệp có đang mở trong Word không?",
-                          Location(str(path))) from exc
+        raise OutputError(f"Không ghi được tệp «{path}»: {os_reason(exc)}.", Location(str(path))) from exc
     finally:
-        if os.path.exists(tmp):
+        if os.path.lexists(tmp):
             os.unlink(tmp)
     return path
 
 
+def _claim(tmp: str, path: Path) -> None:
+    """Put `tmp` in place at `path` only if no file has that name; FileExistsError otherwise (one atomic step)."""
+    try:
+        os.link(tmp, path)
+        return
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        if exc.errno not in _NO_LINKS and not isinstance(exc, (NotImplementedError, PermissionError)):
+            raise
+    # A disk without hard links (FAT USB sticks, some network shares): claim the name, then replace it.
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
+    os.close(fd)
+    try:
+        os.replace(tmp, path)
+    except OSError:
+        os.unlink(path)
+        raise
+
+
+_NO_LINKS = {errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS}
+
+
+def _umask() -> int:
+    """Return the process's umask (read by setting it, and set back at once)."""
+    if os.name != "posix":
+        return 0
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _ascii(name: str) -> str:
+    """Return a short ASCII form of a file name for temp files (a name that is not UTF-8 stays readable)."""
+    return slug(name, "tep")[:20]
+
+
 def check_free(path: Path, overwrite: bool = False) -> None:
-    """Raise `OutputError` when `path` exists and `overwrite` is False."""
-    if not overwrite and Path(path).exists():
+    """Raise `OutputError` when `path` exists and `overwrite` is False (early: the write checks again, atomically)."""
+    if not overwrite and os.path.lexists(path):
         raise OutputError(_exists_message(Path(path)), Location(str(path)))
 
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
 
-from docgen.errors import DocgenError
+from docgen.errors import DocgenError, os_reason
+from docgen.limits import current, env_name
 
-# Seconds allowed per file (plus a start-up allowance) before giving up on LibreOffice.
-SECONDS_PER_FILE = 60
+# Seconds allowed for LibreOffice to start, on top of `limits.pdf_seconds` per file.
 STARTUP_SECONDS = 120
 
 
@@ -57,19 +58,56 @@ def to_pdf(docx_files: list[Path]) -> dict[Path, bytes]:
         profile = (work / "profile").as_uri()
         cmd = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--nologo",
                "--convert-to", "pdf", "--outdir", str(work / "pdf"), *map(str, names.values())]
-        try:
-            proc = subprocess.run(cmd, capture_output=True, text=True,
-                                  timeout=STARTUP_SECONDS + SECONDS_PER_FILE * len(names))
-        except subprocess.TimeoutExpired:
-            raise PdfError("LibreOffice không xuất xong PDF trong thời gian cho phép.") from None
-        except OSError as exc:
-            raise PdfError(f"Không chạy được LibreOffice ({soffice}): {exc.strerror}.") from exc
+        per_file = current().pdf_seconds
+        stderr = _run(cmd, STARTUP_SECONDS + per_file * len(names), soffice)
         out = {}
         for src, local in names.items():
             pdf = work / "pdf" / (local.stem + ".pdf")
             if pdf.is_file():
                 out[src] = pdf.read_bytes()
         if not out:
-            detail = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or [""]
+            detail = stderr.strip().splitlines()[-1:] or [""]
             raise PdfError(f"LibreOffice không xuất được tệp PDF nào. {detail[0]}".strip())
         return out
+
+
+def _run(cmd: list[str], seconds: float, soffice: str) -> str:
+    """Run LibreOffice in its own process group; return its output. Whatever stops the wait (the time limit,
+    Ctrl+C, SIGTERM) ends the whole group, so no LibreOffice process is left writing into the temp folder."""
+    try:
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace",
+                                **_own_group())
+    except OSError as exc:
+        raise PdfError(f"Không chạy được LibreOffice ({soffice}): {os_reason(exc)}.") from exc
+    try:
+        out, _ = proc.communicate(timeout=seconds)
+        return out or ""
+    except subprocess.TimeoutExpired:
+        _end(proc)
+        raise PdfError(f"LibreOffice không xuất xong PDF trong {seconds:g} giây nên đã bị dừng; các tệp .docx vẫn "
+                       f"được ghi. Thử lại với ít tệp hơn, hoặc tăng thời gian cho mỗi tệp bằng biến môi trường "
+                       f"{env_name('pdf_seconds')} (hiện {current().pdf_seconds:g} giây).") from None
+    except BaseException:
+        _end(proc)
+        raise
+
+
+def _own_group() -> dict:
+    if os.name == "posix":
+        return {"start_new_session": True}
+    return {"creationflags": getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)}
+
+
+def _end(proc: subprocess.Popen) -> None:
+    """Stop LibreOffice and every process it started, then reap it."""
+    try:
+        if os.name == "posix":
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:
+            proc.kill()
+    except OSError:
+        pass
+    try:
+        proc.communicate(timeout=10)   # reaps it and closes its pipe
+    except (subprocess.TimeoutExpired, OSError, ValueError):
+        pass
