@@ -2,7 +2,7 @@
 
 Each sheet has a bold frozen header and an autofilter. Text is always written as
 text: a page name like "=HYPERLINK(…)" or "+84 912…" is never a formula
-(`data_type` "s" and Excel's quote prefix on anything starting with = + - @).
+(`docgen.xlsxcell`: data type "s" and Excel's quote prefix on anything that could start a formula).
 """
 
 from __future__ import annotations
@@ -11,16 +11,15 @@ import io
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import Cell
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from docgen.aggregate.status import Status, Summary, UnitStatus
 from docgen.records.model import Record, Severity, Submission
+from docgen.xlsxcell import write_only
 
-FORMULA_START = ("=", "+", "-", "@")
 BOLD = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -42,25 +41,8 @@ FIGURES = (
 
 
 def cell(ws, value, **style):
-    """Return `value` ready for `ws.append`: text stays text (never a formula), styled when asked.
-
-    Characters a worksheet cannot hold are dropped. A string starting with = + - @
-    becomes a text cell with Excel's quote prefix; `style` sets attributes such as
-    `font` or `number_format` on a write-only cell.
-    """
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    risky = isinstance(value, str) and value.startswith(FORMULA_START)
-    if not risky and not style:
-        return value
-    out = WriteOnlyCell(ws, value)
-    if isinstance(value, str):
-        out.data_type = "s"
-        if risky:
-            out.quotePrefix = True
-    for name, setting in style.items():
-        setattr(out, name, setting)
-    return out
+    """Return `value` ready for `ws.append`: text stays text (never a formula), styled when asked (`xlsxcell`)."""
+    return write_only(ws, value, **style)
 
 
 def _table(ws, headers: list[str], widths: list[float], rows) -> int:

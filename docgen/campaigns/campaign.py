@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docgen.campaigns.dispatch import Dispatch, has_dispatch, parse_dispatch
-from docgen.errors import CampaignError, DocgenError, Location
+from docgen.errors import CampaignError, DocgenError, Location, os_reason, parser_reason
+from docgen.limits import current, raise_hint
 from docgen.records.model import Unit
 from docgen.records.units import DATA_DIR, UnitList, load
 
@@ -233,21 +234,64 @@ _TOML_ERRORS = (
 
 
 def _parse(file: Path, where: Location) -> dict:
-    """Return the parsed TOML file; a syntax error names its line and column in Vietnamese."""
+    """Return the parsed TOML file; a syntax error names its line and column in Vietnamese.
+
+    The file is held to `docgen.limits` (size, tables and lists inside each
+    other): a hostile campaign folder gets a CampaignError, never a RecursionError.
+    """
+    limits = current()
     try:
-        return tomllib.loads(file.read_text(encoding="utf-8-sig"))
-    except tomllib.TOMLDecodeError as exc:
-        found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        if found is None:
-            raise CampaignError(f"Tệp chiến dịch viết sai cú pháp TOML ({exc}).", where) from None
-        line, col = found.groups()
-        english = str(exc)[: found.start()].strip()
-        hint = next((vi for en, vi in _TOML_ERRORS if en in english), "")
-        tip = hint or "viết sai; kiểm tra dấu ngoặc kép, dấu = và dấu ngoặc vuông"
-        raise CampaignError(f"Tệp chiến dịch viết sai cú pháp TOML ở dòng {line}, cột {col}: {tip}.",
-                            where.at(f"dòng {line}")) from None
+        size = file.stat().st_size
+        if size > limits.max_campaign_kb * 1024:
+            raise CampaignError(f"Tệp chiến dịch quá lớn ({size // 1024:,} KB; giới hạn {limits.max_campaign_kb:g} KB)."
+                                .replace(",", ".") + " " + raise_hint("max_campaign_kb"), where)
+        text = file.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise CampaignError(f"Không đọc được tệp chiến dịch: {os_reason(exc)}.", where) from None
     except UnicodeDecodeError:
         raise CampaignError("Tệp chiến dịch phải lưu dạng UTF-8.", where) from None
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _syntax_error(exc, where) from None
+    except RecursionError:
+        raw = None
+    except Exception as exc:  # tomllib's own limits (a date or number it cannot hold …)
+        raise CampaignError(f"Tệp chiến dịch có giá trị không đọc được ({parser_reason(exc)}).", where) from None
+    if raw is None or _depth(raw, limits.max_nesting) > limits.max_nesting:
+        raise CampaignError(f"Tệp chiến dịch lồng bảng hoặc danh sách quá {limits.max_nesting} tầng. "
+                            + raise_hint("max_nesting"), where)
+    return raw
+
+
+def _syntax_error(exc: tomllib.TOMLDecodeError, where: Location) -> CampaignError:
+    found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+    if found is None:
+        return CampaignError("Tệp chiến dịch viết sai cú pháp TOML.", where)
+    line, col = found.groups()
+    english = str(exc)[: found.start()].strip()
+    hint = next((vi for en, vi in _TOML_ERRORS if en in english), "")
+    tip = hint or "viết sai; kiểm tra dấu ngoặc kép, dấu = và dấu ngoặc vuông"
+    return CampaignError(f"Tệp chiến dịch viết sai cú pháp TOML ở dòng {line}, cột {col}: {tip}.",
+                         where.at(f"dòng {line}"))
+
+
+def _depth(value, stop: int) -> int:
+    """Return how deep tables and lists nest in `value` (without recursion), stopping past `stop`.
+
+    >>> _depth({"a": [{"b": 1}]}, 32), _depth(1, 32)
+    (3, 0)
+    """
+    deepest = 0
+    todo = [(value, 1)] if isinstance(value, (dict, list)) else []
+    while todo:
+        item, level = todo.pop()
+        deepest = max(deepest, level)
+        if deepest > stop:
+            break
+        children = item.values() if isinstance(item, dict) else item
+        todo.extend((child, level + 1) for child in children if isinstance(child, (dict, list)))
+    return deepest
 
 
 def _table(value, key: str, where: Location) -> dict:

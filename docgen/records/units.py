@@ -159,6 +159,6 @@ def load(name: str) -> UnitList:
     'Xã Chung Chải'
     """
     path = DATA_DIR / f"{name}.csv"
-    if not path.is_file():
+    if not isinstance(name, str) or not name.replace("_", "").replace("-", "").isalnum() or not path.is_file():
         raise InputError(f"Không có danh mục đơn vị hành chính «{name}» trong {DATA_DIR}.")
     return read_unit_list(path)

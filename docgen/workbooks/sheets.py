@@ -15,6 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from docgen.campaigns.campaign import Campaign
 from docgen.records.form import COLUMNS, FACT_CHOICES, FACT_FIELDS, FACTS_SHEET
 from docgen.workbooks.plan import FormPlan, deadline_text
+from docgen.xlsxcell import choice_list, put
 
 FORM_SHEET = "Phụ lục"
 GUIDE_SHEET = "Hướng dẫn"
@@ -54,10 +55,10 @@ def _form_sheet(ws: Worksheet, plan: FormPlan) -> int:
     last_col = get_column_letter(ncol)
     for i, col in enumerate(COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(i)].width = col.width
-    ws["A1"] = plan.titles[0]
+    put(ws["A1"], plan.titles[0])
     ws.merge_cells("A1:D1")
     for row, text in ((3, plan.titles[1]), (4, plan.titles[2])):
-        ws.cell(row, 1, text)
+        put(ws.cell(row, 1), text)
         ws.merge_cells(f"A{row}:{last_col}{row}")
     for row in (1, 3, 4):
         ws.cell(row, 1).font = Font(bold=True, size=14 if row == 3 else 12)
@@ -72,7 +73,7 @@ def _form_sheet(ws: Worksheet, plan: FormPlan) -> int:
             row += 1
     last = row - 1
     note = f"Ghi chú: cách ghi từng cột xem ở trang «{GUIDE_SHEET}», hoặc bấm vào ô để xem gợi ý."
-    ws.cell(row + 1, 1, note).font = Font(italic=True)
+    put(ws.cell(row + 1, 1), note).font = Font(italic=True)
     _hints(ws, last)
     ws.freeze_panes = ws.cell(FIRST_DATA_ROW, 3)
     ws.protection.sheet = True
@@ -88,15 +89,15 @@ def _header(ws: Worksheet) -> None:
     while i <= len(COLUMNS):
         col = COLUMNS[i - 1]
         if not col.group:
-            ws.cell(top, i, col.header)
+            put(ws.cell(top, i), col.header)
             ws.merge_cells(start_row=top, start_column=i, end_row=sub, end_column=i)
             i += 1
             continue
         span = sum(1 for c in COLUMNS if c.group == col.group)
-        ws.cell(top, i, col.group)
+        put(ws.cell(top, i), col.group)
         ws.merge_cells(start_row=top, start_column=i, end_row=top, end_column=i + span - 1)
         for j in range(span):
-            ws.cell(sub, i + j, COLUMNS[i - 1 + j].header)
+            put(ws.cell(sub, i + j), COLUMNS[i - 1 + j].header)
         i += span
     for row in (top, sub):
         ws.row_dimensions[row].height = 32
@@ -110,8 +111,8 @@ def _group_row(ws: Worksheet, row: int, numeral: str, title: str) -> None:
     for c in range(1, len(COLUMNS) + 1):
         cell = ws.cell(row, c)
         cell.border, cell.fill, cell.font = _BORDER, _GROUP_FILL, _BOLD
-    ws.cell(row, 1, numeral).alignment = _CENTER
-    ws.cell(row, 2, title)
+    put(ws.cell(row, 1), numeral).alignment = _CENTER
+    put(ws.cell(row, 2), title)
 
 
 def _unit_row(ws: Worksheet, row: int, number: int, name: str) -> None:
@@ -123,8 +124,8 @@ def _unit_row(ws: Worksheet, row: int, number: int, name: str) -> None:
             cell.protection = _OPEN
         if col.key in PHONE_KEYS:
             cell.number_format = "@"
-    ws.cell(row, 1, number).alignment = _CENTER
-    ws.cell(row, 2, name)
+    put(ws.cell(row, 1), number).alignment = _CENTER
+    put(ws.cell(row, 2), name)
 
 
 def _hints(ws: Worksheet, last: int) -> None:
@@ -143,19 +144,19 @@ def _facts_sheet(ws: Worksheet, plan: FormPlan) -> None:
     ws.column_dimensions["B"].width = 48
     ws.column_dimensions["C"].width = 70
     for row, field in enumerate(FACT_FIELDS, start=1):
-        ws.cell(row, 1, field.label).font = _BOLD
-        value = ws.cell(row, 2, plan.owner.full_name if field.key == "don_vi" else None)
+        put(ws.cell(row, 1), field.label).font = _BOLD
+        value = put(ws.cell(row, 2), plan.owner.full_name if field.key == "don_vi" else None)
         value.protection, value.alignment = _OPEN, _WRAP
         value.border = _BORDER
         if field.key == "so":
             value.number_format = "@"
         if field.key == "ngay":
             value.number_format = "dd/mm/yyyy"
-        ws.cell(row, 3, field.hint).alignment = _WRAP
+        put(ws.cell(row, 3), field.hint).alignment = _WRAP
         choices = FACT_CHOICES.get(field.key)
         dv = DataValidation(
             type="list" if choices else None,
-            formula1=f'"{",".join(choices)}"' if choices else None,
+            formula1=choice_list(choices),
             allow_blank=True,
             showInputMessage=True,
             showErrorMessage=bool(choices),
@@ -221,7 +222,7 @@ def guide_lines(plan: FormPlan, campaign: Campaign) -> list[str]:
 def _guide_sheet(ws: Worksheet, plan: FormPlan, campaign: Campaign) -> None:
     ws.column_dimensions["A"].width = 110
     for row, text in enumerate(guide_lines(plan, campaign), start=1):
-        cell = ws.cell(row, 1, text or None)
+        cell = put(ws.cell(row, 1), text or None)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if row == 1 or text.endswith(":") and not text.startswith("-"):
             cell.font = _BOLD
