@@ -6,18 +6,32 @@ Library modules are imported inside the functions so that `docgen --help` starts
 
 from __future__ import annotations
 
+import codecs
 import json
 import sys
 from pathlib import Path
+
+from docgen.vntext import shown  # names may hold newlines or bytes that are not UTF-8
 
 ND30_CLEAN = "Thể thức (NĐ 30/2020): không có lỗi"
 
 
 def use_utf8() -> None:
-    """Switch stdout and stderr to UTF-8, so a Vietnamese Windows console (cp1258/cp437) loses no message."""
+    """Switch stdout and stderr to UTF-8, so a Vietnamese Windows console (cp1258/cp437) loses no message.
+
+    A file name's bytes that are not UTF-8 are shown as U+FFFD (never written raw, which would break JSON).
+    """
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8", errors="replace")
+            stream.reconfigure(encoding="utf-8", errors="docgen-shown")
+
+
+def _shown_error(error: UnicodeError):
+    """Return U+FFFD in UTF-8 for each character the stream cannot encode (a str would have to be ASCII)."""
+    return "\ufffd".encode("utf-8") * (error.end - error.start), error.end
+
+
+codecs.register_error("docgen-shown", _shown_error)
 
 
 def print_json(data) -> None:
@@ -51,7 +65,7 @@ def print_written(paths, checks=(), *, listed: bool = False) -> None:
     if listed:
         print("Đã ghi:")
     for path in paths:
-        print(f"  {path}" if listed else f"Đã ghi {path}")
+        print(f"  {shown(str(path))}" if listed else f"Đã ghi {shown(str(path))}")
     print_nd30(checks)
     print_nd30_total(checks)
 
@@ -79,12 +93,12 @@ def print_nd30_total(checks) -> None:
 def print_format_check(r) -> None:
     """Print the ND30 findings of one file: unreadable, clean, or each finding with its rule and place."""
     if r.error:
-        print(f"{r.path}: không đọc được: {r.error}")
+        print(f"{shown(str(r.path))}: không đọc được: {r.error}")
         return
     if not r.findings:
-        print(f"{r.path} ({r.kind}): đúng thể thức ND30, không có lỗi.")
+        print(f"{shown(str(r.path))} ({r.kind}): đúng thể thức ND30, không có lỗi.")
         return
-    print(f"{r.path} ({r.kind}): {len(r.errors)} lỗi, {len(r.warnings)} cảnh báo")
+    print(f"{shown(str(r.path))} ({r.kind}): {len(r.errors)} lỗi, {len(r.warnings)} cảnh báo")
     for f in r.findings:
         print(f"  {f.level.label} {f.rule} · {f.where}")
         print(f"      {f.message}")
@@ -100,7 +114,7 @@ def print_kiem_tra(res, as_json: bool = False) -> None:
         return
     print_json(res.to_dict())
     for u in res.unusable:
-        print(f"Lỗi: {u.path}: {u.message}", file=sys.stderr)
+        print(f"Lỗi: {shown(u.path)}: {u.message}", file=sys.stderr)
 
 
 def kiem_tra_text(res) -> str:
@@ -112,7 +126,7 @@ def kiem_tra_text(res) -> str:
     for sub in res.submissions:
         unit = sub.reporting_unit.full_name if sub.reporting_unit else "(không rõ đơn vị)"
         errors = len(sub.errors)
-        lines += ["", f"== {sub.source.path} — {unit}: {len(sub.records)} dòng, {errors} lỗi, "
+        lines += ["", f"== {shown(sub.source.path)} — {unit}: {len(sub.records)} dòng, {errors} lỗi, "
                       f"{len(sub.problems) - errors} cảnh báo"]
         where = [" › ".join(x for x in (p.location.sheet, p.location.cell) if x) or p.location.file for p in sub.problems]
         width = max([len("Vị trí"), *map(len, where)])
@@ -126,7 +140,7 @@ def kiem_tra_text(res) -> str:
         lines += [f"    {describe(f)}" for f in sub.figures]
     if res.unusable:
         lines += ["", "Không dùng được:"]
-        lines += [f"  {u.path}: {u.message}" + (f" ({u.location})" if u.location and u.location != Path(u.path).name else "")
+        lines += [f"  {shown(u.path)}: {u.message}" + (f" ({u.location})" if u.location and u.location != Path(u.path).name else "")
                   for u in res.unusable]
     lines += ["", f"Tổng cộng: {len(res.submissions)} tệp đã kiểm tra, {res.error_count} lỗi, {res.warning_count} cảnh báo"
                   + (f"; {len(res.unusable)} tệp không dùng được." if res.unusable else ".")]
@@ -143,12 +157,12 @@ def print_bao_cao(res) -> None:
     for w in res.written:
         errors, warnings = severity_counts(w.problems)
         note = f" — {errors} lỗi, {warnings} cảnh báo (ghi ở mục II của báo cáo)" if w.problems else ""
-        print(f"{w.unit}: {', '.join(str(f) for f in w.files)}{note}")
+        print(f"{w.unit}: {', '.join(shown(str(f)) for f in w.files)}{note}")
         for n in w.notes:
             print(f"  Lưu ý: {n.location}: {n.message}")
         print_nd30(w.format_checks)
     for r in res.refused:
-        print(f"Không soạn: {r.source}: {r.message}", file=sys.stderr)
+        print(f"Không soạn: {shown(str(r.source))}: {r.message}", file=sys.stderr)
         for e in r.errors:
             print(f"  [{e.rule}] {e.location}: {e.message}", file=sys.stderr)
     if res.pdf_error:
@@ -166,7 +180,7 @@ def print_template_findings(findings, name: str) -> None:
         print(f"{f.location}: [{f.rule}] {f.message}")
         if f.fix:
             print(f"    Cách sửa: {f.fix}")
-    print(f"{len(findings)} lỗi trong mẫu." if findings else f"{name}: mẫu không có lỗi.")
+    print(f"{len(findings)} lỗi trong mẫu." if findings else f"{shown(name)}: mẫu không có lỗi.")
 
 
 # --- the-thuc ---

@@ -27,7 +27,9 @@ class Location:
     cell: str | None = None
 
     def __str__(self) -> str:
-        return " › ".join(p for p in (self.file, self.sheet, self.cell) if p)
+        from docgen.vntext import shown   # a file name may hold a newline or bytes that are not UTF-8
+
+        return " › ".join(shown(p) for p in (self.file, self.sheet, self.cell) if p)
 
     def at(self, cell: str) -> "Location":
         """Return the same file and sheet at another cell."""

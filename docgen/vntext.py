@@ -17,6 +17,9 @@ _SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 # Characters XML 1.0 forbids (everything below 0x20 except tab, LF, CR; and two non-characters).
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# A file name's bytes that are not UTF-8 come into Python as lone surrogates (U+DC80…U+DCFF).
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f\ud800-\udfff]")
 
 
 def clean(text: str) -> str:
@@ -69,3 +72,21 @@ def lower_first(text: str) -> str:
     'thành phố Điện Biên Phủ'
     """
     return text[:1].lower() + text[1:]
+
+
+def unsurrogate(text: str) -> str:
+    """Return `text` with each lone surrogate (a file name's byte that is not UTF-8) as U+FFFD.
+
+    >>> unsurrogate("M" + chr(0xDCFD) + "ng") == "M" + chr(0xFFFD) + "ng"
+    True
+    """
+    return _SURROGATES.sub("\ufffd", text) if _SURROGATES.search(text) else text
+
+
+def shown(text: str) -> str:
+    """Return a name fit to show on one line: undecodable bytes and control characters (a newline) as U+FFFD.
+
+    >>> shown("tua" + chr(10) + "chua.xlsx") == "tua" + chr(0xFFFD) + "chua.xlsx"
+    True
+    """
+    return _UNSHOWABLE.sub("\ufffd", text) if _UNSHOWABLE.search(text) else text

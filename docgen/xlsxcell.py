@@ -15,6 +15,8 @@ from __future__ import annotations
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from docgen.vntext import unsurrogate
+
 # What Excel (or a CSV reader, or an input method typing full-width signs) could take as the start of a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
@@ -31,7 +33,7 @@ def put(cell, value, **style):
     ('n', False)
     """
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        value = unsurrogate(ILLEGAL_CHARACTERS_RE.sub("", value))
         cell.value = value
         cell.data_type = "s"   # openpyxl makes "=…" a formula: here it is always text
         if value.startswith(FORMULA_START):
@@ -50,7 +52,8 @@ def write_only(ws, value, **style):
     """
     if not style and not isinstance(value, str):
         return value
-    if not style and not value.startswith(FORMULA_START) and not ILLEGAL_CHARACTERS_RE.search(value):
+    if not style and not value.startswith(FORMULA_START) and not ILLEGAL_CHARACTERS_RE.search(value) \
+            and unsurrogate(value) is value:
         return value
     return put(WriteOnlyCell(ws), value, **style)
 

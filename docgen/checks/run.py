@@ -53,14 +53,15 @@ def check_source(source: Source, campaign: Campaign) -> Submission:
     """
     index = campaign_index(campaign)
     reporting, found = _reporting(source, campaign, index)
-    run = _Run(source, campaign, index, reporting, list(source.notes) + found, letters=_columns(source.table.rows),
+    scope = reporting or index.province   # rows are still matched (and reported) against the province's list
+    run = _Run(source, campaign, index, scope, list(source.notes) + found, letters=_columns(source.table.rows),
                noted=frozenset((n.rule, n.location) for n in source.notes))
     records = []
     titles = {name_key(lv.title) for lv in campaign.levels}
     for row in source.table.rows:
         if _has_data(row, titles):
             records.append(_check_row(row, run))
-    expected = expected_units(reporting, campaign)
+    expected = expected_units(reporting, campaign) if reporting is not None else ()
     _missing(expected, run)
     records_t = tuple(records)
     return Submission(
@@ -82,8 +83,14 @@ def _has_data(row: RawRow, titles: set[str]) -> bool:
     return unit is not None and unit.value not in (None, "") and name_key(str(unit.value)) not in titles
 
 
-def _reporting(source: Source, campaign: Campaign, index: UnitIndex) -> tuple[Unit, list[Problem]]:
-    """Return the reporting unit and, if `Facts.don_vi` names no known unit, a DV-01 finding."""
+def _reporting(source: Source, campaign: Campaign, index: UnitIndex) -> tuple[Unit | None, list[Problem]]:
+    """Return the reporting unit and, if `Facts.don_vi` names no known unit, a DV-01 finding.
+
+    The province itself is the reporting unit only when some row names one of its
+    units; a file that establishes no unit of the campaign's province (another
+    province's list, a table of unknown names) has none: None, with a DV-01 error
+    saying so, and no report is written for it (`attributed`).
+    """
     found: list[Problem] = []
     facts = source.facts
     if facts.don_vi:
@@ -118,7 +125,27 @@ def _reporting(source: Source, campaign: Campaign, index: UnitIndex) -> tuple[Un
             unit, n = votes.most_common(1)[0]
             if n * 2 > sum(votes.values()):
                 return unit, found
-    return index.province, found
+    return attributed(source, campaign, index, found)
+
+
+def attributed(source: Source, campaign: Campaign, index: UnitIndex, found: list[Problem]
+               ) -> tuple[Unit | None, list[Problem]]:
+    """Return (the province, `found`) when a row of `source` names a unit of the campaign's province;
+    else (None, `found` plus the DV-01 error that no reporting unit could be established)."""
+    depths = {lv.depth for lv in campaign.levels}
+    for row in source.table.rows:
+        text = row.text("don_vi")
+        if text and any(index.candidates(text, depth) for depth in depths):
+            return index.province, found
+    said = f" (mục «Đơn vị báo cáo» ghi «{source.facts.don_vi}»)" if source.facts.don_vi else ""
+    return None, found + [problem(
+        "DV-01",
+        f"Không xác định được đơn vị báo cáo thuộc {index.province.label}{said}: không dòng nào của bảng ghi tên "
+        f"một đơn vị của {index.province.label}. Có thể đây là tệp của tỉnh khác, hoặc đã chọn sai chiến dịch "
+        "(--chien-dich). docgen không soạn báo cáo cho tệp này.",
+        source.facts.location or source.table.source,
+        "Ghi «Đơn vị báo cáo» ở phần Thông tin và tên đơn vị theo danh mục ở cột «Đơn vị».",
+    )]
 
 
 _A1 = re.compile(r"^([A-Z]{1,3})(\d+)$")

@@ -145,7 +145,7 @@ def _prepare(path: Path) -> _Ready:
         sub = check_source(read_source(path), campaign)
     except DocgenError as exc:
         return _Ready(error=str(exc))
-    if strict and sub.errors:
+    if (strict and sub.errors) or sub.reporting_unit is None:
         return _Ready(sub)
     try:
         rendered = render_submission(sub, campaign, appendix_alone)
@@ -226,6 +226,10 @@ def _one(path: Path, campaign, batch: _Batch, pdf: bool, strict: bool, appendix_
         batch.refused.append(Refused(path, f"{len(sub.errors)} lỗi phải sửa trước khi ký (--chat).",
                                      sub.errors, strict=True))
         return
+    if sub.reporting_unit is None:   # no report for a unit the file does not establish (checks.run.attributed)
+        unknown = next((p for p in sub.errors if p.rule == "DV-01"), None)
+        raise DocgenError(unknown.message if unknown else "Không xác định được đơn vị báo cáo: không soạn báo cáo.",
+                          unknown.location if unknown else None)
     unit_slug = _unique_slug(sub, path, batch.slugs)
     folder = batch.out_dir / unit_slug
     names = [REPORT_FILE] + ([APPENDIX_FILE] if appendix_alone else [])

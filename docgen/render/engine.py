@@ -33,7 +33,7 @@ from docgen.render import plan as render_plan
 from docgen.render import rows as fast_rows
 from docgen.render.filters import FILTERS
 from docgen.render.sandbox import SandboxEnvironment
-from docgen.vntext import strip_xml_invalid
+from docgen.vntext import strip_xml_invalid, unsurrogate
 
 # Rule ID of the note written when characters XML 1.0 forbids are removed from the data.
 RULE_XML_CHARS = "XML-01"
@@ -154,7 +154,7 @@ def clean_context(context, name: str = "") -> tuple[object, tuple[Problem, ...]]
 
     def walk(value, path: str):
         if isinstance(value, str):
-            out, changed = strip_xml_invalid(value)
+            out, changed = strip_xml_invalid(unsurrogate(value))
             if changed:
                 notes.append(Problem(
                     RULE_XML_CHARS, Severity.WARNING,
