@@ -136,3 +136,15 @@ def parser_reason(exc: BaseException) -> str:
     if isinstance(exc, (ValueError, TypeError, AttributeError, OverflowError)):
         return "có giá trị hoặc tham chiếu không hợp lệ"
     return "nội dung không đúng định dạng"
+
+
+INTERNAL = "Lỗi nội bộ của docgen khi xử lý tệp này"
+
+
+def internal_error(exc: BaseException, where: Location | None = None) -> DocgenError:
+    """Return the DocgenError standing for a bug met while handling one file, so that the other files go on.
+
+    The fuzz suite checks that no input ever leads here.
+    """
+    return DocgenError(f"{INTERNAL} (mã lỗi {type(exc).__name__}); các tệp khác vẫn được xử lý. Xin gửi tệp này "
+                       "cho người quản trị docgen để sửa.", where)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from docgen.checks.rules import SEVERITY_WORDS
-from docgen.errors import DocgenError
+from pathlib import Path
+
+from docgen.errors import DocgenError, Location, internal_error
 from docgen.records.model import Problem, Severity, Submission
 
 
@@ -98,8 +100,9 @@ def check_files(files, campaign) -> tuple[list[Submission], list[tuple[str, Docg
     for file in files:
         try:
             source = read_source(file)
+            submissions.append(check_source(source, campaign))
         except DocgenError as exc:
             failed.append((str(file), exc))
-            continue
-        submissions.append(check_source(source, campaign))
+        except Exception as exc:  # a bug met on one file: the others are still checked
+            failed.append((str(file), internal_error(exc, Location(Path(file).name))))
     return submissions, failed

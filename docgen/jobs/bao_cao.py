@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from docgen.errors import DocgenError, Location
+from docgen.errors import DocgenError, Location, internal_error
 from docgen.jobs.nd30_check import FormatCheck, check_written, not_ready
 from docgen.records.model import Problem, Submission
 
@@ -108,6 +108,8 @@ def run(paths, out_dir, campaign, pdf=False, overwrite=False, strict=False, appe
                 _one(path, campaign, batch, pdf, strict, appendix_alone, ready)
             except DocgenError as exc:
                 batch.refused.append(Refused(path, str(exc)))
+            except Exception as exc:  # a bug met on one input: the others are still written
+                batch.refused.append(Refused(path, str(internal_error(exc, Location(path.name)))))
     if progress and inputs:
         progress(len(inputs), len(inputs), "")
     pdf_error = _pdfs(batch) if pdf else ""
@@ -145,12 +147,16 @@ def _prepare(path: Path) -> _Ready:
         sub = check_source(read_source(path), campaign)
     except DocgenError as exc:
         return _Ready(error=str(exc))
+    except Exception as exc:  # a bug met on one input: reported for it, the others go on
+        return _Ready(error=str(internal_error(exc, Location(path.name))))
     if (strict and sub.errors) or sub.reporting_unit is None:
         return _Ready(sub)
     try:
         rendered = render_submission(sub, campaign, appendix_alone)
     except DocgenError as exc:
         return _Ready(sub, render_error=str(exc))
+    except Exception as exc:
+        return _Ready(sub, render_error=str(internal_error(exc, Location(path.name))))
     names = (REPORT_FILE, APPENDIX_FILE)
     checks = tuple(check_one(Path(name.format(slug="")), data) for name, data in zip(names, rendered[:2])
                    if data is not None)

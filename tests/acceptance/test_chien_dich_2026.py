@@ -75,7 +75,6 @@ def test_the_2026_report_is_written_from_the_campaign_folder(filled, tmp_path):
     assert "huyện" not in text.casefold().replace("cấp huyện", "")
 
 
-@pytest.mark.skipif(not SAMPLE.is_file(), reason="data/mau/2026-dien-bien/dien-bien.xlsx chưa có")
 def test_the_2026_sample_submission_is_checked_and_reported(tmp_path):
     assert cli.main(["kiem-tra", str(SAMPLE), "--chien-dich", CAMPAIGN]) in (0, 1)
     assert cli.main(["bao-cao", str(SAMPLE), "--chien-dich", CAMPAIGN, "-o", str(tmp_path)]) == 0

@@ -55,8 +55,7 @@ def test_cong_van_with_a_template_that_breaks_a_rule_writes_it_reports_it_and_ex
 
 @pytest.fixture(scope="module")
 def samples():
-    if not SAMPLES.is_dir():
-        pytest.skip("data/mau/2022-dien-bien vắng mặt")
+    assert SAMPLES.is_dir(), "data/mau/2022-dien-bien phải có"
     return SAMPLES
 
 

@@ -23,8 +23,7 @@ def _errors(path: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory) -> list[Path]:
-    if not SAMPLES.is_dir():
-        pytest.skip("data/mau/2022-dien-bien vắng mặt")
+    assert SAMPLES.is_dir(), "data/mau/2022-dien-bien phải có"
     out = tmp_path_factory.mktemp("bao-cao")
     api.bao_cao([SAMPLES], out, phu_luc_rieng=True)
     files = sorted(out.rglob("*.docx"))
@@ -47,8 +46,7 @@ def test_each_campaign_dispatch_has_no_nd30_error(tmp_path, campaign):
 
 
 def test_the_provinces_summary_report_has_no_nd30_error(tmp_path):
-    if not SAMPLES.is_dir():
-        pytest.skip("data/mau/2022-dien-bien vắng mặt")
+    assert SAMPLES.is_dir(), "data/mau/2022-dien-bien phải có"
     api.tong_hop(SAMPLES, "2022-trang-cong-dong", tmp_path)
     docs = sorted(tmp_path.rglob("*.docx"))
     assert docs

@@ -42,8 +42,7 @@ def samples():
     from docgen.checks import check_source
     from docgen.readers import find_inputs, read_source
 
-    if not SAMPLE.is_dir():
-        pytest.skip(f"không có {SAMPLE}")
+    assert SAMPLE.is_dir(), f"thiếu {SAMPLE}"
     campaign = load_campaign()
     return campaign, [check_source(read_source(f), campaign) for f in sorted(find_inputs([SAMPLE]))]
 
