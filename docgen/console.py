@@ -35,8 +35,9 @@ codecs.register_error("docgen-shown", _shown_error)
 
 
 def print_json(data) -> None:
-    """Print `data` as indented JSON, Vietnamese letters kept as they are."""
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    """Print `data` as indented JSON, Vietnamese letters kept as they are (written piece by piece, never whole)."""
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    print()
 
 
 def progress_bar():
@@ -108,9 +109,10 @@ def print_format_check(r) -> None:
 
 
 def print_kiem_tra(res, as_json: bool = False) -> None:
-    """Print the result of `kiem_tra`: readable text, or JSON with the unusable files on stderr."""
+    """Print the result of `kiem_tra`: readable text line by line, or JSON with the unusable files on stderr."""
     if not as_json:
-        print(kiem_tra_text(res))
+        for line in kiem_tra_lines(res):
+            print(line)
         return
     print_json(res.to_dict())
     for u in res.unusable:
@@ -119,32 +121,45 @@ def print_kiem_tra(res, as_json: bool = False) -> None:
 
 def kiem_tra_text(res) -> str:
     """Return the readable report of `kiem_tra`: problems grouped by file, then the figures."""
+    return "\n".join(kiem_tra_lines(res))
+
+
+def kiem_tra_lines(res):
+    """Yield the lines of the readable report of `kiem_tra` (a file of 100,000 rows is never held as one text)."""
     from docgen.checks import SEVERITY_WORDS
     from docgen.checks.figures import describe
 
-    lines = [f"Chiến dịch: {res.campaign_id}"]
+    yield f"Chiến dịch: {res.campaign_id}"
     for sub in res.submissions:
         unit = sub.reporting_unit.full_name if sub.reporting_unit else "(không rõ đơn vị)"
         errors = len(sub.errors)
-        lines += ["", f"== {shown(sub.source.path)} — {unit}: {len(sub.records)} dòng, {errors} lỗi, "
-                      f"{len(sub.problems) - errors} cảnh báo"]
-        where = [" › ".join(x for x in (p.location.sheet, p.location.cell) if x) or p.location.file for p in sub.problems]
-        width = max([len("Vị trí"), *map(len, where)])
+        yield ""
+        yield (f"== {shown(sub.source.path)} — {unit}: {len(sub.records)} dòng, {errors} lỗi, "
+               f"{len(sub.problems) - errors} cảnh báo")
+        width = max([len("Vị trí"), *(len(_place(p)) for p in sub.problems)])
         if sub.problems:
-            lines.append(f"  {'Quy tắc':<7}  {'Mức':<8}  {'Vị trí':<{width}}  Nội dung")
-        for p, w in zip(sub.problems, where):
-            lines.append(f"  {p.rule:<7}  {SEVERITY_WORDS[p.severity]:<8}  {w:<{width}}  {p.message}")
+            yield f"  {'Quy tắc':<7}  {'Mức':<8}  {'Vị trí':<{width}}  Nội dung"
+        for p in sub.problems:
+            yield f"  {p.rule:<7}  {SEVERITY_WORDS[p.severity]:<8}  {_place(p):<{width}}  {p.message}"
             if p.fix:
-                lines.append(f"  {'':<7}  {'':<8}  {'':<{width}}  → Cách sửa: {p.fix}")
-        lines.append("  Số liệu:")
-        lines += [f"    {describe(f)}" for f in sub.figures]
+                yield f"  {'':<7}  {'':<8}  {'':<{width}}  → Cách sửa: {p.fix}"
+        yield "  Số liệu:"
+        for f in sub.figures:
+            yield f"    {describe(f)}"
     if res.unusable:
-        lines += ["", "Không dùng được:"]
-        lines += [f"  {shown(u.path)}: {u.message}" + (f" ({u.location})" if u.location and u.location != Path(u.path).name else "")
-                  for u in res.unusable]
-    lines += ["", f"Tổng cộng: {len(res.submissions)} tệp đã kiểm tra, {res.error_count} lỗi, {res.warning_count} cảnh báo"
-                  + (f"; {len(res.unusable)} tệp không dùng được." if res.unusable else ".")]
-    return "\n".join(lines)
+        yield ""
+        yield "Không dùng được:"
+        for u in res.unusable:
+            yield f"  {shown(u.path)}: {u.message}" + (
+                f" ({u.location})" if u.location and u.location != Path(u.path).name else "")
+    yield ""
+    yield (f"Tổng cộng: {len(res.submissions)} tệp đã kiểm tra, {res.error_count} lỗi, {res.warning_count} cảnh báo"
+           + (f"; {len(res.unusable)} tệp không dùng được." if res.unusable else "."))
+
+
+def _place(p) -> str:
+    """Return where a problem is, as the text report shows it: sheet › cell, else the file."""
+    return " › ".join(shown(x) for x in (p.location.sheet, p.location.cell) if x) or shown(p.location.file)
 
 
 # --- bao-cao ---

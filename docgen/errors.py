@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where a value sits: file › sheet (or table, section) › cell (or paragraph).
 

@@ -22,6 +22,7 @@ table ends lives here, once. The rule (docs/doc-tep.md says the same):
 from __future__ import annotations
 
 import bisect
+import functools
 
 import datetime as dt
 import re
@@ -122,6 +123,11 @@ class Grid:
     def where(self, row: int, col: int | None = None) -> Location:
         cell = self.row_name(row) if col is None else self.cell_name(row, col)
         return Location(self.file, self.sheet, cell)
+
+    @functools.cached_property
+    def place(self) -> tuple:
+        """Return (file, sheet, cell_name): one object the cells of this grid share (`Cell.at`)."""
+        return (self.file, self.sheet, self.cell_name)
 
 
 @dataclass(frozen=True)
@@ -342,14 +348,15 @@ def _raw_row(grid: Grid, row_no: int, data: dict[str, object], cols: dict[str, i
              notes: list[Problem]) -> RawRow:
     """Return the RawRow of a row's non-empty data cells (`data`: key → value as read)."""
     cells = {}
-    file, sheet, cell_name, uncached = grid.file, grid.sheet, grid.cell_name, grid.uncached
+    uncached = grid.uncached
+    place = grid.place
     for key, value in data.items():
         c = cols[key]
         kind = type(value)
         if not (kind is int or kind is float or kind is str and (value.isprintable() or not XML_INVALID.search(value))) \
                 or uncached and (row_no, c) in uncached:
             value = _value(grid, row_no, c, value, notes)
-        cells[key] = Cell(value, Location(file, sheet, cell_name(row_no, c)))
+        cells[key] = Cell.at(value, place, row_no, c)
     return RawRow(grid.where(row_no), group, cells)
 
 

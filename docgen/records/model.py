@@ -83,15 +83,49 @@ COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
 class Cell:
-    """One raw value as typed, with where it is. `value` is str, int, float, date or None."""
+    """One raw value as typed, with where it is. `value` is str, int, float, date or None.
 
-    value: object
-    location: Location
+    A reader makes cells with `Cell.at`, which names the cell only when its
+    `location` is asked for: a sheet of 100,000 rows holds a million cells and
+    few of them are ever named in a message. Cells compare by value and location.
+    """
+
+    __slots__ = ("value", "_place", "_row", "_col")
+
+    def __init__(self, value: object, location: Location):
+        self.value, self._place, self._row, self._col = value, location, None, None
+
+    @classmethod
+    def at(cls, value: object, place: tuple, row: int, col: int) -> "Cell":
+        """Return a cell of `place` = (file, sheet, cell_name) at `row` and `col`, named by cell_name(row, col).
+
+        >>> Cell.at("x", ("a.xlsx", "Phụ lục", lambda r, c: f"{'ABC'[c]}{r}"), 12, 2).location.cell
+        'C12'
+        """
+        cell = cls.__new__(cls)
+        cell.value, cell._place, cell._row, cell._col = value, place, row, col
+        return cell
+
+    @property
+    def location(self) -> Location:
+        place = self._place
+        if self._row is None:
+            return place
+        file, sheet, cell_name = place
+        return Location(file, sheet, cell_name(self._row, self._col))
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Cell) and (self.value, self.location) == (other.value, other.location)
+
+    def __hash__(self) -> int:
+        return hash((self.value, self.location))
+
+    def __repr__(self) -> str:
+        return f"Cell(value={self.value!r}, location={self.location!r})"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawRow:
     """One row of the form as read, before any judgement.
 
@@ -124,7 +158,7 @@ class Role(str, Enum):
     OPERATOR = "van_hanh"   # Cán bộ quản lý, vận hành
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Person:
     role: Role
     name: str = ""
@@ -136,7 +170,7 @@ class Person:
         return bool(self.name)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Record:
     """One Front unit's row, normalised: the unit, its page (if any) and its two people.
 
@@ -181,7 +215,7 @@ class Severity(str, Enum):
     WARNING = "canh_bao"   # changed, or worth a look
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """A finding: rule ID, severity, Vietnamese message, where, and the fix when known."""
 
