@@ -27,7 +27,8 @@ class Limits:
     max_total_mb: float = 400          # all members of the package, unpacked
     max_ratio: float = 200             # unpacked ÷ packed size of a member larger than RATIO_FROM_MB
     max_parts: int = 5000              # members of one package
-    max_tree_mb: float = 64            # an XML part read whole into memory (Word submissions and templates)
+    max_tree_mb: float = 24            # an XML part read whole into memory (Word submissions and templates)
+    max_elements: int = 250_000        # XML elements held at once while a part is streamed (a sheet, `the-thuc`)
     max_rows: int = 200_000            # rows of one sheet or Word table
     max_cells: int = 3_000_000         # cells of one sheet (rows × width)
     max_render_mb: float = 50          # text one template part renders to
@@ -111,6 +112,8 @@ _REFUSED = {
               "hiệu của «bom nén» làm cạn bộ nhớ, docgen không giải nén.", "max_ratio"),
     "tree-too-big": ("Phần «{part}» giải nén ra {size}, quá giới hạn {limit} của phần đọc trọn vào bộ nhớ.",
                      "max_tree_mb"),
+    "too-many-elements": ("Phần «{part}» giữ cùng lúc hơn {limit} phần tử XML (một dòng, một bảng hay một văn bản "
+                          "quá lớn, hoặc tệp bị sửa có chủ ý).", "max_elements"),
     "doctype": ("Phần «{part}» có khai báo DOCTYPE (định nghĩa thực thể XML): tệp Word/Excel thật không bao "
                 "giờ có, đây là dấu hiệu tệp bị sửa có chủ ý. docgen không đọc tệp này.", ""),
     "encrypted": ("Phần «{part}» được mã hóa trong tệp nén: gỡ mật khẩu rồi lưu lại.", ""),

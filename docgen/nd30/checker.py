@@ -38,6 +38,8 @@ def unreadable_reason(exc: PackageError) -> str:
         return told
     if exc.reason == "xml" and exc.cause is not None:
         return f"tệp .docx bị hỏng, không đọc được (phần «{exc.part or 'word/document.xml'}»): {parser_reason(exc.cause)}"
+    if exc.reason == "corrupt" and exc.part:
+        return f"{_UNREADABLE['corrupt']} (phần «{exc.part}» thiếu hoặc hỏng)"
     return _UNREADABLE.get(exc.reason, "không đọc được tệp")
 
 

@@ -127,8 +127,10 @@ class _Members:
     def __init__(self, archive: zipfile.ZipFile):
         self.archive = archive
         self.data: dict[str, bytes] = {}
+        self.last = ""   # the member read last: each is parsed right after it is read, so a parse error is its
 
     def read(self, name: str) -> bytes:
+        self.last = name
         if name not in self.data:
             self.data[name] = self.archive.read(name)
         return self.data[name]
@@ -153,6 +155,7 @@ def read_package(source: str | Path | bytes, verify: bool = True,
         raise PackageError("not-zip", "" if isinstance(source, bytes) else str(source))
     if verify:
         check_package(source, streamed=("word/document.xml",))
+    zf = None
     try:
         with zipfile.ZipFile(fileobj) as archive:
             zf = _Members(archive)
@@ -160,11 +163,13 @@ def read_package(source: str | Path | bytes, verify: bool = True,
             if "word/document.xml" not in names:
                 raise PackageError("not-docx", "word/document.xml")
             return _load(zf, names, verify, long_table_rows)
-    except PackageError:
+    except PackageError as exc:
+        if not exc.part and zf is not None and exc.reason in ("xml", "too-many-elements"):
+            exc.part = zf.last
         raise
     except Exception as exc:  # zipfile/zlib/lxml raise many kinds for a broken package
         reason = "xml" if isinstance(exc, etree.XMLSyntaxError) else "corrupt"
-        raise PackageError(reason, f"{type(exc).__name__}: {exc}", cause=exc) from exc
+        raise PackageError(reason, f"{type(exc).__name__}: {exc}", part=zf.last if zf else "", cause=exc) from exc
 
 
 def _load(zf, names: set[str], verify: bool, long_table_rows: int | None = None) -> Package:
@@ -250,7 +255,7 @@ def _walk(zf, names: set[str], types: _ContentTypes, element) -> None:
                 continue
             seen.add(rel.target)
             if rel.target[1:] not in names:
-                raise PackageError("corrupt", f"KeyError: {rel.target}")
+                raise PackageError("corrupt", f"KeyError: {rel.target}", part=rel.target.lstrip("/"))
             if types[rel.target] in _PARSED_TYPES:
                 _parses(zf.read(rel.target[1:]))
             todo.append(rel.target)
@@ -325,7 +330,7 @@ def _parse_main(data: bytes, limit: int, long_tables: dict):
     """
     pending: dict = {}  # table → its rows so far, while it is not yet long
     root = None
-    for tr in stream.iterparse(io.BytesIO(data), (W_TR,), part="word/document.xml", with_root=True,
+    for tr in stream.iterparse(io.BytesIO(data), (W_TR,), with_root=True,
                                remove_blank_text=True):
         if tr.getparent() is None:
             root = tr

@@ -6,7 +6,8 @@ hostile part can still make one element with millions of children, which
 `iterparse` would build whole before any event. Here the part is fed in chunks
 and the tree still held is counted now and then (each count costs what the tree
 holds, and counts are spaced by the bytes fed, so counting stays a small share
-of parsing): past `max_nodes` the parse stops with PackageError("tree-too-big").
+of parsing): past `max_nodes` (`docgen.limits`: max_elements) the parse stops with
+PackageError("too-many-elements").
 The parser resolves no entity, loads no DTD, reaches no network and keeps
 libxml2's size limits (no `huge_tree`).
 """
@@ -17,28 +18,30 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from docgen.limits import current
 from docgen.ooxml import PackageError
 
 CHUNK = 256 * 1024
-MAX_NODES = 1_000_000  # elements held at once (about 150 MB in lxml); a sheet row holds a few dozen
 
 
-def iterparse(source, tags: tuple[str, ...], max_nodes: int = MAX_NODES, part: str = "", with_root: bool = False,
+def iterparse(source, tags: tuple[str, ...], max_nodes: int | None = None, part: str = "", with_root: bool = False,
               **options) -> Iterator[object]:
     """Yield each element of `tags` when it ends, as lxml's iterparse(events=("end",), tag=tags) does.
 
     With `with_root`, the root element is yielded last, when it ends.
 
-    `source` is a binary stream. Raises PackageError("tree-too-big", part=`part`)
+    `source` is a binary stream. Raises PackageError("too-many-elements", part=`part`)
     when the elements held at once exceed `max_nodes`, PackageError("xml") when no
     root element starts within the first MB; lxml's XMLSyntaxError for XML that is
     not well-formed. `options` go to lxml's parser (remove_blank_text …).
     """
+    max_nodes = max_nodes or current().max_elements
     head, root_tag = _root_tag(source, part)
     parser = etree.XMLPullParser(events=("start", "end"), tag=(*tags, root_tag), resolve_entities=False,
                                  load_dtd=False, no_network=True, huge_tree=False, **options)
     wanted = frozenset((*tags, root_tag) if with_root else tags)
     fed = counted_at = 0
+    gap = CHUNK
     root = None
     data = head
     while data:
@@ -50,12 +53,13 @@ def iterparse(source, tags: tuple[str, ...], max_nodes: int = MAX_NODES, part: s
                     yield element
             elif root is None:
                 root = element.getroottree().getroot()
-        if root is not None and fed - counted_at >= CHUNK * 4:
+        if root is not None and fed - counted_at >= gap:
             held = _count(root, max_nodes)
             if held > max_nodes:
-                raise PackageError("tree-too-big", part=part, size=f"hơn {max_nodes:,} phần tử".replace(",", "."),
-                                   limit=f"{max_nodes:,} phần tử".replace(",", "."))
-            counted_at = fed + held * 4   # the next count comes after at least as many bytes as this one walked
+                raise PackageError("too-many-elements", part=part, limit=f"{max_nodes:,}".replace(",", "."))
+            # The next count comes after as many bytes as this one walked elements: counting stays a small share
+            # of parsing, and (an element takes 4 bytes at least) the tree grows by a quarter at most meanwhile.
+            counted_at, gap = fed, max(CHUNK, held)
         data = source.read(CHUNK)
     parser.close()
     for event, element in parser.read_events():

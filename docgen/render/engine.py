@@ -197,6 +197,11 @@ def render(template: Path | bytes, context: Mapping, name: str = "", fast: bool 
     name = name or (template.name if isinstance(template, Path) else "mẫu")
     source = template_bytes(template, name)
     clean, notes = clean_context(dict(context), name)
+    with _broken(name):
+        return _render(source, clean, notes, name, fast, light)
+
+
+def _render(source: bytes, clean, notes, name: str, fast: bool, light: bool) -> Rendered:
     planned = render_pieces(source, [clean], name, fast, light)
     if planned is not None:
         planned.notes = notes
@@ -267,6 +272,19 @@ def _errors(name: str):
         raise TemplateError(f"Mẫu «{name}» gọi lồng nhau quá sâu (macro tự gọi lại mình?).") from exc
 
 
+@contextlib.contextmanager
+def _broken(name: str):
+    """Turn what a template's own XML makes python-docx or docxtpl raise into a TemplateError naming it."""
+    try:
+        yield
+    except (TemplateError, SecurityError, jinja2.TemplateError):
+        raise
+    except Exception as exc:
+        raise TemplateError(f"Mẫu «{name}» bị hỏng hoặc có nội dung docgen không dựng được "
+                            f"({parser_reason(exc)}). Mở mẫu bằng Word, lưu lại rồi kiểm tra bằng "
+                            "«docgen mau kiem-tra».") from exc
+
+
 @functools.lru_cache(maxsize=16)
 def _lighten(template: bytes) -> tuple[bytes, dict[str, bytes]]:
     from docgen.ooxml.rows import lighten
@@ -314,15 +332,22 @@ def template_bytes(template: Path | bytes, name: str = "") -> bytes:
 
 @functools.lru_cache(maxsize=32)
 def _refusal(data: bytes) -> str:
-    """Return why the package `data` breaks the limits or declares a DOCTYPE (`ooxml.zipcheck`), "" when it does not."""
+    """Return why the package `data` cannot be a template, "" when it can.
+
+    It must keep within the limits and declare no DOCTYPE (`ooxml.zipcheck`), and
+    every part python-docx parses must parse (`ooxml.package.read_package`).
+    """
     from docgen.ooxml import PackageError
-    from docgen.ooxml.zipcheck import check_package
+    from docgen.ooxml.package import read_package
 
     try:
-        check_package(data)
+        read_package(data, verify=True, long_table_rows=None)
     except PackageError as exc:
-        return refusal(exc.reason, exc.part, exc.size, exc.limit) or (
-            f"phần «{exc.part}» bị hỏng: {parser_reason(exc.cause)}." if exc.cause is not None else "tệp nén bị hỏng.")
+        told = refusal(exc.reason, exc.part, exc.size, exc.limit)
+        if told:
+            return told
+        part = f"phần «{exc.part}»" if exc.part else "một phần của tệp"
+        return f"{part} bị hỏng: {parser_reason(exc.cause)}." if exc.cause is not None else f"{part} bị hỏng."
     return ""
 
 

@@ -42,12 +42,14 @@ RULES: dict[str, tuple[Severity, str]] = {
     "MAU-06": (ERROR, "Sau khi docxtpl xử lý, thẻ không còn đúng Jinja: {detail}."),
     "MAU-07": (ERROR, "Mẫu dùng {what}: bị chặn vì lý do an toàn (mẫu không được đọc tệp khác hay tự định dạng "
                       "chuỗi). Mẫu sẽ không được dựng."),
+    "MAU-08": (ERROR, "Dựng thử mẫu với dữ liệu giả thì bị chặn: {detail}. Mẫu sẽ không được dựng."),
 }
 FIXES = {
     "MAU-02": "Chọn cả thẻ, xóa, gõ lại từ «{{» đến «}}» trong một lần.",
     "MAU-06": "Thẻ {%tr …%} chỉ dùng trong một hàng bảng, {%tc …%} trong một ô, {%p …%} chiếm cả đoạn.",
     "MAU-07": "Ghi thẳng biến và chữ, nối chuỗi bằng «~», định dạng số và ngày bằng bộ lọc của docgen "
               "(xem docs/mau-van-ban.md).",
+    "MAU-08": "Bỏ vòng lặp lồng nhau, phép nhân chuỗi hay macro tự gọi lại mình; giới hạn ở docs/gioi-han.md.",
 }
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 # docxtpl's scope prefixes: {%p …%} takes the paragraph, {%tr …%} the row, {%tc …%} the cell, {%r …%} the run.
@@ -94,7 +96,51 @@ def lint_template(path: Path, provided: Iterable[str], kind: str, env: jinja2.En
         patched = _check_patched(part, env, where, text_ok, known, kind, found)
         split_at = {f.location for f in patched if f.rule == "MAU-02"}
         out += [f for f in found if not (f.rule == "MAU-01" and f.location in split_at)] + patched
-    return out
+    return out or _trial(path, set(provided) - set(env.globals))
+
+
+class _StandIn:
+    """Any value a template may ask for in a trial render: every attribute and item is itself, loops are empty."""
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self
+
+    def __getitem__(self, key):
+        return self
+
+    def __iter__(self):
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+    def __str__(self) -> str:
+        return ""
+
+
+def _trial(path: Path, names: set[str]) -> list[Problem]:
+    """Return MAU-08 when rendering the template once with stand-in data breaks the sandbox's limits.
+
+    The static checks cannot see what only running shows (`'x' * 400000000`,
+    two nested loops of 100,000 turns, a macro calling itself); a trial render
+    does, with the renderer's own limits. Errors that come from the stand-in
+    data itself are not the template's fault and are not reported.
+    """
+    from jinja2.sandbox import SecurityError
+
+    from docgen.render.engine import render
+
+    stand_in = _StandIn()
+    try:
+        render(path, {name.split(".")[0].split("[")[0]: stand_in for name in names}, path.name)
+    except TemplateError as exc:
+        cause = exc.__cause__
+        if isinstance(cause, (SecurityError, RecursionError)):
+            detail = str(cause) if isinstance(cause, SecurityError) else "macro hay vòng lặp gọi lồng nhau quá sâu"
+            return [_finding("MAU-08", Location(path.name, "thân văn bản"), "", detail=detail)]
+    return []
 
 
 def _open(path: Path):

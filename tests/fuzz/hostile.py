@@ -172,3 +172,99 @@ def bomb(data: bytes, name: str, unpacked_mb: int, filler: bytes = b" ") -> byte
             blob = _padded_deflate(blob[:end], filler * MB, unpacked_mb, blob[end:])
         entries.append((member, blob))
     return zip_bytes(entries)
+
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def padded(data: bytes, name: str, marker: bytes, chunk: bytes, times: int) -> bytes:
+    """Return the package with `chunk` × `times` put before the first `marker` of member `name`, deflated cheaply."""
+    entries: list = []
+    for member, blob in members(data):
+        if member == name:
+            at = blob.index(marker)
+            blob = _padded_deflate(blob[:at], chunk, times, blob[at:])
+        entries.append((member, blob))
+    return zip_bytes(entries)
+
+
+def with_doctype_utf16(xml: bytes) -> bytes:
+    """Return an XML part re-encoded as UTF-16 with a DOCTYPE (a byte scan for "<!DOCTYPE" would miss it)."""
+    text = re.sub(r"^<\?xml[^>]*\?>", "", xml.decode("utf-8"))
+    return ('<?xml version="1.0" encoding="UTF-16"?>' + LAUGHS.decode() + text).encode("utf-16")
+
+
+def wide_rows(data: bytes, rows: int) -> bytes:
+    """Return the workbook whose sheet has `rows` more rows, each with one value in the last column (XFD)."""
+    chunk = b"".join(b'<row r="%d"><c r="XFD%d" t="inlineStr"><is><t>x</t></is></c></row>' % (100 + i, 100 + i)
+                     for i in range(rows))
+    return edit(data, SHEET, lambda b: b.replace(b"</sheetData>", chunk + b"</sheetData>", 1))
+
+
+def huge_row(data: bytes, cells: int) -> bytes:
+    """Return the workbook whose first row holds `cells` more empty cells (a tree built whole before any event)."""
+    return padded(data, SHEET, b"</row>", b"<c/>" * 1000, cells // 1000)
+
+
+def with_shared_strings(data: bytes) -> bytes:
+    """Return the workbook with a shared-strings part (the samples use inline strings)."""
+    sst = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>a</t></si></sst>'
+    ct = part(data, "[Content_Types].xml").replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType='
+                                                   b'"application/vnd.openxmlformats-officedocument.spreadsheetml'
+                                                   b'.sharedStrings+xml"/></Types>')
+    rels = part(data, "xl/_rels/workbook.xml.rels").replace(b"</Relationships>", b'<Relationship Id="rIdSst" Type='
+                                                            b'"http://schemas.openxmlformats.org/officeDocument/2006/'
+                                                            b'relationships/sharedStrings" Target="sharedStrings.xml"/>'
+                                                            b"</Relationships>")
+    return rezip(data, {"xl/sharedStrings.xml": sst, "[Content_Types].xml": ct, "xl/_rels/workbook.xml.rels": rels})
+
+
+def with_media(data: bytes, name: str, unpacked_mb: int, filler: bytes = b"\0") -> bytes:
+    """Return the package with one more member `name` that unpacks to `unpacked_mb` MB (an image nobody needs)."""
+    return zip_bytes(members(data) + [(name, _padded_deflate(b"\x89PNG", filler * MB, unpacked_mb, b""))])
+
+
+def encrypted_flag(data: bytes, name: str) -> bytes:
+    """Return the package with member `name` marked encrypted (zip flag bit 0) in both its headers."""
+    out = bytearray(data)
+    raw = name.encode()
+    for sig, flag_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        start = 0
+        while (i := out.find(sig, start)) >= 0:
+            name_len_at = 26 if sig == b"PK\x03\x04" else 28
+            n = int.from_bytes(out[i + name_len_at:i + name_len_at + 2], "little")
+            head = 30 if sig == b"PK\x03\x04" else 46
+            if bytes(out[i + head:i + head + n]) == raw:
+                out[i + flag_at] |= 1
+            start = i + 4
+    return bytes(out)
+
+
+def stored(data: bytes) -> bytes:
+    """Return the package with every member stored, not deflated (legal, and harmless)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
+        for name, blob in members(data):
+            zf.writestr(name, blob)
+    return buf.getvalue()
+
+
+def many_paragraphs(data: bytes, count: int) -> bytes:
+    """Return the document with `count` more empty paragraphs before its section properties."""
+    return padded(data, BODY, b"<w:sectPr", b"<w:p/>" * 1000, count // 1000)
+
+
+def long_table(data: bytes, rows: int) -> bytes:
+    """Return the document whose first table has `rows` more copies of its last row."""
+    body = part(data, BODY)
+    end = body.index(b"</w:tbl>")
+    start = body.rindex(b"<w:tr ", 0, end) if body.rfind(b"<w:tr ", 0, end) > body.rfind(b"<w:tr>", 0, end) \
+        else body.rindex(b"<w:tr>", 0, end)
+    return padded(data, BODY, b"</w:tbl>", body[start:end], rows)
+
+
+def with_jinja(data: bytes, text: str) -> bytes:
+    """Return the template with one more first paragraph holding `text` (Jinja, typed in Word)."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").encode("utf-8")
+    para = b'<w:p><w:r><w:t xml:space="preserve">' + escaped + b"</w:t></w:r></w:p>"
+    return edit(data, BODY, lambda b: re.sub(rb"(<w:body>)", lambda m: m.group(1) + para, b, count=1))
