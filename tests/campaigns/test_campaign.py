@@ -137,3 +137,38 @@ def test_an_output_folder_named_like_the_campaign_does_not_hide_it(tmp_path, mon
     monkeypatch.chdir(tmp_path)
     (tmp_path / "2022-trang-cong-dong").mkdir()  # what `docgen cong-van … -o .` leaves behind
     assert resolve_folder("2022-trang-cong-dong") == CAMPAIGNS_DIR / "2022-trang-cong-dong"
+
+
+# --- hostile campaign files: limits, never an exception other than CampaignError -----------------------------
+
+def _campaign_with(tmp_path: Path, text: str | bytes) -> Path:
+    folder = tmp_path / "cd"
+    folder.mkdir(exist_ok=True)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    (folder / FILE_NAME).write_bytes(data)
+    return folder
+
+
+BASE = (CAMPAIGNS_DIR / "2022-trang-cong-dong" / FILE_NAME).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("extra", ["[" * 5000 + "]" * 5000, "{a = " * 5000 + "1" + "}" * 5000, "[" * 40 + "]" * 40],
+                         ids=["arrays-5000", "tables-5000", "arrays-40"])
+def test_nesting_deeper_than_the_limit_is_a_campaign_error(tmp_path, extra):
+    with pytest.raises(CampaignError, match="lồng bảng hoặc danh sách quá 32 tầng.*DOCGEN_MAX_NESTING"):
+        load_campaign(_campaign_with(tmp_path, BASE + "\nx = " + extra + "\n"))
+
+
+def test_a_campaign_file_larger_than_the_limit_is_refused_unread(tmp_path, monkeypatch):
+    folder = _campaign_with(tmp_path, BASE + "\n# " + "x" * 2_000_000 + "\n")
+    with pytest.raises(CampaignError, match="quá lớn.*DOCGEN_MAX_CAMPAIGN_KB"):
+        load_campaign(folder)
+    monkeypatch.setenv("DOCGEN_MAX_CAMPAIGN_KB", "4096")
+    assert load_campaign(folder).id == "2022-trang-cong-dong"
+
+
+@pytest.mark.parametrize("text", [b"\xff\xfe\x00\x01", "\x00 = [[[", 'danh_muc = "../../../../etc/passwd"\n'],
+                         ids=["bytes", "garbage", "traversal"])
+def test_a_garbled_campaign_file_is_a_campaign_error(tmp_path, text):
+    with pytest.raises(CampaignError):
+        load_campaign(_campaign_with(tmp_path, text))

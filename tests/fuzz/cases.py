@@ -182,7 +182,7 @@ def _campaign_cases() -> list[Case]:
         "date-wrong": re.sub(r"(?m)^han = .*$", 'han = "mai"', toml, count=1),
         "unit-list-traversal": re.sub(r'(?m)^danh_muc = .*$', 'danh_muc = "../../../../etc/passwd"', toml),
         "province-unknown": re.sub(r'(?m)^tinh = .*$', 'tinh = "Atlantis"', toml),
-        "formula-texts": re.sub(r'(?m)^(ten|ten_don_vi|tieu_de) = "', r'\1 = "=cmd|\' /C calc\'!A0 ', toml),
+        "formula-texts": re.sub(r'(?m)^(ten|trich_yeu|tieu_de) = "(?!"")', r'\1 = "=cmd|\' /C calc\'!A0 ', toml),
         "jinja-in-texts": toml.replace('ten = "', 'ten = "{{ 7*7 }}{% for i in range(100000) %}x{% endfor %}', 1),
     }
     out = [Case(f"campaign-{name}", "campaign", {"chien-dich.toml": text.encode("utf-8")})
