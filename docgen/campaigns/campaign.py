@@ -128,9 +128,13 @@ def _level(table: dict, i: int, where: Location, depth_max: int) -> Level:
         deadline = deadline.date()
     pattern = _need(table, "mau_ten_trang", str, where, path)
     try:
-        fields = {f for _, f, _, _ in string.Formatter().parse(pattern) if f is not None}
-    except ValueError as exc:
-        raise CampaignError(f"Mẫu tên Trang viết sai: {exc}.", where.at(path + "mau_ten_trang")) from None
+        parts = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(pattern) if f is not None]
+    except ValueError:
+        raise CampaignError("Mẫu tên Trang viết sai: dấu { } không khớp nhau.", where.at(path + "mau_ten_trang")) from None
+    if any(spec or conv for _, spec, conv in parts):   # "{ten:>999999999}" would build a gigabyte per page name
+        raise CampaignError("Mẫu tên Trang chỉ ghi tên trường trong { }, không kèm định dạng (« : » hay « ! »).",
+                            where.at(path + "mau_ten_trang"))
+    fields = {f for f, _, _ in parts}
     unknown = fields - PATTERN_FIELDS
     if unknown:
         raise CampaignError(

@@ -237,7 +237,8 @@ def _style_set(pkg) -> _StyleSet:
     return found
 
 
-_STYLES_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+_STYLES_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, load_dtd=False, no_network=True)
+_THEME_PARSER = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True)
 
 
 class Formatting:
@@ -335,7 +336,7 @@ def _theme_fonts(blob: bytes) -> dict[str, str]:
     """Return the theme's major/minor fonts by slot ("minorHAnsi" → "Calibri"); the caller copies it."""
     out: dict[str, str] = {}
     try:
-        root = etree.fromstring(blob)
+        root = etree.fromstring(blob, _THEME_PARSER)
     except etree.XMLSyntaxError:
         return out
     a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"

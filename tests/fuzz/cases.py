@@ -183,6 +183,9 @@ def _campaign_cases() -> list[Case]:
         "unit-list-traversal": re.sub(r'(?m)^danh_muc = .*$', 'danh_muc = "../../../../etc/passwd"', toml),
         "province-unknown": re.sub(r'(?m)^tinh = .*$', 'tinh = "Atlantis"', toml),
         "formula-texts": re.sub(r'(?m)^(ten|trich_yeu|tieu_de) = "(?!"")', r'\1 = "=cmd|\' /C calc\'!A0 ', toml),
+        "pattern-format-spec": re.sub(r'(?m)^mau_ten_trang = .*$', 'mau_ten_trang = "{ten:>999999999}"', toml,
+                                      count=1),
+        "pattern-attribute": re.sub(r'(?m)^mau_ten_trang = .*$', 'mau_ten_trang = "{ten.__class__}"', toml, count=1),
         "jinja-in-texts": toml.replace('ten = "', 'ten = "{{ 7*7 }}{% for i in range(100000) %}x{% endfor %}', 1),
     }
     out = [Case(f"campaign-{name}", "campaign", {"chien-dich.toml": text.encode("utf-8")})
