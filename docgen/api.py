@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from docgen.errors import DocgenError  # noqa: F401  (callers catch api.DocgenError: every library error)
+
 
 def kiem_tra(paths: list[Path], chien_dich: str = "2022-trang-cong-dong"):
     """Return a `KiemTraResult`: every submission under `paths` read and checked under a campaign.
@@ -234,3 +236,59 @@ def tong_hop(folder: str | Path, chien_dich: str | Path, out_dir: str | Path, gh
                    facts_file=Path(thong_tin) if thong_tin else None)
 
 
+
+
+def chien_dich_co_san() -> list[str]:
+    """Return the ids of the campaigns shipped under data/chien-dich/, sorted."""
+    from docgen.campaigns.overview import shipped_campaigns
+
+    return shipped_campaigns()
+
+
+def thong_tin_chien_dich(chien_dich: str | Path):
+    """Return the `CampaignInfo` of a campaign (id, title, province, levels and deadlines, folder).
+
+    Raises CampaignError when the campaign cannot be loaded.
+    """
+    from docgen.campaigns.campaign import load_campaign
+    from docgen.campaigns.overview import campaign_info
+
+    return campaign_info(load_campaign(chien_dich))
+
+
+def don_vi_bao_cao(chien_dich: str | Path) -> list:
+    """Return every `Reporter` of a campaign in official order: code, name, level, deadline, whom it reports to.
+
+    A unit of the top level reports to the province (`reports_to` ""), a unit of a lower
+    level to its ancestor at the level above. Raises CampaignError.
+    """
+    from docgen.campaigns.campaign import load_campaign
+    from docgen.campaigns.overview import reporters
+
+    return reporters(load_campaign(chien_dich))
+
+
+def tim_don_vi(chien_dich: str | Path, ten: str):
+    """Return the `Reporter` of the campaign named `ten` (with or without its kind, either tone placement).
+
+    Raises InputError when no reporting unit, or more than one, has that name.
+    """
+    from docgen.campaigns.campaign import load_campaign
+    from docgen.campaigns.overview import find_reporter
+
+    return find_reporter(load_campaign(chien_dich), ten)
+
+
+def kiem_tra_tep(path: str | Path, chien_dich: str | Path = "2022-trang-cong-dong", ngay_nop=None) -> dict:
+    """Return one file's check as JSON-ready data: what `kiem-tra --json` says of it, plus its table as read.
+
+    Keys: "kiem_tra" (the `--json` document of this file alone: an unusable file sits
+    in its "unusable" list with kiem-tra's message), "table" (columns, and rows of
+    cells with their locations; None when unusable), "records", "report_date" (the
+    file's "Ngày báo cáo", else `ngay_nop`, ISO) and "date_source". Never raises for
+    a bad file; raises CampaignError for a campaign that cannot be loaded.
+    """
+    from docgen.campaigns.campaign import load_campaign
+    from docgen.jobs.check_upload import check_upload
+
+    return check_upload(Path(path), load_campaign(chien_dich), ngay_nop)

@@ -232,6 +232,29 @@ def _tong_hop(p: argparse.ArgumentParser):
     return run
 
 
+@command(
+    "web",
+    help="Chạy trang web trong mạng nội bộ: đơn vị nộp danh sách và xem lỗi ngay, tỉnh theo dõi và tải tổng hợp "
+    "(«docgen web --du-lieu THƯ_MỤC» rồi mở http://127.0.0.1:8000); «docgen web sao-luu» sao lưu dữ liệu.",
+    example="docgen web sao-luu --du-lieu docgen-du-lieu/ -o sao-luu.zip",
+)
+def _web(p: argparse.ArgumentParser):
+    from docgen.web.commands import web_arguments
+
+    return web_arguments(p)
+
+
+@command(
+    "tai-khoan",
+    help="Quản lý tài khoản của trang web: «tao» (tạo), «doi-mat-khau», «danh-sach»; mật khẩu nhập từ bàn phím.",
+    example="docgen tai-khoan danh-sach --du-lieu docgen-du-lieu/",
+)
+def _tai_khoan(p: argparse.ArgumentParser):
+    from docgen.web.commands import account_arguments
+
+    return account_arguments(p)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run docgen with `argv` (default: sys.argv[1:]) and return the exit code."""
     console.use_utf8()

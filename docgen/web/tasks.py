@@ -1,0 +1,44 @@
+"""What the worker processes run: each task calls the `docgen.api` function the command line calls.
+
+Arguments and results are plain values (text, paths as text, dicts), so they cross
+process boundaries. A task raises api.DocgenError for what the clerk must be told.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from docgen import api
+
+
+def warm() -> None:
+    """Load the readers and checks once, so the first upload is as fast as the others."""
+    import docgen.checks.result  # noqa: F401
+    import docgen.readers.xlsx  # noqa: F401
+    import docgen.readers.docx  # noqa: F401
+
+
+def check(path: str, campaign: str, uploaded: str) -> dict:
+    """Return `api.kiem_tra_tep` of an uploaded file (its upload date stands in for a missing report date)."""
+    return api.kiem_tra_tep(Path(path), campaign, dt.date.fromisoformat(uploaded))
+
+
+def report(out_dir: str, path: str, campaign: str, pdf: bool) -> list[str]:
+    """Return the files of the unit's report (+ PDF) written by `api.bao_cao` into `out_dir`."""
+    result = api.bao_cao([Path(path)], Path(out_dir), chien_dich=campaign, pdf=pdf, ghi_de=True)
+    if result.refused:
+        raise api.DocgenError(result.refused[0].message)
+    if pdf and result.pdf_error:
+        raise api.DocgenError(result.pdf_error)
+    return [str(f) for w in result.written for f in w.files]
+
+
+def dispatch(out_dir: str, campaign: str, pdf: bool) -> list[str]:
+    """Return the files of the campaign's dispatch (+ PDF) written by `api.cong_van`."""
+    return [str(p) for p in api.cong_van(campaign, Path(out_dir), ghi_de=True, pdf=pdf).written]
+
+
+def workbook(out_dir: str, campaign: str, unit_name: str) -> list[str]:
+    """Return the collection workbook of one unit written by `api.bieu_mau`."""
+    return [str(p) for p in api.bieu_mau(campaign, Path(out_dir), unit_name, ghi_de=True)]
