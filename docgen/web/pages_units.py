@@ -109,22 +109,22 @@ async def upload(request: Request):
     unit = _unit(request, campaign["id"], request.path_params["ma"])
     if not registry.can_upload(store, account, unit):
         raise HTTPException(403, "Tài khoản của bạn chỉ nộp được danh sách của chính đơn vị mình.")
-    form = await request.form(max_files=1, max_fields=8)
-    require_csrf(request, form)
-    sent = form.get("tep")
-    if sent is None or isinstance(sent, str) or not sent.filename:
-        return await unit_page(request, "Chưa chọn tệp: bấm «Chọn tệp» hoặc kéo tệp vào ô rồi bấm «Nộp».", 400)
-    started = time.perf_counter()
-    try:
-        sha, size, blob = await asyncio.to_thread(uploads.save_blob, store, sent.file)
-    except uploads.TooLarge:
-        return error_page(request, 413)
-    if size == 0:
-        return await unit_page(request, "Tệp đã chọn trống (0 byte). Hãy chọn đúng tệp danh sách.", 400)
-    version_id, new = uploads.add_version(
-        store, campaign_id=campaign["id"], unit_code=unit["code"], account_id=account["id"],
-        file_name=uploads.safe_name(sent.filename), size=size, sha256=sha, blob=blob,
-        form_token=str(form.get("ma_gui", "")))
+    async with request.form(max_files=1, max_fields=8) as form:
+        require_csrf(request, form)
+        sent = form.get("tep")
+        if sent is None or isinstance(sent, str) or not sent.filename:
+            return await unit_page(request, "Chưa chọn tệp: bấm «Chọn tệp» hoặc kéo tệp vào ô rồi bấm «Nộp».", 400)
+        started = time.perf_counter()
+        try:
+            sha, size, blob = await asyncio.to_thread(uploads.save_blob, store, sent.file)
+        except uploads.TooLarge:
+            return error_page(request, 413)
+        if size == 0:
+            return await unit_page(request, "Tệp đã chọn trống (0 byte). Hãy chọn đúng tệp danh sách.", 400)
+        version_id, new = uploads.add_version(
+            store, campaign_id=campaign["id"], unit_code=unit["code"], account_id=account["id"],
+            file_name=uploads.safe_name(sent.filename), size=size, sha256=sha, blob=blob,
+            form_token=str(form.get("ma_gui", "")))
     task = checker.submit(version_id)
     if new:
         try:
@@ -176,6 +176,8 @@ async def dispatch(request: Request):
 async def workbook(request: Request):
     campaign = _campaign(request)
     unit = _unit(request, campaign["id"], request.path_params["ma"])
+    if unit["reports_to"]:
+        raise HTTPException(404, "Đơn vị cấp này điền biểu mẫu do đơn vị cấp trên gửi.")
     key = f"chien-dich/{campaign['id']}/{request.app.state.started}/bieu-mau/{unit['code']}"
     return await _serve_document(request, key, ".xlsx", "workbook", campaign["source"], unit["name"])
 
