@@ -30,10 +30,16 @@ class Limits:
     memory: int | None = MEMORY_LIMIT  # None: no ceiling (LibreOffice maps far more than it uses)
 
 
+def _task(name: str):
+    """Return the function a task name stands for: "check" → docgen.web.tasks.check; "module:function" as given."""
+    import importlib
+
+    module, _, function = name.rpartition(":")
+    return getattr(importlib.import_module(module or "docgen.web.tasks"), function)
+
+
 def _serve(conn) -> None:
     """Worker loop: receive (task name, args, memory limit), run it, send ("ok", result) or (kind, message)."""
-    from docgen.web import tasks
-
     while True:
         try:
             name, args, memory = conn.recv()
@@ -41,7 +47,7 @@ def _serve(conn) -> None:
             return
         _set_memory(memory)
         try:
-            reply = ("ok", getattr(tasks, name)(*args))
+            reply = ("ok", _task(name)(*args))
         except api.DocgenError as exc:
             reply = ("docgen", str(exc))
         except MemoryError:
@@ -164,10 +170,8 @@ class WorkerPool:
 
 
 def _inline(name: str, args: tuple):
-    from docgen.web import tasks
-
     try:
-        return "ok", getattr(tasks, name)(*args)
+        return "ok", _task(name)(*args)
     except api.DocgenError as exc:
         return "docgen", str(exc)
     except Exception:

@@ -13,10 +13,14 @@ from docgen import api
 
 
 def warm() -> None:
-    """Load the readers and checks once, so the first upload is as fast as the others."""
-    import docgen.checks.result  # noqa: F401
-    import docgen.readers.xlsx  # noqa: F401
-    import docgen.readers.docx  # noqa: F401
+    """Check a blank workbook once, so that the first upload is as fast as the others (modules loaded)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="docgen-khoi-dong-") as folder:
+        campaign = api.chien_dich_co_san()[0]
+        first = api.don_vi_bao_cao(campaign)[0].name
+        for book in api.bieu_mau(campaign, Path(folder), first):
+            api.kiem_tra_tep(book, campaign)
 
 
 def check(path: str, campaign: str, uploaded: str) -> dict:
