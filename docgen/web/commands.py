@@ -30,10 +30,8 @@ def web_arguments(p: argparse.ArgumentParser):
     p.add_argument("-o", "--tep", metavar="TỆP.zip", help="tệp sao lưu (sao-luu: tệp mới sẽ ghi; khoi-phuc: tệp đọc)")
 
     def run(args) -> int:
-        if args.viec == "sao-luu":
+        if args.viec:
             return _backup(args)
-        if args.viec == "khoi-phuc":
-            return _restore(args)
         from docgen.web.server import serve
 
         return serve(args.du_lieu, args.host, args.cong, args.chien_dich)
@@ -42,24 +40,20 @@ def web_arguments(p: argparse.ArgumentParser):
 
 
 def _backup(args) -> int:
-    from docgen.web.backup import backup
+    """Run `web sao-luu` (write the archive -o) or `web khoi-phuc` (unpack -o into --du-lieu)."""
+    from docgen.web.backup import backup, restore
 
+    making = args.viec == "sao-luu"
     if not args.tep:
-        print("Lỗi: thiếu -o TỆP.zip (nơi ghi bản sao lưu).", file=sys.stderr)
+        need = "nơi ghi bản sao lưu" if making else "bản sao lưu cần khôi phục"
+        print(f"Lỗi: thiếu -o TỆP.zip ({need}).", file=sys.stderr)
         return 2
-    done = backup(args.du_lieu, args.tep)
-    print(f"Đã sao lưu {done.versions} lần nộp ({done.files} tệp) vào {done.path} ({done.size // 1024} KB).")
-    return 0
-
-
-def _restore(args) -> int:
-    from docgen.web.backup import restore
-
-    if not args.tep:
-        print("Lỗi: thiếu -o TỆP.zip (bản sao lưu cần khôi phục).", file=sys.stderr)
-        return 2
-    done = restore(args.tep, args.du_lieu)
-    print(f"Đã khôi phục {done.versions} lần nộp ({done.files} tệp) vào {done.path}.")
+    if making:
+        done = backup(args.du_lieu, args.tep)
+        print(f"Đã sao lưu {done.versions} lần nộp ({done.files} tệp) vào {done.path} ({done.size // 1024} KB).")
+    else:
+        done = restore(args.tep, args.du_lieu)
+        print(f"Đã khôi phục {done.versions} lần nộp ({done.files} tệp) vào {done.path}.")
     return 0
 
 

@@ -127,3 +127,13 @@ def test_pages_are_vietnamese_and_work_without_javascript(clerk):
 def _count(web, sql: str) -> int:
     with web.store.connect() as db:
         return db.execute(sql).fetchone()[0]
+
+
+@pytest.mark.soffice
+@pytest.mark.slow
+def test_the_report_s_pdf_downloads(clerk):
+    muong_nhe = clerk("huyen-muong-nhe")
+    version = muong_nhe.upload(MUONG_NHE, SAMPLES / "muong-nhe.xlsx").headers["location"]
+    got = muong_nhe.get(f"{version}/bao-cao.pdf")
+    assert got.status_code == 200 and got.content.startswith(b"%PDF")
+    assert "bao-cao-ket-qua-huyen-muong-nhe.pdf" in got.headers["content-disposition"]
