@@ -292,3 +292,49 @@ def kiem_tra_tep(path: str | Path, chien_dich: str | Path = "2022-trang-cong-don
     from docgen.jobs.check_upload import check_upload
 
     return check_upload(Path(path), load_campaign(chien_dich), ngay_nop)
+
+
+def tien_do(chien_dich: str | Path, moi_nhat: dict[str, dict]):
+    """Return the campaign's `Progress`: every unit of its top level with status, date and figures, and totals.
+
+    `moi_nhat` maps a unit code to its newest submission as stored from `kiem_tra_tep`:
+    {"report_date": ISO text or None, "date_source": "thong_tin"|"tep"|"", "figures": [...],
+    "errors": int, "usable": bool}. The rules are `tong-hop`'s (on time / late against the
+    level's deadline, a unit without a usable submission is not reported, totals summed
+    over the units), without reading any file again. Raises CampaignError.
+    """
+    import datetime as dt
+
+    from docgen.aggregate.progress import Reported, progress
+    from docgen.campaigns.campaign import load_campaign
+
+    reported = {
+        code: Reported(
+            date=dt.date.fromisoformat(v["report_date"]) if v.get("report_date") else None,
+            from_file_date=v.get("date_source") == "tep", figures=tuple(v.get("figures") or ()),
+            errors=int(v.get("errors") or 0), usable=bool(v.get("usable")),
+        )
+        for code, v in moi_nhat.items()
+    }
+    return progress(load_campaign(chien_dich), reported)
+
+
+def bang_xlsx(tieu_de: str, cot: list[str], dong: list[list[str]]) -> bytes:
+    """Return a one-sheet .xlsx (title row, bold header, rows) whose cells are all text, never formulas.
+
+    For lists a clerk prints or hands out (the accounts made for the units).
+    """
+    from docgen.workbooks.table import table_bytes
+
+    return table_bytes(tieu_de, cot, dong)
+
+
+def pdf_tu_docx(tep: list[Path]) -> list[Path]:
+    """Return the PDFs written beside the given .docx files (one LibreOffice process for all).
+
+    Raises PdfError (Vietnamese) when LibreOffice is missing or converts none of them.
+    """
+    from docgen.render.output import write_bytes
+    from docgen.render.pdf import to_pdf
+
+    return [write_bytes(Path(src).with_suffix(".pdf"), data, True) for src, data in to_pdf([Path(p) for p in tep]).items()]

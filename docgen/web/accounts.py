@@ -11,7 +11,7 @@ import sqlite3
 import unicodedata
 
 from docgen import api
-from docgen.web.passwords import hash_password, password_problem, verify_password
+from docgen.web.passwords import ONE_TIME_N, N, hash_password, password_problem, verify_password
 from docgen.web.store import Store, now
 
 NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
@@ -60,7 +60,7 @@ def create(store: Store, name: str, password: str, *, unit_list: str = "", unit=
         raise AccountError(problem)
     if unit is None and not is_admin:
         raise AccountError("Tài khoản của đơn vị cần có đơn vị (--don-vi); tài khoản của tỉnh thì thêm --quan-tri.")
-    hashed = hash_password(password)
+    hashed = hash_password(password, ONE_TIME_N if must_change else N)
     try:
         with store.transaction() as db:
             cur = db.execute(
@@ -98,7 +98,7 @@ def set_password(store: Store, name: str, password: str, *, must_change: bool = 
     if problem:
         raise AccountError(problem)
     account = get(store, name)
-    hashed = hash_password(password)
+    hashed = hash_password(password, ONE_TIME_N if must_change else N)
     with store.transaction() as db:
         db.execute("UPDATE accounts SET password = ?, must_change = ? WHERE id = ?",
                    (hashed, int(must_change), account["id"]))
@@ -134,3 +134,36 @@ def authenticate(store: Store, name: str, password: str) -> dict | None:
     if row is None or not ok or row["disabled"]:
         return None
     return dict(row)
+
+
+def create_for_units(store: Store, unit_list: str, units: list, by: dict) -> list[tuple[object, str, str]]:
+    """Return (unit, account name, one-time password) for each of `units` (Reporters) that had no account.
+
+    Names come from the unit's name (huyen-muong-nhe, or huyen-muong-nhe-2 when taken); every
+    password must be changed at first login. One transaction, one line in the audit log.
+    """
+    from docgen.web.passwords import one_time_password
+
+    with store.connect() as db:
+        taken = {r["name"] for r in db.execute("SELECT name FROM accounts")}
+        have = {r["unit_code"] for r in db.execute("SELECT unit_code FROM accounts WHERE unit_list = ?", (unit_list,))}
+    made = []
+    for unit in units:
+        if unit.code in have:
+            continue
+        base = login_name_for(unit.name) or f"don-vi-{unit.code}"
+        name, i = base, 2
+        while name in taken:
+            name, i = f"{base}-{i}", i + 1
+        taken.add(name)
+        made.append((unit, name, one_time_password()))
+    hashed = [hash_password(password, ONE_TIME_N) for _, _, password in made]
+    stamp = now().isoformat()
+    with store.transaction() as db:
+        db.executemany(
+            "INSERT INTO accounts (name, unit_list, unit_code, unit_name, password, must_change, created_at)"
+            " VALUES (?, ?, ?, ?, ?, 1, ?)",
+            [(name, unit_list, unit.code, unit.name, h, stamp) for (unit, name, _), h in zip(made, hashed)],
+        )
+        store.audit(db, by, "Tạo hàng loạt tài khoản", f"{len(made)} tài khoản: " + ", ".join(n for _, n, _ in made))
+    return made

@@ -57,6 +57,7 @@ templates.env.filters.update(ngay=_ngay, gio=_gio, kb=_kb)
 ERRORS = {
     400: ("Yêu cầu không hợp lệ", "Trang không hiểu yêu cầu này. Hãy quay lại và thử lại."),
     403: ("Không được phép", "Tài khoản của bạn không được xem hoặc làm việc này."),
+    409: ("Chưa làm được", "Việc này chưa làm được lúc này."),
     404: ("Không tìm thấy", "Không có trang này, hoặc bạn không được xem nó."),
     405: ("Không được phép", "Trang này không nhận yêu cầu kiểu này."),
     413: ("Tệp quá lớn", f"Tệp gửi lên lớn hơn {MAX_BYTES // 2**20} MB. Tệp danh sách thường chỉ vài chục KB: "
@@ -203,7 +204,7 @@ def create_app(folder: str | Path, campaigns: list[str] | None = None, workers: 
     `campaigns`: ids or folders to serve (default: every campaign shipped in data/chien-dich/);
     `workers`: worker processes (default one per core); `inline`: run tasks in threads (tests).
     """
-    from docgen.web import pages_auth, pages_units
+    from docgen.web import pages_admin, pages_auth, pages_units
     from docgen.web.registry import register
 
     store = Store(folder).open()
@@ -223,7 +224,7 @@ def create_app(folder: str | Path, campaigns: list[str] | None = None, workers: 
         finally:
             pool.close()
 
-    routes = [*pages_auth.routes(), *pages_units.routes(),
+    routes = [*pages_auth.routes(), *pages_units.routes(), *pages_admin.routes(),
               Mount("/tai-nguyen", StaticFiles(directory=str(HERE / "static")), name="static")]
     app = Starlette(
         routes=routes, lifespan=lifespan,
@@ -231,6 +232,7 @@ def create_app(folder: str | Path, campaigns: list[str] | None = None, workers: 
     )
     app.state.store, app.state.pool = store, pool
     app.state.checker = Checker(store, pool)
+    app.state.handouts = {}  # one-time password lists waiting for their single download
     app.state.started = now().strftime("%Y%m%d-%H%M%S")
     app.add_middleware(Auth, store=store)
     app.add_middleware(Guard, limit=MAX_BYTES + 256 * 1024)

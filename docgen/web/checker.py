@@ -74,6 +74,8 @@ class Checker:
         The date matters: like `tong-hop`, a file without a "Ngày báo cáo" is dated by its own date.
         """
         path = folder / version["file_name"]
+        if path.exists():  # two units sent files of the same name: the second keeps its unit code in front
+            path = folder / f"{version['unit_code']}-{version['id']}-{version['file_name']}"
         shutil.copyfile(self.store.folder / version["blob"], path)
         stamp = dt.datetime.fromisoformat(version["uploaded_at"]).timestamp()
         os.utime(path, (stamp, stamp))

@@ -28,7 +28,7 @@ def _session_cookie(response, store, token: str) -> None:
 
 async def home(request: Request):
     account = request.state.account
-    return redirect("/chien-dich")
+    return redirect("/quan-tri" if account["is_admin"] else "/chien-dich")
 
 
 async def login_form(request: Request, message: str = "", status: int = 200, name: str = ""):

@@ -71,12 +71,7 @@ async def campaign_home(request: Request):
     campaign = _campaign(request)
     account = request.state.account
     if account["is_admin"]:
-        store = request.app.state.store
-        with store.connect() as db:
-            units = [dict(r) for r in db.execute("SELECT * FROM units WHERE campaign_id = ? ORDER BY ord",
-                                                 (campaign["id"],))]
-        info = api.thong_tin_chien_dich(campaign["source"])
-        return page(request, "cac_don_vi.html", campaign=campaign, info=info, units=units)
+        return redirect(f"/quan-tri/chien-dich/{campaign['id']}")
     return redirect(f"/chien-dich/{campaign['id']}/don-vi/{account['unit_code']}")
 
 

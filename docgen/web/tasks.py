@@ -46,3 +46,14 @@ def dispatch(out_dir: str, campaign: str, pdf: bool) -> list[str]:
 def workbook(out_dir: str, campaign: str, unit_name: str) -> list[str]:
     """Return the collection workbook of one unit written by `api.bieu_mau`."""
     return [str(p) for p in api.bieu_mau(campaign, Path(out_dir), unit_name, ghi_de=True)]
+
+
+def summary(out_dir: str, folder: str, campaign: str) -> list[str]:
+    """Return the province's summary files (tong-hop.xlsx, bao-cao-tong-hop.docx) written by `api.tong_hop`."""
+    return [str(p) for p in api.tong_hop(Path(folder), campaign, Path(out_dir), ghi_de=True).written]
+
+
+def summary_pdf(out_dir: str, folder: str, campaign: str) -> list[str]:
+    """Return the summary files plus the PDF of the report (LibreOffice, as `tong-hop` and `bao-cao --pdf` use)."""
+    written = summary(out_dir, folder, campaign)
+    return written + [str(p) for p in api.pdf_tu_docx([Path(p) for p in written if p.endswith(".docx")])]

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "data" / "mau" / "2022-dien-bien"
 CAMPAIGN = "2022-trang-cong-dong"
 PASSWORD = "mat-khau-thu-1"
-MUONG_NHE, NAM_PO = "96", "102"  # district codes in dvhc_3cap_2024
+MUONG_NHE = "96"  # Huyện Mường Nhé in dvhc_3cap_2024
 CHUNG_CHAI = "3157"               # a commune of Mường Nhé
 
 

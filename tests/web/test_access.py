@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.web.conftest import CAMPAIGN, CHUNG_CHAI, MUONG_NHE, NAM_PO, PASSWORD, SAMPLES, Clerk, csrf_of
+from tests.web.conftest import CAMPAIGN, CHUNG_CHAI, MUONG_NHE, PASSWORD, SAMPLES, Clerk, csrf_of
 
 UNIT_PAGE = f"/chien-dich/{CAMPAIGN}/don-vi/{{code}}"
 
