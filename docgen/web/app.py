@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sys
+import time
 import secrets
 from pathlib import Path
 from urllib.parse import quote
@@ -74,7 +75,8 @@ class BodyTooLarge(Exception):
 
 
 class Guard:
-    """ASGI middleware: request bodies over the limit are refused (413); security headers on every response."""
+    """ASGI middleware: request bodies over the limit are refused (413); security headers on every response,
+    and a Server-Timing header (the server's time until the response starts, for bench/)."""
 
     def __init__(self, app, limit: int):
         self.app, self.limit = app, limit
@@ -86,7 +88,7 @@ class Guard:
         if length and length.isdigit() and int(length) > self.limit:
             response = error_page(Request(scope), 413)
             return await response(scope, receive, send)
-        seen = 0
+        seen, started = 0, time.perf_counter()
 
         async def counted():
             nonlocal seen
@@ -98,8 +100,10 @@ class Guard:
 
         async def headed(message):
             if message["type"] == "http.response.start":
+                spent = (time.perf_counter() - started) * 1000
                 extra = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
-                         (b"referrer-policy", b"same-origin"), (b"x-frame-options", b"DENY")]
+                         (b"referrer-policy", b"same-origin"), (b"x-frame-options", b"DENY"),
+                         (b"server-timing", f"app;dur={spent:.1f}".encode())]
                 message = {**message, "headers": list(message.get("headers", [])) + extra}
             await send(message)
 

@@ -38,6 +38,10 @@ class Board:
     chart: list[dict]
     groups: list[dict]
     newest_ids: list[int]
+    matching: int = 0       # rows that pass the filter (`shown` is one page of them)
+    page: int = 1
+    pages: int = 1
+    first: int = 0          # index of the page's first row among the matching ones
 
 
 def newest_versions(store: Store, campaign_id: str) -> dict[str, dict]:
@@ -58,32 +62,58 @@ def newest_versions(store: Store, campaign_id: str) -> dict[str, dict]:
     return out
 
 
-def build(store: Store, campaign: dict, status_filter: str = "", sort: str = "thu-tu") -> Board:
-    """Return the dashboard of a campaign row (from registry), filtered and sorted as asked."""
+def _stamp(store: Store, campaign_id: str) -> tuple:
+    """Return what changes whenever a version of the campaign is added or checked."""
+    with store.connect() as db:
+        return tuple(db.execute("SELECT max(id), count(*), sum(state = 'xong') FROM versions WHERE campaign_id = ?",
+                                (campaign_id,)).fetchone())
+
+
+def _all_rows(store: Store, campaign: dict) -> tuple[list[dict], list, list[int]]:
+    """Return (rows in official order, totals, ids of the newest checked versions), cached until a version changes."""
+    key = (str(store.db_path), campaign["id"], campaign["source"])
+    stamp = _stamp(store, campaign["id"])
+    kept = _CACHE.get(key)
+    if kept is not None and kept[0] == stamp:
+        return kept[1]
     counts_of = newest_versions(store, campaign["id"])
     newest = {code: v for code, v in counts_of.items() if v["id"] is not None}
     state = api.tien_do(campaign["source"], newest)
     rows = []
     for r in state.rows:
-        v = newest.get(r.code)
+        v, seen = newest.get(r.code), counts_of.get(r.code, {"total": 0, "waiting": 0})
         status = r.status.value
         rows.append({
             "code": r.code, "name": r.name, "group": r.group, "status": status,
             "status_text": STATUS_VIEW[status][0], "badge": STATUS_VIEW[status][1],
             "date": r.date, "from_file_date": r.from_file_date, "days_late": r.days_late,
             "errors": r.errors if status != "chua_nop" else 0, "broken": bool(v and not v["usable"]),
-            "versions": counts_of[r.code]["total"] if r.code in counts_of else 0,
-            "waiting": counts_of[r.code]["waiting"] if r.code in counts_of else 0,
+            "versions": seen["total"], "waiting": seen["waiting"],
             "uploaded_at": v["uploaded_at"] if v else None, "version_id": v["id"] if v else None,
             "figures": r.figures,
         })
+    value = (rows, list(state.totals), sorted(v["id"] for v in newest.values()))
+    _CACHE[key] = (stamp, value)
+    return value
+
+
+_CACHE: dict[tuple, tuple] = {}
+PAGE_SIZE = 250
+
+
+def build(store: Store, campaign: dict, status_filter: str = "", sort: str = "thu-tu", page: int = 1) -> Board:
+    """Return the dashboard of a campaign row (from registry), filtered, sorted and cut to `page` as asked."""
+    rows, totals, newest_ids = _all_rows(store, campaign)
     counts = {code: sum(1 for r in rows if r["status"] == code) for code in STATUS_VIEW}
     open_errors = sum(1 for r in rows if r["errors"])
-    shown = [r for r in rows if not status_filter or r["status"] == status_filter
-             or (status_filter == OPEN_ERRORS and r["errors"])]
-    shown = _sorted(shown, sort)
-    return Board(rows, shown, list(state.totals), counts, open_errors, _chart(counts, len(rows)), _bars(rows),
-                 sorted(v["id"] for v in newest.values()))
+    chosen = [r for r in rows if not status_filter or r["status"] == status_filter
+              or (status_filter == OPEN_ERRORS and r["errors"])]
+    chosen = _sorted(chosen, sort)
+    pages = max(1, -(-len(chosen) // PAGE_SIZE))
+    page = min(max(1, page), pages)
+    first = (page - 1) * PAGE_SIZE
+    return Board(rows, chosen[first:first + PAGE_SIZE], totals, counts, open_errors, _chart(counts, len(rows)),
+                 _bars(rows), newest_ids, len(chosen), page, pages, first)
 
 
 def _sorted(rows: list[dict], sort: str) -> list[dict]:

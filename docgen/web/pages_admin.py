@@ -54,7 +54,8 @@ async def campaign_board(request: Request):
     sort = request.query_params.get("sap-xep", "thu-tu")
     status = status if status in dashboard.FILTERS else ""
     sort = sort if sort in dashboard.SORTS else "thu-tu"
-    board = dashboard.build(request.app.state.store, campaign, status, sort)
+    page_no = request.query_params.get("trang", "1")
+    board = dashboard.build(request.app.state.store, campaign, status, sort, int(page_no) if page_no.isdigit() else 1)
     info = api.thong_tin_chien_dich(campaign["source"])
     return page(request, "bang_tong_hop.html", campaign=campaign, info=info, board=board, status=status, sort=sort,
                 filters=dashboard.FILTERS, sorts=dashboard.SORTS, statuses=dashboard.STATUS_VIEW)
