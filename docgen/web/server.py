@@ -16,6 +16,11 @@ def serve(folder: str, host: str = "127.0.0.1", port: int = 8000, campaigns: lis
     from docgen.web.app import create_app
 
     store = Store(folder).open()
+    lock = _lock(store)
+    if lock is None:
+        print(f"Lỗi: đã có một trang web docgen đang chạy với thư mục dữ liệu «{store.folder}»; "
+              "mỗi thư mục dữ liệu chỉ một trang web.", file=sys.stderr)
+        return 2
     if not _free(host, port):
         print(f"Lỗi: cổng {port} trên {host} đang được chương trình khác dùng; chọn cổng khác bằng --cong.",
               file=sys.stderr)
@@ -32,6 +37,21 @@ def serve(folder: str, host: str = "127.0.0.1", port: int = 8000, campaigns: lis
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, server_header=False)
     print("Đã dừng trang web.")
     return 0
+
+
+def _lock(store: Store):
+    """Return an open lock file held for as long as this server runs, or None when another server holds it."""
+    handle = open(store.folder / "dang-chay.khoa", "a+")  # noqa: SIM115 (kept open while serving)
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory lock; the office runs one server anyway
+        return handle
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        return None
+    return handle
 
 
 def _free(host: str, port: int) -> bool:

@@ -112,3 +112,14 @@ def test_a_version_whose_check_was_cut_short_is_checked_at_the_next_start(tmp_pa
         assert (row["state"], row["errors"]) == ("xong", 3)
     finally:
         _kill(proc)
+
+
+def test_a_second_server_on_the_same_data_folder_is_refused(tmp_path):
+    folder = tmp_path / "d"
+    proc = _start(folder, _free_port())
+    try:
+        second = subprocess.run([sys.executable, "-m", "docgen", "web", "--du-lieu", str(folder), "--cong",
+                                 str(_free_port())], capture_output=True, text=True, timeout=60)
+        assert second.returncode == 2 and "đã có một trang web docgen đang chạy" in second.stderr
+    finally:
+        _kill(proc)
