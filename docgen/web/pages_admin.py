@@ -88,6 +88,41 @@ async def summary_file(request: Request):
     return file_response(found[0], found[0].name)
 
 
+async def newest_files(request: Request):
+    """Return a .zip of the newest version of every unit (for `docgen tong-hop` on the office PC)."""
+    import asyncio
+    import io
+    import zipfile
+
+    campaign = _campaign(request)
+    store = request.app.state.store
+    from docgen.web import uploads
+
+    versions = [uploads.get(store, v["id"]) for v in dashboard.newest_versions(store, campaign["id"]).values()
+                if v["id"] is not None]
+
+    def pack() -> bytes:
+        out, names = io.BytesIO(), set()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+            for v in versions:
+                name = v["file_name"] if v["file_name"] not in names else f"{v['unit_code']}-{v['id']}-{v['file_name']}"
+                names.add(name)
+                info = zipfile.ZipInfo(name, date_time=_zip_time(v["uploaded_at"]))
+                zf.writestr(info, (store.folder / v["blob"]).read_bytes(), zipfile.ZIP_DEFLATED)
+        return out.getvalue()
+
+    data = await asyncio.to_thread(pack)
+    return Response(data, media_type="application/zip",
+                    headers={"content-disposition": f'attachment; filename="{campaign["id"]}-moi-nhat.zip"'})
+
+
+def _zip_time(iso: str) -> tuple:
+    import datetime as dt
+
+    moment = dt.datetime.fromisoformat(iso)
+    return (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+
+
 async def accounts_page(request: Request, shown: dict | None = None, message: str = "", status_code: int = 200):
     _admin(request)
     store = request.app.state.store
@@ -197,6 +232,7 @@ def routes() -> list[Route]:
     return [
         Route("/quan-tri", desk),
         Route("/quan-tri/chien-dich/{cd}", campaign_board),
+        Route("/quan-tri/chien-dich/{cd}/tep-moi-nhat.zip", newest_files),
         Route("/quan-tri/chien-dich/{cd}/{tep}", summary_file),
         Route("/quan-tri/tai-khoan", accounts_page, methods=["GET"]),
         Route("/quan-tri/tai-khoan/tao", create_account, methods=["POST"]),

@@ -15,7 +15,7 @@ from tests.web.conftest import CAMPAIGN, MUONG_NHE, PASSWORD, SAMPLES, Clerk, cs
 BOARD = f"/quan-tri/chien-dich/{CAMPAIGN}"
 ADMIN_GETS = ["/quan-tri", BOARD, f"{BOARD}?trang-thai=chua_nop", f"{BOARD}/tong-hop.xlsx",
               f"{BOARD}/bao-cao-tong-hop.docx", f"{BOARD}/bao-cao-tong-hop.pdf", "/quan-tri/tai-khoan",
-              "/quan-tri/tai-khoan/phat/abc.xlsx", "/quan-tri/nhat-ky"]
+              "/quan-tri/tai-khoan/phat/abc.xlsx", "/quan-tri/nhat-ky", f"{BOARD}/tep-moi-nhat.zip"]
 ADMIN_POSTS = ["/quan-tri/tai-khoan/tao", "/quan-tri/tai-khoan/tao-hang-loat", "/quan-tri/tai-khoan/tinh/dat-lai",
                "/quan-tri/tai-khoan/tinh/khoa", "/quan-tri/tai-khoan/huyen-nam-po/mo"]
 
@@ -72,6 +72,11 @@ def test_the_summary_downloads_are_the_command_line_s_documents(clerk, tmp_path)
     assert [p.text for p in web_doc.paragraphs] == [p.text for p in cli_doc.paragraphs]
     assert [[c.text for c in r.cells] for t in web_doc.tables for r in t.rows] == \
            [[c.text for c in r.cells] for t in cli_doc.tables for r in t.rows]
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(admin.get(f"{BOARD}/tep-moi-nhat.zip").content)) as zf:
+        assert sorted(zf.namelist()) == sorted(p.name for p in SAMPLES.iterdir())
+        assert zf.read("muong-nhe.xlsx") == (SAMPLES / "muong-nhe.xlsx").read_bytes()
     book = admin.get(f"{BOARD}/tong-hop.xlsx")
     web_ws, cli_ws = load_workbook(io.BytesIO(book.content)), load_workbook(tmp_path / "cli" / "tong-hop.xlsx")
     for name in cli_ws.sheetnames:
