@@ -69,3 +69,18 @@ def test_a_campaign_folder_can_carry_its_own_reminder_text(tmp_path):
     reminder = load_campaign(folder).reminder
     assert reminder.days == 10 and reminder.closing == "Đề nghị {cap} thực hiện nghiêm túc."
     assert reminder.deadline(dt.date(2026, 4, 1)) == dt.date(2026, 4, 11)
+
+
+def test_docs_list_every_placeholder_and_their_example_is_a_valid_table():
+    import re
+    import tomllib
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "chien-dich.md").read_text(encoding="utf-8")
+    section = docs[docs.index("### Công văn đôn đốc: `[don_doc]`"):]
+    section = section[:section.index("\n### ", 5)]
+    for name, meaning in PLACEHOLDERS.items():
+        assert f"| `{{{name}}}` | {meaning} |" in section
+    example = re.search(r"```toml\n(.*?)```", section, re.S).group(1)
+    reminder = parse_reminder(tomllib.loads(example), WHERE)
+    assert reminder.new_deadline == dt.date(2022, 4, 15) and "{han_moi}" in reminder.missing
