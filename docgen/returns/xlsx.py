@@ -9,6 +9,7 @@ as it was. openpyxl's load-and-save would drop several of these.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from docgen.ooxml.sml.cells import SharedStrings, SheetCells, column_name, set_text, style_of
 from docgen.ooxml.sml.comments import add_notes
@@ -16,7 +17,7 @@ from docgen.ooxml.sml.package import Workbook
 from docgen.ooxml.sml.sheets import NewCell, add_sheet, location_of
 from docgen.ooxml.sml.styles import StyleSheet
 from docgen.records.model import Severity
-from docgen.returns.marks import AUTHOR, ReturnPlan
+from docgen.returns.marks import AUTHOR, ReturnPlan, Spot
 from docgen.returns.wording import (ERROR_RGB, LIST_COLUMNS, LIST_TITLE, WARNING_RGB, legend, list_heading,
                                     nothing_to_fix, severity_word)
 
@@ -32,20 +33,36 @@ def annotated(data: bytes, plan: ReturnPlan, heading: str) -> bytes:
     """
     wb = Workbook(data)
     styles = StyleSheet(wb)
-    parts = dict(wb.sheets())
     fills = {True: styles.fill(ERROR_RGB), False: styles.fill(WARNING_RGB)}
-    by_sheet: dict[str, dict[tuple[int, int], str]] = {}
-    for note in plan.notes:
-        part = parts.get(note.spot.sheet)
+
+    def fill(note):
+        def mark(cell) -> str:
+            cell.set("s", str(styles.xf(style_of(cell), fill=fills[note.is_error])))
+            return note.text
+        return mark
+
+    sheets = _mark_cells(wb, [(note.spot, fill(note)) for note in plan.notes])
+    _list_sheet(wb, styles, plan, heading, sheets)
+    return wb.to_bytes()
+
+
+def _mark_cells(wb: Workbook, marks: list[tuple[Spot, Callable]]) -> set[str]:
+    """Apply each mark to its cell (made when absent) and note the cell with the text the mark returns.
+
+    Returns the titles of the workbook's sheets; a spot on a sheet the workbook lacks is left out.
+    """
+    parts = dict(wb.sheets())
+    cells: dict[str, SheetCells] = {}
+    notes: dict[str, dict[tuple[int, int], str]] = {}
+    for spot, mark in marks:
+        part = parts.get(spot.sheet)
         if part is None:
             continue
-        cell = SheetCells(wb.edit(part)).cell(note.spot.row, note.spot.col, create=True)
-        cell.set("s", str(styles.xf(style_of(cell), fill=fills[note.is_error])))
-        by_sheet.setdefault(part, {})[(note.spot.row, note.spot.col)] = note.text
-    for part, notes in by_sheet.items():
-        add_notes(wb, part, notes, AUTHOR)
-    _list_sheet(wb, styles, plan, heading, set(parts))
-    return wb.to_bytes()
+        sheet = cells.setdefault(part, SheetCells(wb.edit(part)))
+        notes.setdefault(part, {})[(spot.row, spot.col)] = mark(sheet.cell(spot.row, spot.col, create=True))
+    for part, texts in notes.items():
+        add_notes(wb, part, texts, AUTHOR)
+    return set(parts)
 
 
 def _list_sheet(wb: Workbook, styles: StyleSheet, plan: ReturnPlan, heading: str, sheets: set[str]) -> None:
@@ -90,21 +107,16 @@ def normalised(data: bytes, plan: ReturnPlan) -> bytes:
     PackageError for a package that cannot be edited.
     """
     wb = Workbook(data)
-    parts = dict(wb.sheets())
     sst = wb.shared_strings_part()
     shared = SharedStrings(wb.edit(sst)) if sst else None
-    by_sheet: dict[str, dict[tuple[int, int], str]] = {}
-    for change in plan.changes:
-        part = parts.get(change.spot.sheet)
-        if part is None:
-            continue
-        cell = SheetCells(wb.edit(part)).cell(change.spot.row, change.spot.col, create=True)
-        text = change.note
-        if cell.find("{*}f") is not None:
-            text = f"Ô có công thức nên {AUTHOR} không sửa; giá trị chuẩn là «{change.new}».\n{change.note}"
-        else:
+
+    def write(change):
+        def mark(cell) -> str:
+            if cell.find("{*}f") is not None:
+                return f"Ô có công thức nên {AUTHOR} không sửa; giá trị chuẩn là «{change.new}».\n{change.note}"
             set_text(cell, change.new, shared)
-        by_sheet.setdefault(part, {})[(change.spot.row, change.spot.col)] = text
-    for part, notes in by_sheet.items():
-        add_notes(wb, part, notes, AUTHOR)
+            return change.note
+        return mark
+
+    _mark_cells(wb, [(change.spot, write(change)) for change in plan.changes])
     return wb.to_bytes()

@@ -9,7 +9,9 @@ reminds the communes missing from the province list.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import shutil
 from pathlib import Path
 
@@ -43,9 +45,6 @@ def behind(tmp_path_factory):
             shutil.copy2(f, folder / f.name)
     _report_date(folder / "tua-chua.xlsx", dt.date(2022, 4, 2))
     out = tmp_path_factory.mktemp("ra")
-    import contextlib
-    import io
-
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
         code = cli.main(["tong-hop", str(folder), "-o", str(out), "--don-doc", "--han-moi", "15/4/2022"])

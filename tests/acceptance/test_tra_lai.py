@@ -9,12 +9,15 @@ normalisation left, the errors still there. Both open in LibreOffice.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
+import docx
 import pytest
 
 from docgen import cli
@@ -36,9 +39,6 @@ def kiem_tra_json(capsys, *argv) -> tuple[int, dict]:
 def returned(tmp_path_factory):
     """Run `kiem-tra SAMPLE --json --tra-lai OUT` once; return (exit code, JSON, OUT)."""
     out = tmp_path_factory.mktemp("tra-lai")
-    import contextlib
-    import io
-
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
         code = cli.main(["kiem-tra", str(SAMPLE), "--json", "--tra-lai", str(out)])
@@ -200,8 +200,12 @@ def test_libreoffice_opens_the_returned_files_with_their_notes_and_list(tmp_path
                               check=True).stdout
         assert ("VẤN ĐỀ CẦN SỬA" in text) == ("ghi-chu" in copy.stem), copy.name
         assert "Mường" in text
-    subprocess.run(["soffice", "--headless", "--convert-to", "xlsx", "--outdir", str(again / "x"),
-                    str(out / "muong-nhe-ghi-chu.xlsx")], check=True, capture_output=True, timeout=240)
+    for kind in ("xlsx", "docx"):
+        subprocess.run(["soffice", "--headless", "--convert-to", kind, "--outdir", str(again / "x"),
+                        str(out / f"{'muong-nhe' if kind == 'xlsx' else 'dien-bien-dong'}-ghi-chu.{kind}")],
+                       check=True, capture_output=True, timeout=240)
+    comments = list(docx.Document(str(again / "x" / "dien-bien-dong-ghi-chu.docx")).comments)
+    assert len(comments) == 5 and all(c.author == "docgen" for c in comments)
     sheet = load(again / "x" / "muong-nhe-ghi-chu.xlsx")["Phụ lục"]
     notes = {c.coordinate: c.comment.text for row in sheet.iter_rows() for c in row if c.comment}
     assert set(notes) == {"A1", "F12", "C13", "I15", "D19", "B20"} and "[SDT-01]" in notes["F12"]
