@@ -43,7 +43,7 @@ class Reminder:
 
     `missing` is printed only when some unit has not reported, `late` only when some
     reported late. `symbol` "" and `signature` None mean those of the campaign's own
-    dispatch. `new_deadline` None means `days` days after the day it is written.
+    dispatch. `new_deadline` None means `days` days after the day it is written (`deadline`).
     `number` "" (and `date` None) leave the number and date blank for the văn thư.
     """
 
@@ -64,13 +64,18 @@ class Reminder:
     date: dt.date | None = None
     signature: Signature | None = field(default=None)
 
-    def deadline(self, today: dt.date, given: dt.date | None = None) -> dt.date:
-        """Return the new deadline: `given` (--han-moi), else the campaign's, else `days` after `today`.
+    def deadline(self, today: dt.date, missed: dt.date, given: dt.date | None = None) -> dt.date:
+        """Return the new deadline: `given` (--han-moi), else the campaign's, else `days` after today.
 
-        >>> Reminder().deadline(dt.date(2022, 4, 1)), Reminder(days=10).deadline(dt.date(2022, 4, 1), dt.date(2022, 4, 20))
-        (datetime.date(2022, 4, 8), datetime.date(2022, 4, 20))
+        Counted from the `missed` deadline instead when that is still to come.
+
+        >>> r, missed = Reminder(), dt.date(2022, 3, 31)
+        >>> r.deadline(dt.date(2022, 4, 1), missed), r.deadline(dt.date(2022, 3, 20), missed)
+        (datetime.date(2022, 4, 8), datetime.date(2022, 4, 7))
+        >>> r.deadline(dt.date(2022, 4, 1), missed, dt.date(2022, 4, 20))
+        datetime.date(2022, 4, 20)
         """
-        return given or self.new_deadline or today + dt.timedelta(days=self.days)
+        return given or self.new_deadline or max(today, missed) + dt.timedelta(days=self.days)
 
 
 DEFAULT = Reminder()

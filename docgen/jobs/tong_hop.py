@@ -73,7 +73,8 @@ def run(folder: Path, campaign: Campaign, out_dir: Path, overwrite: bool = False
     outputs = (out_dir / XLSX_FILE, out_dir / REPORT_FILE)
     for path in outputs + ((out_dir / REMINDER_FILE,) if reminder else ()):
         check_free(path, overwrite)
-    deadline = campaign.reminder.deadline(today or dt.date.today(), new_deadline) if reminder else None
+    deadline = (campaign.reminder.deadline(today or dt.date.today(), campaign.top_level.deadline, new_deadline)
+                if reminder else None)
     if deadline is not None and deadline <= campaign.top_level.deadline:
         from docgen.render.filters import ngay_ngan
 

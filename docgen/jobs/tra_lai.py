@@ -51,14 +51,15 @@ def returned_bytes(sub: Submission, campaign: Campaign, names: tuple[str, str]) 
     from docgen.returns.marks import plan_return
 
     path = Path(sub.source.path)
-    writer = {"xlsx": xlsx, "docx": docx}[sniff.kind(path)]
+    annotate, normalise = {"xlsx": (xlsx.annotated_workbook, xlsx.normalised_workbook),
+                           "docx": (docx.annotated_document, docx.normalised_document)}[sniff.kind(path)]
     levels = {lv.depth: lv.title for lv in campaign.levels}
     plan = plan_return(sub, levels, names[1])
     unit = sub.reporting_unit.full_name if sub.reporting_unit else "không rõ đơn vị"
     data = path.read_bytes()
     try:
-        annotated = writer.annotated(data, plan, f"{path.name} — {unit}")
-        normalised = writer.normalised(data, plan) if plan.changes else None
+        annotated = annotate(data, plan, f"{path.name} — {unit}")
+        normalised = normalise(data, plan) if plan.changes else None
     except PackageError as exc:
         raise InputError(f"Không ghi chú được vào tệp này: một phần của tệp docgen không sửa được ({exc.detail}). "
                          "Mở tệp bằng Excel/Word, lưu lại rồi chạy lại.", Location(path.name)) from None

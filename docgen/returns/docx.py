@@ -54,7 +54,7 @@ def _cell(tables: dict[str, Table], spot: Spot) -> _Cell | None:
     return cells[index] if 0 <= index < len(cells) else None
 
 
-def annotated(data: bytes, plan: ReturnPlan, heading: str) -> bytes:
+def annotated_document(data: bytes, plan: ReturnPlan, heading: str) -> bytes:
     """Return the document `data` with each noted cell shaded and commented, and the list as a table at the end."""
     document = _open(data)
     tables = _tables(document)
@@ -141,7 +141,7 @@ def _widths(document: Document, table: Table) -> None:
             cell.width = int(usable * share / sum(_SHARES))
 
 
-def normalised(data: bytes, plan: ReturnPlan) -> bytes:
+def normalised_document(data: bytes, plan: ReturnPlan) -> bytes:
     """Return the document `data` with each change of the plan written into its cell and commented; nothing else."""
     document = _open(data)
     tables = _tables(document)

@@ -25,7 +25,7 @@ _WIDTHS = (6, 10, 9, 24, 62, 50)
 _LINE_POINTS = 15
 
 
-def annotated(data: bytes, plan: ReturnPlan, heading: str) -> bytes:
+def annotated_workbook(data: bytes, plan: ReturnPlan, heading: str) -> bytes:
     """Return the workbook `data` with each noted cell filled (errors red, warnings yellow) and noted, plus the list.
 
     `heading` names the file and unit on the list sheet. Raises PackageError for a
@@ -100,7 +100,7 @@ def _height(texts: list[str], widths) -> float:
     return _LINE_POINTS * max(lines, 1) + 3
 
 
-def normalised(data: bytes, plan: ReturnPlan) -> bytes:
+def normalised_workbook(data: bytes, plan: ReturnPlan) -> bytes:
     """Return the workbook `data` with each change of the plan written into its cell and noted; nothing else.
 
     A cell holding a formula is left as it is (its note says so). Raises

@@ -40,8 +40,8 @@ def test_every_key_is_read_over_the_default():
     assert r.missing == DEFAULT.missing and r.cc[1] == "Thường trực Tỉnh ủy (b/c)"
     assert (r.new_deadline, r.number, r.date, r.signature.authority) == (dt.date(2022, 4, 15), "07",
                                                                         dt.date(2022, 4, 5), "KT. CHỦ TỊCH")
-    assert r.deadline(dt.date(2030, 1, 1)) == dt.date(2022, 4, 15)
-    assert r.deadline(dt.date(2030, 1, 1), dt.date(2022, 4, 20)) == dt.date(2022, 4, 20)
+    assert r.deadline(dt.date(2030, 1, 1), dt.date(2022, 3, 31)) == dt.date(2022, 4, 15)
+    assert r.deadline(dt.date(2030, 1, 1), dt.date(2022, 3, 31), dt.date(2022, 4, 20)) == dt.date(2022, 4, 20)
 
 
 @pytest.mark.parametrize("table,key,words", [
@@ -68,7 +68,7 @@ def test_a_campaign_folder_can_carry_its_own_reminder_text(tmp_path):
         TWO_LEVEL_TOML + '\n[don_doc]\nso_ngay = 10\nket_thuc = "Đề nghị {cap} thực hiện nghiêm túc."\n', encoding="utf-8")
     reminder = load_campaign(folder).reminder
     assert reminder.days == 10 and reminder.closing == "Đề nghị {cap} thực hiện nghiêm túc."
-    assert reminder.deadline(dt.date(2026, 4, 1)) == dt.date(2026, 4, 11)
+    assert reminder.deadline(dt.date(2026, 4, 1), dt.date(2026, 3, 31)) == dt.date(2026, 4, 11)
 
 
 def test_docs_list_every_placeholder_and_their_example_is_a_valid_table():

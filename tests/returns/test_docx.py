@@ -30,8 +30,8 @@ def case(tmp_path_factory):
     plan = plan_return(sub, {lv.depth: lv.title for lv in campaign.levels}, "dien-bien-dong-da-chuan-hoa.docx")
     data = path.read_bytes()
     annotated, normalised = folder / "ghi-chu.docx", folder / "da-chuan-hoa.docx"
-    annotated.write_bytes(returns_docx.annotated(data, plan, "dien-bien-dong.docx — Huyện Điện Biên Đông"))
-    normalised.write_bytes(returns_docx.normalised(data, plan))
+    annotated.write_bytes(returns_docx.annotated_document(data, plan, "dien-bien-dong.docx — Huyện Điện Biên Đông"))
+    normalised.write_bytes(returns_docx.normalised_document(data, plan))
     return folder, path, sub, plan, annotated, normalised
 
 
@@ -122,7 +122,7 @@ def test_a_word_file_without_problems_gets_the_list_saying_so(tmp_path):
     document.save(out)
     from docgen.returns.marks import ReturnPlan
 
-    marked = docx.Document(io.BytesIO(returns_docx.annotated(out.getvalue(), ReturnPlan((), (), ()), "a.docx")))
+    marked = docx.Document(io.BytesIO(returns_docx.annotated_document(out.getvalue(), ReturnPlan((), (), ()), "a.docx")))
     texts = [p.text for p in marked.paragraphs]
     assert "VẤN ĐỀ CẦN SỬA — a.docx" in texts and texts[-1].startswith("Không có vấn đề nào")
     assert len(marked.tables) == 1

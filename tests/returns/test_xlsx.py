@@ -31,7 +31,7 @@ def case(tmp_path_factory):
     sub = check_source(read_source(path), campaign)
     plan = plan_return(sub, {lv.depth: lv.title for lv in campaign.levels}, "muong-nhe-da-chuan-hoa.xlsx")
     data = path.read_bytes()
-    return data, sub, plan, xlsx.annotated(data, plan, "muong-nhe.xlsx — Huyện Mường Nhé"), xlsx.normalised(data, plan)
+    return data, sub, plan, xlsx.annotated_workbook(data, plan, "muong-nhe.xlsx — Huyện Mường Nhé"), xlsx.normalised_workbook(data, plan)
 
 
 def members(data: bytes) -> dict[str, bytes]:
@@ -101,7 +101,7 @@ def test_a_formula_cell_is_not_overwritten_by_the_normalised_copy(tmp_path):
     out = io.BytesIO()
     book.save(out)
     plan = ReturnPlan((), (), (Change(Spot("Phụ lục", 2, 1), "", "Xã Quảng Lâm", "docgen đã chuẩn hóa ô này."),))
-    cell = load(xlsx.normalised(out.getvalue(), plan))["Phụ lục"]["B2"]
+    cell = load(xlsx.normalised_workbook(out.getvalue(), plan))["Phụ lục"]["B2"]
     assert cell.value == "=A2&\"\"" and "không sửa; giá trị chuẩn là «Xã Quảng Lâm»" in cell.comment.text
 
 
@@ -109,7 +109,7 @@ def test_a_file_without_problems_gets_a_list_saying_so(tmp_path):
     book = OpenpyxlBook()
     out = io.BytesIO()
     book.save(out)
-    annotated = xlsx.annotated(out.getvalue(), ReturnPlan((), (), ()), "a.xlsx — Huyện A")
+    annotated = xlsx.annotated_workbook(out.getvalue(), ReturnPlan((), (), ()), "a.xlsx — Huyện A")
     rows = list(load(annotated)["Vấn đề cần sửa"].iter_rows(values_only=True))
     assert rows[1][0].startswith("Có 0 lỗi và 0 cảnh báo.") and rows[3][0].startswith("Không có vấn đề nào")
 
@@ -122,5 +122,5 @@ def test_a_problem_on_a_sheet_the_file_lacks_is_listed_without_a_link():
     from docgen.returns.marks import Entry, Note
 
     plan = ReturnPlan((Note(Spot("Thông tin", 3, 1), (p,), "x"),), (Entry(1, p, "Thông tin › B3", "", Spot("Thông tin", 3, 1)),), ())
-    row = list(load(xlsx.annotated(out.getvalue(), plan, "a"))["Vấn đề cần sửa"].iter_rows(min_row=4))[0]
+    row = list(load(xlsx.annotated_workbook(out.getvalue(), plan, "a"))["Vấn đề cần sửa"].iter_rows(min_row=4))[0]
     assert row[3].value == "Thông tin › B3" and row[3].hyperlink is None
