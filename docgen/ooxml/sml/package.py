@@ -207,12 +207,12 @@ class Workbook:
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
             for info in self._infos:
                 if info.filename in self._dirty:
-                    dst.writestr(_copy_info(info), serialise(self._parsed[info.filename]))
+                    dst.writestr(_copy_info(info), serialise(self._parsed[info.filename], info.filename))
                     continue
                 with self._zip.open(info) as src, dst.open(_copy_info(info), "w") as sink:
                     shutil.copyfileobj(src, sink, 1 << 20)
             for name, root in self._added.items():
-                dst.writestr(zipfile.ZipInfo(name, self._infos[0].date_time), serialise(root),
+                dst.writestr(zipfile.ZipInfo(name, self._infos[0].date_time), serialise(root, name),
                              compress_type=zipfile.ZIP_DEFLATED)
         return out.getvalue()
 
@@ -225,6 +225,10 @@ def _copy_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
     return copy
 
 
-def serialise(root: etree._Element) -> bytes:
-    """Return a part as UTF-8 XML with the standalone declaration Office writes."""
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+
+
+def serialise(root: etree._Element, name: str = "") -> bytes:
+    """Return a part as UTF-8 XML with the declaration exactly as Excel writes it (none for VML, as Excel)."""
+    body = etree.tostring(root, encoding="UTF-8")
+    return body if name.lower().endswith(".vml") else _DECLARATION + body
