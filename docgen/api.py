@@ -11,20 +11,32 @@ from pathlib import Path
 from docgen.errors import DocgenError  # noqa: F401  (callers catch api.DocgenError: every library error)
 
 
-def kiem_tra(paths: list[Path], chien_dich: str = "2022-trang-cong-dong"):
+def kiem_tra(paths: list[Path], chien_dich: str = "2022-trang-cong-dong", tra_lai: Path | None = None,
+             ghi_de: bool = False):
     """Return a `KiemTraResult`: every submission under `paths` read and checked under a campaign.
 
     `paths` are files or folders (folders are searched for .xlsx/.docx by
     `docgen.readers.find_inputs`). An input that cannot be read is listed in
     `unusable` with its Vietnamese message; the others are still checked.
-    Raises CampaignError when the campaign cannot be loaded.
+    With `tra_lai` (a folder), each checked input is also returned to its unit
+    there (`returned`): `<name>-ghi-chu.xlsx|docx`, its own file with every problem
+    marked and listed, and `<name>-da-chuan-hoa.…` when docgen normalised values;
+    existing files are kept unless `ghi_de`. Raises CampaignError when the
+    campaign cannot be loaded, InputError when `tra_lai` is a folder the inputs
+    are read from.
     """
+    from dataclasses import replace
+
     from docgen.campaigns.campaign import load_campaign
     from docgen.checks.result import KiemTraResult, Unusable, check_files
     from docgen.errors import DocgenError
     from docgen.readers import find_inputs
 
     campaign = load_campaign(chien_dich)
+    if tra_lai is not None:
+        from docgen.jobs.tra_lai import check_folder
+
+        check_folder(Path(tra_lai), [Path(p) for p in paths])
     files, unusable = [], []
     for path in paths:
         try:
@@ -37,7 +49,12 @@ def kiem_tra(paths: list[Path], chien_dich: str = "2022-trang-cong-dong"):
         by_path.setdefault(Path(f).resolve(), f)
     submissions, failed = check_files(list(by_path.values()), campaign)
     unusable += [Unusable.from_error(path, exc) for path, exc in failed]
-    return KiemTraResult(campaign.id, tuple(submissions), tuple(unusable))
+    result = KiemTraResult(campaign.id, tuple(submissions), tuple(unusable))
+    if tra_lai is None:
+        return result
+    from docgen.jobs.tra_lai import return_all
+
+    return replace(result, returned=return_all(submissions, campaign, Path(tra_lai), ghi_de))
 
 
 def bao_cao(paths, out_dir, chien_dich="2022-trang-cong-dong", pdf=False, ghi_de=False, chat=False,
@@ -215,7 +232,7 @@ def the_thuc(paths, include_info: bool = False) -> list[FileResult]:
 
 
 def tong_hop(folder: str | Path, chien_dich: str | Path, out_dir: str | Path, ghi_de: bool = False,
-             thong_tin: str | Path | None = None):
+             thong_tin: str | Path | None = None, don_doc: bool = False, han_moi=None):
     """Return a `TongHopResult`: the province's summary of every submission in `folder`, written to `out_dir`.
 
     Reads and checks each submission (an unusable file is reported, not fatal),
@@ -225,15 +242,24 @@ def tong_hop(folder: str | Path, chien_dich: str | Path, out_dir: str | Path, gh
     (with the consolidated Phụ lục). `thong_tin` is an optional .xlsx with the
     province's own "Thông tin" sheet (number, date, signer, recipients, proposals).
     The report is checked against ND30 (`format_checks`; `exit_code` 1 when it
-    breaks a MUST rule). Refuses to overwrite unless `ghi_de`. Raises DocgenError
-    for a folder with no submission, an unknown campaign or a file it may not write.
+    breaks a MUST rule). With `don_doc`, also `cong-van-don-doc.docx`: the reminder
+    dispatch to the units that have not reported or reported late, with the new
+    deadline `han_moi` (a date, or text such as "15/4/2022"; default: the
+    campaign's `[don_doc]`); `reminder.path` is None when every unit reported on
+    time. Refuses to overwrite unless `ghi_de`. Raises DocgenError for a folder
+    with no submission, an unknown campaign, a date it cannot read or a file it may not write.
     """
     from docgen.campaigns.campaign import load_campaign
+    from docgen.errors import InputError
     from docgen.jobs import tong_hop as job
+    from docgen.readers.facts import parse_date
 
     campaign = load_campaign(chien_dich)
+    deadline = parse_date(han_moi) if han_moi not in (None, "") else None
+    if han_moi not in (None, "") and deadline is None:
+        raise InputError(f"Không hiểu ngày «{han_moi}» của --han-moi: ghi dạng ngày/tháng/năm, ví dụ 15/4/2022.")
     return job.run(Path(folder), campaign, Path(out_dir), overwrite=ghi_de,
-                   facts_file=Path(thong_tin) if thong_tin else None)
+                   facts_file=Path(thong_tin) if thong_tin else None, reminder=don_doc, new_deadline=deadline)
 
 
 

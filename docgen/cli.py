@@ -75,11 +75,16 @@ def _kiem_tra(p: argparse.ArgumentParser):
     _add_sources(p)
     _add_campaign(p, option=True)
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON cho máy đọc (xem docs/kiem-tra.md)")
+    p.add_argument("--tra-lai", metavar="THƯ_MỤC",
+                   help="ghi vào THƯ_MỤC, cho mỗi tệp, bản trả lại đơn vị: <tên>-ghi-chu (ô có vấn đề tô màu, có "
+                        "ghi chú, thêm trang «Vấn đề cần sửa») và <tên>-da-chuan-hoa (các giá trị đã chuẩn hóa)")
+    _add_flags(p, "--ghi-de")
 
     def run(args) -> int:
         from docgen import api
 
-        res = api.kiem_tra([Path(n) for n in args.nguon], chien_dich=args.chien_dich)
+        res = api.kiem_tra([Path(n) for n in args.nguon], chien_dich=args.chien_dich,
+                           tra_lai=Path(args.tra_lai) if args.tra_lai else None, ghi_de=args.ghi_de)
         console.print_kiem_tra(res, as_json=args.json)
         return res.exit_code
 
@@ -220,12 +225,17 @@ def _tong_hop(p: argparse.ArgumentParser):
                    help="mã chiến dịch trong data/chien-dich/ hoặc đường dẫn thư mục chiến dịch")
     p.add_argument("-o", "--ra", dest="out", required=True, metavar="THƯ_MỤC_RA", help="thư mục ghi kết quả")
     p.add_argument("--thong-tin", metavar="TỆP", help="tệp «Thông tin» của tỉnh (người ký, số, ngày, đề xuất…)")
+    p.add_argument("--don-doc", action="store_true",
+                   help="ghi thêm cong-van-don-doc.docx: công văn đôn đốc các đơn vị chưa báo cáo hoặc báo cáo trễ hạn")
+    p.add_argument("--han-moi", metavar="NGÀY",
+                   help="hạn mới trong công văn đôn đốc, ví dụ 15/4/2022 (mặc định: theo chiến dịch, hoặc 7 ngày sau hôm nay)")
     _add_flags(p, "--ghi-de")
 
     def run(args) -> int:
         from docgen import api
 
-        result = api.tong_hop(args.folder, args.chien_dich, args.out, ghi_de=args.ghi_de, thong_tin=args.thong_tin)
+        result = api.tong_hop(args.folder, args.chien_dich, args.out, ghi_de=args.ghi_de, thong_tin=args.thong_tin,
+                              don_doc=args.don_doc, han_moi=args.han_moi)
         console.print_tong_hop(result, draft=not args.thong_tin)
         return result.exit_code
 
