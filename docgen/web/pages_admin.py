@@ -19,6 +19,7 @@ from docgen.web import accounts, dashboard, registry
 from docgen.web.app import error_page, file_response, page, redirect, require_csrf
 from docgen.web.checker import INPUTS
 from docgen.web.passwords import one_time_password
+from docgen.web.store import now
 
 HANDOUT_SECONDS = 15 * 60  # a list of one-time passwords can be downloaded for this long, once
 
@@ -64,7 +65,8 @@ async def campaign_board(request: Request):
 async def summary_file(request: Request):
     campaign = _campaign(request)
     wanted = request.path_params["tep"]
-    suffix = {"tong-hop.xlsx": ".xlsx", "bao-cao-tong-hop.docx": ".docx", "bao-cao-tong-hop.pdf": ".pdf"}.get(wanted)
+    suffix = {"tong-hop.xlsx": ".xlsx", "bao-cao-tong-hop.docx": ".docx", "bao-cao-tong-hop.pdf": ".pdf",
+              "cong-van-don-doc.docx": ".docx"}.get(wanted)
     if suffix is None:
         raise HTTPException(404)
     store, checker = request.app.state.store, request.app.state.checker
@@ -76,13 +78,17 @@ async def summary_file(request: Request):
 
     versions = [uploads.get(store, i) for i in ids]
     pdf = suffix == ".pdf"
-    key = f"tong-hop/{campaign['id']}/{hashlib.sha256(repr(ids).encode()).hexdigest()[:20]}{'-pdf' if pdf else ''}"
+    # The reminder's new deadline counts from today: a new day makes new documents.
+    stamp = hashlib.sha256(f"{ids}{now().date()}".encode()).hexdigest()[:20]
+    key = f"tong-hop/{campaign['id']}/{stamp}{'-pdf' if pdf else ''}"
     try:
         files = await checker.document(key, "summary_pdf" if pdf else "summary", INPUTS, campaign["source"],
                                        inputs=versions, pdf=pdf)
     except api.DocgenError as exc:
         return error_page(request, 503, f"Chưa tạo được bản tổng hợp: {exc.message}")
     found = [f for f in files if f.name == wanted]
+    if not found and wanted == "cong-van-don-doc.docx":
+        return error_page(request, 409, "Mọi đơn vị đã nộp đúng hạn: không cần công văn đôn đốc.")
     if not found:
         return error_page(request, 503, "Chưa tạo được tệp này.")
     return file_response(found[0], found[0].name)

@@ -160,6 +160,26 @@ async def version_report(request: Request):
                                  inputs=[version], pdf=pdf)
 
 
+async def returned_copy(request: Request):
+    """Return the unit's own file with the problems marked (ghi-chu) or with docgen's normalisations (da-chuan-hoa)."""
+    version, _ = _version(request)
+    kind = request.path_params["ban"]
+    if kind not in ("ghi-chu", "da-chuan-hoa"):
+        raise HTTPException(404)
+    if version["state"] != "xong" or not version["usable"]:
+        raise HTTPException(404, "Tệp này chưa kiểm tra xong hoặc không đọc được.")
+    source = registry.campaign(request.app.state.store, version["campaign_id"])["source"]
+    try:
+        files = await request.app.state.checker.document(f"phien-ban/{version['id']}/tra-lai", "returns", INPUT_FILE,
+                                                         source, inputs=[version])
+    except api.DocgenError as exc:
+        return error_page(request, 503, f"Chưa tạo được bản trả lại: {exc.message}")
+    found = [f for f in files if f.stem.endswith(f"-{kind}")]
+    if not found:
+        return error_page(request, 404, "docgen không chuẩn hóa giá trị nào trong tệp này, nên không có bản đã chuẩn hóa.")
+    return file_response(found[0], found[0].name)
+
+
 async def dispatch(request: Request):
     campaign = _campaign(request)
     pdf = _kind(request)
@@ -207,4 +227,5 @@ def routes() -> list[Route]:
         Route("/phien-ban/{id:int}", version_page),
         Route("/phien-ban/{id:int}/tep", original_file),
         Route("/phien-ban/{id:int}/bao-cao.{loai:str}", version_report),
+        Route("/phien-ban/{id:int}/{ban}", returned_copy),
     ]

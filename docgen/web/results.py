@@ -42,6 +42,11 @@ class ResultView:
         return self.file["errors"] if self.file else 0
 
     @property
+    def normalised(self) -> bool:
+        """True when docgen normalised a value (so a normalised copy of the file exists)."""
+        return any(p.get("normalised") for p in (self.file or {}).get("problems", ()))
+
+    @property
     def warnings(self) -> int:
         return self.file["warnings"] if self.file else 0
 

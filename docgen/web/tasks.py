@@ -48,12 +48,25 @@ def workbook(out_dir: str, campaign: str, unit_name: str) -> list[str]:
     return [str(p) for p in api.bieu_mau(campaign, Path(out_dir), unit_name, ghi_de=True)]
 
 
+def returns(out_dir: str, path: str, campaign: str) -> list[str]:
+    """Return the unit's own file annotated (and normalised, when docgen normalised values): `kiem-tra --tra-lai`."""
+    result = api.kiem_tra([Path(path)], campaign, tra_lai=Path(out_dir), ghi_de=True)
+    if result.unusable:
+        raise api.DocgenError(result.unusable[0].message)
+    failed = [r.error for r in result.returned if r.error]
+    if failed:
+        raise api.DocgenError(failed[0])
+    return [f for r in result.returned for f in r.files]
+
+
 def summary(out_dir: str, folder: str, campaign: str) -> list[str]:
-    """Return the province's summary files (tong-hop.xlsx, bao-cao-tong-hop.docx) written by `api.tong_hop`."""
-    return [str(p) for p in api.tong_hop(Path(folder), campaign, Path(out_dir), ghi_de=True).written]
+    """Return the files of `api.tong_hop` with the reminder dispatch (tong-hop.xlsx, bao-cao-tong-hop.docx,
+    cong-van-don-doc.docx when a unit is missing or late): the command line's `tong-hop --don-doc`."""
+    return [str(p) for p in api.tong_hop(Path(folder), campaign, Path(out_dir), ghi_de=True, don_doc=True).written]
 
 
 def summary_pdf(out_dir: str, folder: str, campaign: str) -> list[str]:
     """Return the summary files plus the PDF of the report (LibreOffice, as `tong-hop` and `bao-cao --pdf` use)."""
     written = summary(out_dir, folder, campaign)
-    return written + [str(p) for p in api.pdf_tu_docx([Path(p) for p in written if p.endswith(".docx")])]
+    report = [Path(p) for p in written if Path(p).name == "bao-cao-tong-hop.docx"]
+    return written + [str(p) for p in api.pdf_tu_docx(report)]

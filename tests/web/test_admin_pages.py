@@ -45,6 +45,20 @@ def test_a_unit_goes_from_not_reported_to_reported_on_time_with_its_open_errors(
     assert _listed(only_errors, "Huyện Mường Nhé") and not _listed(only_errors, "Huyện Nậm Pồ")
 
 
+def test_the_reminder_dispatch_names_the_units_behind_as_tong_hop_don_doc_does(clerk, tmp_path):
+    admin = clerk("tinh")
+    sent = tmp_path / "da-nop"
+    sent.mkdir()
+    (sent / "muong-nhe.xlsx").write_bytes((SAMPLES / "muong-nhe.xlsx").read_bytes())
+    cli = api.tong_hop(sent, CAMPAIGN, tmp_path / "cli", don_doc=True)
+    assert admin.get(BOARD).text.count("Công văn đôn đốc (9 đơn vị)") == 1
+    reminder = admin.get(f"{BOARD}/cong-van-don-doc.docx")
+    assert reminder.status_code == 200
+    web_text = [p.text for p in Document(io.BytesIO(reminder.content)).paragraphs]
+    assert web_text == [p.text for p in Document(cli.reminder.path).paragraphs]
+    assert any("Nậm Pồ" in t for t in web_text) and not any("Mường Nhé" in t for t in web_text)
+
+
 def test_the_dashboard_counts_as_tong_hop_does_on_the_same_files(clerk, web, tmp_path):
     admin = clerk("tinh")
     for sample in sorted(SAMPLES.iterdir()):
@@ -65,7 +79,10 @@ def test_the_summary_downloads_are_the_command_line_s_documents(clerk, tmp_path)
     admin = clerk("tinh")
     for sample in sorted(SAMPLES.iterdir()):
         admin.upload(_by_unit(sample), sample)
-    cli = api.tong_hop(SAMPLES, CAMPAIGN, tmp_path / "cli")
+    cli = api.tong_hop(SAMPLES, CAMPAIGN, tmp_path / "cli", don_doc=True)
+    assert cli.reminder.path is None                       # every district on time: no reminder, here as there
+    nobody = admin.get(f"{BOARD}/cong-van-don-doc.docx")
+    assert nobody.status_code == 409 and "không cần công văn đôn đốc" in nobody.text
     report = admin.get(f"{BOARD}/bao-cao-tong-hop.docx")
     assert report.status_code == 200 and "bao-cao-tong-hop.docx" in report.headers["content-disposition"]
     web_doc, cli_doc = Document(io.BytesIO(report.content)), Document(tmp_path / "cli" / "bao-cao-tong-hop.docx")

@@ -137,3 +137,24 @@ def test_the_report_s_pdf_downloads(clerk):
     got = muong_nhe.get(f"{version}/bao-cao.pdf")
     assert got.status_code == 200 and got.content.startswith(b"%PDF")
     assert "bao-cao-ket-qua-huyen-muong-nhe.pdf" in got.headers["content-disposition"]
+
+
+def test_the_unit_gets_its_own_file_back_marked_and_normalised(clerk, tmp_path):
+    from openpyxl import load_workbook
+
+    muong_nhe = clerk("huyen-muong-nhe")
+    version = muong_nhe.upload(MUONG_NHE, SAMPLES / "muong-nhe.xlsx").headers["location"]
+    page = muong_nhe.get(version).text
+    assert f'href="{version}/ghi-chu"' in page and f'href="{version}/da-chuan-hoa"' in page
+    marked = muong_nhe.get(f"{version}/ghi-chu")
+    assert "muong-nhe-ghi-chu.xlsx" in marked.headers["content-disposition"]
+    api.kiem_tra([SAMPLES / "muong-nhe.xlsx"], tra_lai=tmp_path / "cli")
+    web_book = load_workbook(io.BytesIO(marked.content))
+    cli_book = load_workbook(tmp_path / "cli" / "muong-nhe-ghi-chu.xlsx")
+    assert "SDT-01" in web_book["Phụ lục"]["F12"].comment.text
+    assert web_book.sheetnames == cli_book.sheetnames
+    for name in cli_book.sheetnames:
+        assert [[c.value for c in r] for r in web_book[name].iter_rows()] == \
+               [[c.value for c in r] for r in cli_book[name].iter_rows()], name
+    fixed = load_workbook(io.BytesIO(muong_nhe.get(f"{version}/da-chuan-hoa").content))
+    assert fixed["Phụ lục"]["I15"].value == "0912 000 101"
