@@ -141,7 +141,7 @@ def page(request: Request, template: str, status_code: int = 200, /, **context) 
     """Return the page `template` with the signed-in account, its CSRF token and `context`."""
     context.setdefault("account", request.state.account)
     context.setdefault("csrf", request.state.csrf)
-    context.setdefault("version", __version__)
+    context["docgen_version"] = __version__
     return templates.TemplateResponse(request, template, context, status_code=status_code)
 
 

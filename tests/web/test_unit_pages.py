@@ -31,6 +31,16 @@ def test_a_district_uploads_the_messy_sample_and_sees_each_problem_cell_marked(c
     assert "Thiếu xã Nậm Kè (mã 3162)" in page              # a problem of no cell, shown first
 
 
+def test_the_result_page_footer_shows_the_docgen_version_not_the_upload_record(clerk):
+    from docgen import __version__
+
+    muong_nhe = clerk("huyen-muong-nhe")
+    page = muong_nhe.get(muong_nhe.upload(MUONG_NHE, SAMPLES / "muong-nhe.xlsx").headers["location"]).text
+    footer = page[page.index('<footer class="chan-trang">'):]
+    assert footer.startswith(f'<footer class="chan-trang">docgen {__version__} ·')
+    assert "sha256" not in page and "campaign_id" not in page
+
+
 def test_the_report_of_an_upload_downloads_as_the_unit_s_word_file(clerk):
     muong_nhe = clerk("huyen-muong-nhe")
     version = muong_nhe.upload(MUONG_NHE, SAMPLES / "muong-nhe.xlsx").headers["location"]
