@@ -79,7 +79,7 @@ def print_nd30_total(checks) -> None:
 def print_format_check(r) -> None:
     """Print the ND30 findings of one file: unreadable, clean, or each finding with its rule and place."""
     if r.error:
-        print(f"{r.path}: không đọc được: {r.error}")
+        print(f"{r.path}: {'không ghi được bản sửa' if getattr(r, 'unwritten', False) else 'không đọc được'}: {r.error}")
         return
     if not r.findings:
         print(f"{r.path} ({r.kind}): đúng thể thức ND30, không có lỗi.")
@@ -187,9 +187,11 @@ def print_the_thuc(results, as_json: bool = False, html=None) -> None:
             print_format_check(r)
     if len(results) > 1:
         bad = sum(1 for r in results if r.errors)
-        unread = sum(1 for r in results if r.error)
+        unread = sum(1 for r in results if r.error and not getattr(r, "unwritten", False))
+        unwritten = sum(1 for r in results if getattr(r, "unwritten", False))
         fixed = sum(1 for r in results if r.fixed is not None)
-        checked = f"{len(results)} tệp: {len(results) - bad - unread} đúng thể thức, {bad} có lỗi, {unread} không đọc được."
+        checked = (f"{len(results)} tệp: {len(results) - bad - unread - unwritten} đúng thể thức, {bad} có lỗi, "
+                   f"{unread} không đọc được" + (f", {unwritten} không ghi được bản sửa." if unwritten else "."))
         print(f"Đã sửa {fixed} tệp; đã kiểm tra {checked}" if fixed else f"Đã kiểm tra {checked}")
     if html:
         print(f"Báo cáo HTML: {html}")

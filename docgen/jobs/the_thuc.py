@@ -35,6 +35,7 @@ class FileResult:
     fixed: Path | None = None
     changes: tuple = ()
     before: tuple = ()
+    unwritten: bool = False  # True when `error` is about writing the corrected copy, not reading the file
     every: tuple = field(default=(), repr=False)  # findings with each place (for the HTML report)
     data: bytes = field(default=b"", repr=False)  # the document the findings are about (for the HTML report)
 
@@ -153,10 +154,16 @@ def _repair_one(path: Path, target: Path, include_info: bool, ghi_de: bool) -> F
         if target.resolve() == path.resolve():
             raise OutputError("Bản sửa không được ghi đè lên tệp gốc; chọn tên khác với -o.", Location(str(target)))
         check_free(target, ghi_de)
+    except DocgenError as exc:
+        return FileResult(str(path), error=exc.message, unwritten=True)
+    try:
         repair = repair_bytes(_read(path), str(path))
-        write_bytes(target, repair.data, overwrite=ghi_de)
     except DocgenError as exc:
         return FileResult(str(path), error=exc.message)
+    try:
+        write_bytes(target, repair.data, overwrite=ghi_de)
+    except DocgenError as exc:
+        return FileResult(str(path), repair.kind.name, error=exc.message, unwritten=True)
     return FileResult(str(path), repair.kind.name, _keep(repair.after, include_info), fixed=target,
                       changes=tuple(repair.changes), before=_keep(repair.before, include_info),
                       every=_keep(repair.after_every, include_info), data=repair.data)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from docgen.nd30.describe import found, problems, where
+from docgen.nd30.describe import found, where
 from docgen.nd30.kinds import PHU_LUC, date_phrase_ok, parse_number
 from docgen.nd30.layout import Appendix, Layout, Parts, norm
 from docgen.nd30.roles import PL_LABEL, PL_REFERENCE, PL_TITLE

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from docgen.nd30.describe import (ALIGN_VI, TOL_MM, align, all_bold, all_italic, found, is_upper, main_size,
-                                  num, problems, sizes, where)
+                                  num, sizes, where)
 from docgen.nd30.kinds import ACADEMIC, AUTHORITY, AUTHORITY_LIKE, CONG_VAN, LUU, UPWARD, parse_number
 from docgen.nd30.layout import Layout, Parts, norm
 from docgen.nd30.layout_kinds import DECIDING, legal_bases
@@ -167,10 +167,7 @@ def check_signature(parts: Parts) -> list[Finding]:
     sig = lay.signature
     if len(sig) < 2:
         return out + [finding("SG-04", where(lay.noi_nhan), "không tìm thấy chức vụ và họ tên người ký")]
-    lines, name = sig[:-1], sig[-1]
-    if not lay.sig_gap and is_upper(name):
-        # no room to sign and a capitalised last line: that is a title, the name is missing
-        lines, name = sig, None
+    lines, name = signature_lines(lay)
     for i, p in enumerate(lines):
         t = norm(p.text)
         probs = SIGN_TITLE.problems(p)
@@ -195,6 +192,19 @@ def check_signature(parts: Parts) -> list[Finding]:
     if probs:
         out.append(finding("SG-06", where(name), found(name, probs)))
     return out
+
+
+def signature_lines(lay: Layout) -> tuple[list[Paragraph], Paragraph | None]:
+    """Return the signature's authority and title lines and the signer's name line (None when missing).
+
+    Notes in brackets ("(Đã ký)", "(Chữ ký, dấu)") are neither. With no room to
+    sign above a capitalised last line, that line is a title and the name is missing.
+    """
+    sig = lay.signature
+    lines, name = sig[:-1], sig[-1]
+    if not lay.sig_gap and is_upper(name):
+        lines, name = sig, None
+    return [p for p in lines if not norm(p.text).startswith("(")], name
 
 
 def _is_draft(lay: Layout) -> bool:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from docgen.nd30.check_body import _adjacent, _is_heading, _legal_bases, _line_spacing, _x
-from docgen.nd30.describe import TOL_MM, align, is_upper, main_size, norm, num, sizes
+from docgen.nd30.check_body import _adjacent, _is_heading, _line_spacing, _x, bases_of, signature_lines
+from docgen.nd30.describe import TOL_MM, align, main_size, norm, num, sizes
 from docgen.nd30.fix_tools import FixLog, conform, current_text, set_size, set_text
 from docgen.nd30.kinds import AUTHORITY_LIKE
 from docgen.nd30.layout import Parts
@@ -80,8 +80,8 @@ def _body(parts: Parts, found: set[str], log: FixLog) -> None:
                 log.add("BD-04", p, f"cách đoạn trước {num(gap)} pt → 6 pt")
         if "BD-05" in found and _line_spacing(p):
             _line(p, log)
-    if found & {"BD-06"}:
-        bases = _legal_bases(body)
+    if "BD-06" in found:
+        bases = bases_of(parts.layout)
         for i, p in enumerate(bases):
             conform(p, LEGAL_BASIS, log)
             set_text(p, end_with(current_text(p), "." if i == len(bases) - 1 else ";"), "BD-06", log)
@@ -126,9 +126,7 @@ def fix_closing(parts: Parts, found: set[str], log: FixLog) -> None:
     lay = parts.layout
     sig = lay.signature
     if lay.closing is not None and len(sig) >= 2:
-        lines, name = sig[:-1], sig[-1]
-        if not lay.sig_gap and is_upper(name):
-            lines, name = sig, None
+        lines, name = signature_lines(lay)
         for p in lines:
             if AUTHORITY_LIKE.match(norm(p.text)):
                 if "SG-02" in found:

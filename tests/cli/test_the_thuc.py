@@ -152,7 +152,9 @@ def test_sua_never_overwrites_a_file_unless_ghi_de(bad_date, capsys):
     assert cli.main(["the-thuc", str(bad_date), "--sua"]) == 0
     capsys.readouterr()
     assert cli.main(["the-thuc", str(bad_date), "--sua"]) == 2
-    assert "đã có; không ghi đè. Thêm --ghi-de để thay tệp cũ." in capsys.readouterr().out
+    fixed = bad_date.with_name("nd30-ngay-khong-dem-0-da-sua.docx")
+    assert capsys.readouterr().out == (f"{bad_date}: không ghi được bản sửa: Tệp «{fixed}» đã có; không ghi đè. "
+                                       "Thêm --ghi-de để thay tệp cũ.\n")
     assert cli.main(["the-thuc", str(bad_date), "--sua", "--ghi-de"]) == 0
 
 
@@ -215,3 +217,12 @@ def test_html_writes_a_self_contained_report_with_findings_beside_their_paragrap
     row = row[:row.index("</div></div>")]
     assert "lỗi SG-04" in row  # the note stands in the same row as the paragraph it is about
     assert cli.main(["the-thuc", str(path), "--html", str(report)]) == 2  # not overwritten without --ghi-de
+
+
+def test_two_files_of_the_same_name_get_two_copies_in_o(tmp_path, capsys):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        d.cong_van(date="Điện Biên, ngày 5 tháng 3 năm 2022").save(tmp_path / folder / "cong-van.docx")
+    out = tmp_path / "ra"
+    assert cli.main(["the-thuc", str(tmp_path / "a"), str(tmp_path / "b"), "--sua", "-o", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["cong-van-da-sua-2.docx", "cong-van-da-sua.docx"]

@@ -130,3 +130,12 @@ def test_the_docs_rule_table_says_for_each_rule_its_source_and_what_sua_does():
     for r in RULES.values():
         row = f"| {r.id} | {r.level.label} | {r.title} | {r.expected} | {r.source} | {r.fix_note or '— (người soạn sửa)'} |"
         assert row in docs, r.id
+
+
+def test_a_bracketed_note_in_the_signature_is_neither_a_title_nor_changed():
+    doc = d.cong_van()
+    title = d.para(doc, "CHỦ TỊCH")
+    note = d.add(title._parent, "(Đã ký)", 14, italic=True)
+    title._p.addnext(note._p)
+    assert [f.rule for f in check_document(doc).findings if f.level != Level.INFO] == []
+    assert fix_document(doc) == [] and d.para(doc, "(Đã ký)").text == "(Đã ký)"
