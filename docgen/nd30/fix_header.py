@@ -40,7 +40,8 @@ def _agency(parts: Parts, found: set[str], log: FixLog) -> None:
     size = ISSUER.target_size(main_size(lay.issuer))
     if "AG-03" in found or "AG-07" in found:
         for p in lay.supervising:
-            conform(p, SUPERVISING, log, size=size if "AG-07" in found else None)
+            conform(p, SUPERVISING, log, size=size if "AG-07" in found else None,
+                    rule="AG-03" if "AG-03" in found else "AG-07")
     if "AG-04" in found:
         conform(lay.issuer, ISSUER, log)
     if "AG-05" in found:
@@ -78,7 +79,7 @@ def _national(parts: Parts, found: set[str], log: FixLog) -> None:
         set_text(qh, fixed_string(current_text(qh), QH_TEXT), "QH-02" if "QH-02" in found else "QH-01", log)
     q_size, t_size = _pair_sizes(parts)
     if found & {"QH-01", "QH-04", "TN-05"}:
-        conform(qh, QUOC_HIEU, log, size=q_size)
+        conform(qh, QUOC_HIEU, log, size=q_size, rule=_first(found, "QH-01", "QH-04", "TN-05"))
     if "QH-04" in found:
         _widen(parts, q_size, log)
     if tn is None:
@@ -86,7 +87,7 @@ def _national(parts: Parts, found: set[str], log: FixLog) -> None:
     if "TN-02" in found:
         set_text(tn, fixed_string(current_text(tn), TN_TEXT), "TN-02", log)
     if found & {"TN-01", "TN-05", "QH-04"}:
-        conform(tn, TIEU_NGU, log, size=t_size)
+        conform(tn, TIEU_NGU, log, size=t_size, rule=_first(found, "TN-01", "TN-05", "QH-04"))
     if "TN-03" in found:
         single_spacing(qh, "TN-03", log, before=False)
         single_spacing(tn, "TN-03", log, after=False)

@@ -95,11 +95,12 @@ def set_size(p: Paragraph, size: float, rule: str, log: FixLog) -> None:
     log.add(rule, p, f"cỡ {', '.join(num(x) for x in old)} → {num(size)}")
 
 
-def conform(p: Paragraph, role: Role, log: FixLog, size: float | None = None) -> None:
+def conform(p: Paragraph, role: Role, log: FixLog, size: float | None = None, rule: str | None = None) -> None:
     """Bring `p` to `role`: size (`size`, or the nearest the role allows), bold, italic, case, centring.
 
     Capitals are written only where the role says how (`role.case`); a line
     typed in capitals that should not be (a trích yếu) is left for a person.
+    The change is logged under `rule` (default: the role's).
     """
     runs = text_runs(p)
     if not runs:
@@ -129,7 +130,7 @@ def conform(p: Paragraph, role: Role, log: FixLog, size: float | None = None) ->
         set_paragraph_format(p.element, align="center")
         done.append("căn giữa")
     if done:
-        log.add(role.rule, p, ", ".join(done))
+        log.add(rule or role.rule, p, ", ".join(done))
 
 
 def _case(p: Paragraph, role: Role, runs, log: FixLog, done: list[str]) -> None:

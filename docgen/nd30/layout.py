@@ -15,6 +15,7 @@ from docgen.nd30.kinds import CONG_VAN, PHU_LUC, Kind, TYPE_NAMES, parse_number,
 from docgen.ooxml.text import Paragraph, Table
 
 QH_MARK = "CHỦ NGHĨA VIỆT NAM"
+UNDERSCORES = re.compile(r"[_\s]*_[_\s]*")
 APPENDIX_LABEL = re.compile(r"^ph[ụu]\s*l[ụu]c(\s+([IVXLC]+|\d+))?\s*$", re.I)
 
 
@@ -212,15 +213,16 @@ def _header_parts(lay: Layout) -> None:
     for j, p in enumerate(left):
         if re.match(r"^số\b", norm(p.text).casefold()) and "/" in p.text:
             lay.so = p
-            agency = left[:j]
+            agency = [p for p in left[:j] if not UNDERSCORES.fullmatch(norm(p.text))]  # "____": a typed line
             if agency:
                 lay.issuer, lay.supervising = agency[-1], agency[:-1]
             after = left[j + 1:]
             if after and _starts(after[0], "v/v", "về việc", "v.v"):
                 lay.vv = after[0]
             break
-    if lay.so is None and left:
-        lay.issuer, lay.supervising = left[-1], left[:-1]
+    agency = [p for p in left if not UNDERSCORES.fullmatch(norm(p.text))]
+    if lay.so is None and agency:
+        lay.issuer, lay.supervising = agency[-1], agency[:-1]
 
 
 def _title(lay: Layout, rest: list) -> int:
