@@ -75,11 +75,16 @@ def _kiem_tra(p: argparse.ArgumentParser):
     _add_sources(p)
     _add_campaign(p, option=True)
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON cho máy đọc (xem docs/kiem-tra.md)")
+    p.add_argument("--tra-lai", metavar="THƯ_MỤC",
+                   help="ghi vào THƯ_MỤC, cho mỗi tệp, bản trả lại đơn vị: <tên>-ghi-chu (ô có vấn đề tô màu, có "
+                        "ghi chú, thêm trang «Vấn đề cần sửa») và <tên>-da-chuan-hoa (các giá trị đã chuẩn hóa)")
+    _add_flags(p, "--ghi-de")
 
     def run(args) -> int:
         from docgen import api
 
-        res = api.kiem_tra([Path(n) for n in args.nguon], chien_dich=args.chien_dich)
+        res = api.kiem_tra([Path(n) for n in args.nguon], chien_dich=args.chien_dich,
+                           tra_lai=Path(args.tra_lai) if args.tra_lai else None, ghi_de=args.ghi_de)
         console.print_kiem_tra(res, as_json=args.json)
         return res.exit_code
 
@@ -234,16 +239,44 @@ def _tong_hop(p: argparse.ArgumentParser):
                    help="mã chiến dịch trong data/chien-dich/ hoặc đường dẫn thư mục chiến dịch")
     p.add_argument("-o", "--ra", dest="out", required=True, metavar="THƯ_MỤC_RA", help="thư mục ghi kết quả")
     p.add_argument("--thong-tin", metavar="TỆP", help="tệp «Thông tin» của tỉnh (người ký, số, ngày, đề xuất…)")
+    p.add_argument("--don-doc", action="store_true",
+                   help="ghi thêm cong-van-don-doc.docx: công văn đôn đốc các đơn vị chưa báo cáo hoặc báo cáo trễ hạn")
+    p.add_argument("--han-moi", metavar="NGÀY",
+                   help="hạn mới trong công văn đôn đốc, ví dụ 15/4/2022 (mặc định: theo chiến dịch, hoặc 7 ngày sau hôm nay)")
     _add_flags(p, "--ghi-de")
 
     def run(args) -> int:
         from docgen import api
 
-        result = api.tong_hop(args.folder, args.chien_dich, args.out, ghi_de=args.ghi_de, thong_tin=args.thong_tin)
+        result = api.tong_hop(args.folder, args.chien_dich, args.out, ghi_de=args.ghi_de, thong_tin=args.thong_tin,
+                              don_doc=args.don_doc, han_moi=args.han_moi)
         console.print_tong_hop(result, draft=not args.thong_tin)
         return result.exit_code
 
     return run
+
+
+@command(
+    "web",
+    help="Chạy trang web trong mạng nội bộ: đơn vị nộp danh sách và xem lỗi ngay, tỉnh theo dõi và tải tổng hợp "
+    "(«docgen web --du-lieu THƯ_MỤC» rồi mở http://127.0.0.1:8000); «docgen web sao-luu» sao lưu dữ liệu.",
+    example="docgen web sao-luu --du-lieu docgen-du-lieu/ -o sao-luu.zip",
+)
+def _web(p: argparse.ArgumentParser):
+    from docgen.web.commands import web_arguments
+
+    return web_arguments(p)
+
+
+@command(
+    "tai-khoan",
+    help="Quản lý tài khoản của trang web: «tao» (tạo), «doi-mat-khau», «danh-sach»; mật khẩu nhập từ bàn phím.",
+    example="docgen tai-khoan danh-sach --du-lieu docgen-du-lieu/",
+)
+def _tai_khoan(p: argparse.ArgumentParser):
+    from docgen.web.commands import account_arguments
+
+    return account_arguments(p)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -97,10 +97,36 @@ def print_kiem_tra(res, as_json: bool = False) -> None:
     """Print the result of `kiem_tra`: readable text, or JSON with the unusable files on stderr."""
     if not as_json:
         print(kiem_tra_text(res))
+        if res.returned:
+            print("\n" + returned_text(res.returned))
         return
     print_json(res.to_dict())
     for u in res.unusable:
         print(f"Lỗi: {u.path}: {u.message}", file=sys.stderr)
+    for r in res.returned:
+        if r.error:
+            print(f"Lỗi: {r.path}: không trả lại được: {r.error}", file=sys.stderr)
+
+
+def returned_text(returned) -> str:
+    """Return what `kiem-tra --tra-lai` wrote for each input, or why it wrote nothing."""
+    folders = {str(Path(f).parent) for r in returned for f in r.files}
+    lines = [f"Trả lại cho đơn vị{f' (thư mục {folders.pop()})' if len(folders) == 1 else ''}:"]
+    for r in returned:
+        name = Path(r.path).name
+        if r.error:
+            lines.append(f"  {name}: không trả lại được: {r.error}")
+            continue
+        parts = [f"{Path(r.files[0]).name} ({f'{r.problems} vấn đề' if r.problems else 'không có vấn đề'})"]
+        if len(r.files) > 1:
+            parts.append(f"{Path(r.files[1]).name} ({r.changes} ô đã chuẩn hóa)")
+        elif r.problems:
+            parts.append("không có giá trị nào để chuẩn hóa")
+        lines.append(f"  {name} → {', '.join(parts)}")
+    written = sum(len(r.files) for r in returned)
+    refused = sum(1 for r in returned if r.error)
+    lines.append(f"Đã ghi {written} tệp" + (f"; {refused} tệp không trả lại được." if refused else "."))
+    return "\n".join(lines)
 
 
 def kiem_tra_text(res) -> str:
@@ -224,9 +250,25 @@ def print_tong_hop(result, draft: bool) -> None:
     """Print the province's summary, the files written with their ND30 check, and a note when it is a draft."""
     print(tong_hop_text(result.summary))
     print_written(result.written, result.format_checks, listed=True)
+    if result.reminder is not None:
+        print(reminder_text(result.reminder))
     if draft:
         print("Báo cáo là bản dự thảo (chưa có số, ngày, người ký): thêm --thong-tin TỆP có trang «Thông tin» "
               "của tỉnh để điền.")
+
+
+def reminder_text(reminded) -> str:
+    """Return what `tong-hop --don-doc` did: whom the reminder names and by when, or why it wrote nothing."""
+    from docgen.aggregate.status import Status
+    from docgen.render.filters import ngay_ngan
+
+    if reminded.path is None:
+        return "Công văn đôn đốc: mọi đơn vị đã báo cáo đúng hạn, không cần đôn đốc (không ghi tệp)."
+    missing = [r.unit.full_name for r in reminded.units if r.status is Status.MISSING]
+    late = [r.unit.full_name for r in reminded.units if r.status is Status.LATE]
+    who = "; ".join(part for part in (f"chưa báo cáo: {', '.join(missing)}" if missing else "",
+                                      f"trễ hạn: {', '.join(late)}" if late else "") if part)
+    return f"Công văn đôn đốc gửi {len(reminded.units)} đơn vị ({who}); hạn mới {ngay_ngan(reminded.deadline)}."
 
 
 def tong_hop_text(summary) -> str:
