@@ -176,59 +176,25 @@ def mau_kiem_tra(template: Path, loai: str | None = None) -> list:
     return lint_template(template, names, TEMPLATE_KINDS[kind][0])
 
 
-class FileResult:
-    """One file checked by `the_thuc`: its document kind and findings, or why it could not be read.
-
-    `error` is a Vietnamese reason when the file is unreadable (then `findings` is
-    empty); `kind` is the Vietnamese kind name ("công văn", "báo cáo", "phụ lục" …).
-    """
-
-    def __init__(self, path: str, kind: str = "", findings: tuple = (), error: str = ""):
-        self.path, self.kind, self.findings, self.error = path, kind, tuple(findings), error
-
-    @property
-    def errors(self) -> list:
-        """Return the findings of MUST rules (what makes the exit code 1)."""
-        return [f for f in self.findings if f.level.value == "MUST"]
-
-    @property
-    def warnings(self) -> list:
-        """Return the findings of SHOULD rules."""
-        return [f for f in self.findings if f.level.value == "SHOULD"]
-
-    def to_dict(self) -> dict:
-        """Return the result as JSON-ready data (one element of `docgen the-thuc --json`)."""
-        return {"file": self.path, "kind": self.kind, "readable": not self.error, "error": self.error,
-                "errors": len(self.errors), "warnings": len(self.warnings),
-                "findings": [f.to_dict() for f in self.findings]}
-
-
-def the_thuc(paths, include_info: bool = False) -> list[FileResult]:
-    """Return one FileResult per .docx in `paths`: its ND30 findings (rule ID, level, message, where).
+def the_thuc(paths, include_info: bool = False, sua: bool = False, out: str | Path | None = None,
+             ghi_de: bool = False, html: str | Path | None = None):
+    """Return one `FileResult` per .docx in `paths`: its ND30 findings (rule ID, level, message, where).
 
     A folder stands for every .docx under it (Word's "~$" lock files left out).
     INFO findings are left out unless `include_info`. A file that is not a
     readable .docx gets a FileResult with `error` set; the others are still checked.
-    """
-    from docgen.errors import DocgenError
-    from docgen.nd30 import Level, inspect_file
 
-    files = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*.docx") if not p.name.startswith("~$"))
-        else:
-            files.append(path)
-    out = []
-    for path in files:
-        try:
-            report = inspect_file(path)
-        except DocgenError as exc:
-            out.append(FileResult(str(path), error=exc.message))
-            continue
-        keep = [f for f in report.findings if include_info or f.level != Level.INFO]
-        out.append(FileResult(str(path), report.kind.name, keep))
-    return out
+    With `sua`, each file's corrected copy is written (never over the file itself;
+    beside it as "<name>-da-sua.docx", or as `out`: a .docx for one file, else a
+    folder) with what is safe to fix fixed (docs/the-thuc.md lists the fixes);
+    its FileResult then says what was changed and what is left for a person.
+    Nothing is written over an existing file unless `ghi_de`. `html` names a
+    report to write: each page with its findings beside the paragraph they concern.
+    Raises OutputError when the report may not be written.
+    """
+    from docgen.jobs.the_thuc import the_thuc as job
+
+    return job(paths, include_info, sua, Path(out) if out else None, ghi_de, Path(html) if html else None)
 
 
 def tong_hop(folder: str | Path, chien_dich: str | Path, out_dir: str | Path, ghi_de: bool = False,

@@ -192,7 +192,8 @@ def _mau(p: argparse.ArgumentParser):
 @command(
     "the-thuc",
     help="Kiểm tra thể thức văn bản Word (.docx) theo Nghị định 30/2020/NĐ-CP: lề, phông, số trang, "
-         "Quốc hiệu, số và ký hiệu, ngày tháng, Nơi nhận, chữ ký, phụ lục.",
+         "Quốc hiệu, số và ký hiệu, ngày tháng, Nơi nhận, chữ ký, phụ lục; với --sua ghi bản đã sửa "
+         "những lỗi sửa được tự động.",
     example="docgen the-thuc ket-qua/2022-trang-cong-dong/cong-van.docx --tat-ca",
 )
 def _the_thuc(p: argparse.ArgumentParser):
@@ -200,12 +201,25 @@ def _the_thuc(p: argparse.ArgumentParser):
                    help="văn bản cần kiểm tra (một hoặc nhiều tệp; thư mục: mọi tệp .docx trong đó)")
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.add_argument("--tat-ca", action="store_true", help="in cả các mục thông tin (mức INFO)")
+    p.add_argument("--sua", action="store_true",
+                   help="ghi bản đã sửa các lỗi sửa được tự động (lề, phông, cỡ chữ, Tiêu ngữ, ngày tháng…) "
+                        "thành <tên>-da-sua.docx, không động vào tệp gốc; in những gì đã sửa và những gì còn "
+                        "cần người soạn sửa")
+    p.add_argument("-o", "--ra", dest="out", metavar="TỆP_RA.docx|THƯ_MỤC",
+                   help="nơi ghi bản đã sửa (cùng --sua): một tệp .docx khi sửa một văn bản, hoặc một thư mục")
+    p.add_argument("--html", metavar="BÁO_CÁO.html",
+                   help="ghi thêm báo cáo HTML: trang văn bản, lỗi ghi ngay bên cạnh đoạn có lỗi")
+    _add_flags(p, "--ghi-de")
 
     def run(args) -> int:
         from docgen import api
 
-        results = api.the_thuc(args.tep, include_info=args.tat_ca)
-        console.print_the_thuc(results, as_json=args.json)
+        if args.out and not args.sua:
+            console.print_usage_error("-o/--ra chỉ dùng cùng --sua (nơi ghi bản đã sửa).")
+            return 2
+        results = api.the_thuc(args.tep, include_info=args.tat_ca, sua=args.sua, out=args.out,
+                               ghi_de=args.ghi_de, html=args.html)
+        console.print_the_thuc(results, as_json=args.json, html=args.html)
         if any(r.error for r in results):
             return 2
         return 1 if any(r.errors for r in results) else 0

@@ -79,7 +79,7 @@ def print_nd30_total(checks) -> None:
 def print_format_check(r) -> None:
     """Print the ND30 findings of one file: unreadable, clean, or each finding with its rule and place."""
     if r.error:
-        print(f"{r.path}: không đọc được: {r.error}")
+        print(f"{r.path}: {'không ghi được bản sửa' if getattr(r, 'unwritten', False) else 'không đọc được'}: {r.error}")
         return
     if not r.findings:
         print(f"{r.path} ({r.kind}): đúng thể thức ND30, không có lỗi.")
@@ -198,18 +198,49 @@ def print_template_findings(findings, name: str) -> None:
 # --- the-thuc ---
 
 
-def print_the_thuc(results, as_json: bool = False) -> None:
-    """Print the ND30 check of each file, and a count line when there are several; or all of it as JSON."""
+def print_the_thuc(results, as_json: bool = False, html=None) -> None:
+    """Print the ND30 check (or, with --sua, the fixes) of each file and a count line when there are several.
+
+    With `as_json` all of it is printed as JSON instead. `html` is the report written, named at the end.
+    """
     if as_json:
         print_json([r.to_dict() for r in results])
         return
     for r in results:
-        print_format_check(r)
+        if r.fixed is not None:
+            print_repair(r)
+        else:
+            print_format_check(r)
     if len(results) > 1:
         bad = sum(1 for r in results if r.errors)
-        unread = sum(1 for r in results if r.error)
-        print(f"Đã kiểm tra {len(results)} tệp: {len(results) - bad - unread} đúng thể thức, "
-              f"{bad} có lỗi, {unread} không đọc được.")
+        unread = sum(1 for r in results if r.error and not getattr(r, "unwritten", False))
+        unwritten = sum(1 for r in results if getattr(r, "unwritten", False))
+        fixed = sum(1 for r in results if r.fixed is not None)
+        checked = (f"{len(results)} tệp: {len(results) - bad - unread - unwritten} đúng thể thức, {bad} có lỗi, "
+                   f"{unread} không đọc được" + (f", {unwritten} không ghi được bản sửa." if unwritten else "."))
+        print(f"Đã sửa {fixed} tệp; đã kiểm tra {checked}" if fixed else f"Đã kiểm tra {checked}")
+    if html:
+        print(f"Báo cáo HTML: {html}")
+
+
+def print_repair(r) -> None:
+    """Print what `--sua` changed in one file, where the corrected copy is, and what is left for a person."""
+    print(f"{r.path} ({r.kind}): đã sửa {len(r.changes)} chỗ; bản đã sửa: {r.fixed}")
+    for c in r.changes:
+        print(f"  đã sửa {c.rule} · {c.where}")
+        print(f"      {c.message}")
+    if not r.findings:
+        print("  Bản đã sửa đúng thể thức ND30, không còn lỗi.")
+        return
+    print(f"  Còn {len(r.errors)} lỗi, {len(r.warnings)} cảnh báo cần người soạn sửa trong Word:")
+    for f in r.findings:
+        print(f"  {f.level.label} {f.rule} · {f.where}")
+        print(f"      {f.message}")
+
+
+def print_usage_error(message: str) -> None:
+    """Print a usage mistake the way `cli.main` prints a library error."""
+    print(f"Lỗi: {message}", file=sys.stderr)
 
 
 # --- tong-hop ---
