@@ -8,21 +8,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from docgen.errors import DocgenError  # noqa: F401  (callers catch api.DocgenError: every library error)
 
-def kiem_tra(paths: list[Path], chien_dich: str = "2022-trang-cong-dong"):
+
+def kiem_tra(paths: list[Path], chien_dich: str = "2022-trang-cong-dong", tra_lai: Path | None = None,
+             ghi_de: bool = False):
     """Return a `KiemTraResult`: every submission under `paths` read and checked under a campaign.
 
     `paths` are files or folders (folders are searched for .xlsx/.docx by
     `docgen.readers.find_inputs`). An input that cannot be read is listed in
     `unusable` with its Vietnamese message; the others are still checked.
-    Raises CampaignError when the campaign cannot be loaded.
+    With `tra_lai` (a folder), each checked input is also returned to its unit
+    there (`returned`): `<name>-ghi-chu.xlsx|docx`, its own file with every problem
+    marked and listed, and `<name>-da-chuan-hoa.…` when docgen normalised values;
+    existing files are kept unless `ghi_de`. Raises CampaignError when the
+    campaign cannot be loaded, InputError when `tra_lai` is a folder the inputs
+    are read from.
     """
+    from dataclasses import replace
+
     from docgen.campaigns.campaign import load_campaign
     from docgen.checks.result import KiemTraResult, Unusable, check_files
     from docgen.errors import DocgenError
     from docgen.readers import find_inputs
 
     campaign = load_campaign(chien_dich)
+    if tra_lai is not None:
+        from docgen.jobs.tra_lai import check_folder
+
+        check_folder(Path(tra_lai), [Path(p) for p in paths])
     files, unusable = [], []
     for path in paths:
         try:
@@ -35,7 +49,12 @@ def kiem_tra(paths: list[Path], chien_dich: str = "2022-trang-cong-dong"):
         by_path.setdefault(Path(f).resolve(), f)
     submissions, failed = check_files(list(by_path.values()), campaign)
     unusable += [Unusable.from_error(path, exc) for path, exc in failed]
-    return KiemTraResult(campaign.id, tuple(submissions), tuple(unusable))
+    result = KiemTraResult(campaign.id, tuple(submissions), tuple(unusable))
+    if tra_lai is None:
+        return result
+    from docgen.jobs.tra_lai import return_all
+
+    return replace(result, returned=return_all(submissions, campaign, Path(tra_lai), ghi_de))
 
 
 def bao_cao(paths, out_dir, chien_dich="2022-trang-cong-dong", pdf=False, ghi_de=False, chat=False,
@@ -157,63 +176,29 @@ def mau_kiem_tra(template: Path, loai: str | None = None) -> list:
     return lint_template(template, names, TEMPLATE_KINDS[kind][0])
 
 
-class FileResult:
-    """One file checked by `the_thuc`: its document kind and findings, or why it could not be read.
-
-    `error` is a Vietnamese reason when the file is unreadable (then `findings` is
-    empty); `kind` is the Vietnamese kind name ("công văn", "báo cáo", "phụ lục" …).
-    """
-
-    def __init__(self, path: str, kind: str = "", findings: tuple = (), error: str = ""):
-        self.path, self.kind, self.findings, self.error = path, kind, tuple(findings), error
-
-    @property
-    def errors(self) -> list:
-        """Return the findings of MUST rules (what makes the exit code 1)."""
-        return [f for f in self.findings if f.level.value == "MUST"]
-
-    @property
-    def warnings(self) -> list:
-        """Return the findings of SHOULD rules."""
-        return [f for f in self.findings if f.level.value == "SHOULD"]
-
-    def to_dict(self) -> dict:
-        """Return the result as JSON-ready data (one element of `docgen the-thuc --json`)."""
-        return {"file": self.path, "kind": self.kind, "readable": not self.error, "error": self.error,
-                "errors": len(self.errors), "warnings": len(self.warnings),
-                "findings": [f.to_dict() for f in self.findings]}
-
-
-def the_thuc(paths, include_info: bool = False) -> list[FileResult]:
-    """Return one FileResult per .docx in `paths`: its ND30 findings (rule ID, level, message, where).
+def the_thuc(paths, include_info: bool = False, sua: bool = False, out: str | Path | None = None,
+             ghi_de: bool = False, html: str | Path | None = None):
+    """Return one `FileResult` per .docx in `paths`: its ND30 findings (rule ID, level, message, where).
 
     A folder stands for every .docx under it (Word's "~$" lock files left out).
     INFO findings are left out unless `include_info`. A file that is not a
     readable .docx gets a FileResult with `error` set; the others are still checked.
-    """
-    from docgen.errors import DocgenError
-    from docgen.nd30 import Level, inspect_file
 
-    files = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*.docx") if not p.name.startswith("~$"))
-        else:
-            files.append(path)
-    out = []
-    for path in files:
-        try:
-            report = inspect_file(path)
-        except DocgenError as exc:
-            out.append(FileResult(str(path), error=exc.message))
-            continue
-        keep = [f for f in report.findings if include_info or f.level != Level.INFO]
-        out.append(FileResult(str(path), report.kind.name, keep))
-    return out
+    With `sua`, each file's corrected copy is written (never over the file itself;
+    beside it as "<name>-da-sua.docx", or as `out`: a .docx for one file, else a
+    folder) with what is safe to fix fixed (docs/the-thuc.md lists the fixes);
+    its FileResult then says what was changed and what is left for a person.
+    Nothing is written over an existing file unless `ghi_de`. `html` names a
+    report to write: each page with its findings beside the paragraph they concern.
+    Raises OutputError when the report may not be written.
+    """
+    from docgen.jobs.the_thuc import the_thuc as job
+
+    return job(paths, include_info, sua, Path(out) if out else None, ghi_de, Path(html) if html else None)
 
 
 def tong_hop(folder: str | Path, chien_dich: str | Path, out_dir: str | Path, ghi_de: bool = False,
-             thong_tin: str | Path | None = None):
+             thong_tin: str | Path | None = None, don_doc: bool = False, han_moi=None):
     """Return a `TongHopResult`: the province's summary of every submission in `folder`, written to `out_dir`.
 
     Reads and checks each submission (an unusable file is reported, not fatal),
@@ -223,14 +208,125 @@ def tong_hop(folder: str | Path, chien_dich: str | Path, out_dir: str | Path, gh
     (with the consolidated Phụ lục). `thong_tin` is an optional .xlsx with the
     province's own "Thông tin" sheet (number, date, signer, recipients, proposals).
     The report is checked against ND30 (`format_checks`; `exit_code` 1 when it
-    breaks a MUST rule). Refuses to overwrite unless `ghi_de`. Raises DocgenError
-    for a folder with no submission, an unknown campaign or a file it may not write.
+    breaks a MUST rule). With `don_doc`, also `cong-van-don-doc.docx`: the reminder
+    dispatch to the units that have not reported or reported late, with the new
+    deadline `han_moi` (a date, or text such as "15/4/2022"; default: the
+    campaign's `[don_doc]`); `reminder.path` is None when every unit reported on
+    time. Refuses to overwrite unless `ghi_de`. Raises DocgenError for a folder
+    with no submission, an unknown campaign, a date it cannot read or a file it may not write.
     """
     from docgen.campaigns.campaign import load_campaign
+    from docgen.errors import InputError
     from docgen.jobs import tong_hop as job
+    from docgen.readers.facts import parse_date
 
     campaign = load_campaign(chien_dich)
+    deadline = parse_date(han_moi) if han_moi not in (None, "") else None
+    if han_moi not in (None, "") and deadline is None:
+        raise InputError(f"Không hiểu ngày «{han_moi}» của --han-moi: ghi dạng ngày/tháng/năm, ví dụ 15/4/2022.")
     return job.run(Path(folder), campaign, Path(out_dir), overwrite=ghi_de,
-                   facts_file=Path(thong_tin) if thong_tin else None)
+                   facts_file=Path(thong_tin) if thong_tin else None, reminder=don_doc, new_deadline=deadline)
 
 
+
+
+def chien_dich_co_san() -> list[str]:
+    """Return the ids of the campaigns shipped under data/chien-dich/, sorted."""
+    from docgen.campaigns.overview import shipped_campaigns
+
+    return shipped_campaigns()
+
+
+def thong_tin_chien_dich(chien_dich: str | Path):
+    """Return the `CampaignInfo` of a campaign (id, title, province, levels and deadlines, folder).
+
+    Raises CampaignError when the campaign cannot be loaded.
+    """
+    from docgen.campaigns.campaign import load_campaign
+    from docgen.campaigns.overview import campaign_info
+
+    return campaign_info(load_campaign(chien_dich))
+
+
+def don_vi_bao_cao(chien_dich: str | Path) -> list:
+    """Return every `Reporter` of a campaign in official order: code, name, level, deadline, whom it reports to.
+
+    A unit of the top level reports to the province (`reports_to` ""), a unit of a lower
+    level to its ancestor at the level above. Raises CampaignError.
+    """
+    from docgen.campaigns.campaign import load_campaign
+    from docgen.campaigns.overview import reporters
+
+    return reporters(load_campaign(chien_dich))
+
+
+def tim_don_vi(chien_dich: str | Path, ten: str):
+    """Return the `Reporter` of the campaign named `ten` (with or without its kind, either tone placement).
+
+    Raises InputError when no reporting unit, or more than one, has that name.
+    """
+    from docgen.campaigns.campaign import load_campaign
+    from docgen.campaigns.overview import find_reporter
+
+    return find_reporter(load_campaign(chien_dich), ten)
+
+
+def kiem_tra_tep(path: str | Path, chien_dich: str | Path = "2022-trang-cong-dong", ngay_nop=None) -> dict:
+    """Return one file's check as JSON-ready data: what `kiem-tra --json` says of it, plus its table as read.
+
+    Keys: "kiem_tra" (the `--json` document of this file alone: an unusable file sits
+    in its "unusable" list with kiem-tra's message), "table" (columns, and rows of
+    cells with their locations; None when unusable), "records", "report_date" (the
+    file's "Ngày báo cáo", else `ngay_nop`, ISO) and "date_source". Never raises for
+    a bad file; raises CampaignError for a campaign that cannot be loaded.
+    """
+    from docgen.campaigns.campaign import load_campaign
+    from docgen.jobs.check_upload import check_upload
+
+    return check_upload(Path(path), load_campaign(chien_dich), ngay_nop)
+
+
+def tien_do(chien_dich: str | Path, moi_nhat: dict[str, dict]):
+    """Return the campaign's `Progress`: every unit of its top level with status, date and figures, and totals.
+
+    `moi_nhat` maps a unit code to its newest submission as stored from `kiem_tra_tep`:
+    {"report_date": ISO text or None, "date_source": "thong_tin"|"tep"|"", "figures": [...],
+    "errors": int, "usable": bool}. The rules are `tong-hop`'s (on time / late against the
+    level's deadline, a unit without a usable submission is not reported, totals summed
+    over the units), without reading any file again. Raises CampaignError.
+    """
+    import datetime as dt
+
+    from docgen.aggregate.progress import Reported, progress
+    from docgen.campaigns.campaign import load_campaign
+
+    reported = {
+        code: Reported(
+            date=dt.date.fromisoformat(v["report_date"]) if v.get("report_date") else None,
+            from_file_date=v.get("date_source") == "tep", figures=tuple(v.get("figures") or ()),
+            errors=int(v.get("errors") or 0), usable=bool(v.get("usable")),
+        )
+        for code, v in moi_nhat.items()
+    }
+    return progress(load_campaign(chien_dich), reported)
+
+
+def bang_xlsx(tieu_de: str, cot: list[str], dong: list[list[str]]) -> bytes:
+    """Return a one-sheet .xlsx (title row, bold header, rows) whose cells are all text, never formulas.
+
+    For lists a clerk prints or hands out (the accounts made for the units).
+    """
+    from docgen.workbooks.table import table_bytes
+
+    return table_bytes(tieu_de, cot, dong)
+
+
+def pdf_tu_docx(tep: list[Path]) -> list[Path]:
+    """Return the PDFs written beside the given .docx files (one LibreOffice process for all).
+
+    Raises PdfError (Vietnamese) when LibreOffice is missing or converts none of them.
+    """
+    from docgen.render.output import write_bytes
+    from docgen.render.pdf import to_pdf
+
+    return [write_bytes(Path(src).with_suffix(".pdf"), data, True) for src, data in to_pdf([Path(p) for p in tep]).items()]

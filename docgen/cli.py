@@ -71,11 +71,16 @@ def _kiem_tra(p: argparse.ArgumentParser):
     _add_sources(p)
     _add_campaign(p, option=True)
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON cho máy đọc (xem docs/kiem-tra.md)")
+    p.add_argument("--tra-lai", metavar="THƯ_MỤC",
+                   help="ghi vào THƯ_MỤC, cho mỗi tệp, bản trả lại đơn vị: <tên>-ghi-chu (ô có vấn đề tô màu, có "
+                        "ghi chú, thêm trang «Vấn đề cần sửa») và <tên>-da-chuan-hoa (các giá trị đã chuẩn hóa)")
+    _add_flags(p, "--ghi-de")
 
     def run(args) -> int:
         from docgen import api
 
-        res = api.kiem_tra([Path(n) for n in args.nguon], chien_dich=args.chien_dich)
+        res = api.kiem_tra([Path(n) for n in args.nguon], chien_dich=args.chien_dich,
+                           tra_lai=Path(args.tra_lai) if args.tra_lai else None, ghi_de=args.ghi_de)
         console.print_kiem_tra(res, as_json=args.json)
         return res.exit_code
 
@@ -183,7 +188,8 @@ def _mau(p: argparse.ArgumentParser):
 @command(
     "the-thuc",
     help="Kiểm tra thể thức văn bản Word (.docx) theo Nghị định 30/2020/NĐ-CP: lề, phông, số trang, "
-         "Quốc hiệu, số và ký hiệu, ngày tháng, Nơi nhận, chữ ký, phụ lục.",
+         "Quốc hiệu, số và ký hiệu, ngày tháng, Nơi nhận, chữ ký, phụ lục; với --sua ghi bản đã sửa "
+         "những lỗi sửa được tự động.",
     example="docgen the-thuc ket-qua/2022-trang-cong-dong/cong-van.docx --tat-ca",
 )
 def _the_thuc(p: argparse.ArgumentParser):
@@ -191,12 +197,25 @@ def _the_thuc(p: argparse.ArgumentParser):
                    help="văn bản cần kiểm tra (một hoặc nhiều tệp; thư mục: mọi tệp .docx trong đó)")
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.add_argument("--tat-ca", action="store_true", help="in cả các mục thông tin (mức INFO)")
+    p.add_argument("--sua", action="store_true",
+                   help="ghi bản đã sửa các lỗi sửa được tự động (lề, phông, cỡ chữ, Tiêu ngữ, ngày tháng…) "
+                        "thành <tên>-da-sua.docx, không động vào tệp gốc; in những gì đã sửa và những gì còn "
+                        "cần người soạn sửa")
+    p.add_argument("-o", "--ra", dest="out", metavar="TỆP_RA.docx|THƯ_MỤC",
+                   help="nơi ghi bản đã sửa (cùng --sua): một tệp .docx khi sửa một văn bản, hoặc một thư mục")
+    p.add_argument("--html", metavar="BÁO_CÁO.html",
+                   help="ghi thêm báo cáo HTML: trang văn bản, lỗi ghi ngay bên cạnh đoạn có lỗi")
+    _add_flags(p, "--ghi-de")
 
     def run(args) -> int:
         from docgen import api
 
-        results = api.the_thuc(args.tep, include_info=args.tat_ca)
-        console.print_the_thuc(results, as_json=args.json)
+        if args.out and not args.sua:
+            console.print_usage_error("-o/--ra chỉ dùng cùng --sua (nơi ghi bản đã sửa).")
+            return 2
+        results = api.the_thuc(args.tep, include_info=args.tat_ca, sua=args.sua, out=args.out,
+                               ghi_de=args.ghi_de, html=args.html)
+        console.print_the_thuc(results, as_json=args.json, html=args.html)
         if any(r.error for r in results):
             return 2
         return 1 if any(r.errors for r in results) else 0
@@ -216,16 +235,44 @@ def _tong_hop(p: argparse.ArgumentParser):
                    help="mã chiến dịch trong data/chien-dich/ hoặc đường dẫn thư mục chiến dịch")
     p.add_argument("-o", "--ra", dest="out", required=True, metavar="THƯ_MỤC_RA", help="thư mục ghi kết quả")
     p.add_argument("--thong-tin", metavar="TỆP", help="tệp «Thông tin» của tỉnh (người ký, số, ngày, đề xuất…)")
+    p.add_argument("--don-doc", action="store_true",
+                   help="ghi thêm cong-van-don-doc.docx: công văn đôn đốc các đơn vị chưa báo cáo hoặc báo cáo trễ hạn")
+    p.add_argument("--han-moi", metavar="NGÀY",
+                   help="hạn mới trong công văn đôn đốc, ví dụ 15/4/2022 (mặc định: theo chiến dịch, hoặc 7 ngày sau hôm nay)")
     _add_flags(p, "--ghi-de")
 
     def run(args) -> int:
         from docgen import api
 
-        result = api.tong_hop(args.folder, args.chien_dich, args.out, ghi_de=args.ghi_de, thong_tin=args.thong_tin)
+        result = api.tong_hop(args.folder, args.chien_dich, args.out, ghi_de=args.ghi_de, thong_tin=args.thong_tin,
+                              don_doc=args.don_doc, han_moi=args.han_moi)
         console.print_tong_hop(result, draft=not args.thong_tin)
         return result.exit_code
 
     return run
+
+
+@command(
+    "web",
+    help="Chạy trang web trong mạng nội bộ: đơn vị nộp danh sách và xem lỗi ngay, tỉnh theo dõi và tải tổng hợp "
+    "(«docgen web --du-lieu THƯ_MỤC» rồi mở http://127.0.0.1:8000); «docgen web sao-luu» sao lưu dữ liệu.",
+    example="docgen web sao-luu --du-lieu docgen-du-lieu/ -o sao-luu.zip",
+)
+def _web(p: argparse.ArgumentParser):
+    from docgen.web.commands import web_arguments
+
+    return web_arguments(p)
+
+
+@command(
+    "tai-khoan",
+    help="Quản lý tài khoản của trang web: «tao» (tạo), «doi-mat-khau», «danh-sach»; mật khẩu nhập từ bàn phím.",
+    example="docgen tai-khoan danh-sach --du-lieu docgen-du-lieu/",
+)
+def _tai_khoan(p: argparse.ArgumentParser):
+    from docgen.web.commands import account_arguments
+
+    return account_arguments(p)
 
 
 def main(argv: list[str] | None = None) -> int:

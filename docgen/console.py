@@ -94,7 +94,8 @@ def print_nd30_total(checks) -> None:
 def print_format_check(r) -> None:
     """Print the ND30 findings of one file: unreadable, clean, or each finding with its rule and place."""
     if r.error:
-        print(f"{shown(str(r.path))}: không đọc được: {r.error}")
+        print(f"{shown(str(r.path))}: {'không ghi được bản sửa' if getattr(r, 'unwritten', False) else 'không đọc được'}: "
+              f"{r.error}")
         return
     if not r.findings:
         print(f"{shown(str(r.path))} ({r.kind}): đúng thể thức ND30, không có lỗi.")
@@ -113,10 +114,36 @@ def print_kiem_tra(res, as_json: bool = False) -> None:
     if not as_json:
         for line in kiem_tra_lines(res):
             print(line)
+        if res.returned:
+            print("\n" + returned_text(res.returned))
         return
     print_json(res.to_dict())
     for u in res.unusable:
         print(f"Lỗi: {shown(u.path)}: {u.message}", file=sys.stderr)
+    for r in res.returned:
+        if r.error:
+            print(f"Lỗi: {shown(r.path)}: không trả lại được: {r.error}", file=sys.stderr)
+
+
+def returned_text(returned) -> str:
+    """Return what `kiem-tra --tra-lai` wrote for each input, or why it wrote nothing."""
+    folders = {str(Path(f).parent) for r in returned for f in r.files}
+    lines = [f"Trả lại cho đơn vị{f' (thư mục {folders.pop()})' if len(folders) == 1 else ''}:"]
+    for r in returned:
+        name = shown(Path(r.path).name)
+        if r.error:
+            lines.append(f"  {name}: không trả lại được: {r.error}")
+            continue
+        parts = [f"{Path(r.files[0]).name} ({f'{r.problems} vấn đề' if r.problems else 'không có vấn đề'})"]
+        if len(r.files) > 1:
+            parts.append(f"{Path(r.files[1]).name} ({r.changes} ô đã chuẩn hóa)")
+        elif r.problems:
+            parts.append("không có giá trị nào để chuẩn hóa")
+        lines.append(f"  {name} → {', '.join(parts)}")
+    written = sum(len(r.files) for r in returned)
+    refused = sum(1 for r in returned if r.error)
+    lines.append(f"Đã ghi {written} tệp" + (f"; {refused} tệp không trả lại được." if refused else "."))
+    return "\n".join(lines)
 
 
 def kiem_tra_text(res) -> str:
@@ -201,18 +228,49 @@ def print_template_findings(findings, name: str) -> None:
 # --- the-thuc ---
 
 
-def print_the_thuc(results, as_json: bool = False) -> None:
-    """Print the ND30 check of each file, and a count line when there are several; or all of it as JSON."""
+def print_the_thuc(results, as_json: bool = False, html=None) -> None:
+    """Print the ND30 check (or, with --sua, the fixes) of each file and a count line when there are several.
+
+    With `as_json` all of it is printed as JSON instead. `html` is the report written, named at the end.
+    """
     if as_json:
         print_json([r.to_dict() for r in results])
         return
     for r in results:
-        print_format_check(r)
+        if r.fixed is not None:
+            print_repair(r)
+        else:
+            print_format_check(r)
     if len(results) > 1:
         bad = sum(1 for r in results if r.errors)
-        unread = sum(1 for r in results if r.error)
-        print(f"Đã kiểm tra {len(results)} tệp: {len(results) - bad - unread} đúng thể thức, "
-              f"{bad} có lỗi, {unread} không đọc được.")
+        unread = sum(1 for r in results if r.error and not getattr(r, "unwritten", False))
+        unwritten = sum(1 for r in results if getattr(r, "unwritten", False))
+        fixed = sum(1 for r in results if r.fixed is not None)
+        checked = (f"{len(results)} tệp: {len(results) - bad - unread - unwritten} đúng thể thức, {bad} có lỗi, "
+                   f"{unread} không đọc được" + (f", {unwritten} không ghi được bản sửa." if unwritten else "."))
+        print(f"Đã sửa {fixed} tệp; đã kiểm tra {checked}" if fixed else f"Đã kiểm tra {checked}")
+    if html:
+        print(f"Báo cáo HTML: {html}")
+
+
+def print_repair(r) -> None:
+    """Print what `--sua` changed in one file, where the corrected copy is, and what is left for a person."""
+    print(f"{r.path} ({r.kind}): đã sửa {len(r.changes)} chỗ; bản đã sửa: {r.fixed}")
+    for c in r.changes:
+        print(f"  đã sửa {c.rule} · {c.where}")
+        print(f"      {c.message}")
+    if not r.findings:
+        print("  Bản đã sửa đúng thể thức ND30, không còn lỗi.")
+        return
+    print(f"  Còn {len(r.errors)} lỗi, {len(r.warnings)} cảnh báo cần người soạn sửa trong Word:")
+    for f in r.findings:
+        print(f"  {f.level.label} {f.rule} · {f.where}")
+        print(f"      {f.message}")
+
+
+def print_usage_error(message: str) -> None:
+    """Print a usage mistake the way `cli.main` prints a library error."""
+    print(f"Lỗi: {message}", file=sys.stderr)
 
 
 # --- tong-hop ---
@@ -222,9 +280,25 @@ def print_tong_hop(result, draft: bool) -> None:
     """Print the province's summary, the files written with their ND30 check, and a note when it is a draft."""
     print(tong_hop_text(result.summary))
     print_written(result.written, result.format_checks, listed=True)
+    if result.reminder is not None:
+        print(reminder_text(result.reminder))
     if draft:
         print("Báo cáo là bản dự thảo (chưa có số, ngày, người ký): thêm --thong-tin TỆP có trang «Thông tin» "
               "của tỉnh để điền.")
+
+
+def reminder_text(reminded) -> str:
+    """Return what `tong-hop --don-doc` did: whom the reminder names and by when, or why it wrote nothing."""
+    from docgen.aggregate.status import Status
+    from docgen.render.filters import ngay_ngan
+
+    if reminded.path is None:
+        return "Công văn đôn đốc: mọi đơn vị đã báo cáo đúng hạn, không cần đôn đốc (không ghi tệp)."
+    missing = [r.unit.full_name for r in reminded.units if r.status is Status.MISSING]
+    late = [r.unit.full_name for r in reminded.units if r.status is Status.LATE]
+    who = "; ".join(part for part in (f"chưa báo cáo: {', '.join(missing)}" if missing else "",
+                                      f"trễ hạn: {', '.join(late)}" if late else "") if part)
+    return f"Công văn đôn đốc gửi {len(reminded.units)} đơn vị ({who}); hạn mới {ngay_ngan(reminded.deadline)}."
 
 
 def tong_hop_text(summary) -> str:

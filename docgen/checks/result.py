@@ -25,12 +25,32 @@ class Unusable:
 
 
 @dataclass(frozen=True)
+class Returned:
+    """What was returned to a unit for one input (`kiem-tra --tra-lai`): the files written, or why not.
+
+    `files` holds the annotated copy, then the normalised copy when docgen normalised
+    any value (`changes` of them); `error` is a Vietnamese reason when nothing was written.
+    """
+
+    path: str
+    files: tuple[str, ...]
+    problems: int
+    changes: int
+    error: str = ""
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "files": list(self.files), "problems": self.problems, "changes": self.changes,
+                "error": self.error}
+
+
+@dataclass(frozen=True)
 class KiemTraResult:
-    """Every input checked: `submissions` in input order and the `unusable` inputs."""
+    """Every input checked: `submissions` in input order, the `unusable` inputs, and what was `returned`."""
 
     campaign_id: str
     submissions: tuple[Submission, ...]
     unusable: tuple[Unusable, ...] = ()
+    returned: tuple[Returned, ...] = ()
 
     @property
     def error_count(self) -> int:
@@ -42,12 +62,12 @@ class KiemTraResult:
 
     @property
     def exit_code(self) -> int:
-        """Return 2 when an input was unusable, else 1 when errors were found, else 0."""
-        return 2 if self.unusable else 1 if self.error_count else 0
+        """Return 2 when an input was unusable or could not be returned, else 1 when errors were found, else 0."""
+        return 2 if self.unusable or any(r.error for r in self.returned) else 1 if self.error_count else 0
 
     def to_dict(self) -> dict:
         """Return the `--json` shape (docs/kiem-tra.md documents it)."""
-        return {
+        out = {
             "campaign": self.campaign_id,
             "exit_code": self.exit_code,
             "totals": {
@@ -59,6 +79,9 @@ class KiemTraResult:
             "files": [submission_dict(s) for s in self.submissions],
             "unusable": [{"path": u.path, "message": u.message, "location": u.location} for u in self.unusable],
         }
+        if self.returned:
+            out["tra_lai"] = [r.to_dict() for r in self.returned]
+        return out
 
 
 def problem_dict(p: Problem) -> dict:

@@ -21,7 +21,7 @@ class FormatCheck:
     """The ND30 check of one written .docx: its kind ("công văn", "báo cáo" …) and findings (INFO left out).
 
     `error` is the Vietnamese reason when the checker could not read the file
-    (then `findings` is empty). Same shape as `docgen.api.FileResult`, so the
+    (then `findings` is empty). Same shape as `docgen.jobs.the_thuc.FileResult`, so the
     `docgen the-thuc` printer prints it.
     """
 

@@ -9,6 +9,7 @@ against ND30 (`nd30_check`): findings are reported, the file stays as written.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from docgen.records.model import Facts, Severity, Submission
 
 XLSX_FILE = "tong-hop.xlsx"
 REPORT_FILE = "bao-cao-tong-hop.docx"
+REMINDER_FILE = "cong-van-don-doc.docx"
 REPORT_TEMPLATE = "cong_van.docx"
 APPENDIX_TEMPLATE = "phu_luc.docx"
 
@@ -34,6 +36,7 @@ class TongHopResult:
     summary: Summary
     written: tuple[Path, ...]
     format_checks: tuple[FormatCheck, ...] = ()
+    reminder: "Reminded | None" = None   # when asked for (--don-doc): whom it went to, or that nobody needed it
 
     @property
     def exit_code(self) -> int:
@@ -43,15 +46,40 @@ class TongHopResult:
         return 1 if any(p.severity is Severity.ERROR for p in self.summary.all_problems) else 0
 
 
+@dataclass(frozen=True)
+class Reminded:
+    """The reminder dispatch asked for with --don-doc: the units it names and their new deadline.
+
+    `path` is None (and `units` empty) when every unit reported on time: nothing was written.
+    """
+
+    units: tuple = ()
+    deadline: dt.date | None = None
+    path: Path | None = None
+
+
 def run(folder: Path, campaign: Campaign, out_dir: Path, overwrite: bool = False,
-        facts_file: Path | None = None) -> TongHopResult:
-    """Return the summary of every submission in `folder`, after writing the workbook and the report."""
+        facts_file: Path | None = None, reminder: bool = False, new_deadline: dt.date | None = None,
+        today: dt.date | None = None) -> TongHopResult:
+    """Return the summary of every submission in `folder`, after writing the workbook and the report.
+
+    With `reminder`, also the reminder dispatch to the units that have not reported
+    or reported late (`cong-van-don-doc.docx`), due by `new_deadline` (else the
+    campaign's, else some days after `today`); nothing when every unit reported on time.
+    """
     from docgen.aggregate.xlsx import workbook_bytes
     from docgen.render.output import check_free, write_bytes
 
     outputs = (out_dir / XLSX_FILE, out_dir / REPORT_FILE)
-    for path in outputs:
+    for path in outputs + ((out_dir / REMINDER_FILE,) if reminder else ()):
         check_free(path, overwrite)
+    deadline = (campaign.reminder.deadline(today or dt.date.today(), campaign.top_level.deadline, new_deadline)
+                if reminder else None)
+    if deadline is not None and deadline <= campaign.top_level.deadline:
+        from docgen.render.filters import ngay_ngan
+
+        raise InputError(f"Hạn mới của công văn đôn đốc ({ngay_ngan(deadline)}) phải sau hạn báo cáo đã qua "
+                         f"({ngay_ngan(campaign.top_level.deadline)}): sửa --han-moi hoặc khóa «don_doc.han_moi».")
     facts = province_facts(facts_file) if facts_file else None
     skip = set(outputs) | ({facts_file} if facts_file else set())
     submissions, unusable = read_all(folder, campaign, skip)
@@ -60,7 +88,25 @@ def run(folder: Path, campaign: Campaign, out_dir: Path, overwrite: bool = False
         write_bytes(outputs[0], workbook_bytes(summary), overwrite),
         write_bytes(outputs[1], report_bytes(summary, facts), overwrite),
     )
-    return TongHopResult(summary, written, check_written(written))
+    reminded = None
+    if reminder:
+        reminded = write_reminder(summary, out_dir / REMINDER_FILE, deadline, overwrite)
+        written += (reminded.path,) if reminded.path else ()
+    return TongHopResult(summary, written, check_written(written), reminded)
+
+
+def write_reminder(summary: Summary, target: Path, deadline: dt.date, overwrite: bool = False) -> Reminded:
+    """Return whom the reminder dispatch names, after writing it to `target` (nothing when nobody is behind)."""
+    from docgen.documents import don_doc
+    from docgen.render.engine import render
+    from docgen.render.output import write_bytes
+
+    units = tuple(don_doc.addressees(summary))
+    if not units:
+        return Reminded((), deadline, None)
+    context = don_doc.build_context(summary, deadline)
+    document = render(summary.campaign.template(don_doc.TEMPLATE), context, don_doc.TEMPLATE)
+    return Reminded(units, deadline, write_bytes(target, document.to_bytes(), overwrite))
 
 
 def report_bytes(summary: Summary, facts: Facts | None) -> bytes:

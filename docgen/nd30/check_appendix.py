@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from docgen.nd30.describe import found, problems, where
+from docgen.nd30.describe import found, where
 from docgen.nd30.kinds import PHU_LUC, date_phrase_ok, parse_number
 from docgen.nd30.layout import Appendix, Layout, Parts, norm
+from docgen.nd30.roles import PL_LABEL, PL_REFERENCE, PL_TITLE
 from docgen.nd30.rules import Finding, finding
 from docgen.ooxml.text import Paragraph, Table
 
@@ -39,14 +40,14 @@ def check_appendices(parts: Parts) -> list[Finding]:
 def _one(app: Appendix, lay: Layout) -> list[Finding]:
     out = []
     label = app.label
-    probs = problems(label, size=(14, 14), bold=True, italic=False, centre=True)
+    probs = PL_LABEL.problems(label)
     text = norm(label.text)
     if not LABEL.match(text) and not re.fullmatch(r"Phụ lục \d+", text):
         probs.insert(0, f"viết «{text}»")
     if probs:
         out.append(finding("PL-02", where(label), found(label, probs)))
     for p in app.titles:
-        probs = problems(p, size=(13, 14), bold=True, caps=True, centre=True)
+        probs = PL_TITLE.problems(p)
         if probs:
             out.append(finding("PL-03", where(p), found(p, probs)))
     ref = app.reference
@@ -64,7 +65,7 @@ def _one(app: Appendix, lay: Layout) -> list[Finding]:
 
 def _reference(ref: Paragraph, text: str, lay: Layout) -> list[Finding]:
     out = []
-    probs = problems(ref, size=(13, 14), italic=True, caps=False, centre=True)
+    probs = PL_REFERENCE.problems(ref)
     if not (text.startswith("(") and text.endswith(")")):
         probs.insert(0, "thiếu dấu ngoặc đơn")
     if not all(w in text for w in ("số", "ngày", "của")):

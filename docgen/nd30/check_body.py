@@ -6,13 +6,16 @@ import re
 from collections import Counter
 
 from docgen.nd30.describe import (ALIGN_VI, TOL_MM, align, all_bold, all_italic, found, is_upper, main_size,
-                                  num, problems, sizes, where)
+                                  num, sizes, where)
 from docgen.nd30.kinds import ACADEMIC, AUTHORITY, AUTHORITY_LIKE, CONG_VAN, LUU, UPWARD, parse_number
 from docgen.nd30.layout import Layout, Parts, norm
+from docgen.nd30.layout_kinds import DECIDING, legal_bases
+from docgen.nd30.roles import KINH_GUI, LEGAL_BASIS, NN_ITEM, NOI_NHAN, SIGN_TITLE, SIGNER
 from docgen.nd30.rules import Finding, Level, finding
 from docgen.ooxml.text import Paragraph
 
 HEADING = re.compile(r"^(Phần|Chương|Mục|Tiểu mục)\s+[IVXLC\d]+\b|^[IVXLC]+\.\s")
+ALWAYS_ADDRESSED = frozenset({"TTr"})  # a tờ trình always goes up, to whoever decides (PL I §II.9.b)
 PERSON_TITLES = ("CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG BAN", "BÍ THƯ", "CHÁNH VĂN PHÒNG", "TỔNG THƯ KÝ")
 
 
@@ -22,18 +25,20 @@ def _x(p: Paragraph) -> float:
 
 
 def check_kinh_gui(parts: Parts) -> list[Finding]:
-    """Return KG-01…KG-05 findings."""
+    """Return KG-01…KG-05 findings (and KG-04/KG-05 for the recipients of a công điện)."""
     lay = parts.layout
     kg = lay.kinh_gui
     if kg is None:
-        if lay.kind == CONG_VAN:
-            return [finding("KG-01", "sau bảng đầu văn bản", "công văn không có «Kính gửi:»")]
+        if lay.telegram is not None and lay.recipients:
+            return _recipient_lines(lay.recipients, lay.telegram, against_head=False)
+        if lay.kind == CONG_VAN or lay.kind.code in ALWAYS_ADDRESSED:
+            return [finding("KG-01", "sau bảng đầu văn bản", f"{lay.kind.name} không có «Kính gửi:»")]
         return []
     out, text = [], norm(kg.text)
     if not text.startswith("Kính gửi:"):
         out.append(finding("KG-02", where(kg), f"«{text[:10]}»"))
     for p in [kg] + lay.recipients:
-        probs = problems(p, size=(13, 14), italic=False, caps=False)
+        probs = KINH_GUI.problems(p)
         if probs:
             out.append(finding("KG-02", where(p), found(p, probs)))
     tail = text.split(":", 1)[1].strip() if ":" in text else ""
@@ -43,23 +48,36 @@ def check_kinh_gui(parts: Parts) -> list[Finding]:
         return out
     if not lay.recipients:
         return out + [finding("KG-04", where(kg), "không có nơi nhận sau «Kính gửi:»")]
-    last = len(lay.recipients) - 1
-    for i, p in enumerate(lay.recipients):
+    return out + _recipient_lines(lay.recipients, kg, against_head=align(kg) != "center")
+
+
+def _recipient_lines(recipients: list[Paragraph], head: Paragraph, against_head: bool) -> list[Finding]:
+    """Return KG-04 (dash, ";" and final ".") and KG-05 (one left edge) findings for recipient lines under `head`."""
+    out = []
+    last = len(recipients) - 1
+    for i, p in enumerate(recipients):
         t = norm(p.text)
         end = "." if i == last else ";"
         if not t.startswith("- ") or not t.endswith(end):
             out.append(finding("KG-04", where(p), f"«{t[:3]}…{t[-3:]}»", expected=f"bắt đầu «- », kết thúc «{end}»"))
-    starts = [_x(p) for p in lay.recipients]
-    if max(starts) - min(starts) > 0.5 or (align(kg) != "center" and min(starts) < _x(kg) - 0.5):
-        out.append(finding("KG-05", where(lay.recipients[0]),
+    starts = [_x(p) for p in recipients]
+    if max(starts) - min(starts) > 0.5 or (against_head and min(starts) < _x(head) - 0.5):
+        out.append(finding("KG-05", where(recipients[0]),
                            "gạch đầu dòng ở " + ", ".join(f"{num(x)} mm" for x in starts)
-                           + f"; «Kính gửi» ở {num(_x(kg))} mm"))
+                           + f"; «{norm(head.text)[:12]}» ở {num(_x(head))} mm"))
     return out
 
 
 def _is_heading(p: Paragraph) -> bool:
     t = norm(p.text)
     return all_bold(p) or bool(HEADING.match(t)) or (is_upper(p) and len(t) < 150)
+
+
+def bases_of(lay: Layout) -> list[Paragraph]:
+    """Return the legal bases at the head of the body: a decision's lines before "QUYẾT ĐỊNH:", else the "Căn cứ" lines."""
+    if lay.kind.code in DECIDING:
+        return legal_bases(lay)
+    return _legal_bases(lay.body)
 
 
 def _legal_bases(body: list[Paragraph]) -> list[Paragraph]:
@@ -78,7 +96,7 @@ def check_body(parts: Parts) -> list[Finding]:
     if not body:
         return []
     out = []
-    bases = _legal_bases(body)
+    bases = bases_of(lay)
     common = Counter(main_size(p) for p in body if main_size(p)).most_common(1)
     usual = common[0][0] if common else None
     for p in body:
@@ -106,7 +124,7 @@ def check_body(parts: Parts) -> list[Finding]:
             out.append(finding("BD-05", where(p), found(p, [bad_line])))
     for i, p in enumerate(bases):
         end = "." if i == len(bases) - 1 else ";"
-        probs = problems(p, size=(13, 14), italic=True)
+        probs = LEGAL_BASIS.problems(p)
         if not norm(p.text).endswith(end):
             probs.append(f"không kết thúc bằng «{end}»")
         if probs:
@@ -139,7 +157,7 @@ def check_signature(parts: Parts) -> list[Finding]:
     """Return SG-01…SG-04 and SG-06 findings."""
     lay = parts.layout
     if lay.closing is None:
-        if lay.noi_nhan is not None:
+        if lay.noi_nhan is not None and lay.minutes_signers is None:
             return [finding("SG-01", where(lay.noi_nhan), "Nơi nhận và chữ ký không nằm trong bảng hai cột",
                             level=Level.SHOULD)]
         return []
@@ -149,13 +167,10 @@ def check_signature(parts: Parts) -> list[Finding]:
     sig = lay.signature
     if len(sig) < 2:
         return out + [finding("SG-04", where(lay.noi_nhan), "không tìm thấy chức vụ và họ tên người ký")]
-    lines, name = sig[:-1], sig[-1]
-    if not lay.sig_gap and is_upper(name):
-        # no room to sign and a capitalised last line: that is a title, the name is missing
-        lines, name = sig, None
+    lines, name = signature_lines(lay)
     for i, p in enumerate(lines):
         t = norm(p.text)
-        probs = problems(p, size=(13, 14), bold=True, italic=False, caps=True, centre=True)
+        probs = SIGN_TITLE.problems(p)
         if AUTHORITY_LIKE.match(t):
             if not AUTHORITY.match(t):
                 probs.insert(0, f"viết «{t.split(' ')[0]}»")
@@ -171,12 +186,25 @@ def check_signature(parts: Parts) -> list[Finding]:
         return out + [finding("SG-06", where(sig[-1]), "không có họ tên người ký dưới chức vụ")]
     if lay.sig_blank_lines < 3:
         out.append(finding("SG-05", where(name), f"{lay.sig_blank_lines} dòng trống để ký"))
-    probs = problems(name, size=(13, 14), bold=True, italic=False, caps=False, centre=True)
+    probs = SIGNER.problems(name)
     if ACADEMIC.match(norm(name.text)):
         probs.insert(0, "có học hàm, học vị")
     if probs:
         out.append(finding("SG-06", where(name), found(name, probs)))
     return out
+
+
+def signature_lines(lay: Layout) -> tuple[list[Paragraph], Paragraph | None]:
+    """Return the signature's authority and title lines and the signer's name line (None when missing).
+
+    Notes in brackets ("(Đã ký)", "(Chữ ký, dấu)") are neither. With no room to
+    sign above a capitalised last line, that line is a title and the name is missing.
+    """
+    sig = lay.signature
+    lines, name = sig[:-1], sig[-1]
+    if not lay.sig_gap and is_upper(name):
+        lines, name = sig, None
+    return [p for p in lines if not norm(p.text).startswith("(")], name
 
 
 def _is_draft(lay: Layout) -> bool:
@@ -188,6 +216,8 @@ def _sg03(t: str, below: list[Paragraph], p: Paragraph) -> list[Finding]:
     rest = t.split(" ", 1)[1] if " " in t else ""
     if t.startswith("KT.") and not any("PHÓ" in norm(x.text).upper() for x in below):
         return [finding("SG-03", where(p), f"«{t}» nhưng dòng dưới không phải chức vụ cấp phó")]
+    if t.startswith(("TL.", "TUQ.")) and not below:
+        return [finding("SG-03", where(p), f"«{t}» nhưng không có dòng chức vụ của người ký thừa lệnh, ủy quyền")]
     if t.startswith("TM.") and rest.upper().startswith(PERSON_TITLES):
         return [finding("SG-03", where(p), f"«{t}»: TM. đứng trước chức vụ cá nhân")]
     return []
@@ -200,7 +230,7 @@ def check_recipients(parts: Parts) -> list[Finding]:
     if nn is None:
         return [finding("NN-01", "cuối văn bản", "không có «Nơi nhận:»")] if lay.body else []
     out = []
-    probs = problems(nn, size=(12, 12), bold=True, italic=True)
+    probs = NOI_NHAN.problems(nn)
     if norm(nn.text) != "Nơi nhận:":
         probs.insert(0, f"viết «{norm(nn.text)[:20]}»")
     if abs(nn.format.left.mm) > 0.2 or abs(nn.format.first_line.mm) > 0.2 or align(nn) in ("center", "right"):
@@ -212,7 +242,7 @@ def check_recipients(parts: Parts) -> list[Finding]:
         return out + [finding("NN-02", where(nn), "không có dòng nơi nhận")]
     for i, p in enumerate(items):
         t = norm(p.text)
-        probs = problems(p, size=(11, 11), italic=False)
+        probs = NN_ITEM.problems(p)
         if not t.startswith("- "):
             probs.insert(0, "không bắt đầu bằng «- »")
         if i < len(items) - 1 and not t.endswith(";"):

@@ -10,12 +10,15 @@ from docgen.nd30.kinds import (CONG_VAN, DATE_DRAFT, DATE_LOOSE, MIXED_CASE_CODE
                                TYPE_NAMES, date_padding_ok, parse_number, symbol_type)
 from docgen.nd30.layout import Layout, Parts, norm
 from docgen.nd30.lines import check_line
+from docgen.nd30.roles import (DATE, ISSUER, QUOC_HIEU, SO_WORD, SUMMARY, SUPERVISING, SYMBOL, TIEU_NGU,
+                               TYPE_NAME, VV)
 from docgen.nd30.rules import Finding, Level, finding
 from docgen.ooxml.text import Paragraph
 
 QH_TEXT = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TN_TEXT = "Độc lập - Tự do - Hạnh phúc"
 HEADER_WHERE = "bảng đầu văn bản"
+UNDATED_HEADER = frozenset({"BB"})  # a biên bản says its date and time in its text (PL III Mẫu 1.9)
 # SO-03 is about separators only; letter case is SO-04.
 SYMBOL_SHAPE = re.compile(r"[A-ZĐ][A-ZĐ0-9]*(-[A-ZĐ][A-ZĐ0-9]*)*", re.I)
 
@@ -39,10 +42,10 @@ def check_agency(parts: Parts) -> list[Finding]:
     if lay.issuer is None:
         return [finding("AG-04", HEADER_WHERE, "không tìm thấy tên cơ quan ban hành")]
     for p in lay.supervising:
-        probs = problems(p, size=(12, 13), bold=False, italic=False, caps=True, centre=True)
+        probs = SUPERVISING.problems(p)
         if probs:
             out.append(finding("AG-03", where(p), found(p, probs)))
-    probs = problems(lay.issuer, size=(12, 13), bold=True, italic=False, caps=True, centre=True)
+    probs = ISSUER.problems(lay.issuer)
     if probs:
         out.append(finding("AG-04", where(lay.issuer), found(lay.issuer, probs)))
     agency = lay.supervising + [lay.issuer]
@@ -82,7 +85,7 @@ def check_national(parts: Parts) -> list[Finding]:
         out.append(finding("QH-01", where(qh), f"«{text}»"))
     elif "\u00a0" in qh.text:
         out.append(finding("QH-01", where(qh), "có dấu cách không ngắt (NBSP)", level=Level.SHOULD))
-    probs = problems(qh, size=(12, 13), bold=True, italic=False, caps=True)
+    probs = QUOC_HIEU.problems(qh)
     if "\n" in qh.text:
         probs.append("ngắt dòng giữa Quốc hiệu")
     if probs:
@@ -99,7 +102,7 @@ def check_national(parts: Parts) -> list[Finding]:
         out.append(finding("TN-02", where(tn), f"«{t}»"))
     elif "\u00a0" in tn.text:
         out.append(finding("TN-02", where(tn), "có dấu cách không ngắt (NBSP)", level=Level.SHOULD))
-    probs = problems(tn, size=(13, 14), bold=True, italic=False, centre=True)
+    probs = TIEU_NGU.problems(tn)
     if probs:
         out.append(finding("TN-01", where(tn), found(tn, probs)))
     bad = [p for p in (qh, tn) if not single_spaced(p)]
@@ -126,8 +129,8 @@ def check_number(parts: Parts) -> list[Finding]:
     head = _runs_in(so, lead, lead + 3)
     if not text.startswith("Số:"):
         out.append(finding("SO-01", w, f"«{text[:6]}»"))
-    elif problems(head, size=(13, 13), italic=False):
-        out.append(finding("SO-01", w, "chữ «Số» " + ", ".join(problems(head, size=(13, 13), italic=False))))
+    elif SO_WORD.problems(head):
+        out.append(finding("SO-01", w, "chữ «Số» " + ", ".join(SO_WORD.problems(head))))
     number = parse_number(text)
     if number is None:
         return out + [finding("SO-03", w, f"«{norm(text)}» không có «/»")]
@@ -145,7 +148,7 @@ def check_number(parts: Parts) -> list[Finding]:
     if spaced or not SYMBOL_SHAPE.fullmatch(sym):
         out.append(finding("SO-03", w, f"«{text[3:].strip()}»"))
     groups = sym.split("-")
-    probs = problems(_runs_in(so, lead + slash + 1, len(so.text)), size=(13, 13), bold=False, italic=False)
+    probs = SYMBOL.problems(_runs_in(so, lead + slash + 1, len(so.text)))
     if any(g != g.upper() and g not in MIXED_CASE_CODES for g in groups):
         probs.insert(0, "có chữ thường")
     if probs:
@@ -196,6 +199,8 @@ def check_date(parts: Parts) -> list[Finding]:
     lay = parts.layout
     d = lay.date
     if d is None:
+        if lay.kind.code in UNDATED_HEADER:
+            return []
         return [finding("DT-03", HEADER_WHERE, "không tìm thấy dòng địa danh, ngày tháng")]
     out, w, text = [], where(d), norm(d.text)
     if lay.so is not None and "row" in d.place and d.place.get("row") != lay.so.place.get("row"):
@@ -215,7 +220,7 @@ def check_date(parts: Parts) -> list[Finding]:
             out.append(finding("DR-02", w, f"«{text}» chưa có năm"))
     else:
         out.append(finding("DT-03", w, f"«{text}»"))
-    probs = problems(d, size=(13, 14), italic=True, caps=False)
+    probs = DATE.problems(d)
     if probs:
         out.append(finding("DT-02", w, found(d, probs)))
     return out
@@ -237,7 +242,7 @@ def check_vv(parts: Parts) -> list[Finding]:
     probs += problems(v, centre=True)
     if probs:
         out.append(finding("VV-01", where(v), found(v, probs)))
-    probs = problems(v, size=(12, 13), bold=False, italic=False, caps=False)
+    probs = VV.problems(v)
     if probs:
         out.append(finding("VV-02", where(v), found(v, probs)))
     if lay.so is not None and _gap(lay.so, v) < 6 - 0.2:
@@ -257,13 +262,13 @@ def check_title(parts: Parts) -> list[Finding]:
     for p in [t] + lay.summary:
         if p.format.align != "center":
             out.append(finding("TL-01", where(p), found(p, problems(p, centre=True))))
-    probs = problems(t, size=(13, 14), bold=True, italic=False, caps=True)
+    probs = TYPE_NAME.problems(t)
     if probs:
         out.append(finding("TL-02", where(t), found(t, probs)))
     if not lay.summary:
         return out + [finding("TL-03", where(t), "không có trích yếu dưới tên loại")]
     for p in lay.summary:
-        probs = problems(p, size=(13, 14), bold=True, italic=False, caps=False)
+        probs = SUMMARY.problems(p)
         if probs:
             out.append(finding("TL-03", where(p), found(p, probs)))
     last = lay.summary[-1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 
@@ -19,9 +19,9 @@ from docgen.ooxml.sections import sections
 from docgen.ooxml.styles import Formatting
 from docgen.ooxml.text import body_blocks
 
-REPEAT_LIMIT = 3
+REPEAT_LIMIT = 3  # the same message at more places is summed up after this many
 # Checks of the header block, body and closing: skipped for an appendix in a file of its own.
-MAIN_DOCUMENT_ONLY = frozenset({"check_header", "check_body"})  # the same message at more places is summed up after this many
+MAIN_DOCUMENT_ONLY = frozenset({"check_header", "check_body", "check_kinds"})
 
 _UNREADABLE = {
     "missing": "không tìm thấy tệp",
@@ -45,24 +45,38 @@ def unreadable_reason(exc: PackageError) -> str:
 
 @dataclass(frozen=True)
 class Report:
-    """What the checker found in one document: its kind and its findings, in document order."""
+    """What the checker found in one document: its kind and its findings, in document order.
+
+    `findings` sums up long runs of one rule after REPEAT_LIMIT places; `every` has each place.
+    """
 
     kind: Kind
     findings: list[Finding]
+    every: list[Finding] = field(default_factory=list)
 
 
 def check_document(document) -> Report:
     """Return the Report for a python-docx Document (or a `docgen.ooxml.package.Package`)."""
+    parts = parts_of(document)
+    every = run_checks(parts)
+    return Report(parts.layout.kind, _collapse(every), every)
+
+
+def parts_of(document) -> Parts:
+    """Return the sections, layout and blocks of a python-docx Document or Package (what checks and fixes read)."""
     fmt = Formatting(document)
     blocks = body_blocks(document, fmt)
-    secs = sections(document, fmt)
-    parts = Parts(secs, find_layout(blocks), blocks)
+    return Parts(sections(document, fmt), find_layout(blocks), blocks, document)
+
+
+def run_checks(parts: Parts) -> list[Finding]:
+    """Return every finding of every check on `parts`, in rule-table order, repeats not summed up."""
     out: list[Finding] = []
     for module, function in checks():
         if parts.layout.kind == PHU_LUC and module in MAIN_DOCUMENT_ONLY:
             continue
         out += getattr(import_module(f"docgen.nd30.{module}"), function)(parts)
-    return Report(parts.layout.kind, _collapse(out))
+    return out
 
 
 def checks() -> list[tuple[str, str]]:

@@ -99,10 +99,13 @@ def any_italic(p: Paragraph) -> bool:
 
 def is_upper(p: Paragraph) -> bool:
     """Return True when the text prints in capitals (typed so, or w:caps on every run)."""
-    letters = [c for c in p.text if c.isalpha()]
-    if not letters:
-        return False
-    return all(c.isupper() for c in letters) or all(r.format.caps for r in text_runs(p))
+    letters = False
+    for c in p.text:  # stops at the first small letter: most lines have one near their start
+        if c.isalpha():
+            if not c.isupper():
+                return all(r.format.caps for r in text_runs(p))
+            letters = True
+    return letters
 
 
 def align(p: Paragraph) -> str:

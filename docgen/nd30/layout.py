@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from docgen.nd30.kinds import CONG_VAN, PHU_LUC, Kind, TYPE_NAMES, parse_number, recognise
 from docgen.ooxml.text import Paragraph, Table
 
 QH_MARK = "CHỦ NGHĨA VIỆT NAM"
+UNDERSCORES = re.compile(r"[_\s]*_[_\s]*")
 APPENDIX_LABEL = re.compile(r"^ph[ụu]\s*l[ụu]c(\s+([IVXLC]+|\d+))?\s*$", re.I)
 
 
+@lru_cache(maxsize=8192)  # called for each paragraph by many checks, and again in each round of --sua
 def norm(text: str) -> str:
     """Return `text` in NFC with NBSP and runs of spaces folded (for matching only).
 
@@ -76,15 +79,26 @@ class Layout:
     sig_blank_lines: int = 0  # how many, right above the last line
     appendices: list[Appendix] = field(default_factory=list)
     main_blocks: list = field(default_factory=list)
+    # parts of some kinds only (layout_kinds.py): a decision's authority line, its "QUYẾT ĐỊNH:" line and
+    # articles; a công điện's "… điện:" line; a biên bản's table of signatures (secretary, chair)
+    authority: Paragraph | None = None
+    decides: Paragraph | None = None
+    articles: list[Paragraph] = field(default_factory=list)
+    telegram: Paragraph | None = None
+    minutes_signers: Table | None = None
 
 
 @dataclass
 class Parts:
-    """What every check receives: the sections, the layout, and the body's top-level blocks."""
+    """What every check receives: the sections, the layout, and the body's top-level blocks.
+
+    `document` is what they were read from (a python-docx Document, which `--sua` edits, or a Package).
+    """
 
     sections: list
     layout: Layout
     blocks: list
+    document: object = None
 
 
 def _starts(p: Paragraph, *prefixes: str) -> bool:
@@ -108,7 +122,15 @@ def find_layout(blocks: list) -> Layout:
                          norm(lay.title.text) if lay.title else None, lay.vv is not None, appendix_only)
     if appendix_only:
         lay.kind = PHU_LUC
+    refine(lay)
     return lay
+
+
+def refine(lay: Layout) -> None:
+    """Find the parts only some kinds have (decisions, công điện, biên bản); see layout_kinds."""
+    from docgen.nd30.layout_kinds import refine_kind
+
+    refine_kind(lay)
 
 
 def _split_appendices(blocks: list) -> tuple[list, list[Appendix]]:
@@ -191,15 +213,16 @@ def _header_parts(lay: Layout) -> None:
     for j, p in enumerate(left):
         if re.match(r"^số\b", norm(p.text).casefold()) and "/" in p.text:
             lay.so = p
-            agency = left[:j]
+            agency = [p for p in left[:j] if not UNDERSCORES.fullmatch(norm(p.text))]  # "____": a typed line
             if agency:
                 lay.issuer, lay.supervising = agency[-1], agency[:-1]
             after = left[j + 1:]
             if after and _starts(after[0], "v/v", "về việc", "v.v"):
                 lay.vv = after[0]
             break
-    if lay.so is None and left:
-        lay.issuer, lay.supervising = left[-1], left[:-1]
+    agency = [p for p in left if not UNDERSCORES.fullmatch(norm(p.text))]
+    if lay.so is None and agency:
+        lay.issuer, lay.supervising = agency[-1], agency[:-1]
 
 
 def _title(lay: Layout, rest: list) -> int:
@@ -221,8 +244,8 @@ def _title(lay: Layout, rest: list) -> int:
     lay.title = first
     end = i + 1
     for j, p in paras[1:4]:
-        if _starts(p, "kính gửi") or p.format.align != "center":
-            break
+        if _starts(p, "kính gửi") or p.format.align != "center" or (lay.summary and j > end):
+            break  # a blank line (or the line under it) ends the trích yếu: what follows is another part
         lay.summary.append(p)
         end = j + 1
     # the empty paragraphs right after (one may hold the line under the trích yếu)

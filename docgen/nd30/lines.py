@@ -13,10 +13,11 @@ from docgen.ooxml.text import Paragraph
 
 @dataclass(frozen=True)
 class Line:
-    """A line found under an element: its form and its length in mm (None when unknown)."""
+    """A line found under an element: its form, its length in mm (None when unknown), the paragraph holding it."""
 
     form: str  # "shape", "border", "underline", "underscores"
     length_mm: float | None
+    paragraph: Paragraph | None = None
 
 
 def _column_mm(p: Paragraph) -> float | None:
@@ -36,9 +37,9 @@ def line_under(p: Paragraph, siblings: list[Paragraph], allow_underline: bool = 
     column = _column_mm(p)
     if p.line_shapes:
         w = p.line_shapes[0].width
-        return Line("shape", w.mm if w is not None else None)
+        return Line("shape", w.mm if w is not None else None, p)
     if p.format.border_bottom:
-        return Line("border", _border_length(p, column))
+        return Line("border", _border_length(p, column), p)
     if allow_underline:
         runs = [r for r in p.runs if r.text.strip()]
         if runs and all(r.format.underline for r in runs):
@@ -51,15 +52,15 @@ def line_under(p: Paragraph, siblings: list[Paragraph], allow_underline: bool = 
         text = norm(nxt.text)
         if nxt.line_shapes:
             w = nxt.line_shapes[0].width
-            return Line("shape", w.mm if w is not None else None)
+            return Line("shape", w.mm if w is not None else None, nxt)
         if text and set(text) <= {"_", "-", "—", " "} and "_" in text:
-            return Line("underscores", None)
+            return Line("underscores", None, nxt)
         if nxt.format.border_top and text == "":
             continue
         if text:
             return None
         if nxt.format.border_bottom or nxt.format.border_top:
-            return Line("border", _border_length(nxt, _column_mm(nxt) or column))
+            return Line("border", _border_length(nxt, _column_mm(nxt) or column), nxt)
     return _shape_elsewhere_in_cell(p, siblings)
 
 
@@ -71,7 +72,7 @@ def _shape_elsewhere_in_cell(p: Paragraph, siblings: list[Paragraph]) -> Line | 
     for s in siblings:
         if (s.place.get("table"), s.place.get("row"), s.place.get("col")) == key and s.line_shapes:
             w = s.line_shapes[0].width
-            return Line("shape", w.mm if w is not None else None)
+            return Line("shape", w.mm if w is not None else None, s)
     return None
 
 

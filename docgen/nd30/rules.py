@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from docgen.nd30.rule_notes import FIXES, SOURCES
+
 
 class Level(str, Enum):
     """How binding a rule is: MUST → lỗi, SHOULD → cảnh báo, INFO → thông tin."""
@@ -28,7 +30,11 @@ class Rule:
     """One ND30 rule: its level, what it is about, what is expected, and the check that reports it.
 
     `check` is "<module>.<function>" inside docgen.nd30; the checker runs these
-    functions in the order they first appear in the table.
+    functions in the order they first appear in the table. `fix` is the
+    "<module>.<function>" that `docgen the-thuc --sua` runs when the rule is
+    broken, and `fix_note` says in Vietnamese what it changes; both are empty
+    for a rule only a person can put right (a missing part, a wrong word).
+    `source` is where ND30 says it (spec/nd30.md's "Source" column; PL III model forms).
     """
 
     id: str
@@ -36,6 +42,14 @@ class Rule:
     title: str
     expected: str
     check: str
+    fix: str = ""
+    fix_note: str = ""
+    source: str = ""
+
+    @property
+    def fixable(self) -> bool:
+        """Return True when `--sua` has a mechanical fix for (some cases of) this rule."""
+        return bool(self.fix)
 
 
 @dataclass(frozen=True)
@@ -141,6 +155,18 @@ _TABLE = [
     ("DR-01", M, "Số của bản dự thảo", "để trống số bằng dấu tab hoặc từ hai dấu cách trước «/»"),
     ("DR-02", S, "Ngày của bản dự thảo", "«<Địa danh>, ngày      tháng      năm <năm>»"),
     ("DR-04", S, "Dòng «Kèm theo» của bản dự thảo", "để trống số và ngày như dòng «Số:» của văn bản chính"),
+    # Kinds with parts of their own (PL III): not numbered in spec/nd30.md, named here by kind.
+    ("QD-01", M, "Thẩm quyền ban hành", "dòng riêng ngay dưới trích yếu và đường kẻ: IN HOA, cỡ 13–14, đậm, căn giữa"),
+    ("QD-02", M, "Dòng «QUYẾT ĐỊNH:»", "dòng riêng sau các căn cứ: «QUYẾT ĐỊNH:» («QUYẾT NGHỊ:» với nghị quyết), "
+                                        "IN HOA, cỡ 13–14, đậm, căn giữa"),
+    ("QD-03", M, "Điều", "«Điều N.» (số Ả Rập, dấu chấm) chữ đứng, đậm, cỡ bằng nội dung, lùi đầu dòng 1 cm hoặc "
+                         "1,27 cm; các điều đánh số liên tục từ 1"),
+    ("QD-04", M, "Căn cứ của quyết định", "ít nhất một căn cứ ban hành trước dòng «QUYẾT ĐỊNH:»"),
+    ("CD-01", M, "Dòng «… điện:»", "sau trích yếu: tên cơ quan hoặc chức danh rồi «điện:»; mỗi nơi nhận điện một "
+                                   "dòng «- …;», dòng cuối «.»"),
+    ("BB-01", M, "Chữ ký biên bản", "bảng chữ ký hai bên «THƯ KÝ» và «CHỦ TỌA» (chủ trì), chức danh IN HOA, đậm; "
+                                    "họ tên chữ thường, đậm"),
+    ("GM-01", S, "Nội dung giấy mời", "có «Thời gian:» và «Địa điểm:»"),
 ]
 
 # Which check reports each rule: by rule family, then the exceptions.
@@ -150,7 +176,8 @@ _CHECK_BY_FAMILY = {
     "LN": "lines.check_line", "SO": "check_header.check_number", "DT": "check_header.check_date",
     "VV": "check_header.check_vv", "TL": "check_header.check_title", "KG": "check_body.check_kinh_gui",
     "BD": "check_body.check_body", "SG": "check_body.check_signature", "NN": "check_body.check_recipients",
-    "PL": "check_appendix.check_appendices",
+    "PL": "check_appendix.check_appendices", "QD": "check_kinds.check_decision", "CD": "check_kinds.check_telegram",
+    "BB": "check_kinds.check_minutes", "GM": "check_kinds.check_invitation",
 }
 _CHECK_BY_RULE = {
     "PL-09": "check_page.check_page_numbers", "DR-01": "check_header.check_number",
@@ -158,7 +185,8 @@ _CHECK_BY_RULE = {
 }
 
 RULES: dict[str, Rule] = {
-    rid: Rule(rid, lvl, title, exp, _CHECK_BY_RULE.get(rid, _CHECK_BY_FAMILY.get(rid[:2], "")))
+    rid: Rule(rid, lvl, title, exp, _CHECK_BY_RULE.get(rid, _CHECK_BY_FAMILY.get(rid[:2], "")),
+              *FIXES.get(rid, ("", "")), SOURCES[rid])
     for rid, lvl, title, exp in _TABLE
 }
 

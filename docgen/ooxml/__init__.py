@@ -108,3 +108,16 @@ def half_points(value: str | None) -> Length | None:
         return Pt(int(float(value)) / 2)
     except ValueError:
         return None
+
+
+def _register() -> None:
+    """Map the elements python-docx leaves unmapped to docgen's classes (never re-map one it maps)."""
+    from docx.oxml.parser import register_element_cls
+
+    from docgen.ooxml.elements import CT_PageNumberType, CT_PBdr
+
+    register_element_cls("w:pgNumType", CT_PageNumberType)
+    register_element_cls("w:pBdr", CT_PBdr)
+
+
+_register()

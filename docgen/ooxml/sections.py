@@ -40,6 +40,7 @@ class SectionView:
     page_number_start: int | None
     headers: dict = field(default_factory=dict)
     footers: dict = field(default_factory=dict)
+    element: object = field(default=None, compare=False, repr=False)  # the w:sectPr (for editing)
 
     @property
     def landscape(self) -> bool:
@@ -89,6 +90,7 @@ def sections(document, fmt: Formatting) -> list[SectionView]:
             title_page=title is not None and title.get(qn("w:val"), "1") not in ("0", "false"),
             page_number_format=_attr(num, "w:fmt"),
             page_number_start=int(start) if start and start.lstrip("-").isdigit() else None,
+            element=sp,
         )
         for story in ("header", "footer"):
             for ref in sp.findall(qn(f"w:{story}Reference")):

@@ -28,10 +28,11 @@ _WP = "{%s}" % NS["wp"]
 
 @dataclass(frozen=True)
 class Run:
-    """One run's text and effective formatting."""
+    """One run's text and effective formatting; `element` is its `w:r` (for editing)."""
 
     text: str
     format: RunFormat
+    element: object = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ class Paragraph:
         for r in self._own_runs():
             text = run_text(r, self._row)
             if text:
-                out.append(Run(text, self._run_format(r, style)))
+                out.append(Run(text, self._run_format(r, style), r))
         return out
 
     def _run_format(self, r, style: str | None) -> RunFormat:

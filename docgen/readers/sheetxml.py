@@ -14,6 +14,7 @@ openpyxl's own `parse_cell`, so every value is the one openpyxl gives.
 from __future__ import annotations
 
 import gc
+import warnings
 from contextlib import contextmanager
 
 from openpyxl.packaging.relationship import get_dependents, get_rels_path
@@ -213,6 +214,17 @@ class SheetParser(WorkSheetParser):
             column = self.col_counter + 1
         self.col_counter = column
         return column, value, False
+
+
+@contextmanager
+def quiet_openpyxl():
+    """Run the block without openpyxl's warnings about parts it does not keep (x14 data validations …).
+
+    The readers take only cell values; the warnings would reach a clerk's console in English.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl\.")
+        yield
 
 
 @contextmanager

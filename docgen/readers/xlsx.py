@@ -23,7 +23,7 @@ from docgen.readers.facts import read_facts
 from docgen.readers.guard import Failure
 from docgen.readers.layout import SCAN_ROWS, Grid, Header, build_table, find_header, header_key, looked_for
 from docgen.readers.notes import note
-from docgen.readers.sheetxml import SheetParser, open_workbook, paused_gc
+from docgen.readers.sheetxml import SheetParser, open_workbook, paused_gc, quiet_openpyxl
 from docgen.records.form import FACTS_SHEET
 from docgen.records.model import Facts, Problem, RawTable
 
@@ -226,7 +226,7 @@ def read(path: Path) -> tuple[RawTable, tuple[Problem, ...], Facts]:
     Raises InputError when no sheet holds the form's header, when the header lacks
     a column, or when two sheets hold filled tables.
     """
-    with paused_gc():
+    with paused_gc(), quiet_openpyxl():
         return _read(path)
 
 
@@ -272,12 +272,13 @@ def read_facts_only(path: Path) -> Facts:
     """
     if not path.is_file():
         raise InputError("Không có tệp này.", Location(str(path)))
-    wb = _open(path, data_only=True)
-    try:
-        ws = next((w for w in wb.worksheets if w.title.strip().casefold() == FACTS_SHEET.casefold()), None)
-        if ws is None:
-            raise InputError(f"Tệp không có trang tính «{FACTS_SHEET}».", Location(path.name))
-        facts, _ = _facts(path, ws)
-    finally:
-        wb.close()
+    with quiet_openpyxl():
+        wb = _open(path, data_only=True)
+        try:
+            ws = next((w for w in wb.worksheets if w.title.strip().casefold() == FACTS_SHEET.casefold()), None)
+            if ws is None:
+                raise InputError(f"Tệp không có trang tính «{FACTS_SHEET}».", Location(path.name))
+            facts, _ = _facts(path, ws)
+        finally:
+            wb.close()
     return facts

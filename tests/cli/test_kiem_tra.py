@@ -167,3 +167,20 @@ def test_a_file_named_twice_is_checked_once(tmp_path, capsys, campaign):
     path = write_form(tmp_path / "a.xlsx", clean_rows(campaign, MN))
     code, out, _ = run(capsys, tmp_path, path)
     assert code == 0 and out.count("== ") == 1
+
+
+def test_tra_lai_prints_what_it_returned_to_each_unit(tmp_path, capsys):
+    sample = Path(__file__).resolve().parents[2] / "data" / "mau" / "2022-dien-bien"
+    code, out, err = run(capsys, str(sample / "nam-po.xlsx"), str(sample / "dien-bien.xlsx"),
+                         "--tra-lai", str(tmp_path))
+    assert code == 0 and err == ""
+    assert out.endswith(
+        f"Trả lại cho đơn vị (thư mục {tmp_path}):\n"
+        "  nam-po.xlsx → nam-po-ghi-chu.xlsx (1 vấn đề), nam-po-da-chuan-hoa.xlsx (1 ô đã chuẩn hóa)\n"
+        "  dien-bien.xlsx → dien-bien-ghi-chu.xlsx (không có vấn đề)\n"
+        "Đã ghi 3 tệp.\n")
+    code, out, _ = run(capsys, str(sample / "nam-po.xlsx"), "--tra-lai", str(tmp_path), "--json")
+    assert code == 2
+    assert json.loads(out)["tra_lai"] == [{"path": str(sample / "nam-po.xlsx"), "files": [], "problems": 1,
+                                           "changes": 0, "error": f"Tệp «{tmp_path / 'nam-po-ghi-chu.xlsx'}» đã có; "
+                                           "không ghi đè. Thêm --ghi-de để thay tệp cũ."}]

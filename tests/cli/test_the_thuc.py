@@ -130,3 +130,99 @@ def test_a_folder_stands_for_every_docx_in_it(tmp_path, capsys):
     assert [line.split(" (")[0] for line in out[:-1]] == [str(tmp_path / "a" / "mot.docx"),
                                                          str(tmp_path / "hai.docx")]
     assert out[-1] == "Đã kiểm tra 2 tệp: 2 đúng thể thức, 0 có lỗi, 0 không đọc được."
+
+
+# ---- --sua: the corrected copy ------------------------------------------------------------------------------------
+
+def test_sua_writes_the_corrected_copy_beside_the_file_and_leaves_the_original(bad_date, capsys):
+    original = bad_date.read_bytes()
+    assert cli.main(["the-thuc", str(bad_date), "--sua"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    fixed = bad_date.with_name("nd30-ngay-khong-dem-0-da-sua.docx")
+    assert out[0] == f"{bad_date} (công văn): đã sửa 1 chỗ; bản đã sửa: {fixed}"
+    assert out[1] == "  đã sửa DT-04 · bảng 1, hàng 2, cột 2 «Điện Biên, ngày 05 tháng 3…»"
+    assert out[2] == ("      Số 0 ở ngày, tháng: «Điện Biên, ngày 5 tháng 3 năm 2022» → "
+                      "«Điện Biên, ngày 05 tháng 3 năm 2022»")
+    assert out[3] == "  Bản đã sửa đúng thể thức ND30, không còn lỗi."
+    assert bad_date.read_bytes() == original
+    assert cli.main(["the-thuc", str(fixed)]) == 0
+
+
+def test_sua_never_overwrites_a_file_unless_ghi_de(bad_date, capsys):
+    assert cli.main(["the-thuc", str(bad_date), "--sua"]) == 0
+    capsys.readouterr()
+    assert cli.main(["the-thuc", str(bad_date), "--sua"]) == 2
+    fixed = bad_date.with_name("nd30-ngay-khong-dem-0-da-sua.docx")
+    assert capsys.readouterr().out == (f"{bad_date}: không ghi được bản sửa: Tệp «{fixed}» đã có; không ghi đè. "
+                                       "Thêm --ghi-de để thay tệp cũ.\n")
+    assert cli.main(["the-thuc", str(bad_date), "--sua", "--ghi-de"]) == 0
+
+
+def test_sua_o_names_the_copy_and_may_not_name_the_original(bad_date, tmp_path, capsys):
+    out = tmp_path / "ra" / "ban-sua.docx"
+    assert cli.main(["the-thuc", str(bad_date), "--sua", "-o", str(out)]) == 0
+    assert out.is_file()
+    capsys.readouterr()
+    assert cli.main(["the-thuc", str(bad_date), "--sua", "-o", str(bad_date), "--ghi-de"]) == 2
+    assert "không được ghi đè lên tệp gốc" in capsys.readouterr().out
+
+
+def test_o_without_sua_is_a_usage_error(bad_date, capsys):
+    assert cli.main(["the-thuc", str(bad_date), "-o", "x.docx"]) == 2
+    assert capsys.readouterr().err == "Lỗi: -o/--ra chỉ dùng cùng --sua (nơi ghi bản đã sửa).\n"
+
+
+def test_sua_on_a_folder_writes_each_copy_to_o_and_skips_earlier_copies(tmp_path, capsys):
+    src = tmp_path / "den"
+    src.mkdir()
+    d.cong_van(date="Điện Biên, ngày 5 tháng 3 năm 2022").save(src / "mot.docx")
+    d.bao_cao().save(src / "hai.docx")
+    d.cong_van().save(src / "cu-da-sua.docx")
+    assert cli.main(["the-thuc", str(src), "--sua", "-o", str(tmp_path / "ra")]) == 0
+    assert sorted(p.name for p in (tmp_path / "ra").iterdir()) == ["hai-da-sua.docx", "mot-da-sua.docx"]
+    assert capsys.readouterr().out.splitlines()[-1] == \
+        "Đã sửa 2 tệp; đã kiểm tra 2 tệp: 2 đúng thể thức, 0 có lỗi, 0 không đọc được."
+
+
+def test_sua_says_what_is_left_for_a_person_and_exits_1(tmp_path, capsys):
+    doc = d.cong_van(date="Điện Biên, ngày 5 tháng 3 năm 2022")
+    first = d.para(doc, "- Như trên")
+    first._p.getparent().remove(first._p)
+    path = tmp_path / "nd30-thieu-nhu-tren.docx"
+    doc.save(path)
+    assert cli.main(["the-thuc", str(path), "--sua"]) == 1
+    out = capsys.readouterr().out
+    assert "  Còn 1 lỗi, 0 cảnh báo cần người soạn sửa trong Word:\n  lỗi NN-03 · " in out
+
+
+def test_sua_json_gains_the_fixes(bad_date, capsys):
+    assert cli.main(["the-thuc", str(bad_date), "--sua", "--json"]) == 0
+    (item,) = json.loads(capsys.readouterr().out)
+    assert item["fixed_file"] == str(bad_date.with_name("nd30-ngay-khong-dem-0-da-sua.docx"))
+    assert (item["errors_before"], item["errors"], item["findings"]) == (1, 0, [])
+    (fix,) = item["fixes"]
+    assert (fix["rule"], fix["before"], fix["after"]) == ("DT-04", "Điện Biên, ngày 5 tháng 3 năm 2022",
+                                                           "Điện Biên, ngày 05 tháng 3 năm 2022")
+
+
+def test_html_writes_a_self_contained_report_with_findings_beside_their_paragraph(tmp_path, capsys):
+    path = tmp_path / "nd30-van-ban-sai.docx"
+    bad_document().save(path)
+    report = tmp_path / "bao-cao.html"
+    assert cli.main(["the-thuc", str(path), "--html", str(report)]) == 1
+    assert capsys.readouterr().out.splitlines()[-1] == f"Báo cáo HTML: {report}"
+    html = report.read_text(encoding="utf-8")
+    assert "<script" not in html and "http://" not in html.replace('content="width', "") and "https://" not in html
+    row = html[html.index("Chủ tịch</span>"):]
+    row = row[:row.index("</div></div>")]
+    assert "lỗi SG-04" in row  # the note stands in the same row as the paragraph it is about
+    assert cli.main(["the-thuc", str(path), "--html", str(report)]) == 2  # not overwritten without --ghi-de
+
+
+def test_two_files_of_the_same_name_get_two_copies_in_o(tmp_path, capsys):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        d.cong_van(date="Điện Biên, ngày 5 tháng 3 năm 2022").save(tmp_path / folder / "cong-van.docx")
+    out = tmp_path / "ra"
+    assert cli.main(["the-thuc", str(tmp_path / "a"), str(tmp_path / "b"), "--sua", "-o", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["cong-van-da-sua-2.docx", "cong-van-da-sua.docx"]

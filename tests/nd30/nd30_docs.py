@@ -15,6 +15,9 @@ from docx.shared import Cm, Mm, Pt, Twips
 
 CENTER, BOTH, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
 LEFT_COL, RIGHT_COL = Mm(60), Mm(95)
+# The children of w:sectPr that come after w:pgNumType (ECMA-376 order), to insert it where the schema wants it.
+SECT_AFTER_PGNUMTYPE = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi",
+                        "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
 
 
 def _base() -> Document:
@@ -79,7 +82,7 @@ def border_line(container, length_mm: float, column_mm: float):
     for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "auto")):
         bottom.set(qn(k), v)
     bdr.append(bottom)
-    p._p.get_or_add_pPr().append(bdr)
+    p._p.get_or_add_pPr().insert_element_before(bdr, "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr")
     return p
 
 
@@ -185,7 +188,7 @@ def _appendix(doc) -> None:
     s.different_first_page_header_footer = True
     num = OxmlElement("w:pgNumType")
     num.set(qn("w:start"), "1")
-    s._sectPr.append(num)
+    s._sectPr.insert_element_before(num, *SECT_AFTER_PGNUMTYPE)
     add(doc, "Phụ lục", 14, bold=True)
     add(doc, "DANH SÁCH TRANG CỘNG ĐỒNG", 14, bold=True)
     add(doc, "(Kèm theo Báo cáo số 12/BC-MTTQ-BTT ngày 29 tháng 6 năm 2022 của Ban Thường trực "

@@ -88,3 +88,13 @@ def test_every_generated_document_gives_the_same_findings_with_its_tables_read_c
     assert len(docs) >= 13
     for path in docs:
         same_findings_both_ways(path.read_bytes())
+
+
+def test_sua_finds_nothing_to_change_in_what_docgen_writes(reports, tmp_path):
+    from docgen.nd30 import repair_bytes
+
+    docs = list(reports) + [p for p in api.cong_van("2026-ra-soat-trang-cong-dong", tmp_path).written
+                            if p.suffix == ".docx"]
+    for path in docs:
+        repair = repair_bytes(path.read_bytes(), path.name)
+        assert (path.name, repair.changes) == (path.name, [])

@@ -1,0 +1,112 @@
+"""`docgen the-thuc --sua`: fix what is safe to fix, check again, and say what is left for a person.
+
+Only rules with a fix in the rule table (`Rule.fix`) are touched, and only when
+the check reports them: a clean part of the document is never rewritten. The
+fixes run in rounds (check, fix what was found, check again) because some
+depend on others: a line typed "Số 5 / mttq" is first read as the number line
+once its text is right. Text is changed only by the edits of `typography.py`.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from importlib import import_module
+
+from docgen.errors import InputError, Location
+from docgen.nd30.checker import inspect_bytes, parts_of, run_checks
+from docgen.nd30.describe import where
+from docgen.nd30.fix_tools import Change, FixLog
+from docgen.nd30.kinds import Kind
+from docgen.nd30.rules import RULES, Finding
+from docgen.ooxml.sections import story_paragraphs
+from docgen.ooxml.text import Paragraph
+
+MAX_ROUNDS = 4
+
+
+@dataclass(frozen=True)
+class Repair:
+    """The corrected copy of one document: its bytes, the changes made, and the findings before and after."""
+
+    kind: Kind
+    before: list[Finding]
+    changes: list[Change]
+    data: bytes
+    after: list[Finding]
+    after_every: list[Finding] = field(default_factory=list)  # `after` with each place of a repeated finding
+
+    @property
+    def left(self) -> list[Finding]:
+        """Return what a person still has to put right (INFO findings left out)."""
+        return [f for f in self.after if f.level.value != "INFO"]
+
+
+def repair_bytes(data: bytes, name: str = "") -> Repair:
+    """Return the Repair of the .docx held in `data`; raise InputError (Vietnamese) when it cannot be read."""
+    import docx
+
+    before = inspect_bytes(data, name)
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # a package the checker reads but python-docx does not
+        raise InputError("tệp .docx bị hỏng, không đọc được", Location(name)) from exc
+    changes = fix_document(document, {f.rule for f in before.every})
+    buffer = io.BytesIO()
+    document.save(buffer)
+    out = buffer.getvalue()
+    after = inspect_bytes(out, name, verify=False)
+    return Repair(after.kind, before.findings, changes, out, after.findings, after.every)
+
+
+def fix_document(document, found: set[str] | None = None) -> list[Change]:
+    """Fix a python-docx Document in place; return the changes made, each placed in the corrected document.
+
+    `found` may give the rules the document is already known to break (its check just ran): the first round
+    then skips checking it again.
+    """
+    log = FixLog()
+    parts = None
+    for round_ in range(MAX_ROUNDS):
+        parts = parts_of(document)
+        if round_ or found is None:
+            found = {f.rule for f in run_checks(parts)}
+        fixable = {r for r in found if RULES[r].fixable}
+        before = len(log)
+        for fixer in _fixers(fixable):
+            fixer(parts, fixable, log)
+        if len(log) == before:
+            break  # nothing changed: `parts` is the corrected document as it is
+    else:
+        parts = parts_of(document)
+    return _placed(parts, log.changes)
+
+
+def _fixers(found: set[str]) -> list:
+    """Return the fix functions of the rules found, each once, in rule-table order."""
+    out = []
+    for rule in RULES.values():
+        if rule.id in found and rule.fix:
+            module, function = rule.fix.split(".")
+            fn = getattr(import_module(f"docgen.nd30.{module}"), function)
+            if fn not in out:
+                out.append(fn)
+    return out
+
+
+def _placed(parts, changes: list[Change]) -> list[Change]:
+    """Return `changes` with their places named as in the corrected document (read as `parts`)."""
+    places: dict = {}
+    for s in parts.sections:
+        places[id(s.element)] = f"section {s.index + 1}"
+        for story in list(s.headers.values()) + list(s.footers.values()):
+            for p in story_paragraphs(story):
+                places.setdefault(id(p.element), where(p))
+    for b in parts.blocks:
+        for p in ([b] if isinstance(b, Paragraph) else b.all_paragraphs()):
+            places[id(p.element)] = where(p)
+    out = []
+    for c in changes:
+        place = places.get(id(c.element), c.where)
+        out.append(Change(c.rule, place, c.what, c.before, c.after, c.element))
+    return out
