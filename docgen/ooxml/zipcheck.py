@@ -5,7 +5,8 @@ which never unpacks a member beyond the size its entry declares (a larger
 stream fails its CRC). So checking the declared sizes and ratios against
 `docgen.limits` before parsing bounds what any parser can unpack. Each XML part
 is then read up to its root element: a DOCTYPE there (entity definitions, an
-external DTD) is refused, never obeyed, whatever parser would come next.
+external DTD) is refused, never obeyed, whatever parser would come next. A part
+that is not well-formed is left to the parser that reads it (which says where).
 """
 
 from __future__ import annotations
@@ -91,10 +92,11 @@ def _check_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
                         raise PackageError("doctype", part=info.filename)
                     return
                 head = fh.read(_CHUNK)
-    except etree.XMLSyntaxError as exc:
+    except etree.XMLSyntaxError:
+        # Not well-formed: the reader that parses this part (if any does) says so, with where. Old VML drawings
+        # written by Excel are often not XML at all, and nothing reads them.
         if _declares_doctype(head):
             raise PackageError("doctype", part=info.filename) from None
-        raise PackageError("xml", str(exc), part=info.filename, cause=exc) from None
     except NotImplementedError:
         raise PackageError("unsupported", part=info.filename) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError) as exc:

@@ -27,8 +27,8 @@ def unusable(tmp_path, data: bytes, name: str = "hong.xlsx") -> InputError:
 
 @pytest.mark.parametrize("data, where, words", [
     (h.truncated_part(XLSX, h.SHEET, 0.5), "hong.xlsx › Phụ lục › sau dòng 13", "bị cắt cụt hoặc thiếu thẻ đóng"),
-    (h.in_first_text(XLSX, h.SHEET, b"\x07"), "hong.xlsx", "có ký tự U+0007 mà XML không cho phép"),
-    (h.in_first_text(XLSX, h.SHEET, "\ufffe".encode()), "hong.xlsx", "có ký tự U+FFFE"),
+    (h.in_first_text(XLSX, h.SHEET, b"\x07"), "hong.xlsx › Phụ lục", "có ký tự U+0007 mà XML không cho phép"),
+    (h.in_first_text(XLSX, h.SHEET, "\ufffe".encode()), "hong.xlsx › Phụ lục", "có ký tự U+FFFE"),
     (h.replaced(XLSX, h.SHEET, b'r="B12"', b'r="ZZZZZZ11"'), "hong.xlsx › Phụ lục › ZZZZZZ11", "tham chiếu"),
     (h.shared_string_cell(XLSX, b"999"), "hong.xlsx › Phụ lục › B12", "chuỗi dùng chung (shared string) không có"),
     (h.shared_string_cell(XLSX, b"-1"), "hong.xlsx › Phụ lục › B12", "chuỗi dùng chung"),
