@@ -73,3 +73,16 @@ def test_tong_hop_keeps_every_submitted_text_as_text(tmp_path):
     for text in RISKY:
         kept = next((c for v, c in written.items() if text.strip() in v), None)
         assert kept is not None and kept.data_type == "s", text
+
+
+def test_the_copies_returned_to_a_unit_add_no_formula(tmp_path):
+    src = tmp_path / "vao"
+    src.mkdir()
+    wb = load_workbook(SAMPLES / "muong-nhe.xlsx")
+    rows = [r for r in wb["Phụ lục"].iter_rows(min_row=11) if isinstance(r[0].value, int)]
+    for row, text in zip(rows, RISKY):
+        row[5].value = text   # a phone cell: normalised copies rewrite these
+        row[5].data_type = "s"
+    wb.save(src / "muong-nhe.xlsx")
+    assert main(["kiem-tra", str(src), "--tra-lai", str(tmp_path / "ra")]) in (1, 2)
+    assert len(list((tmp_path / "ra").glob("*.xlsx"))) == 2 and _formulas(tmp_path / "ra") == {}
