@@ -32,7 +32,7 @@ from docgen.records.model import Problem, Severity
 from docgen.render import plan as render_plan
 from docgen.render import rows as fast_rows
 from docgen.render.filters import FILTERS
-from docgen.render.sandbox import SandboxEnvironment
+from docgen.render.sandbox import SandboxEnvironment, jinja_detail
 from docgen.vntext import strip_xml_invalid, unsurrogate
 
 # Rule ID of the note written when characters XML 1.0 forbids are removed from the data.
@@ -294,8 +294,6 @@ def _lighten(template: bytes) -> tuple[bytes, dict[str, bytes]]:
 
 def _said(exc: jinja2.TemplateError) -> str:
     """Return Jinja's message in Vietnamese (the original kept in brackets), as `mau kiem-tra` words it."""
-    from docgen.render.lint import jinja_detail
-
     return jinja_detail(exc.message or "")
 
 

@@ -27,7 +27,8 @@ from lxml import etree
 
 from docgen.errors import Location, TemplateError, parser_reason
 from docgen.records.model import Problem, Severity
-from docgen.render.sandbox import describe, refused
+from docgen.render.sandbox import describe, jinja_detail, refused
+from docgen.render.trial import trial_render
 
 ERROR = Severity.ERROR
 # Rule catalogue of the template checker: ID → (severity, Vietnamese message template).
@@ -96,51 +97,7 @@ def lint_template(path: Path, provided: Iterable[str], kind: str, env: jinja2.En
         patched = _check_patched(part, env, where, text_ok, known, kind, found)
         split_at = {f.location for f in patched if f.rule == "MAU-02"}
         out += [f for f in found if not (f.rule == "MAU-01" and f.location in split_at)] + patched
-    return out or _trial(path, set(provided) - set(env.globals))
-
-
-class _StandIn:
-    """Any value a template may ask for in a trial render: every attribute and item is itself, loops are empty."""
-
-    def __getattr__(self, name: str):
-        if name.startswith("_"):
-            raise AttributeError(name)
-        return self
-
-    def __getitem__(self, key):
-        return self
-
-    def __iter__(self):
-        return iter(())
-
-    def __len__(self) -> int:
-        return 0
-
-    def __str__(self) -> str:
-        return ""
-
-
-def _trial(path: Path, names: set[str]) -> list[Problem]:
-    """Return MAU-08 when rendering the template once with stand-in data breaks the sandbox's limits.
-
-    The static checks cannot see what only running shows (`'x' * 400000000`,
-    two nested loops of 100,000 turns, a macro calling itself); a trial render
-    does, with the renderer's own limits. Errors that come from the stand-in
-    data itself are not the template's fault and are not reported.
-    """
-    from jinja2.sandbox import SecurityError
-
-    from docgen.render.engine import render
-
-    stand_in = _StandIn()
-    try:
-        render(path, {name.split(".")[0].split("[")[0]: stand_in for name in names}, path.name)
-    except TemplateError as exc:
-        cause = exc.__cause__
-        if isinstance(cause, (SecurityError, RecursionError)):
-            detail = str(cause) if isinstance(cause, SecurityError) else "macro hay vòng lặp gọi lồng nhau quá sâu"
-            return [_finding("MAU-08", Location(path.name, "thân văn bản"), "", detail=detail)]
-    return []
+    return out or trial_render(path, set(provided) - set(env.globals))
 
 
 def _open(path: Path):
@@ -265,41 +222,7 @@ def _cell_lines(cell, prefix: str) -> list[Line]:
     return lines
 
 
-_JINJA_SAYS = (
-    (re.compile(r"The innermost block that needs to be closed is '(\w+)'"), "thiếu thẻ đóng {{% end{0} %}}"),
-    (re.compile(r"^unexpected end of template, expected 'end of print statement'"), "thiếu «}}}}» đóng thẻ"),
-    (re.compile(r"^Encountered unknown tag 'end(\w+)'"), "thẻ {{% end{0} %}} không có thẻ mở {{% {0} … %}} đi trước"),
-    (re.compile(r"^Encountered unknown tag '(\w+)'"), "không có lệnh «{0}»"),
-    (re.compile(r"^expected token 'name', got 'end of print statement'"), "sau dấu «|» thiếu tên bộ lọc"),
-    (re.compile(r"^expected token 'end of print statement', got '(.+)'"), "thừa «{0}» trong thẻ"),
-    (re.compile(r"^unexpected '(.+)'"), "thừa hoặc sai dấu «{0}»"),
-    (re.compile(r"^Expected an expression, got 'end of statement block'"), "lệnh thiếu điều kiện hoặc biểu thức"),
-    (re.compile(r"^No filter named '(\w+)'"), "không có bộ lọc «{0}» (xem docs/mau-van-ban.md)"),
-    (re.compile(r"^No test named '(\w+)'"), "không có phép thử «{0}»"),
-    (re.compile(r"^'(\w+)' is undefined"), "không có biến «{0}» trong dữ liệu"),
-)
-
-
-def jinja_detail(message: str) -> str:
-    """Return a Jinja syntax message in Vietnamese, the original kept in brackets.
-
-    >>> jinja_detail("Unexpected end of template. Jinja was looking for the following tags: 'endfor' or 'else'. "
-    ...              "The innermost block that needs to be closed is 'for'.")
-    "thiếu thẻ đóng {% endfor %} (Jinja: Unexpected end of template. Jinja was looking for the following tags: 'endfor' or 'else'. The innermost block that needs to be closed is 'for')"
-    >>> jinja_detail("expected token 'name', got 'end of print statement'")
-    "sau dấu «|» thiếu tên bộ lọc (Jinja: expected token 'name', got 'end of print statement')"
-    >>> jinja_detail("Encountered unknown tag 'endif'.").split(" (")[0]
-    'thẻ {% endif %} không có thẻ mở {% if … %} đi trước'
-    """
-    original = message.rstrip(".")
-    for pattern, words in _JINJA_SAYS:
-        m = pattern.search(message)
-        if m:
-            return f"{words.format(*m.groups())} (Jinja: {original})"
-    return original
-
-
-def _finding(rule: str, where: Location, place: str, **fields) -> Problem:
+def rule_finding(rule: str, where: Location, place: str, **fields) -> Problem:
     severity, template = RULES[rule]
     return Problem(rule, severity, template.format(**fields), where.at(place), FIXES.get(rule, ""))
 
@@ -319,11 +242,11 @@ def _check_text(part: Part, env, known: set[str], kind: str, where: Location) ->
     except jinja2.TemplateSyntaxError as exc:
         line = part.lines[min(max((exc.lineno or 1) - 1, 0), len(part.lines) - 1)]
         detail = jinja_detail(exc.message or "")
-        return False, [_finding("MAU-01", where, line.place, detail=detail, text=_short(line.text))]
+        return False, [rule_finding("MAU-01", where, line.place, detail=detail, text=_short(line.text))]
     out = []
     for rule, lineno, fields in _names(source, env, known, kind):
         place = part.lines[min(lineno, len(part.lines)) - 1].place
-        out.append(_finding(rule, where, place, **fields))
+        out.append(rule_finding(rule, where, place, **fields))
     return True, out
 
 
@@ -382,7 +305,7 @@ def _check_patched(part: Part, env, where: Location, text_ok: bool, known: set[s
     for m in TAG.finditer(patched):
         if "<" in m.group(0):
             tag = _plain(m.group(0))
-            out.append(_finding("MAU-02", where, _locate(part.lines, tag), tag=_short(tag)))
+            out.append(rule_finding("MAU-02", where, _locate(part.lines, tag), tag=_short(tag)))
     bare = TAG.sub("", patched)
     try:
         etree.fromstring(bare.encode())
@@ -391,7 +314,7 @@ def _check_patched(part: Part, env, where: Location, text_ok: bool, known: set[s
             offset = _offset(bare, exc)
             before = [m for m in TAG.finditer(patched) if len(TAG.sub("", patched[:m.start()])) <= offset]
             tag = _plain(before[-1].group(0)) if before else ""
-            out.append(_finding("MAU-02", where, _locate(part.lines, tag), tag=_short(tag)))
+            out.append(rule_finding("MAU-02", where, _locate(part.lines, tag), tag=_short(tag)))
     if out or not text_ok:
         return out
     lines = _PARAGRAPH.sub(lambda m: "\n" + m.group(0), patched)  # one line per paragraph, as docxtpl renders
@@ -400,15 +323,15 @@ def _check_patched(part: Part, env, where: Location, text_ok: bool, known: set[s
     except jinja2.TemplateSyntaxError as exc:
         near = _plain(lines.splitlines()[(exc.lineno or 1) - 1]) if exc.lineno else ""
         tag = next((t.group(0) for t in TAG.finditer(near)), near)
-        return [_finding("MAU-06", where, _locate(part.lines, tag), detail=jinja_detail(exc.message or ""))]
+        return [rule_finding("MAU-06", where, _locate(part.lines, tag), detail=jinja_detail(exc.message or ""))]
     shown = {(f.rule, f.message) for f in seen}
     for rule, lineno, fields in _names(lines, env, known, kind):
-        finding = _finding(rule, where, HIDDEN_PLACE, **fields)
+        finding = rule_finding(rule, where, HIDDEN_PLACE, **fields)
         if (rule, finding.message) not in shown:
             shown.add((rule, finding.message))
             tags = [t.group(0) for t in TAG.finditer(_plain(lines.splitlines()[lineno - 1]))]
             place = next((ln.place for t in tags for ln in part.lines if t in ln.text), HIDDEN_PLACE)
-            out.append(_finding(rule, where, place, **fields))
+            out.append(rule_finding(rule, where, place, **fields))
     return out
 
 

@@ -19,6 +19,7 @@ into a TemplateError naming the template.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 
@@ -125,20 +126,12 @@ def _too_much_text(cap: int) -> str:
 class _Counted(NodeTransformer):
     """Put a turn counter at the start of every loop and macro body; wrap each `~` in a size check."""
 
-    def visit_For(self, node: nodes.For) -> nodes.Node:
+    def _counted(self, node: nodes.For | nodes.Macro | nodes.CallBlock) -> nodes.Node:
         self.generic_visit(node)
         node.body.insert(0, _call("loop_turn", _fixed_text(node.body)))
         return node
 
-    def visit_Macro(self, node: nodes.Macro) -> nodes.Node:
-        self.generic_visit(node)
-        node.body.insert(0, _call("loop_turn", _fixed_text(node.body)))
-        return node
-
-    def visit_CallBlock(self, node: nodes.CallBlock) -> nodes.Node:
-        self.generic_visit(node)
-        node.body.insert(0, _call("loop_turn", _fixed_text(node.body)))
-        return node
+    visit_For = visit_Macro = visit_CallBlock = _counted
 
     def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
         self.generic_visit(node)
@@ -302,3 +295,37 @@ def _checked_sum(environment, iterable, attribute=None, start=0):
     if not isinstance(start, (int, float)):
         raise SecurityError("bộ lọc sum chỉ cộng số")
     return sync_do_sum(environment, iterable, attribute, start)
+
+
+_JINJA_SAYS = (
+    (re.compile(r"The innermost block that needs to be closed is '(\w+)'"), "thiếu thẻ đóng {{% end{0} %}}"),
+    (re.compile(r"^unexpected end of template, expected 'end of print statement'"), "thiếu «}}}}» đóng thẻ"),
+    (re.compile(r"^Encountered unknown tag 'end(\w+)'"), "thẻ {{% end{0} %}} không có thẻ mở {{% {0} … %}} đi trước"),
+    (re.compile(r"^Encountered unknown tag '(\w+)'"), "không có lệnh «{0}»"),
+    (re.compile(r"^expected token 'name', got 'end of print statement'"), "sau dấu «|» thiếu tên bộ lọc"),
+    (re.compile(r"^expected token 'end of print statement', got '(.+)'"), "thừa «{0}» trong thẻ"),
+    (re.compile(r"^unexpected '(.+)'"), "thừa hoặc sai dấu «{0}»"),
+    (re.compile(r"^Expected an expression, got 'end of statement block'"), "lệnh thiếu điều kiện hoặc biểu thức"),
+    (re.compile(r"^No filter named '(\w+)'"), "không có bộ lọc «{0}» (xem docs/mau-van-ban.md)"),
+    (re.compile(r"^No test named '(\w+)'"), "không có phép thử «{0}»"),
+    (re.compile(r"^'(\w+)' is undefined"), "không có biến «{0}» trong dữ liệu"),
+)
+
+
+def jinja_detail(message: str) -> str:
+    """Return a Jinja syntax message in Vietnamese, the original kept in brackets.
+
+    >>> jinja_detail("Unexpected end of template. Jinja was looking for the following tags: 'endfor' or 'else'. "
+    ...              "The innermost block that needs to be closed is 'for'.")
+    "thiếu thẻ đóng {% endfor %} (Jinja: Unexpected end of template. Jinja was looking for the following tags: 'endfor' or 'else'. The innermost block that needs to be closed is 'for')"
+    >>> jinja_detail("expected token 'name', got 'end of print statement'")
+    "sau dấu «|» thiếu tên bộ lọc (Jinja: expected token 'name', got 'end of print statement')"
+    >>> jinja_detail("Encountered unknown tag 'endif'.").split(" (")[0]
+    'thẻ {% endif %} không có thẻ mở {% if … %} đi trước'
+    """
+    original = message.rstrip(".")
+    for pattern, words in _JINJA_SAYS:
+        m = pattern.search(message)
+        if m:
+            return f"{words.format(*m.groups())} (Jinja: {original})"
+    return original
