@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
@@ -91,17 +91,20 @@ def checks() -> list[tuple[str, str]]:
 
 def _collapse(findings: list[Finding]) -> list[Finding]:
     """Return findings with long runs of one rule and message summed up after REPEAT_LIMIT places."""
-    groups: dict = defaultdict(list)
-    for f in findings:
-        groups[(f.rule, f.message.split("»", 1)[-1])].append(f)
+    def key(f: Finding) -> tuple:
+        return f.rule, f.message.split("»", 1)[-1]
+
+    sizes = Counter(key(f) for f in findings)
+    seen: dict = defaultdict(int)   # place of each finding in its group, counted as they come (not searched)
     out = []
     for f in findings:
-        group = groups[(f.rule, f.message.split("»", 1)[-1])]
-        pos = next(i for i, g in enumerate(group) if g is f)
+        k = key(f)
+        pos = seen[k]
+        seen[k] += 1
         if pos < REPEAT_LIMIT:
             out.append(f)
         elif pos == REPEAT_LIMIT:
-            rest = len(group) - REPEAT_LIMIT
+            rest = sizes[k] - REPEAT_LIMIT
             out.append(Finding(f.rule, f.level, f"{f.message} (cùng lỗi ở {rest} chỗ nữa)", f.where))
     return out
 
