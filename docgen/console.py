@@ -35,9 +35,40 @@ codecs.register_error("docgen-shown", _shown_error)
 
 
 def print_json(data) -> None:
-    """Print `data` as indented JSON, Vietnamese letters kept as they are (written piece by piece, never whole)."""
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    """Print `data` as indented JSON, Vietnamese letters kept as they are (written piece by piece, never whole).
+
+    A `Streamed` list inside is made item by item as it is written.
+    """
+    _write_json(data, sys.stdout, 0)
     print()
+
+
+class Streamed:
+    """A list for `print_json` whose items are made only when written (a file of 100,000 rows is never whole)."""
+
+    def __init__(self, items):
+        self.items = items
+
+
+def _write_json(value, out, level: int) -> None:
+    pad, inner = "  " * level, "  " * (level + 1)
+    if isinstance(value, dict) and any(isinstance(v, (dict, Streamed)) for v in value.values()):
+        out.write("{")
+        for i, (key, item) in enumerate(value.items()):
+            out.write(("," if i else "") + "\n" + inner + json.dumps(key, ensure_ascii=False) + ": ")
+            _write_json(item, out, level + 1)
+        out.write("\n" + pad + "}" if value else "}")
+    elif isinstance(value, Streamed):
+        out.write("[")
+        empty = True
+        for i, item in enumerate(value.items):
+            out.write(("," if i else "") + "\n" + inner)
+            _write_json(item, out, level + 1)
+            empty = False
+        out.write("]" if empty else "\n" + pad + "]")
+    else:
+        text = json.dumps(value, ensure_ascii=False, indent=2)
+        out.write(text.replace("\n", "\n" + pad) if level else text)
 
 
 def progress_bar():
@@ -117,7 +148,7 @@ def print_kiem_tra(res, as_json: bool = False) -> None:
         if res.returned:
             print("\n" + returned_text(res.returned))
         return
-    print_json(res.to_dict())
+    print_json(res.to_dict(sequence=Streamed))
     for u in res.unusable:
         print(f"Lỗi: {shown(u.path)}: {u.message}", file=sys.stderr)
     for r in res.returned:

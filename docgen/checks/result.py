@@ -65,8 +65,12 @@ class KiemTraResult:
         """Return 2 when an input was unusable or could not be returned, else 1 when errors were found, else 0."""
         return 2 if self.unusable or any(r.error for r in self.returned) else 1 if self.error_count else 0
 
-    def to_dict(self) -> dict:
-        """Return the `--json` shape (docs/kiem-tra.md documents it)."""
+    def to_dict(self, sequence=list) -> dict:
+        """Return the `--json` shape (docs/kiem-tra.md documents it).
+
+        `sequence` makes the long lists (files, problems) from their items: `list`,
+        or a lazy sequence for a printer that writes them piece by piece.
+        """
         out = {
             "campaign": self.campaign_id,
             "exit_code": self.exit_code,
@@ -76,7 +80,7 @@ class KiemTraResult:
                 "warnings": self.warning_count,
                 "unusable": len(self.unusable),
             },
-            "files": [submission_dict(s) for s in self.submissions],
+            "files": sequence(submission_dict(s, sequence) for s in self.submissions),
             "unusable": [{"path": u.path, "message": u.message, "location": u.location} for u in self.unusable],
         }
         if self.returned:
@@ -89,8 +93,8 @@ def problem_dict(p: Problem) -> dict:
     return {**p.to_dict(), "severity_text": SEVERITY_WORDS[p.severity], "unit_code": p.unit_code}
 
 
-def submission_dict(s: Submission) -> dict:
-    """Return one checked submission as JSON."""
+def submission_dict(s: Submission, sequence=list) -> dict:
+    """Return one checked submission as JSON (`sequence` makes its list of problems, see `to_dict`)."""
     unit = s.reporting_unit
     return {
         "path": s.source.path,
@@ -98,7 +102,7 @@ def submission_dict(s: Submission) -> dict:
         "rows": len(s.records),
         "errors": len(s.errors),
         "warnings": sum(1 for p in s.problems if p.severity is Severity.WARNING),
-        "problems": [problem_dict(p) for p in s.problems],
+        "problems": sequence(problem_dict(p) for p in s.problems),
         "figures": [
             {
                 "level": f.level, "title": f.title, "expected": f.expected, "present": f.present,
