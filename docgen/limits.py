@@ -29,8 +29,10 @@ class Limits:
     max_parts: int = 5000              # members of one package
     max_tree_mb: float = 24            # an XML part read whole into memory (Word submissions and templates)
     max_elements: int = 250_000        # XML elements held at once while a part is streamed (a sheet, `the-thuc`)
-    max_rows: int = 200_000            # rows of one sheet or Word table
-    max_cells: int = 3_000_000         # cells of one sheet (rows × width)
+    max_strings_mb: float = 64         # a workbook's shared strings (Excel keeps every text of every sheet there)
+    max_styles_mb: float = 8           # a workbook's styles (openpyxl spends some 30 bytes of memory per byte)
+    max_rows: int = 110_000            # rows of one sheet or Word table (100,000 data rows and their titles)
+    max_cells: int = 2_000_000         # cells of one sheet (rows × width)
     max_render_mb: float = 50          # text one template part renders to
     max_loop: int = 1_000_000          # loop turns of one render
     render_seconds: float = 60         # time of one render
@@ -112,6 +114,11 @@ _REFUSED = {
               "hiệu của «bom nén» làm cạn bộ nhớ, docgen không giải nén.", "max_ratio"),
     "tree-too-big": ("Phần «{part}» giải nén ra {size}, quá giới hạn {limit} của phần đọc trọn vào bộ nhớ.",
                      "max_tree_mb"),
+    "strings-too-big": ("Bảng chuỗi dùng chung «{part}» của sổ Excel giải nén ra {size}, quá giới hạn {limit}.",
+                        "max_strings_mb"),
+    "styles-too-big": ("Bảng kiểu định dạng «{part}» của sổ Excel giải nén ra {size}, quá giới hạn {limit} (tệp bị "
+                       "«phình kiểu» do sao chép nhiều lần, hoặc bị sửa có chủ ý). Mở bằng Excel, xóa bớt kiểu ô thừa "
+                       "rồi lưu lại.", "max_styles_mb"),
     "too-many-elements": ("Phần «{part}» giữ cùng lúc hơn {limit} phần tử XML (một dòng, một bảng hay một văn bản "
                           "quá lớn, hoặc tệp bị sửa có chủ ý).", "max_elements"),
     "doctype": ("Phần «{part}» có khai báo DOCTYPE (định nghĩa thực thể XML): tệp Word/Excel thật không bao "

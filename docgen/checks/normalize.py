@@ -148,6 +148,8 @@ def _one_phone(typed: str) -> tuple[str, str]:
     if not phonenumbers.is_valid_number(number):
         digits = _NON_DIGIT.sub("", typed)
         return "", f"«{typed}» không phải số điện thoại Việt Nam hợp lệ ({len(digits)} chữ số)"
+    if number.country_code != 84:   # "0098 …" dials abroad: written nationally it would pass for a number here
+        return "", f"«{typed}» là số điện thoại nước ngoài (mã +{number.country_code}), không phải số Việt Nam"
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL), ""
 
 

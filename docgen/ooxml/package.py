@@ -154,7 +154,7 @@ def read_package(source: str | Path | bytes, verify: bool = True,
     if not zipfile.is_zipfile(fileobj):
         raise PackageError("not-zip", "" if isinstance(source, bytes) else str(source))
     if verify:
-        check_package(source, streamed=("word/document.xml",))
+        check_package(source, parts={"word/document.xml": None})
     zf = None
     try:
         with zipfile.ZipFile(fileobj) as archive:

@@ -26,12 +26,15 @@ _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _ENCRYPTED = 0x1
 
 
-def check_package(source: str | Path | bytes, limits: Limits | None = None, streamed: tuple[str, ...] = ()) -> None:
+def check_package(source: str | Path | bytes, limits: Limits | None = None,
+                  parts: dict[str, tuple[str, float] | None] | None = None) -> None:
     """Raise PackageError when the package `source` (a path or its bytes) breaks a limit or holds a DOCTYPE.
 
-    Members whose name starts with one of `streamed` are read piece by piece by
-    their reader; every other XML member must fit `max_tree_mb`, since it is read
-    whole into memory. Raises PackageError("not-zip") for bytes that are no zip.
+    Every XML member must fit `max_tree_mb`, since it is read whole into memory,
+    except those `parts` names by the start of their name: None for a member its
+    reader streams piece by piece, or (reason, MB) for a member with a limit of
+    its own (a workbook's styles cost far more memory per byte than a document).
+    Raises PackageError("not-zip") for bytes that are no zip.
     """
     limits = limits or current()
     size = len(source) if isinstance(source, (bytes, bytearray)) else Path(source).stat().st_size
@@ -41,14 +44,14 @@ def check_package(source: str | Path | bytes, limits: Limits | None = None, stre
     try:
         with zipfile.ZipFile(fileobj) as zf:
             infos = zf.infolist()
-            _check_sizes(infos, limits, streamed)
+            _check_sizes(infos, limits, parts or {})
             for info in infos:
                 _check_xml(zf, info)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
         raise PackageError("not-zip" if isinstance(exc, zipfile.BadZipFile) else "corrupt", str(exc)) from None
 
 
-def _check_sizes(infos: list[zipfile.ZipInfo], limits: Limits, streamed: tuple[str, ...]) -> None:
+def _check_sizes(infos: list[zipfile.ZipInfo], limits: Limits, parts: dict) -> None:
     if len(infos) > limits.max_parts:
         raise PackageError("too-many-parts", size=f"{len(infos)} phần", limit=f"{limits.max_parts} phần")
     total = 0
@@ -61,12 +64,20 @@ def _check_sizes(infos: list[zipfile.ZipInfo], limits: Limits, streamed: tuple[s
                                limit=megabytes(limits.max_part_mb * MB))
         if unpacked > RATIO_FROM_MB * MB and unpacked > limits.max_ratio * max(info.compress_size, 1):
             raise PackageError("ratio", part=part, size=megabytes(unpacked), limit=f"{limits.max_ratio:g}")
-        if unpacked > limits.max_tree_mb * MB and _is_xml_name(part) and not part.startswith(streamed):
-            raise PackageError("tree-too-big", part=part, size=megabytes(unpacked),
-                               limit=megabytes(limits.max_tree_mb * MB))
+        reason, cap = _whole_limit(part, limits, parts)
+        if cap is not None and unpacked > cap * MB:
+            raise PackageError(reason, part=part, size=megabytes(unpacked), limit=megabytes(cap * MB))
         total += unpacked
         if total > limits.max_total_mb * MB:
             raise PackageError("total-too-big", size=megabytes(total), limit=megabytes(limits.max_total_mb * MB))
+
+
+def _whole_limit(part: str, limits: Limits, parts: dict) -> tuple[str, float | None]:
+    """Return (reason, MB) of the limit on a member read whole, (…, None) when it is not read whole."""
+    for start, own in parts.items():
+        if part.startswith(start):
+            return own if own is not None else ("", None)
+    return ("tree-too-big", limits.max_tree_mb) if _is_xml_name(part) else ("", None)
 
 
 def _is_xml_name(name: str) -> bool:

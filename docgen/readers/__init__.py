@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from docgen.errors import DocgenError, InputError, Location, os_reason
+from docgen.limits import current
 from docgen.ooxml.zipcheck import check_package
 from docgen.readers.guard import unreadable
 from docgen.records.model import Facts, Source
@@ -113,8 +114,15 @@ def _checked(path: Path) -> str:
     with _guard(path, ""):
         kind = sniff.kind(path)
     with _guard(path, kind):
-        check_package(path, streamed=("xl/worksheets/",) if kind == "xlsx" else ())
+        check_package(path, parts=_workbook_parts() if kind == "xlsx" else None)
     return kind
+
+
+def _workbook_parts() -> dict:
+    """Return the workbook members that have limits of their own (`ooxml.zipcheck.check_package`)."""
+    limits = current()
+    return {"xl/worksheets/": None, "xl/sharedStrings.xml": ("strings-too-big", limits.max_strings_mb),
+            "xl/styles.xml": ("styles-too-big", limits.max_styles_mb)}
 
 
 @contextmanager

@@ -49,7 +49,7 @@ def test_a_limit_is_raised_with_its_environment_variable(monkeypatch):
     assert refused(data).reason == "part-too-big"
     monkeypatch.setenv("DOCGEN_MAX_PART_MB", "400")
     monkeypatch.setenv("DOCGEN_MAX_RATIO", "100000")
-    check_package(data, streamed=("xl/worksheets/",))
+    check_package(data, parts={"xl/worksheets/": None})
 
 
 def test_a_bad_limit_value_is_a_vietnamese_error(monkeypatch):
@@ -63,7 +63,12 @@ def test_a_bad_limit_value_is_a_vietnamese_error(monkeypatch):
 def test_a_part_read_whole_must_fit_the_tree_limit_unless_it_is_streamed(monkeypatch):
     monkeypatch.setenv("DOCGEN_MAX_TREE_MB", "0.01")
     assert refused(XLSX).reason == "tree-too-big"
-    check_package(XLSX, streamed=("xl/", "docProps/", "[Content_Types].xml", "_rels/"))
+    check_package(XLSX, parts=dict.fromkeys(("xl/", "docProps/", "[Content_Types].xml", "_rels/")))
+
+
+def test_a_part_may_have_a_limit_of_its_own():
+    err = refused(XLSX, parts={"xl/styles.xml": ("styles-too-big", 0.001)})
+    assert (err.reason, err.part, err.limit) == ("styles-too-big", "xl/styles.xml", "0,001 MB")
 
 
 @pytest.mark.parametrize("part", ["word/document.xml", "word/styles.xml", "[Content_Types].xml", "_rels/.rels"])
