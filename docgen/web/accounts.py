@@ -15,8 +15,10 @@ from docgen.web.passwords import ONE_TIME_N, N, hash_password, password_problem,
 from docgen.web.store import Store, now
 
 NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
-# A hash nobody's password matches: checking an unknown name costs what checking a known one does.
-_NO_ONE = hash_password("\x00không-có-tài-khoản\x00")
+# Hashes nobody's password matches, one per cost: every login checks one hash of each cost (the account's own
+# and a dummy of the other), so its time tells nothing, not whether the name exists nor whether it still
+# has a one-time password (a cheaper hash).
+_NO_ONE = {n: hash_password("\x00không-có-tài-khoản\x00", n) for n in (N, ONE_TIME_N)}
 
 
 class AccountError(api.DocgenError):
@@ -130,7 +132,11 @@ def authenticate(store: Store, name: str, password: str) -> dict | None:
     """Return the account when `name` and `password` match an enabled account, else None (same cost either way)."""
     with store.connect() as db:
         row = db.execute("SELECT * FROM accounts WHERE name = ?", (name.strip(),)).fetchone()
-    ok = verify_password(password, row["password"] if row else _NO_ONE)
+    stored = row["password"] if row else _NO_ONE[N]
+    ok = verify_password(password, stored)
+    for n, dummy in _NO_ONE.items():
+        if not stored.startswith(f"scrypt${n}$"):
+            verify_password(password, dummy)
     if row is None or not ok or row["disabled"]:
         return None
     return dict(row)

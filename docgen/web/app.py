@@ -59,6 +59,7 @@ ERRORS = {
     400: ("Yêu cầu không hợp lệ", "Trang không hiểu yêu cầu này. Hãy quay lại và thử lại."),
     403: ("Không được phép", "Tài khoản của bạn không được xem hoặc làm việc này."),
     409: ("Chưa làm được", "Việc này chưa làm được lúc này."),
+    429: ("Chờ một chút", "Tài khoản này đã gửi quá nhiều yêu cầu; hãy chờ ít phút rồi thử lại."),
     404: ("Không tìm thấy", "Không có trang này, hoặc bạn không được xem nó."),
     405: ("Không được phép", "Trang này không nhận yêu cầu kiểu này."),
     413: ("Tệp quá lớn", f"Tệp gửi lên lớn hơn {MAX_BYTES // 2**20} MB. Tệp danh sách thường chỉ vài chục KB: "
@@ -104,7 +105,12 @@ class Guard:
                 extra = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
                          (b"referrer-policy", b"same-origin"), (b"x-frame-options", b"DENY"),
                          (b"server-timing", f"app;dur={spent:.1f}".encode())]
-                message = {**message, "headers": list(message.get("headers", [])) + extra}
+                headers = list(message.get("headers", []))
+                if not scope["path"].startswith("/tai-nguyen/") and not any(k == b"cache-control" for k, _ in headers):
+                    # Pages and files hold names, phone numbers, passwords: nothing kept in the browser's cache
+                    # of a shared office PC once the clerk has signed out.
+                    extra.append((b"cache-control", b"no-store"))
+                message = {**message, "headers": headers + extra}
             await send(message)
 
         await self.app(scope, counted, headed)
@@ -202,11 +208,12 @@ def new_form_token() -> str:
 
 
 def create_app(folder: str | Path, campaigns: list[str] | None = None, workers: int | None = None,
-               inline: bool = False) -> Starlette:
+               inline: bool = False, office_url: str = "") -> Starlette:
     """Return the web application over the data folder `folder`.
 
     `campaigns`: ids or folders to serve (default: every campaign shipped in data/chien-dich/);
-    `workers`: worker processes (default one per core); `inline`: run tasks in threads (tests).
+    `workers`: worker processes (default one per core); `inline`: run tasks in threads (tests);
+    `office_url`: the address the units use ("" when the server listens on this machine only).
     """
     from docgen.web import pages_admin, pages_auth, pages_units
     from docgen.web.registry import register
@@ -236,6 +243,8 @@ def create_app(folder: str | Path, campaigns: list[str] | None = None, workers: 
     )
     app.state.store, app.state.pool = store, pool
     app.state.checker = Checker(store, pool)
+    app.state.office_url = office_url
+    app.state.sending = {}  # account id → uploads being received now (uploads.MAX_AT_ONCE)
     app.state.handouts = {}  # one-time password lists waiting for their single download
     app.state.started = now().strftime("%Y%m%d-%H%M%S")
     app.add_middleware(Auth, store=store)

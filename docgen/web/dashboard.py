@@ -49,7 +49,7 @@ def newest_versions(store: Store, campaign_id: str) -> dict[str, dict]:
     with store.connect() as db:
         rows = db.execute(
             "SELECT v.id, v.unit_code, v.uploaded_at, v.usable, v.errors, v.warnings, v.report_date, v.date_source,"
-            " v.figures, n.total, n.waiting FROM (SELECT unit_code, max(CASE WHEN state = 'xong' THEN id END) AS id,"
+            " v.figures, v.file_unit, n.total, n.waiting FROM (SELECT unit_code, max(CASE WHEN state = 'xong' THEN id END) AS id,"
             " count(*) AS total, sum(state = 'cho') AS waiting FROM versions WHERE campaign_id = ?"
             " GROUP BY unit_code) n LEFT JOIN versions v ON v.id = n.id",
             (campaign_id,),
@@ -79,6 +79,8 @@ def _all_rows(store: Store, campaign: dict) -> tuple[list[dict], list, list[int]
     counts_of = newest_versions(store, campaign["id"])
     newest = {code: v for code, v in counts_of.items() if v["id"] is not None}
     state = api.tien_do(campaign["source"], newest)
+    with store.connect() as db:
+        names = dict(db.execute("SELECT code, name FROM units WHERE campaign_id = ?", (campaign["id"],)).fetchall())
     rows = []
     for r in state.rows:
         v, seen = newest.get(r.code), counts_of.get(r.code, {"total": 0, "waiting": 0})
@@ -90,11 +92,18 @@ def _all_rows(store: Store, campaign: dict) -> tuple[list[dict], list, list[int]
             "errors": r.errors if status != "chua_nop" else 0, "broken": bool(v and not v["usable"]),
             "versions": seen["total"], "waiting": seen["waiting"],
             "uploaded_at": v["uploaded_at"] if v else None, "version_id": v["id"] if v else None,
-            "figures": r.figures,
+            "figures": r.figures, "other_unit": _other_unit(v, r.code, names),
         })
     value = (rows, list(state.totals), sorted(v["id"] for v in newest.values()))
     _CACHE[key] = (stamp, value)
     return value
+
+
+def _other_unit(version: dict | None, code: str, names: dict[str, str]) -> str:
+    """Return the name of the unit the file itself reports for when it is not the unit it was uploaded for
+    (a district sent another district's file: its figures are not this unit's), else ""."""
+    named = (version or {}).get("file_unit") or ""
+    return names.get(named, named) if named and named != code else ""
 
 
 _CACHE: dict[tuple, tuple] = {}
@@ -105,9 +114,9 @@ def build(store: Store, campaign: dict, status_filter: str = "", sort: str = "th
     """Return the dashboard of a campaign row (from registry), filtered, sorted and cut to `page` as asked."""
     rows, totals, newest_ids = _all_rows(store, campaign)
     counts = {code: sum(1 for r in rows if r["status"] == code) for code in STATUS_VIEW}
-    open_errors = sum(1 for r in rows if r["errors"])
+    open_errors = sum(1 for r in rows if r["errors"] or r["other_unit"])
     chosen = [r for r in rows if not status_filter or r["status"] == status_filter
-              or (status_filter == OPEN_ERRORS and r["errors"])]
+              or (status_filter == OPEN_ERRORS and (r["errors"] or r["other_unit"]))]
     chosen = _sorted(chosen, sort)
     pages = max(1, -(-len(chosen) // PAGE_SIZE))
     page = min(max(1, page), pages)

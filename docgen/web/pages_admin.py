@@ -138,7 +138,16 @@ async def accounts_page(request: Request, shown: dict | None = None, message: st
         units = {c["id"]: [dict(r) for r in db.execute("SELECT code, name, level_title FROM units WHERE campaign_id = ?"
                                                         " ORDER BY ord", (c["id"],))] for c in campaigns}
     return page(request, "tai_khoan.html", status_code, accounts=accounts.all_accounts(store), campaigns=campaigns,
-                units=units, log=log, shown=shown, message=message)
+                units=units, log=log, shown=shown, message=message, address=_units_address(request))
+
+
+def _units_address(request: Request) -> str:
+    """Return the address to give the units: the server's on the office network, else the one this page was
+    opened at unless that is this machine's own (127.0.0.1 means nothing on a unit's PC); "" when unknown."""
+    if request.app.state.office_url:
+        return request.app.state.office_url
+    host = request.url.hostname or ""
+    return "" if host in ("localhost", "::1") or host.startswith("127.") else str(request.base_url)
 
 
 async def _form(request: Request):
@@ -185,7 +194,7 @@ async def create_for_campaign(request: Request):
     rows = [(unit.name, name, password) for unit, name, password in made]
     token = secrets.token_urlsafe(16)
     if rows:
-        address = str(request.base_url).rstrip("/")
+        address = _units_address(request) or "(hỏi văn phòng tỉnh)"
         data = api.bang_xlsx(f"Tài khoản trang web docgen — {campaign['title']} (mật khẩu tạm, đổi khi đăng nhập lần đầu)",
                              ["Đơn vị", "Tên đăng nhập", "Mật khẩu tạm", "Địa chỉ trang web"],
                              [[u, n, p, address] for u, n, p in rows])

@@ -49,20 +49,26 @@ async def login(request: Request):
     form = await request.form()
     require_csrf(request, form)
     name, password = str(form.get("ten", "")).strip(), str(form.get("mat_khau", ""))
-    address = request.client.host if request.client else "?"
-    wait = sessions.login_wait(store, name, address)
+    wait, stamp = sessions.login_attempt(store, name, _address(request))
     if wait:
-        return await login_form(request, f"Đăng nhập sai quá nhiều lần. Hãy thử lại sau {wait} phút.", 429, name)
+        return await login_form(request, _too_many(wait), 429, name)
     account = await asyncio.to_thread(accounts.authenticate, store, name, password)
     if account is None:
-        sessions.login_failed(store, name, address)
         return await login_form(request, "Sai tên đăng nhập hoặc mật khẩu (hoặc tài khoản đã bị khóa).", 401, name)
-    sessions.login_succeeded(store, name)
+    sessions.login_succeeded(store, name, _address(request), stamp)
     token, _ = sessions.start(store, account["id"])
     response = redirect("/doi-mat-khau" if account["must_change"] else _next_url(str(form.get("tiep", ""))))
     _session_cookie(response, store, token)
     response.delete_cookie(sessions.LOGIN_COOKIE)
     return response
+
+
+def _address(request: Request) -> str:
+    return request.client.host if request.client else "?"
+
+
+def _too_many(minutes: int) -> str:
+    return f"Đăng nhập sai quá nhiều lần. Hãy thử lại sau {minutes} phút."
 
 
 async def logout(request: Request):
@@ -84,7 +90,13 @@ async def change_password(request: Request):
     form = await request.form()
     require_csrf(request, form)
     old, new, again = (str(form.get(k, "")) for k in ("cu", "moi", "nhac_lai"))
+    # Guessing the current password from an open session counts like guessing it at the login.
+    wait, stamp = sessions.login_attempt(store, account["name"], _address(request))
+    if wait:
+        return page(request, "doi_mat_khau.html", 429, message=_too_many(wait))
     ok = await asyncio.to_thread(accounts.authenticate, store, account["name"], old)
+    if ok is not None:
+        sessions.login_succeeded(store, account["name"], _address(request), stamp)
     problem = ("Mật khẩu hiện tại không đúng." if ok is None else
                "Hai lần nhập mật khẩu mới không giống nhau." if new != again else
                "Mật khẩu mới phải khác mật khẩu cũ." if new == old else password_problem(new))

@@ -99,11 +99,42 @@ async def unit_page(request: Request, message: str = "", status: int = 200):
 
 
 async def upload(request: Request):
-    store, checker, account = request.app.state.store, request.app.state.checker, request.state.account
+    store, account = request.app.state.store, request.state.account
     campaign = _campaign(request)
     unit = _unit(request, campaign["id"], request.path_params["ma"])
     if not registry.can_upload(store, account, unit):
         raise HTTPException(403, "Tài khoản của bạn chỉ nộp được danh sách của chính đơn vị mình.")
+    refused = _over_limit(request, account)
+    if refused:
+        return error_page(request, 429, refused)
+    sending = request.app.state.sending
+    sending[account["id"]] = sending.get(account["id"], 0) + 1
+    try:
+        return await _receive(request, campaign, unit)
+    finally:
+        sending[account["id"]] -= 1
+
+
+def _over_limit(request: Request, account: dict) -> str:
+    """Return why the account may not upload now (Vietnamese), or "": uploads.MAX_AT_ONCE and the quotas."""
+    if request.app.state.sending.get(account["id"], 0) >= uploads.MAX_AT_ONCE:
+        return (f"Tài khoản này đang gửi {uploads.MAX_AT_ONCE} tệp cùng lúc. Hãy chờ các tệp đó kiểm tra xong "
+                "rồi nộp tiếp.")
+    if account["is_admin"]:
+        return ""
+    count, size = uploads.sent_lately(request.app.state.store, account["id"])
+    if count >= uploads.MAX_PER_HOUR:
+        return (f"Tài khoản này đã nộp {count} lần trong một giờ qua, mức tối đa. Hãy chờ rồi nộp lại; "
+                "các lần nộp trước vẫn được lưu đủ.")
+    if size >= uploads.MAX_BYTES_PER_DAY:
+        return (f"Tài khoản này đã nộp {size // 2**20} MB trong 24 giờ qua, mức tối đa. Tệp danh sách thường "
+                "chỉ vài chục KB; nếu cần nộp thêm, hãy báo văn phòng tỉnh.")
+    return ""
+
+
+async def _receive(request: Request, campaign: dict, unit: dict):
+    """Keep the uploaded file as a new version, start its check, and show its result (or "being checked")."""
+    store, checker, account = request.app.state.store, request.app.state.checker, request.state.account
     async with request.form(max_files=1, max_fields=8) as form:
         require_csrf(request, form)
         sent = form.get("tep")

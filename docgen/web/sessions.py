@@ -12,15 +12,19 @@ import hashlib
 import hmac
 import secrets
 import time
+import unicodedata
 
 from docgen.web.store import Store, now
 
 COOKIE = "docgen_phien"
 LOGIN_COOKIE = "docgen_dang_nhap"
 LIFETIME = dt.timedelta(hours=10)
-# Login attempts: at most this many failures per name (per address) in WINDOW seconds.
+# Login attempts: at most this many failures in WINDOW seconds, for a name from one address, for a name from
+# every address together (many machines guessing at once), and from one address (many names).
+# A name is locked for its own address first, so guessing from one machine cannot lock the real clerk out.
 WINDOW = 15 * 60
-MAX_PER_NAME = 5
+MAX_PER_NAME_ADDRESS = 5
+MAX_PER_NAME = 50
 MAX_PER_ADDRESS = 30
 
 
@@ -84,27 +88,40 @@ def csrf_ok(expected: str, given: str | None) -> bool:
     return bool(expected) and bool(given) and hmac.compare_digest(expected, given)
 
 
-def login_wait(store: Store, name: str, address: str) -> int:
-    """Return the minutes to wait before the next login attempt for `name` from `address` (0: go ahead)."""
-    since = time.time() - WINDOW
-    with store.connect() as db:
+def _name_key(name: str) -> str:
+    """Return the name as the limits count it: spacing, case and Unicode look-alikes do not make a new name."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def _keys(name: str, address: str) -> list[tuple[str, int]]:
+    name = _name_key(name)
+    return [(f"ten-ip:{name}|{address}", MAX_PER_NAME_ADDRESS), (f"ten:{name}", MAX_PER_NAME),
+            (f"ip:{address}", MAX_PER_ADDRESS)]
+
+
+def login_attempt(store: Store, name: str, address: str) -> tuple[int, float]:
+    """Return (minutes to wait, 0) when `name` from `address` is locked; else (0, stamp) with the attempt
+    already counted as a failure, in the same transaction that checked the limits, so that attempts sent
+    all at once cannot pass the check together. `login_succeeded` takes the count back."""
+    t = time.time()
+    since = t - WINDOW
+    with store.transaction() as db:
+        db.execute("DELETE FROM login_failures WHERE at < ?", (since,))
         waits = []
-        for key, limit in ((f"ten:{name.strip().lower()}", MAX_PER_NAME), (f"ip:{address}", MAX_PER_ADDRESS)):
+        for key, limit in _keys(name, address):
             rows = db.execute("SELECT at FROM login_failures WHERE key = ? AND at > ? ORDER BY at DESC LIMIT ?",
                               (key, since, limit)).fetchall()
             if len(rows) >= limit:
-                waits.append(rows[-1]["at"] + WINDOW - time.time())
-    return max(1, int(max(waits) // 60) + 1) if waits else 0
+                waits.append(rows[-1]["at"] + WINDOW - t)
+        if waits:
+            return max(1, int(max(waits) // 60) + 1), 0.0
+        db.executemany("INSERT INTO login_failures (key, at) VALUES (?, ?)", [(k, t) for k, _ in _keys(name, address)])
+    return 0, t
 
 
-def login_failed(store: Store, name: str, address: str) -> None:
-    t = time.time()
+def login_succeeded(store: Store, name: str, address: str, stamp: float) -> None:
+    """Forget the name's failures, and this attempt's count against the address."""
+    name_keys = [k for k, _ in _keys(name, address)[:2]]
     with store.transaction() as db:
-        db.execute("DELETE FROM login_failures WHERE at < ?", (t - WINDOW,))
-        db.executemany("INSERT INTO login_failures (key, at) VALUES (?, ?)",
-                       [(f"ten:{name.strip().lower()}", t), (f"ip:{address}", t)])
-
-
-def login_succeeded(store: Store, name: str) -> None:
-    with store.transaction() as db:
-        db.execute("DELETE FROM login_failures WHERE key = ?", (f"ten:{name.strip().lower()}",))
+        db.execute("DELETE FROM login_failures WHERE key IN (?, ?)", name_keys)
+        db.execute("DELETE FROM login_failures WHERE key = ? AND at = ?", (f"ip:{address}", stamp))

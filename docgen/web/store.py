@@ -51,6 +51,16 @@ def migrations() -> list[tuple[int, str, str]]:
     return sorted(out)
 
 
+def _owner_only(folder: Path) -> None:
+    """Let only the server's own user into the data folder (password hashes, the units' personal data).
+
+    Only a folder docgen made (new, or holding its database): a folder a clerk named that held other
+    things keeps its permissions. Windows: its folders follow the user's profile; nothing to do here.
+    """
+    if os.name == "posix" and folder.stat().st_mode & 0o077:
+        os.chmod(folder, 0o700)
+
+
 class Store:
     """One data folder: `connect()` gives a connection in WAL mode with foreign keys on."""
 
@@ -62,8 +72,11 @@ class Store:
     def open(self) -> "Store":
         """Create the folder and database if needed and apply every migration not yet applied; return self."""
         try:
+            ours = not self.folder.exists() or self.db_path.exists()
             for sub in ("", UPLOADS, CACHE, TEMP):
                 (self.folder / sub).mkdir(parents=True, exist_ok=True)
+            if ours:
+                _owner_only(self.folder)
         except OSError as exc:
             raise StoreError(f"Không tạo được thư mục dữ liệu «{self.folder}»: {exc.strerror}.") from None
         with self.connect() as db:

@@ -8,6 +8,7 @@ statement. A row whose check had not finished is checked again at the next start
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -22,6 +23,13 @@ from docgen.web.store import TEMP, UPLOADS, Store, now
 MAX_BYTES = 20 * 2**20  # the largest file a unit may upload (a filled form is well under 1 MB)
 CHUNK = 256 * 1024
 _BAD = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+# Names Windows keeps for devices, whatever the extension: "nul.xlsx" written on a Windows server goes nowhere.
+_DEVICE = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
+# What one unit's account may send (an admin, who uploads for the units, is not counted): a filled form is
+# a few dozen KB, so these bound a mistake or a hostile account without ever stopping a clerk at work.
+MAX_AT_ONCE = 2
+MAX_PER_HOUR = 60
+MAX_BYTES_PER_DAY = 200 * 2**20
 
 
 class TooLarge(Exception):
@@ -33,13 +41,16 @@ def safe_name(name: str | None) -> str:
 
     >>> safe_name("C:\\\\Users\\\\vt\\\\Mường Nhé.xlsx"), safe_name("../../etc/passwd"), safe_name("")
     ('Mường Nhé.xlsx', 'passwd', 'tep-tai-len')
+    >>> safe_name("NUL.xlsx"), safe_name("com1.docx"), safe_name("console.xlsx")
+    ('_NUL.xlsx', '_com1.docx', 'console.xlsx')
     """
     base = re.split(r"[\\/]", unicodedata.normalize("NFC", name or ""))[-1]
     base = _BAD.sub("_", base).strip(" .")
     stem, dot, ext = base.rpartition(".")
     if dot and len(ext) <= 8:
         base = f"{stem[:100]}.{ext}"
-    return base[:110] or "tep-tai-len"
+    base = base[:110] or "tep-tai-len"
+    return f"_{base}" if _DEVICE.match(base) else base
 
 
 def save_blob(store: Store, source) -> tuple[str, int, str]:
@@ -86,7 +97,12 @@ def _sync_dir(folder: Path) -> None:
 
 def add_version(store: Store, *, campaign_id: str, unit_code: str, account_id: int, file_name: str, size: int,
                 sha256: str, blob: str, form_token: str) -> tuple[int, bool]:
-    """Return (version id, True) after inserting the version; (id of the earlier one, False) for a form sent twice."""
+    """Return (version id, True) after inserting the version; (id of the earlier one, False) for a form sent twice.
+
+    "Sent twice" is the same form with the same bytes (a double click, a reload): the same form sent
+    again with another file (the browser's Back button, then another file chosen) is a new version.
+    """
+    form_token = f"{form_token}:{sha256}" if form_token else ""
     try:
         with store.transaction() as db:
             cur = db.execute(
@@ -133,6 +149,8 @@ def unusable_result(campaign_id: str, file_name: str, message: str) -> dict:
 
 
 def get(store: Store, version_id: int) -> dict | None:
+    if not 0 < version_id < 2**63:  # beyond SQLite's integers: no such version (not a crash)
+        return None
     with store.connect() as db:
         row = db.execute(
             "SELECT v.*, a.name AS account_name FROM versions v JOIN accounts a ON a.id = v.account_id"
@@ -153,6 +171,15 @@ def of_units(store: Store, campaign_id: str, codes: list[str]) -> list[dict]:
             (campaign_id, *codes),
         ).fetchall()
     return [dict(r) for r in rows]
+
+
+def sent_lately(store: Store, account_id: int) -> tuple[int, int]:
+    """Return (versions uploaded in the last hour, bytes uploaded in the last 24 hours) by the account."""
+    hour, day = (now() - dt.timedelta(hours=1)).isoformat(), (now() - dt.timedelta(days=1)).isoformat()
+    with store.connect() as db:
+        row = db.execute("SELECT sum(uploaded_at > ?) AS n, sum(size) AS size FROM versions"
+                         " WHERE account_id = ? AND uploaded_at > ?", (hour, account_id, day)).fetchone()
+    return int(row["n"] or 0), int(row["size"] or 0)
 
 
 def pending(store: Store) -> list[int]:

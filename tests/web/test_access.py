@@ -131,3 +131,27 @@ def test_a_disabled_account_loses_its_session_at_once(web, clerk):
     accounts.set_disabled(web.store, "xa-se-khoa", True)
     assert who.client.get("/chien-dich", follow_redirects=False).status_code == 303
     assert who.login().status_code == 401
+
+
+def test_every_form_of_the_site_refuses_a_post_without_its_csrf_token(clerk, web):
+    from starlette.routing import Route
+
+    admin = clerk("tinh")
+    params = {"cd": CAMPAIGN, "ma": MUONG_NHE, "ten": "huyen-nam-po", "viec": "khoa"}
+    posts = [r.path.format(**params) for r in web.app.routes if isinstance(r, Route) and "POST" in (r.methods or ())]
+    assert len(posts) >= 7 and "/dang-xuat" in posts
+    for url in posts:
+        for token in (None, "gia-mao"):
+            data = {"chien_dich": CAMPAIGN, "don_vi": MUONG_NHE, **({"csrf": token} if token else {})}
+            sent = admin.client.post(url, data=data, follow_redirects=False)
+            assert sent.status_code == 403, (url, token)
+    with web.store.connect() as db:
+        assert db.execute("SELECT disabled FROM accounts WHERE name = 'huyen-nam-po'").fetchone()[0] == 0
+
+
+def test_signed_in_pages_and_files_are_not_kept_in_the_browser_cache(clerk, uploads):
+    muong_nhe = clerk("huyen-muong-nhe")
+    version = uploads[MUONG_NHE]
+    for url in ("/chien-dich", version, f"{version}/tep", f"{version}/bao-cao.docx", "/dang-nhap"):
+        assert muong_nhe.get(url).headers.get("cache-control") == "no-store", url
+    assert muong_nhe.get("/tai-nguyen/kieu.css").headers.get("cache-control") != "no-store"

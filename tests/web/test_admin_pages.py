@@ -172,3 +172,26 @@ def test_bulk_accounts_for_every_unit_come_as_a_one_time_excel_list(clerk):
     again = admin.client.post("/quan-tri/tai-khoan/tao-hang-loat", data={"csrf": csrf_of(page), "chien_dich": CAMPAIGN})
     assert "Mọi đơn vị đã có tài khoản" in again.text
     assert "Tạo hàng loạt tài khoản" in admin.get("/quan-tri/nhat-ky").text
+
+
+def test_the_accounts_list_gives_the_units_the_office_address_never_this_machine_s(clerk, web, monkeypatch):
+    admin = clerk("tinh")
+    page = admin.get("/quan-tri/tai-khoan").text       # the test server listens on 127.0.0.1 only
+    assert "Trang web đang chỉ mở cho máy này" in page and "docgen web --host 0.0.0.0" in page
+    monkeypatch.setattr(web.app.state, "office_url", "http://192.168.1.20:8000/")
+    page = admin.get("/quan-tri/tai-khoan").text
+    assert "Địa chỉ gửi cho các đơn vị" in page and "http://192.168.1.20:8000/" in page
+    made = admin.client.post("/quan-tri/tai-khoan/tao-hang-loat", data={"csrf": csrf_of(page), "chien_dich": CAMPAIGN,
+                                                                        "cap": "tat-ca"})
+    link = re.search(r'href="(/quan-tri/tai-khoan/phat/[^"]+\.xlsx)"', made.text).group(1)
+    sheet = load_workbook(io.BytesIO(admin.get(link).content)).active
+    addresses = {r[3] for r in sheet.iter_rows(min_row=4, values_only=True)}
+    assert addresses == {"http://192.168.1.20:8000/"}
+
+
+def test_a_file_of_another_unit_is_flagged_on_the_desk(clerk):
+    admin = clerk("tinh")
+    admin.upload("97", SAMPLES / "nam-po.xlsx")          # sent for Huyện Mường Chà, but Nậm Pồ's own list
+    row = _row(admin.get(BOARD).text, "Huyện Mường Chà")
+    assert "tệp ghi đơn vị khác: Huyện Nậm Pồ" in row
+    assert _listed(admin.get(f"{BOARD}?trang-thai=con_loi").text, "Huyện Mường Chà")

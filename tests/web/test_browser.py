@@ -93,3 +93,29 @@ def test_the_province_sees_a_unit_report_on_time_and_opens_the_summary(web, tmp_
         assert report.name == "bao-cao-tong-hop.docx" and any("Mường Chà" in c for c in cells)
     finally:
         driver.quit()
+
+
+def test_back_from_the_result_the_clerk_can_send_another_file_and_it_is_kept(web, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    driver = chromium(tmp_path)
+    try:
+        _sign_in(driver, web.url, "huyen-nam-po")
+        driver.get(f"{web.url}/chien-dich/{CAMPAIGN}/don-vi/103")
+        driver.find_element(By.ID, "tep").send_keys(str(SAMPLES / "muong-lay.xlsx"))   # the wrong file, first
+        driver.find_element(By.CSS_SELECTOR, "form.nop button[type=submit]").click()
+        wait_url(driver, "/phien-ban/")
+        first = driver.current_url
+        driver.back()
+        wait_url(driver, "/don-vi/103")
+        button = wait_css(driver, "form.nop button[type=submit]")
+        assert button.is_enabled() and button.text == "Nộp và kiểm tra"
+        driver.find_element(By.ID, "tep").send_keys(str(SAMPLES / "nam-po.xlsx"))
+        button.click()
+        wait_url(driver, "/phien-ban/")
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        WebDriverWait(driver, 30).until(lambda d: d.current_url != first)
+        assert "nam-po.xlsx" in driver.find_element(By.CSS_SELECTOR, ".phu-de").text
+    finally:
+        driver.quit()

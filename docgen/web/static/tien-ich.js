@@ -22,9 +22,13 @@
   });
   // A form sent once shows it is working and cannot be sent twice by a double click.
   document.querySelectorAll("form.nop").forEach(function (form) {
+    var button = form.querySelector("button[type=submit]");
+    if (!button) { return; }
+    var label = button.textContent;
     form.addEventListener("submit", function () {
-      var button = form.querySelector("button[type=submit]");
-      if (button) { button.disabled = true; button.textContent = "Đang gửi và kiểm tra…"; }
+      button.disabled = true; button.textContent = "Đang gửi và kiểm tra…";
     });
+    // Back to this page from the result (the browser may show it as it was left): the button works again.
+    window.addEventListener("pageshow", function () { button.disabled = false; button.textContent = label; });
   });
 })();
