@@ -6,7 +6,7 @@ Builds, from the shipped samples: decompression bombs (an .xlsx whose sheet
 unpacks to 1 GB, a .docx whose body unpacks to 1 GB, a .docx whose image
 unpacks to 3 GB, the same with the limits raised so that docgen must go
 through them), a billion-laughs DOCTYPE, a row of two million cells, and a
-sheet of 100,000 rows; then runs the command a clerk would (`kiem-tra`,
+sheet of 100,000 rows, a workbook whose styles unpack to 21 MB; then runs the command a clerk would (`kiem-tra`,
 `the-thuc`) on each in its own Python process and prints its exit code, peak
 resident memory (the process's own, LibreOffice is not involved) and time.
 Targets (issue 9, docs/gioi-han.md): every input of 20 MB or less under 500 MB;
@@ -70,6 +70,8 @@ def cases(folder: Path) -> list[tuple[str, list[str], Path, dict]]:
         "docx-media-3gb.docx": h.with_media(d, "word/media/image1.png", 3072),
         "xlsx-laughs.xlsx": h.with_doctype(x, h.SHEET),
         "xlsx-row-2m-cells.xlsx": h.huge_row(x, 2_000_000),
+        "xlsx-styles-21mb.xlsx": h.padded(x, "xl/styles.xml", b"</cellXfs>",
+                                          b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>' * 1000, 400),
     }
     for name, data in made.items():
         (folder / name).write_bytes(data)
@@ -82,6 +84,7 @@ def cases(folder: Path) -> list[tuple[str, list[str], Path, dict]]:
         ("bom .xlsx: 1 GB, giới hạn nâng", ["kiem-tra"], folder / "xlsx-sheet-1gb.xlsx", RAISED),
         ("DOCTYPE billion laughs", ["kiem-tra"], folder / "xlsx-laughs.xlsx", {}),
         ("một dòng 2 triệu ô", ["kiem-tra"], folder / "xlsx-row-2m-cells.xlsx", {}),
+        ("bảng kiểu 21 MB, tỉ lệ nén nâng", ["kiem-tra"], folder / "xlsx-styles-21mb.xlsx", {"DOCGEN_MAX_RATIO": "100000"}),
         ("100.000 dòng (kiem-tra)", ["kiem-tra"], folder / "xlsx-100000-rows.xlsx", {"DOCGEN_MAX_RATIO": "1000"}),
         ("100.000 dòng (kiem-tra --json)", ["kiem-tra", "--json"], folder / "xlsx-100000-rows.xlsx",
          {"DOCGEN_MAX_RATIO": "1000"}),
