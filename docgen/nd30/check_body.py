@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from docgen.nd30.describe import (ALIGN_VI, TOL_MM, align, all_bold, all_italic, found, is_upper, main_size,
-                                  num, sizes, where)
+                                  num, single_spaced, sizes, where)
 from docgen.nd30.kinds import ACADEMIC, AUTHORITY, AUTHORITY_LIKE, CONG_VAN, LUU, UPWARD, parse_number
 from docgen.nd30.layout import Layout, Parts, norm
 from docgen.nd30.layout_kinds import DECIDING, legal_bases
@@ -17,6 +17,11 @@ from docgen.ooxml.text import Paragraph
 HEADING = re.compile(r"^(Phần|Chương|Mục|Tiểu mục)\s+[IVXLC\d]+\b|^[IVXLC]+\.\s")
 ALWAYS_ADDRESSED = frozenset({"TTr"})  # a tờ trình always goes up, to whoever decides (PL I §II.9.b)
 PERSON_TITLES = ("CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG BAN", "BÍ THƯ", "CHÁNH VĂN PHÒNG", "TỔNG THƯ KÝ")
+# PL III Mẫu 1.5 (ô 9a): "Kính gửi:" with a first-line indent of 1982 twips, the recipients at 2552 twips (KG-05);
+# a single recipient on the "Kính gửi:" line is centred, as docgen's own công văn has it.
+KG_INDENT_MM, KG_ITEMS_MM = 35.0, 45.0
+KG_POSITION = "«Kính gửi:» căn giữa (một nơi nhận) hoặc lùi 3,5 cm và các nơi nhận lùi 4,5 cm (Mẫu 1.5)"
+NN_SPACING = "các dòng Nơi nhận dòng đơn, cách đoạn 0 (Phụ lục III, các mẫu)"
 
 
 def _x(p: Paragraph) -> float:
@@ -42,6 +47,9 @@ def check_kinh_gui(parts: Parts) -> list[Finding]:
         if probs:
             out.append(finding("KG-02", where(p), found(p, probs)))
     tail = text.split(":", 1)[1].strip() if ":" in text else ""
+    if at_margin(kg):
+        out.append(finding("KG-05", where(kg), f"«{text[:12]}…» ở lề trái như một đoạn nội dung",
+                           expected=KG_POSITION, level=Level.SHOULD))
     if tail:
         if tail.endswith(";"):
             out.append(finding("KG-03", where(kg), f"«{tail[-20:]}» kết thúc bằng «;»"))
@@ -49,6 +57,11 @@ def check_kinh_gui(parts: Parts) -> list[Finding]:
     if not lay.recipients:
         return out + [finding("KG-04", where(kg), "không có nơi nhận sau «Kính gửi:»")]
     return out + _recipient_lines(lay.recipients, kg, against_head=align(kg) != "center")
+
+
+def at_margin(kg: Paragraph) -> bool:
+    """Return True when "Kính gửi" starts where body text does (the margin, or the body's 1–1,27 cm indent), not at ô 9a."""
+    return align(kg) in ("left", "both") and _x(kg) < 20
 
 
 def _recipient_lines(recipients: list[Paragraph], head: Paragraph, against_head: bool) -> list[Finding]:
@@ -223,6 +236,19 @@ def _sg03(t: str, below: list[Paragraph], p: Paragraph) -> list[Finding]:
     return []
 
 
+def nn_spread(lines: list[Paragraph]) -> str:
+    """Return how the Nơi nhận lines are spaced wider than the models' single spacing ("" when they are not)."""
+    out = []
+    loose = [p for p in lines if not single_spaced(p)]
+    if loose:
+        f = loose[0].format
+        out.append(f"dãn dòng {num(f.line)}" if f.line_rule == "auto" else f"dãn dòng {num(f.line.pt)} pt")
+    gap = max(a.format.space_after.pt + b.format.space_before.pt for a, b in zip(lines, lines[1:]))
+    if gap > 0.2:
+        out.append(f"cách đoạn {num(gap)} pt")
+    return ", ".join(out)
+
+
 def check_recipients(parts: Parts) -> list[Finding]:
     """Return NN-01…NN-04 findings."""
     lay = parts.layout
@@ -240,6 +266,9 @@ def check_recipients(parts: Parts) -> list[Finding]:
     items = lay.nn_items
     if not items:
         return out + [finding("NN-02", where(nn), "không có dòng nơi nhận")]
+    spread = nn_spread([nn] + items)
+    if spread:
+        out.append(finding("NN-02", where(nn), spread, expected=NN_SPACING, level=Level.SHOULD))
     for i, p in enumerate(items):
         t = norm(p.text)
         probs = NN_ITEM.problems(p)

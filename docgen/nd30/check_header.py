@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from docgen.nd30.describe import found, main_size, num, problems, single_spaced, where
+from docgen.nd30.describe import found, main_size, num, off_centre, problems, single_spaced, where
 from docgen.nd30.kinds import (CONG_VAN, DATE_DRAFT, DATE_LOOSE, MIXED_CASE_CODES,
                                TYPE_NAMES, date_padding_ok, parse_number, symbol_type)
 from docgen.nd30.layout import Layout, Parts, norm
@@ -262,6 +262,8 @@ def check_title(parts: Parts) -> list[Finding]:
     for p in [t] + lay.summary:
         if p.format.align != "center":
             out.append(finding("TL-01", where(p), found(p, problems(p, centre=True))))
+        elif off_centre(p):
+            out.append(finding("TL-01", where(p), found(p, [f"thụt lề nên lệch tâm {num(off_centre(p))} mm"])))
     probs = TYPE_NAME.problems(t)
     if probs:
         out.append(finding("TL-02", where(t), found(t, probs)))

@@ -113,6 +113,13 @@ def align(p: Paragraph) -> str:
     return p.format.align or "left"
 
 
+def off_centre(p: Paragraph) -> float:
+    """Return how far (mm) indents push a centred line off the centre of its column; 0 when under 2 mm (LN-03's tolerance)."""
+    f = p.format
+    shift = abs(f.left.mm + f.first_line.mm - f.right.mm) / 2
+    return shift if shift > 2 else 0.0
+
+
 def problems(p: Paragraph, size: tuple[float, float] | None = None, bold: bool | None = None,
              italic: bool | None = False, caps: bool | None = None, centre: bool = False) -> list[str]:
     """Return what in `p` differs from the wanted formatting, as Vietnamese phrases.

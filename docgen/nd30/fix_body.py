@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from docgen.nd30.check_body import _adjacent, _is_heading, _line_spacing, _x, bases_of, signature_lines
+from docgen.nd30.check_body import (KG_INDENT_MM, KG_ITEMS_MM, _adjacent, _is_heading, _line_spacing, _x, at_margin,
+                                    bases_of, nn_spread, signature_lines)
 from docgen.nd30.describe import TOL_MM, align, main_size, norm, num, sizes
-from docgen.nd30.fix_tools import FixLog, conform, current_text, set_size, set_text
+from docgen.nd30.fix_tools import (FixLog, conform, current_text, format_paragraph, own_paragraph, set_size, set_text,
+                                   single_spacing)
 from docgen.nd30.kinds import AUTHORITY_LIKE
 from docgen.nd30.layout import Parts
 from docgen.nd30.roles import (AUTHORITY, KINH_GUI, LEGAL_BASIS, NN_ITEM, NOI_NHAN, PL_LABEL, PL_REFERENCE,
@@ -38,13 +40,37 @@ def _kinh_gui(parts: Parts, found: set[str], log: FixLog) -> None:
     if "KG-04" in found:
         for i, p in enumerate(lay.recipients):
             set_text(p, dash_item(current_text(p), "." if i == last else ";"), "KG-04", log)
-    if "KG-05" in found and lay.recipients:
+    if "KG-05" not in found:
+        return
+    if kg is lay.kinh_gui and at_margin(kg):
+        _kinh_gui_place(lay, log)
+    elif lay.recipients:
         target = max([_x(p) for p in lay.recipients]
                      + ([_x(kg)] if align(kg) != "center" and kg is lay.kinh_gui else []))
         for p in lay.recipients:
-            if abs(_x(p) - target) > 0.5 or abs(p.format.first_line.mm) > 0.1:
-                set_paragraph_format(p.element, left=Length(int(target * 36000)), first_line=Length(0))
+            if (abs(_x(p) - target) > 0.5 or abs(p.format.first_line.mm) > 0.1) and own_paragraph(p, "KG-05", log) \
+                    and format_paragraph(p, "KG-05", log, left=_mm(target), first_line=Length(0)):
                 log.add("KG-05", p, f"gạch đầu dòng ở {num(target)} mm")
+
+
+def _mm(value: float) -> Length:
+    return Length(int(value * 36000))
+
+
+def _kinh_gui_place(lay, log: FixLog) -> None:
+    """Put "Kính gửi" at ô 9a as PL III Mẫu 1.5 does: centred with its one recipient, else indented with its list."""
+    kg = lay.kinh_gui
+    if not lay.recipients:
+        if format_paragraph(kg, "KG-05", log, align="center", left=Length(0), first_line=Length(0)):
+            log.add("KG-05", kg, "căn giữa dòng «Kính gửi:»")
+        return
+    if not all(own_paragraph(p, "KG-05", log) for p in [kg] + lay.recipients):
+        return  # "Kính gửi:" and its list typed with Shift+Enter: split first, placed in the next round
+    if format_paragraph(kg, "KG-05", log, align="left", left=Length(0), first_line=_mm(KG_INDENT_MM)):
+        log.add("KG-05", kg, f"«Kính gửi:» lùi {num(KG_INDENT_MM / 10)} cm")
+    for p in lay.recipients:
+        if format_paragraph(p, "KG-05", log, align="left", left=_mm(KG_ITEMS_MM), first_line=Length(0)):
+            log.add("KG-05", p, f"gạch đầu dòng ở {num(KG_ITEMS_MM)} mm")
 
 
 def _first(found: set[str], *rules: str) -> str:
@@ -66,17 +92,15 @@ def _body(parts: Parts, found: set[str], log: FixLog) -> None:
         if norm(p.text) == "./.":
             continue
         if not _is_heading(p):
-            if "BD-02" in found and align(p) != "both":
-                set_paragraph_format(p.element, align="both")
+            if "BD-02" in found and align(p) != "both" and format_paragraph(p, "BD-02", log, align="both"):
                 log.add("BD-02", p, "căn đều hai bên")
             first = p.format.first_line.mm
-            if "BD-03" in found and not any(abs(first - v) <= TOL_MM for v in (10.0, 12.7)):
-                set_paragraph_format(p.element, first_line=Length(int(indent * 36000)))
+            if "BD-03" in found and not any(abs(first - v) <= TOL_MM for v in (10.0, 12.7)) \
+                    and format_paragraph(p, "BD-03", log, first_line=_mm(indent)):
                 log.add("BD-03", p, f"thụt đầu dòng {_cm(first)} → {_cm(indent)}")
         if "BD-04" in found and prev is not None and _adjacent(parts.layout, prev, p):
             gap = prev.format.space_after.pt + p.format.space_before.pt
-            if gap < 6 - 0.15:
-                set_paragraph_format(p.element, before=Pt(6 - prev.format.space_after.pt))
+            if gap < 6 - 0.15 and format_paragraph(p, "BD-04", log, before=Pt(6 - prev.format.space_after.pt)):
                 log.add("BD-04", p, f"cách đoạn trước {num(gap)} pt → 6 pt")
         if "BD-05" in found and _line_spacing(p):
             _line(p, log)
@@ -109,14 +133,14 @@ def _line(p: Paragraph, log: FixLog) -> None:
     f = p.format
     if f.line_rule == "auto":
         new = min(max(f.line, 1.0), 1.5)
-        set_paragraph_format(p.element, line=new)
-        log.add("BD-05", p, f"giãn dòng {num(f.line)} → {num(new)} dòng")
+        if format_paragraph(p, "BD-05", log, line=new):
+            log.add("BD-05", p, f"giãn dòng {num(f.line)} → {num(new)} dòng")
         return
     size = main_size(p) or 13
     lo, hi = size * 1.15, size * 1.73
     new = min(max(f.line.pt, lo), hi) if f.line_rule == "exact" else min(f.line.pt, hi)
-    set_paragraph_format(p.element, line=Pt(round(new, 1)), line_rule=f.line_rule)
-    log.add("BD-05", p, f"giãn dòng {num(f.line.pt)} pt → {num(round(new, 1))} pt")
+    if format_paragraph(p, "BD-05", log, line=Pt(round(new, 1)), line_rule=f.line_rule):
+        log.add("BD-05", p, f"giãn dòng {num(f.line.pt)} pt → {num(round(new, 1))} pt")
 
 
 # ---- closing: signature and Nơi nhận
@@ -149,11 +173,14 @@ def _recipients(parts: Parts, found: set[str], log: FixLog) -> None:
         if norm(t).rstrip(":. ").casefold() == "nơi nhận":
             set_text(nn, "Nơi nhận:", "NN-01", log)
         conform(nn, NOI_NHAN, log)
-        if abs(nn.format.left.mm) > 0.2 or abs(nn.format.first_line.mm) > 0.2 or align(nn) in ("center", "right"):
-            set_paragraph_format(nn.element, left=Length(0), first_line=Length(0),
-                                 align="left" if align(nn) in ("center", "right") else None)
+        if (abs(nn.format.left.mm) > 0.2 or abs(nn.format.first_line.mm) > 0.2 or align(nn) in ("center", "right")) \
+                and format_paragraph(nn, "NN-01", log, left=Length(0), first_line=Length(0),
+                                     align="left" if align(nn) in ("center", "right") else None):
             log.add("NN-01", nn, "sát lề trái")
     items = lay.nn_items
+    if "NN-02" in found and items and nn_spread([nn] + items):
+        for k, p in enumerate([nn] + items):
+            single_spacing(p, "NN-02", log, before=k > 0, after=k < len(items))
     for i, p in enumerate(items):
         t = current_text(p)
         last = i == len(items) - 1

@@ -5,8 +5,9 @@ TN-04, TL-04, LN-01, LN-02)."""
 from __future__ import annotations
 
 from docgen.nd30.check_header import _blank_between, _gap
-from docgen.nd30.describe import all_bold, main_size, norm, num, text_runs
-from docgen.nd30.fix_tools import FixLog, centre, conform, current_text, set_text, single_spacing
+from docgen.nd30.describe import all_bold, main_size, norm, num, off_centre, text_runs
+from docgen.nd30.fix_tools import (FixLog, centre, conform, current_text, drop_line, format_paragraph, format_runs,
+                                   own_paragraph, set_text, single_spacing)
 from docgen.nd30.layout import Parts
 from docgen.nd30.lines import line_under
 from docgen.nd30.metrics import text_width_mm
@@ -14,7 +15,7 @@ from docgen.nd30.roles import (DATE, ISSUER, QUOC_HIEU, SUMMARY, SUPERVISING, TI
 from docgen.nd30.typography import QH_TEXT, TN_TEXT, date_line, fixed_string, number_line, pad_dates, vv_line
 from docgen.ooxml import Length, Pt
 from docgen.ooxml.edit import (cell_width, drop, insert_line_after, remove_paragraph, set_border_indents,
-                               set_column_widths, set_paragraph_format, set_run_format)
+                               set_column_widths)
 from docgen.ooxml.text import Paragraph
 
 NUMBER_LINE = Role("SO-04", (13, 13), bold=False)  # the whole "Số: …" line: 13, upright, not bold
@@ -56,7 +57,11 @@ def _drop_blanks(paras: list[Paragraph], a: Paragraph, b: Paragraph, rule: str, 
     i = next(k for k, p in enumerate(paras) if p.same(a))
     j = next(k for k, p in enumerate(paras) if p.same(b))
     for p in paras[i + 1:j]:
-        if not p.text.strip() and remove_paragraph(p.element):
+        if p.text.strip():
+            continue
+        if p.line is not None:  # an empty line typed with Shift+Enter: the break goes
+            drop_line(p, rule, log)
+        elif remove_paragraph(p.element):
             log.add(rule, b, "bỏ dòng trống")
 
 
@@ -166,8 +171,8 @@ def _vv(parts: Parts, found: set[str], log: FixLog) -> None:
         centre(v, "VV-01", log)
     if "VV-02" in found:
         conform(v, VV, log)
-    if "VV-03" in found and lay.so is not None and _gap(lay.so, v) < 6 - 0.2:
-        set_paragraph_format(v.element, before=Pt(max(6 - lay.so.format.space_after.pt, 0)))
+    if "VV-03" in found and lay.so is not None and _gap(lay.so, v) < 6 - 0.2 and own_paragraph(v, "VV-03", log) \
+            and format_paragraph(v, "VV-03", log, before=Pt(max(6 - lay.so.format.space_after.pt, 0))):
         log.add("VV-03", v, "cách dòng «Số:» 6 pt")
 
 
@@ -179,6 +184,9 @@ def _title(parts: Parts, found: set[str], log: FixLog) -> None:
     if "TL-01" in found:
         for p in [t] + lay.summary:
             centre(p, "TL-01", log)
+            if off_centre(p) and format_paragraph(p, "TL-01", log, left=Length(0), right=Length(0),
+                                                  first_line=Length(0)):
+                log.add("TL-01", p, "bỏ thụt lề (dòng căn giữa cả trang)")
     if "TL-02" in found:
         conform(t, TYPE_NAME, log)
     if "TL-03" in found:
@@ -222,6 +230,8 @@ def _line(parts: Parts, p: Paragraph, siblings: list[Paragraph], rule: str, rati
           log: FixLog) -> None:
     line = line_under(p, siblings)
     if line is None and rule in found:
+        if p.line is not None and not p.last_line and not own_paragraph(p, rule, log):
+            return  # a line under a line typed with Shift+Enter: the paragraph is split first
         insert_line_after(p.element, *_indents(parts, p, ratio), after=_room_below(p, siblings))
         log.add(rule, p, "thêm đường kẻ liền dưới dòng chữ")
     elif line is not None and line.form == "underscores" and "LN-01" in found and line.paragraph is not None:
@@ -247,17 +257,14 @@ def _motto_line(tn: Paragraph, right: list[Paragraph], found: set[str], log: Fix
     line = line_under(tn, right, allow_underline=True)
     runs = text_runs(tn)
     if line is None and "TN-04" in found and runs:
-        for r in runs:
-            set_run_format(r.element, underline=True)
-        log.add("TN-04", tn, "gạch chân dòng Tiêu ngữ")
+        if format_runs(tn, runs, "TN-04", log, underline=True):
+            log.add("TN-04", tn, "gạch chân dòng Tiêu ngữ")
     elif line is not None and line.form == "underline" and "LN-01" in found:
         set_text(tn, current_text(tn).strip(), "LN-01", log)
-        for r in tn.runs:
-            if not r.text.strip() and r.format.underline:
-                set_run_format(r.element, underline=False)
+        spaces = [r for r in tn.runs if not r.text.strip() and r.format.underline]
+        format_runs(tn, spaces, "LN-01", log, whole=False, underline=False)
     elif line is not None and line.form == "underscores" and "LN-01" in found and line.paragraph is not None:
         drop(line.paragraph.element)
-        for r in runs:
-            set_run_format(r.element, underline=True)
+        format_runs(tn, runs, "LN-01", log, underline=True)
         log.add("LN-01", tn, "thay «____» bằng gạch chân dòng Tiêu ngữ", norm(line.paragraph.text), "")
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 from docgen.nd30.check_body import _is_heading
 from docgen.nd30.check_kinds import ARTICLE_LABEL, label_span, signer_columns
 from docgen.nd30.describe import TOL_MM, norm
-from docgen.nd30.fix_tools import FixLog, conform, current_text, set_text
+from docgen.nd30.fix_tools import FixLog, conform, current_text, format_paragraph, set_text
+from docgen.ooxml.edit import set_span_format
 from docgen.nd30.layout import Parts
 from docgen.nd30.layout_kinds import DECIDING
 from docgen.nd30.roles import AUTHORITY_LINE, DECIDES, MINUTES_SIGNER, MINUTES_TITLE
 from docgen.nd30.typography import article_label, upper
 from docgen.ooxml import Length
-from docgen.ooxml.edit import set_paragraph_format, set_span_format
 
 
 def fix_kinds(parts: Parts, found: set[str], log: FixLog) -> None:
@@ -50,9 +50,10 @@ def _article(p, log: FixLog) -> None:
     lead = len(current_text(p)) - len(current_text(p).lstrip())
     end = lead + len(m.group(0).rstrip())
     if label.runs and (not all(r.format.bold for r in label.runs) or any(r.format.italic for r in label.runs)):
+        log.claim(p, "bold:part", False, True, "QD-03")
         set_span_format(p.element, lead, end, bold=True, italic=False)
         log.add("QD-03", p, f"«{m.group(0).strip()}» đậm, đứng")
     first = p.format.first_line.mm
-    if _is_heading(p) and not any(abs(first - v) <= TOL_MM for v in (10.0, 12.7)):
-        set_paragraph_format(p.element, first_line=Length(int(12.7 * 36000)))
+    if _is_heading(p) and not any(abs(first - v) <= TOL_MM for v in (10.0, 12.7)) \
+            and format_paragraph(p, "QD-03", log, first_line=Length(int(12.7 * 36000))):
         log.add("QD-03", p, "lùi đầu dòng 1,27 cm")

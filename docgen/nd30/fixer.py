@@ -16,13 +16,13 @@ from importlib import import_module
 from docgen.errors import InputError, Location
 from docgen.nd30.checker import inspect_bytes, parts_of, run_checks
 from docgen.nd30.describe import where
-from docgen.nd30.fix_tools import Change, FixLog
+from docgen.nd30.fix_tools import Change, FixConflict, FixLog
 from docgen.nd30.kinds import Kind
 from docgen.nd30.rules import RULES, Finding
 from docgen.ooxml.sections import story_paragraphs
 from docgen.ooxml.text import Paragraph
 
-MAX_ROUNDS = 4
+MAX_ROUNDS = 6
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class Repair:
     data: bytes
     after: list[Finding]
     after_every: list[Finding] = field(default_factory=list)  # `after` with each place of a repeated finding
+    conflict: str = ""  # why fixing stopped early (two fixes that would undo each other), in Vietnamese
 
     @property
     def left(self) -> list[Finding]:
@@ -51,35 +52,46 @@ def repair_bytes(data: bytes, name: str = "") -> Repair:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # a package the checker reads but python-docx does not
         raise InputError("tệp .docx bị hỏng, không đọc được", Location(name)) from exc
-    changes = fix_document(document, {f.rule for f in before.every})
+    log = FixLog()
+    conflict = fix_in_place(document, log, {f.rule for f in before.every})
     buffer = io.BytesIO()
     document.save(buffer)
     out = buffer.getvalue()
     after = inspect_bytes(out, name, verify=False)
-    return Repair(after.kind, before.findings, changes, out, after.findings, after.every)
+    changes = _placed(parts_of(document), log)
+    return Repair(after.kind, before.findings, changes, out, after.findings, after.every,
+                  conflict.message if conflict else "")
 
 
 def fix_document(document, found: set[str] | None = None) -> list[Change]:
     """Fix a python-docx Document in place; return the changes made, each placed in the corrected document.
 
     `found` may give the rules the document is already known to break (its check just ran): the first round
-    then skips checking it again.
+    then skips checking it again. Raises FixConflict when two fixes would undo each other.
     """
     log = FixLog()
-    parts = None
+    conflict = fix_in_place(document, log, found)
+    if conflict:
+        raise conflict
+    return _placed(parts_of(document), log)
+
+
+def fix_in_place(document, log: FixLog, found: set[str] | None = None) -> FixConflict | None:
+    """Run the rounds of fixes on `document`, logging into `log`; return the conflict that stopped them, if any."""
     for round_ in range(MAX_ROUNDS):
         parts = parts_of(document)
         if round_ or found is None:
             found = {f.rule for f in run_checks(parts)}
         fixable = {r for r in found if RULES[r].fixable}
         before = len(log)
-        for fixer in _fixers(fixable):
-            fixer(parts, fixable, log)
+        try:
+            for fixer in _fixers(fixable):
+                fixer(parts, fixable, log)
+        except FixConflict as conflict:
+            return conflict
         if len(log) == before:
-            break  # nothing changed: `parts` is the corrected document as it is
-    else:
-        parts = parts_of(document)
-    return _placed(parts, log.changes)
+            break  # nothing changed: the document is corrected as far as it can be
+    return None
 
 
 def _fixers(found: set[str]) -> list:
@@ -94,19 +106,27 @@ def _fixers(found: set[str]) -> list:
     return out
 
 
-def _placed(parts, changes: list[Change]) -> list[Change]:
-    """Return `changes` with their places named as in the corrected document (read as `parts`)."""
+def _placed(parts, log: FixLog) -> list[Change]:
+    """Return the changes of `log` with their places named as in the corrected document (read as `parts`).
+
+    A line typed with a soft line break is named as its line, or as the paragraph it became when a fix split it.
+    """
     places: dict = {}
     for s in parts.sections:
-        places[id(s.element)] = f"section {s.index + 1}"
+        places[(id(s.element), None)] = f"section {s.index + 1}"
         for story in list(s.headers.values()) + list(s.footers.values()):
             for p in story_paragraphs(story):
-                places.setdefault(id(p.element), where(p))
+                places.setdefault((id(p.element), None), where(p))
     for b in parts.blocks:
         for p in ([b] if isinstance(b, Paragraph) else b.all_paragraphs()):
-            places[id(p.element)] = where(p)
+            places[(id(p.element), None)] = where(p)
+            for line in p.lines if p.line is None and "\n" in p.text else ():
+                places[(id(p.element), line.line)] = where(line)
     out = []
-    for c in changes:
-        place = places.get(id(c.element), c.where)
-        out.append(Change(c.rule, place, c.what, c.before, c.after, c.element))
+    for c in log.changes:
+        element, line = c.element, c.line
+        if line is not None and (element, line) in log.moved:
+            element, line = log.moved[(element, line)], None
+        place = places.get((id(element), line), places.get((id(element), None), c.where))
+        out.append(Change(c.rule, place, c.what, c.before, c.after, element, line))
     return out

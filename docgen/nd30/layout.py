@@ -1,7 +1,10 @@
 """Find the ND30 parts of a document: header block, title, Kính gửi, body, closing, appendices.
 
 Parts are found by position and text, never by formatting, so a part with wrong
-formatting is still found and its own rule reports it.
+formatting is still found and its own rule reports it. Lines typed with soft line
+breaks (Shift+Enter) in one paragraph are read as the lines they are (line views,
+`Paragraph.lines`) in the header block, the title block, Kính gửi, Nơi nhận and
+the signature; the body keeps its paragraphs whole.
 """
 
 from __future__ import annotations
@@ -33,6 +36,11 @@ def norm(text: str) -> str:
 def nonempty(paragraphs) -> list[Paragraph]:
     """Return the paragraphs that have visible text."""
     return [p for p in paragraphs if p.text.strip()]
+
+
+def lines_of(paragraphs) -> list[Paragraph]:
+    """Return the lines of `paragraphs`: a paragraph typed with soft line breaks gives one view per line."""
+    return [line for p in paragraphs for line in p.lines]
 
 
 @dataclass
@@ -188,26 +196,48 @@ def _header(lay: Layout, main: list) -> int:
         if isinstance(b, Table) and any(QH_MARK in norm(p.text).upper() for p in b.all_paragraphs()):
             lay.header = b
             for cell in b.cells():
-                (lay.left if cell.col == 0 else lay.right).extend(cell.paragraphs)
+                (lay.left if cell.col == 0 else lay.right).extend(lines_of(cell.paragraphs))
             _header_parts(lay)
             return i + 1
     # no header table: look for the Quốc hiệu in the first paragraphs
     for i, b in enumerate(main[:12]):
         if isinstance(b, Paragraph) and QH_MARK in norm(b.text).upper():
-            lay.right = [x for x in main[: i + 4] if isinstance(x, Paragraph)]
+            lay.right = lines_of(x for x in main[: i + 4] if isinstance(x, Paragraph))
             _header_parts(lay)
             return min(i + 3, len(main))
     return 0
 
 
+def _broken_quoc_hieu(lines: list[Paragraph]) -> list[Paragraph]:
+    """Return `lines` with a Quốc hiệu broken over two lines of one paragraph seen as one line (QH-01 reports it)."""
+    if any(QH_MARK in norm(p.text).upper() for p in lines):
+        return lines
+    for a, b in zip(lines, lines[1:]):
+        if a.line is not None and b.element is a.element and b.line == a.line + 1 and \
+                QH_MARK in norm(f"{a.text} {b.text}").upper():
+            return _replace_lines(lines, a.whole, a.whole.merged_lines(a.line, 2))
+    return lines
+
+
+def _replace_lines(lines: list[Paragraph], whole: Paragraph, new: list[Paragraph]) -> list[Paragraph]:
+    at = next(k for k, x in enumerate(lines) if x.element is whole.element)
+    rest = [x for x in lines if x.element is not whole.element]
+    return rest[:at] + new + rest[at:]
+
+
+def _date_like(p: Paragraph) -> bool:
+    return bool(re.search(r",\s*ngày|ngày.*năm", norm(p.text)))
+
+
 def _header_parts(lay: Layout) -> None:
+    lay.right = _broken_quoc_hieu(lay.right)
     right = nonempty(lay.right)
     for j, p in enumerate(right):
         if QH_MARK in norm(p.text).upper():
             lay.qh = p
             rest = right[j + 1:]
-            lay.tn = rest[0] if rest else None
-            lay.date = next((x for x in rest[1:] + right if re.search(r",\s*ngày|ngày.*năm", norm(x.text))), None)
+            lay.tn = rest[0] if rest and not _date_like(rest[0]) else None  # a missing motto is not the date line
+            lay.date = next((x for x in rest[1:] + right if _date_like(x) and x is not lay.tn), None)
             break
     left = nonempty(lay.left)
     for j, p in enumerate(left):
@@ -227,15 +257,14 @@ def _header_parts(lay: Layout) -> None:
 
 def _title(lay: Layout, rest: list) -> int:
     """Fill the type-name and trích yếu lines; return the index after them."""
-    paras = []
+    items = []  # (block index, line) of the first paragraphs after the header
     for i, b in enumerate(rest[:8]):
         if isinstance(b, Table):
             break
-        if b.text.strip():
-            paras.append((i, b))
-    if not paras:
+        items += [(i, line) for line in nonempty(b.lines)]
+    if not items:
         return 0
-    i, first = paras[0]
+    i, first = items[0]
     text = norm(first.text)
     known = text.upper() in TYPE_NAMES or text.upper() == "CÔNG VĂN"
     centred_caps = first.format.align == "center" and text == text.upper() and len(text) < 60
@@ -243,8 +272,8 @@ def _title(lay: Layout, rest: list) -> int:
         return 0
     lay.title = first
     end = i + 1
-    for j, p in paras[1:4]:
-        if _starts(p, "kính gửi") or p.format.align != "center" or (lay.summary and j > end):
+    for j, p in _summary(first, items[1:5], TYPE_NAMES.get(text.upper())):
+        if j > end and lay.summary:
             break  # a blank line (or the line under it) ends the trích yếu: what follows is another part
         lay.summary.append(p)
         end = j + 1
@@ -255,6 +284,48 @@ def _title(lay: Layout, rest: list) -> int:
     return end
 
 
+# How a body, not a trích yếu, starts (PL I §II.6): legal bases, an opening sentence, a numbered part.
+BODY_OPENING = re.compile(r"^(căn cứ|thực hiện|theo đề nghị|kính gửi|điều \d|phần |chương |mục )|"
+                          r"^([IVXLC]+|\d+)\.\s|^[a-zđ]\)\s", re.I)
+
+
+def _summary(title: Paragraph, items: list, code: str | None) -> list:
+    """Return the (block index, line) items that are the trích yếu under the type name, found by position (PL III Mẫu 1.4).
+
+    The trích yếu is what stands between the type name and "Kính gửi" (or the
+    body): a line of the type name's paragraph, centred lines, or — typed as body
+    text — a short line that does not open the body. A decision's authority line
+    (capitals) and a công điện's "… điện:" line come after it and are not part of it.
+    """
+    kg = next((k for k, (_, p) in enumerate(items) if _starts(p, "kính gửi")), None)
+    out = []
+    for k, (j, p) in enumerate(items if kg is None else items[:kg]):
+        t = norm(p.text)
+        if BODY_OPENING.match(t) or (code == "CĐ" and t.casefold().rstrip(" :").endswith("điện")):
+            break
+        if code in ("QĐ", "NQ") and out and t == t.upper():
+            break  # the authority line of a decision
+        placed = p.element is title.element or p.format.align == "center"
+        above_kinh_gui = kg is not None and kg - k <= 2  # what stands right above "Kính gửi" is the trích yếu
+        if not (placed or above_kinh_gui or (not out and _summary_like(t))):
+            break
+        out.append((j, p))
+        if len(out) == 3:
+            break
+    return out
+
+
+def _summary_like(text: str) -> bool:
+    """Return True when a line typed as body text reads as a trích yếu: a short phrase without a closing stop.
+
+    >>> _summary_like("Kết quả củng cố các Trang cộng đồng")
+    True
+    >>> _summary_like("Ban Thường trực báo cáo kết quả như sau:")
+    False
+    """
+    return len(text) <= 250 and not text.endswith((".", ":", ";"))
+
+
 def _kinh_gui(lay: Layout, rest: list, idx: int) -> int:
     for i in range(idx, min(idx + 6, len(rest))):
         b = rest[i]
@@ -262,10 +333,12 @@ def _kinh_gui(lay: Layout, rest: list, idx: int) -> int:
             break
         if not b.text.strip():
             continue
-        if _starts(b, "kính gửi"):
-            lay.kinh_gui = b
+        lines = nonempty(b.lines)
+        if _starts(lines[0], "kính gửi"):
+            lay.kinh_gui = lines[0]
+            tail = norm(lines[0].text).split(":", 1)[1].strip() if ":" in lines[0].text else ""
+            lay.recipients = [x for x in lines[1:] if norm(x.text)[:1] in "-–—+•"]
             j = i + 1
-            tail = norm(b.text).split(":", 1)[1].strip() if ":" in b.text else ""
             while not tail and j < len(rest) and isinstance(rest[j], Paragraph):
                 t = norm(rest[j].text)
                 if not t:
@@ -273,7 +346,7 @@ def _kinh_gui(lay: Layout, rest: list, idx: int) -> int:
                     continue
                 if t[:1] not in "-–—+•":
                     break
-                lay.recipients.append(rest[j])
+                lay.recipients += nonempty(rest[j].lines)
                 j += 1
             return j
         break
@@ -283,25 +356,24 @@ def _kinh_gui(lay: Layout, rest: list, idx: int) -> int:
 def _body_and_closing(lay: Layout, rest: list) -> None:
     for i, b in enumerate(rest):
         if isinstance(b, Table):
-            nn = next((p for p in b.all_paragraphs() if _starts(p, "nơi nhận")), None)
+            nn = next((x for p in b.all_paragraphs() for x in p.lines if _starts(x, "nơi nhận")), None)
             if nn is not None:
                 lay.closing = b
                 _closing(lay, b, nn)
                 return
             lay.body_tables.append(b)
         elif _starts(b, "nơi nhận"):
-            lay.noi_nhan = b
-            lay.nn_items = _dash_run(rest[i + 1:])
+            lines = b.lines
+            lay.noi_nhan = lines[0]
+            lay.nn_items = _dash_run(lines[1:] + lines_of(x for x in rest[i + 1:] if isinstance(x, Paragraph)))
             return
         elif b.text.strip():
             lay.body.append(b)
 
 
-def _dash_run(blocks) -> list[Paragraph]:
+def _dash_run(lines: list[Paragraph]) -> list[Paragraph]:
     out = []
-    for b in blocks:
-        if not isinstance(b, Paragraph):
-            break
+    for b in lines:
         if b.text.strip():
             if not norm(b.text)[:1] in "-–—+•":
                 break
@@ -310,23 +382,25 @@ def _dash_run(blocks) -> list[Paragraph]:
 
 
 def _closing(lay: Layout, table: Table, nn: Paragraph) -> None:
+    """Fill Nơi nhận and the signature from the closing table; `nn` is the line "Nơi nhận:"."""
     lay.noi_nhan = nn
     row, col = nn.place["row"], nn.place["col"]
-    nn_cell = next((c for c in table.cells() if any(p.same(nn) for p in c.paragraphs)), None)
+    nn_cell = next((c for c in table.cells() if any(p.element is nn.element for p in c.paragraphs)), None)
     if nn_cell is None:  # "Nơi nhận:" inside a nested table: nothing reliable to compare
         return
-    paras = nonempty(nn_cell.paragraphs)
+    nn_lines = lines_of(nn_cell.paragraphs)
+    paras = nonempty(nn_lines)
     at = next((k for k, p in enumerate(paras) if p.same(nn)), None)
     lay.nn_items = paras[at + 1:] if at is not None else []
     same_row = [c for c in table.rows[row] if c.col > col and nonempty(c.paragraphs)]
     if same_row:
-        sig_cell = same_row[-1]
-        lay.signature = nonempty(sig_cell.paragraphs)
-        # level: as many paragraphs above "Nơi nhận:" as above the first signature line
-        above_nn = next(k for k, p in enumerate(nn_cell.paragraphs) if p.same(nn))
-        above_sig = next(k for k, p in enumerate(sig_cell.paragraphs) if p.same(lay.signature[0]))
+        sig_lines = lines_of(same_row[-1].paragraphs)
+        lay.signature = nonempty(sig_lines)
+        # level: as many lines above "Nơi nhận:" as above the first signature line
+        above_nn = next(k for k, p in enumerate(nn_lines) if p.same(nn))
+        above_sig = next(k for k, p in enumerate(sig_lines) if p.same(lay.signature[0]))
         lay.sig_same_row = above_nn == above_sig
-        texts = [bool(p.text.strip()) for p in sig_cell.paragraphs]
+        texts = [bool(p.text.strip()) for p in sig_lines]
         last = len(texts) - 1 - texts[::-1].index(True)
         lay.sig_gap = not all(texts[above_sig:last + 1])
         before = texts[above_sig:last]
@@ -334,5 +408,5 @@ def _closing(lay: Layout, table: Table, nn: Paragraph) -> None:
     else:
         others = [c for c in table.cells()
                   if (c.row, c.col) != (nn_cell.row, nn_cell.col) and c.col > 0 and nonempty(c.paragraphs)]
-        lay.signature = nonempty(others[0].paragraphs) if others else []
+        lay.signature = nonempty(lines_of(others[0].paragraphs)) if others else []
         lay.sig_same_row = False

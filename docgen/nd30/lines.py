@@ -44,10 +44,14 @@ def line_under(p: Paragraph, siblings: list[Paragraph], allow_underline: bool = 
         runs = [r for r in p.runs if r.text.strip()]
         if runs and all(r.format.underline for r in runs):
             return Line("underline", None)
+    if p.line is not None and not p.last_line:
+        return None  # a line typed with Shift+Enter: the next line of its paragraph is right under it
     try:
         i = next(k for k, s in enumerate(siblings) if s.same(p))
     except StopIteration:
-        return None
+        if p.line is None:
+            return None
+        return line_under(p.whole, siblings) if any(s.same(p.whole) for s in siblings) else None
     for nxt in siblings[i + 1:i + 3]:
         text = norm(nxt.text)
         if nxt.line_shapes:

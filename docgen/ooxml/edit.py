@@ -240,19 +240,21 @@ def _pieces(p) -> list:
     return [piece for r in own_runs(p) for piece in _run_pieces(r)]
 
 
-def replace_text(p, new_text: str) -> bool:
+def replace_text(p, new_text: str, start: int = 0, end: int | None = None) -> bool:
     """Change the text of paragraph element `p` to `new_text` with the fewest character edits; return True if changed.
 
     Only the characters that differ are touched, each inside the run that holds
-    its neighbours, so formatting, fields and drawings stay where they are.
+    its neighbours, so formatting, fields and drawings stay where they are. With
+    `start`/`end`, only characters start…end are replaced by `new_text` (one line
+    of a paragraph typed with line breaks).
     """
-    old = paragraph_text(p)
+    old = paragraph_text(p)[start:end]
     if old == new_text:
         return False
     ops = difflib.SequenceMatcher(None, old, new_text, autojunk=False).get_opcodes()
     for tag, i1, i2, j1, j2 in reversed(ops):
         if tag != "equal":
-            _replace_span(p, i1, i2, new_text[j1:j2])
+            _replace_span(p, start + i1, start + i2, new_text[j1:j2])
     return True
 
 
@@ -350,6 +352,61 @@ def _split_run_at(p, offset: int) -> None:
 def _piece_text(child) -> str:
     fixed = _TEXT_CHILDREN[child.tag]
     return (child.text or "") if fixed is None else fixed
+
+
+def _soft_break(el) -> bool:
+    return el.tag == qn("w:cr") or (el.tag == W_BR and el.get(qn("w:type"), "textWrapping") == "textWrapping")
+
+
+def soft_breaks(p) -> list:
+    """Return the soft line breaks (Shift+Enter: `w:br` of no type, `w:cr`) of paragraph element `p`'s own runs."""
+    return [b for b in p.iter(W_BR, qn("w:cr")) if _soft_break(b) and _owner_p(b) is p]
+
+
+def split_at_breaks(p) -> list:
+    """Split paragraph element `p` at its soft line breaks (Shift+Enter) into one paragraph per line; return them.
+
+    Each new paragraph copies the paragraph properties, without numbering and
+    without the section break (which stays with the last one), and starts at
+    the left indent as the line did; no character changes. Nothing is split
+    (`[p]` is returned) when a break sits inside a hyperlink, a field or a
+    content control, where moving what follows would break the markup.
+    """
+    breaks = soft_breaks(p)
+    if not breaks or any(b.getparent().getparent() is not p for b in breaks):
+        return [p]
+    out = [p]
+    for br in breaks:
+        run, cur = br.getparent(), out[-1]
+        new = OxmlElement("w:p")
+        if cur.pPr is not None:
+            ppr = copy.deepcopy(cur.pPr)
+            for drop_tag in ("w:numPr", "w:sectPr"):
+                for el in ppr.findall(qn(drop_tag)):
+                    ppr.remove(el)
+            new.append(ppr)
+            sect = cur.pPr.find(qn("w:sectPr"))
+            if sect is not None:  # the section ends after the last line
+                new.pPr.append(sect)
+        tail = list(br.itersiblings())
+        following = list(run.itersiblings())
+        if tail:
+            second = OxmlElement("w:r")
+            if run.rPr is not None:
+                second.append(copy.deepcopy(run.rPr))
+            for child in tail:
+                second.append(child)
+            new.append(second)
+        for sibling in following:
+            new.append(sibling)
+        run.remove(br)
+        if not any(c.tag != qn("w:rPr") for c in run):
+            run.getparent().remove(run)
+        cur.addnext(new)
+        set_paragraph_format(new, first_line=Length(0), before=Length(0))
+        set_paragraph_format(cur, after=Length(0))
+        out.append(new)
+    return out
 
 
 # ---- tables

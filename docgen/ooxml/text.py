@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from docgen.ooxml import NS, Emu, Length, Pt, qn, twips
@@ -75,7 +75,11 @@ class Paragraph:
 
     `place` is a dict the caller fills: "section" (0-based), "index" (body
     paragraph number, 1-based), and for table cells "table", "row", "col", "depth".
+    `line` is None for a whole paragraph; `lines` gives the views of the lines a
+    paragraph typed with soft line breaks (Shift+Enter) holds.
     """
+
+    line: int | None = None
 
     def __init__(self, element, fmt: Formatting, table_style: str | None = None, place: dict | None = None,
                  row=None):
@@ -87,7 +91,28 @@ class Paragraph:
 
     def same(self, other: Paragraph) -> bool:
         """Return True when `other` views the same paragraph of the document (rows of a long table share XML)."""
-        return self.element is other.element and self._row == other._row
+        return self.element is other.element and self._row == other._row and self.line == other.line
+
+    @cached_property
+    def lines(self) -> list[Paragraph]:
+        """Return one view per line of a paragraph typed with soft line breaks (`w:br`, Shift+Enter); [self] when none."""
+        return self.merged_lines(0, None)
+
+    def merged_lines(self, first: int, count: int | None) -> list[Paragraph]:
+        """Return the line views with lines first…first+count−1 seen as one line (a name broken by mistake).
+
+        `count` None: every line on its own.
+        """
+        segments = self.text.split("\n")
+        if len(segments) == 1:
+            return [self]
+        out, pos, i = [], 0, 0
+        while i < len(segments):
+            n = count if count and i == first else 1
+            end = pos + sum(len(s) for s in segments[i:i + n]) + n - 1
+            out.append(LineView(self, i, n, len(segments), pos, end))
+            pos, i = end + 1, i + n
+        return out
 
     def _own_runs(self):
         for r in self.element.iter(W_R):
@@ -182,6 +207,61 @@ class Paragraph:
     def page_break_before(self) -> bool:
         """Return True when the paragraph starts with a page break."""
         return any(br.get(qn("w:type")) == "page" for br in self.element.iter(qn("w:br")))
+
+
+class LineView(Paragraph):
+    """One line of a paragraph typed with soft line breaks: characters start…end of the paragraph's text.
+
+    The line reads the paragraph's runs cut to its characters. Its formatting is
+    the paragraph's, with the space before (and a top border) on the first line
+    only and the space after (and a bottom border) on the last line only: between
+    two lines of one paragraph there is no paragraph spacing. `count` lines of the
+    paragraph may be seen as one (`Paragraph.merged_lines`); `total` is how many
+    lines the paragraph had when it was read.
+    """
+
+    def __init__(self, whole: Paragraph, line: int, count: int, total: int, start: int, end: int):
+        super().__init__(whole.element, whole._fmt, whole.table_style, {**whole.place, "line": line + 1}, whole._row)
+        self.whole, self.line, self.count, self.total, self.start, self.end = whole, line, count, total, start, end
+
+    @property
+    def first_line(self) -> bool:
+        """Return True when this is the paragraph's first line."""
+        return self.line == 0
+
+    @property
+    def last_line(self) -> bool:
+        """Return True when this is the paragraph's last line."""
+        return self.line + self.count == self.total
+
+    @cached_property
+    def text(self) -> str:
+        return self.whole.text[self.start:self.end]
+
+    @cached_property
+    def runs(self) -> list[Run]:
+        out, pos = [], 0
+        for r in self.whole.runs:
+            a, b = max(pos, self.start), min(pos + len(r.text), self.end)
+            if a < b:
+                out.append(Run(r.text[a - pos:b - pos], r.format, r.element))
+            pos += len(r.text)
+        return out
+
+    @cached_property
+    def format(self) -> ParaFormat:
+        f = self.whole.format
+        return replace(f, space_before=f.space_before if self.first_line else Length(0),
+                       space_after=f.space_after if self.last_line else Length(0),
+                       border_top=f.border_top and self.first_line, border_bottom=f.border_bottom and self.last_line)
+
+    @cached_property
+    def line_shapes(self) -> list[LineShape]:
+        return self.whole.line_shapes if self.last_line else []
+
+    @property
+    def page_break_before(self) -> bool:
+        return self.first_line and self.whole.page_break_before
 
 
 def _drawing_line(drawing) -> LineShape | None:
