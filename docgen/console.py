@@ -290,6 +290,8 @@ def print_repair(r) -> None:
     for c in r.changes:
         print(f"  đã sửa {c.rule} · {c.where}")
         print(f"      {c.message}")
+    if getattr(r, "stopped", ""):
+        print(f"  Chú ý: {r.stopped}.")
     if not r.findings:
         print("  Bản đã sửa đúng thể thức ND30, không còn lỗi.")
         return

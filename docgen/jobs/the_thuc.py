@@ -36,6 +36,7 @@ class FileResult:
     changes: tuple = ()
     before: tuple = ()
     unwritten: bool = False  # True when `error` is about writing the corrected copy, not reading the file
+    stopped: str = ""  # why `--sua` stopped early (two fixes that would undo each other), in Vietnamese
     every: tuple = field(default=(), repr=False)  # findings with each place (for the HTML report)
     data: bytes = field(default=b"", repr=False)  # the document the findings are about (for the HTML report)
 
@@ -62,6 +63,8 @@ class FileResult:
             out.update(fixed_file=str(self.fixed) if self.fixed else "", fixes=[c.to_dict() for c in self.changes],
                        errors_before=sum(f.level is Level.MUST for f in self.before),
                        warnings_before=sum(f.level is Level.SHOULD for f in self.before))
+            if self.stopped:
+                out["stopped"] = self.stopped
         return out
 
 
@@ -166,4 +169,4 @@ def _repair_one(path: Path, target: Path, include_info: bool, ghi_de: bool) -> F
         return FileResult(str(path), repair.kind.name, error=exc.message, unwritten=True)
     return FileResult(str(path), repair.kind.name, _keep(repair.after, include_info), fixed=target,
                       changes=tuple(repair.changes), before=_keep(repair.before, include_info),
-                      every=_keep(repair.after_every, include_info), data=repair.data)
+                      every=_keep(repair.after_every, include_info), data=repair.data, stopped=repair.conflict)

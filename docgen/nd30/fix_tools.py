@@ -22,8 +22,8 @@ from docgen.nd30.roles import Role
 from docgen.nd30.rules import RULES
 from docgen.nd30.typography import person_name, upper
 from docgen.ooxml import Length, Pt
-from docgen.ooxml.edit import (paragraph_text, replace_text, set_paragraph_format, set_run_format, set_span_format,
-                               soft_breaks, split_at_breaks)
+from docgen.ooxml.edit import paragraph_text, replace_text, set_paragraph_format, set_run_format, set_span_format
+from docgen.ooxml.edit_blocks import soft_breaks, split_at_breaks
 from docgen.ooxml.text import Paragraph
 
 

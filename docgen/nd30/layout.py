@@ -14,7 +14,7 @@ import unicodedata
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from docgen.nd30.kinds import CONG_VAN, PHU_LUC, Kind, TYPE_NAMES, parse_number, recognise
+from docgen.nd30.kinds import CONG_VAN, PHU_LUC, Kind, parse_number, recognise
 from docgen.ooxml.text import Paragraph, Table
 
 QH_MARK = "CHỦ NGHĨA VIỆT NAM"
@@ -109,7 +109,8 @@ class Parts:
     document: object = None
 
 
-def _starts(p: Paragraph, *prefixes: str) -> bool:
+def starts_with(p: Paragraph, *prefixes: str) -> bool:
+    """Return True when the text of `p` starts with one of `prefixes` (lower case), spacing and case folded."""
     t = norm(p.text).casefold()
     return any(t.startswith(x) for x in prefixes)
 
@@ -121,8 +122,9 @@ def find_layout(blocks: list) -> Layout:
     lay.main_blocks = main
     start = _header(lay, main)
     rest = main[start:]
-    idx = _title(lay, rest)
-    idx = _kinh_gui(lay, rest, idx)
+    from docgen.nd30.layout_opening import find_kinh_gui, find_title
+
+    idx = find_kinh_gui(lay, rest, find_title(lay, rest))
     _body_and_closing(lay, rest[idx:])
     number = parse_number(norm(lay.so.text)) if lay.so else None
     appendix_only = lay.qh is None and bool(lay.appendices) and not lay.body
@@ -162,7 +164,7 @@ def _split_appendices(blocks: list) -> tuple[list, list[Appendix]]:
             apps[-1].blocks.append(b)
         if isinstance(b, Table):
             with_text.add(sec)
-            closing = closing or any(_starts(p, "nơi nhận") for p in b.all_paragraphs())
+            closing = closing or any(starts_with(p, "nơi nhận") for p in b.all_paragraphs())
         elif b.text.strip():
             with_text.add(sec)
     for app in apps:
@@ -178,7 +180,7 @@ def _appendix_parts(app: Appendix) -> None:
         if b.text.strip():
             paras.append(b)
     for i, p in enumerate(paras[:4]):
-        if _starts(p, "(kèm theo", "kèm theo"):
+        if starts_with(p, "(kèm theo", "kèm theo"):
             app.reference = p
             text = norm(p.text)
             for more in paras[i + 1:i + 3]:  # a long reference line typed as two paragraphs
@@ -247,7 +249,7 @@ def _header_parts(lay: Layout) -> None:
             if agency:
                 lay.issuer, lay.supervising = agency[-1], agency[:-1]
             after = left[j + 1:]
-            if after and _starts(after[0], "v/v", "về việc", "v.v"):
+            if after and starts_with(after[0], "v/v", "về việc", "v.v"):
                 lay.vv = after[0]
             break
     agency = [p for p in left if not UNDERSCORES.fullmatch(norm(p.text))]
@@ -255,114 +257,16 @@ def _header_parts(lay: Layout) -> None:
         lay.issuer, lay.supervising = agency[-1], agency[:-1]
 
 
-def _title(lay: Layout, rest: list) -> int:
-    """Fill the type-name and trích yếu lines; return the index after them."""
-    items = []  # (block index, line) of the first paragraphs after the header
-    for i, b in enumerate(rest[:8]):
-        if isinstance(b, Table):
-            break
-        items += [(i, line) for line in nonempty(b.lines)]
-    if not items:
-        return 0
-    i, first = items[0]
-    text = norm(first.text)
-    known = text.upper() in TYPE_NAMES or text.upper() == "CÔNG VĂN"
-    centred_caps = first.format.align == "center" and text == text.upper() and len(text) < 60
-    if _starts(first, "kính gửi") or not (known or centred_caps):
-        return 0
-    lay.title = first
-    end = i + 1
-    for j, p in _summary(first, items[1:5], TYPE_NAMES.get(text.upper())):
-        if j > end and lay.summary:
-            break  # a blank line (or the line under it) ends the trích yếu: what follows is another part
-        lay.summary.append(p)
-        end = j + 1
-    # the empty paragraphs right after (one may hold the line under the trích yếu)
-    while end < len(rest) and isinstance(rest[end], Paragraph) and not rest[end].text.strip():
-        lay.after_title.append(rest[end])
-        end += 1
-    return end
-
-
-# How a body, not a trích yếu, starts (PL I §II.6): legal bases, an opening sentence, a numbered part.
-BODY_OPENING = re.compile(r"^(căn cứ|thực hiện|theo đề nghị|kính gửi|điều \d|phần |chương |mục )|"
-                          r"^([IVXLC]+|\d+)\.\s|^[a-zđ]\)\s", re.I)
-
-
-def _summary(title: Paragraph, items: list, code: str | None) -> list:
-    """Return the (block index, line) items that are the trích yếu under the type name, found by position (PL III Mẫu 1.4).
-
-    The trích yếu is what stands between the type name and "Kính gửi" (or the
-    body): a line of the type name's paragraph, centred lines, or — typed as body
-    text — a short line that does not open the body. A decision's authority line
-    (capitals) and a công điện's "… điện:" line come after it and are not part of it.
-    """
-    kg = next((k for k, (_, p) in enumerate(items) if _starts(p, "kính gửi")), None)
-    out = []
-    for k, (j, p) in enumerate(items if kg is None else items[:kg]):
-        t = norm(p.text)
-        if BODY_OPENING.match(t) or (code == "CĐ" and t.casefold().rstrip(" :").endswith("điện")):
-            break
-        if code in ("QĐ", "NQ") and out and t == t.upper():
-            break  # the authority line of a decision
-        placed = p.element is title.element or p.format.align == "center"
-        above_kinh_gui = kg is not None and kg - k <= 2  # what stands right above "Kính gửi" is the trích yếu
-        if not (placed or above_kinh_gui or (not out and _summary_like(t))):
-            break
-        out.append((j, p))
-        if len(out) == 3:
-            break
-    return out
-
-
-def _summary_like(text: str) -> bool:
-    """Return True when a line typed as body text reads as a trích yếu: a short phrase without a closing stop.
-
-    >>> _summary_like("Kết quả củng cố các Trang cộng đồng")
-    True
-    >>> _summary_like("Ban Thường trực báo cáo kết quả như sau:")
-    False
-    """
-    return len(text) <= 250 and not text.endswith((".", ":", ";"))
-
-
-def _kinh_gui(lay: Layout, rest: list, idx: int) -> int:
-    for i in range(idx, min(idx + 6, len(rest))):
-        b = rest[i]
-        if isinstance(b, Table):
-            break
-        if not b.text.strip():
-            continue
-        lines = nonempty(b.lines)
-        if _starts(lines[0], "kính gửi"):
-            lay.kinh_gui = lines[0]
-            tail = norm(lines[0].text).split(":", 1)[1].strip() if ":" in lines[0].text else ""
-            lay.recipients = [x for x in lines[1:] if norm(x.text)[:1] in "-–—+•"]
-            j = i + 1
-            while not tail and j < len(rest) and isinstance(rest[j], Paragraph):
-                t = norm(rest[j].text)
-                if not t:
-                    j += 1
-                    continue
-                if t[:1] not in "-–—+•":
-                    break
-                lay.recipients += nonempty(rest[j].lines)
-                j += 1
-            return j
-        break
-    return idx
-
-
 def _body_and_closing(lay: Layout, rest: list) -> None:
     for i, b in enumerate(rest):
         if isinstance(b, Table):
-            nn = next((x for p in b.all_paragraphs() for x in p.lines if _starts(x, "nơi nhận")), None)
+            nn = next((x for p in b.all_paragraphs() for x in p.lines if starts_with(x, "nơi nhận")), None)
             if nn is not None:
                 lay.closing = b
                 _closing(lay, b, nn)
                 return
             lay.body_tables.append(b)
-        elif _starts(b, "nơi nhận"):
+        elif starts_with(b, "nơi nhận"):
             lines = b.lines
             lay.noi_nhan = lines[0]
             lay.nn_items = _dash_run(lines[1:] + lines_of(x for x in rest[i + 1:] if isinstance(x, Paragraph)))

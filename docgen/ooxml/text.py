@@ -8,22 +8,18 @@ formatting on first use.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 
-from docgen.ooxml import NS, Emu, Length, Pt, qn, twips
+from docgen.ooxml import Length, qn, twips
+from docgen.ooxml.shapes import LineShape, line_shapes
 from docgen.ooxml.styles import Formatting, ParaFormat, RunFormat
 
 W_P, W_R, W_TBL, W_TR, W_TC, W_SDT = (qn(t) for t in ("w:p", "w:r", "w:tbl", "w:tr", "w:tc", "w:sdt"))
 _TEXT_TAGS = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n",
               qn("w:noBreakHyphen"): "-", qn("w:ptab"): "\t"}
-_FALLBACK = "{%s}Fallback" % NS["mc"]
 _TXBX = qn("w:txbxContent")
-_A = "{%s}" % NS["a"]
-_V = "{%s}" % NS["v"]
-_WP = "{%s}" % NS["wp"]
 
 
 @dataclass(frozen=True)
@@ -33,14 +29,6 @@ class Run:
     text: str
     format: RunFormat
     element: object = field(default=None, compare=False, repr=False)
-
-
-@dataclass(frozen=True)
-class LineShape:
-    """A horizontal line drawn as a shape; `width` is None when the file does not say."""
-
-    kind: str  # "drawing" or "vml"
-    width: Length | None
 
 
 def _owner_p(el):
@@ -106,6 +94,8 @@ class Paragraph:
         segments = self.text.split("\n")
         if len(segments) == 1:
             return [self]
+        from docgen.ooxml.linebreaks import LineView
+
         out, pos, i = [], 0, 0
         while i < len(segments):
             n = count if count and i == first else 1
@@ -194,109 +184,12 @@ class Paragraph:
     @cached_property
     def line_shapes(self) -> list[LineShape]:
         """Return the horizontal line shapes (DrawingML or VML) anchored in this paragraph."""
-        out = []
-        for el in self.element.iter(qn("w:drawing"), _V + "line", _V + "shape"):
-            if any(a.tag == _FALLBACK for a in el.iterancestors()):
-                continue
-            shape = _drawing_line(el) if el.tag == qn("w:drawing") else _vml_line(el)
-            if shape is not None:
-                out.append(shape)
-        return out
+        return line_shapes(self.element)
 
     @property
     def page_break_before(self) -> bool:
         """Return True when the paragraph starts with a page break."""
         return any(br.get(qn("w:type")) == "page" for br in self.element.iter(qn("w:br")))
-
-
-class LineView(Paragraph):
-    """One line of a paragraph typed with soft line breaks: characters start…end of the paragraph's text.
-
-    The line reads the paragraph's runs cut to its characters. Its formatting is
-    the paragraph's, with the space before (and a top border) on the first line
-    only and the space after (and a bottom border) on the last line only: between
-    two lines of one paragraph there is no paragraph spacing. `count` lines of the
-    paragraph may be seen as one (`Paragraph.merged_lines`); `total` is how many
-    lines the paragraph had when it was read.
-    """
-
-    def __init__(self, whole: Paragraph, line: int, count: int, total: int, start: int, end: int):
-        super().__init__(whole.element, whole._fmt, whole.table_style, {**whole.place, "line": line + 1}, whole._row)
-        self.whole, self.line, self.count, self.total, self.start, self.end = whole, line, count, total, start, end
-
-    @property
-    def first_line(self) -> bool:
-        """Return True when this is the paragraph's first line."""
-        return self.line == 0
-
-    @property
-    def last_line(self) -> bool:
-        """Return True when this is the paragraph's last line."""
-        return self.line + self.count == self.total
-
-    @cached_property
-    def text(self) -> str:
-        return self.whole.text[self.start:self.end]
-
-    @cached_property
-    def runs(self) -> list[Run]:
-        out, pos = [], 0
-        for r in self.whole.runs:
-            a, b = max(pos, self.start), min(pos + len(r.text), self.end)
-            if a < b:
-                out.append(Run(r.text[a - pos:b - pos], r.format, r.element))
-            pos += len(r.text)
-        return out
-
-    @cached_property
-    def format(self) -> ParaFormat:
-        f = self.whole.format
-        return replace(f, space_before=f.space_before if self.first_line else Length(0),
-                       space_after=f.space_after if self.last_line else Length(0),
-                       border_top=f.border_top and self.first_line, border_bottom=f.border_bottom and self.last_line)
-
-    @cached_property
-    def line_shapes(self) -> list[LineShape]:
-        return self.whole.line_shapes if self.last_line else []
-
-    @property
-    def page_break_before(self) -> bool:
-        return self.first_line and self.whole.page_break_before
-
-
-def _drawing_line(drawing) -> LineShape | None:
-    geom = drawing.find(f".//{_A}prstGeom")
-    connector = drawing.find(".//{%s}cNvCnPr" % NS["wps"]) is not None
-    extent = drawing.find(f".//{_WP}extent")
-    cx = int(extent.get("cx", 0)) if extent is not None else 0
-    cy = int(extent.get("cy", 0)) if extent is not None else 0
-    prst = geom.get("prst") if geom is not None else ""
-    thin_rect = prst == "rect" and 0 < cy <= Emu(Pt(1.5)) and cx > cy * 10
-    if prst in ("line", "straightConnector1") or connector or thin_rect:
-        return LineShape("drawing", Emu(cx) if cx else None)
-    return None
-
-
-_LEN = re.compile(r"(-?[\d.]+)\s*(pt|in|cm|mm|px)?")
-_UNIT = {"pt": 12700, "in": 914400, "cm": 360000, "mm": 36000, "px": 9525, None: 9525}
-
-
-def _vml_len(value: str) -> int | None:
-    m = _LEN.match(value.strip()) if value else None
-    return int(float(m.group(1)) * _UNIT[m.group(2)]) if m else None
-
-
-def _vml_line(el) -> LineShape | None:
-    if el.tag == _V + "line":
-        x = [_vml_len(v.split(",")[0]) for v in (el.get("from", "0,0"), el.get("to", "0,0"))]
-        width = abs(x[1] - x[0]) if None not in x else None
-        return LineShape("vml", Emu(width) if width else None)
-    style = dict(kv.split(":", 1) for kv in el.get("style", "").split(";") if ":" in kv)
-    ctype = el.get("{urn:schemas-microsoft-com:office:office}connectortype")
-    if ctype or "32" == el.get("{urn:schemas-microsoft-com:office:office}spt"):
-        width = _vml_len(style.get("width", ""))
-        return LineShape("vml", Emu(width) if width else None)
-    return None
 
 
 @dataclass
