@@ -35,6 +35,15 @@ def _blank_between(paras: list[Paragraph], a: Paragraph, b: Paragraph) -> bool:
     return any(not p.text.strip() for p in paras[i + 1:j])
 
 
+def check_header_table(parts: Parts) -> list[Finding]:
+    """Return LY-01 when the header block was typed with tabs instead of a two-column table."""
+    lay = parts.layout
+    if not lay.tabbed:
+        return []
+    return [finding("LY-01", where(lay.tabbed[0].line), "các dòng đầu văn bản gõ cách cột bằng phím Tab, không nằm "
+                                                        "trong bảng")]
+
+
 def check_agency(parts: Parts) -> list[Finding]:
     """Return AG-03…AG-07 findings."""
     lay = parts.layout

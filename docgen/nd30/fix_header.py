@@ -26,6 +26,8 @@ OVERHANG_MM = 3.5  # ND30's model header tables reach this far into the left mar
 
 def fix_header(parts: Parts, found: set[str], log: FixLog) -> None:
     """Fix the header block's text, formatting and spacing rules that were found."""
+    if parts.layout.tabbed:
+        return  # typed with tabs: made a table first (LY-01), fixed in the next round
     _agency(parts, found, log)
     _national(parts, found, log)
     _number(parts, found, log)
@@ -200,9 +202,9 @@ def fix_lines(parts: Parts, found: set[str], log: FixLog) -> None:
     """Draw the missing lines under the issuing body, the Tiêu ngữ and the trích yếu, and set their length."""
     lay = parts.layout
     siblings = [p for p in lay.main_blocks if isinstance(p, Paragraph)]
-    if lay.issuer is not None:
+    if lay.issuer is not None and not lay.tabbed:
         _line(parts, lay.issuer, lay.left, "AG-06", 5 / 12, found, log)
-    if lay.tn is not None:
+    if lay.tn is not None and not lay.tabbed:
         _motto_line(lay.tn, lay.right, found, log)
     if lay.kind.typed and lay.summary:
         _line(parts, lay.summary[-1], siblings, "TL-04", 5 / 12, found, log)

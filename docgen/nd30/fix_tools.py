@@ -130,6 +130,8 @@ def _span(p: Paragraph) -> tuple[int, int] | None:
     """Return where the line `p` now is in its paragraph's text; None when the paragraph no longer has its lines."""
     if p.line is None:
         return 0, len(paragraph_text(p.element))
+    if getattr(p, "column", None):
+        return None  # one side of a line typed with tabs: the header is made a table first (LY-01)
     segments = paragraph_text(p.element).split("\n")
     if len(segments) != p.total:
         return None  # split or joined by a fix in this round: the next round reads it anew

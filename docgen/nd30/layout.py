@@ -62,6 +62,7 @@ class Layout:
 
     kind: Kind = CONG_VAN
     header: Table | None = None
+    tabbed: list = field(default_factory=list)  # the lines of a header typed with tabs (layout_tabs.TabbedLine)
     left: list[Paragraph] = field(default_factory=list)
     right: list[Paragraph] = field(default_factory=list)
     qh: Paragraph | None = None
@@ -201,6 +202,12 @@ def _header(lay: Layout, main: list) -> int:
                 (lay.left if cell.col == 0 else lay.right).extend(lines_of(cell.paragraphs))
             _header_parts(lay)
             return i + 1
+    from docgen.nd30.layout_tabs import find_tabbed_header
+
+    end = find_tabbed_header(lay, main)
+    if end is not None:  # typed with tabs instead of a table (LY-01)
+        _header_parts(lay)
+        return end
     # no header table: look for the Quốc hiệu in the first paragraphs
     for i, b in enumerate(main[:12]):
         if isinstance(b, Paragraph) and QH_MARK in norm(b.text).upper():

@@ -90,6 +90,8 @@ _TABLE = [
     ("PN-04", M, "Số trang ở trang 1", "không hiện số trang ở trang đầu (bật «trang đầu khác»)"),
     ("PN-05", M, "Đánh số trang phụ lục", "phụ lục bắt đầu một section mới, số trang bắt đầu lại từ 1"),
     ("PN-06", S, "Số trang ở trang đầu phụ lục", "ẩn số trang ở trang đầu như văn bản chính"),
+    ("LY-01", S, "Bảng đầu văn bản", "tên cơ quan, số và ký hiệu (cột trái), Quốc hiệu, Tiêu ngữ, địa danh và ngày "
+                                      "tháng (cột phải) trong một bảng hai cột không viền"),
     ("AG-03", M, "Tên cơ quan chủ quản", "IN HOA, cỡ 12–13, chữ đứng, không đậm, căn giữa"),
     ("AG-04", M, "Tên cơ quan ban hành", "IN HOA, cỡ 12–13, chữ đứng, đậm, căn giữa"),
     ("AG-05", M, "Giãn dòng tên cơ quan", "dòng đơn, cách đoạn 0, không có dòng trống giữa các dòng tên"),
@@ -172,7 +174,7 @@ _TABLE = [
 # Which check reports each rule: by rule family, then the exceptions.
 _CHECK_BY_FAMILY = {
     "PG": "check_page.check_sections", "FN": "check_page.check_fonts", "PN": "check_page.check_page_numbers",
-    "AG": "check_header.check_agency", "QH": "check_header.check_national", "TN": "check_header.check_national",
+    "LY": "check_header.check_header_table", "AG": "check_header.check_agency", "QH": "check_header.check_national", "TN": "check_header.check_national",
     "LN": "lines.check_line", "SO": "check_header.check_number", "DT": "check_header.check_date",
     "VV": "check_header.check_vv", "TL": "check_header.check_title", "KG": "check_body.check_kinh_gui",
     "BD": "check_body.check_body", "SG": "check_body.check_signature", "NN": "check_body.check_recipients",

@@ -19,12 +19,16 @@ class LineView(Paragraph):
     only and the space after (and a bottom border) on the last line only: between
     two lines of one paragraph there is no paragraph spacing. `count` lines of the
     paragraph may be seen as one (`Paragraph.merged_lines`); `total` is how many
-    lines the paragraph had when it was read.
+    lines the paragraph had when it was read. `column` is "left" or "right" for
+    one side of a line typed with tabs between two columns (`Paragraph.part`).
     """
+
+    column: str | None = None
 
     def __init__(self, whole: Paragraph, line: int, count: int, total: int, start: int, end: int):
         super().__init__(whole.element, whole._fmt, whole.table_style, {**whole.place, "line": line + 1}, whole._row)
         self.whole, self.line, self.count, self.total, self.start, self.end = whole, line, count, total, start, end
+        self.span = (start, end)
 
     @property
     def first_line(self) -> bool:

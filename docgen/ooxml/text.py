@@ -68,6 +68,7 @@ class Paragraph:
     """
 
     line: int | None = None
+    span: tuple[int, int] | None = None  # the characters of the paragraph a line view holds
 
     def __init__(self, element, fmt: Formatting, table_style: str | None = None, place: dict | None = None,
                  row=None):
@@ -79,12 +80,20 @@ class Paragraph:
 
     def same(self, other: Paragraph) -> bool:
         """Return True when `other` views the same paragraph of the document (rows of a long table share XML)."""
-        return self.element is other.element and self._row == other._row and self.line == other.line
+        return self.element is other.element and self._row == other._row and self.span == other.span
 
     @cached_property
     def lines(self) -> list[Paragraph]:
         """Return one view per line of a paragraph typed with soft line breaks (`w:br`, Shift+Enter); [self] when none."""
         return self.merged_lines(0, None)
+
+    def part(self, line: Paragraph, start: int, end: int, column: str) -> Paragraph:
+        """Return a view of characters start…end of `line` (a line of this paragraph): one column of a line typed with tabs."""
+        from docgen.ooxml.linebreaks import LineView
+
+        view = LineView(self, line.line or 0, 1, len(self.text.split("\n")), start, end)
+        view.column = column
+        return view
 
     def merged_lines(self, first: int, count: int | None) -> list[Paragraph]:
         """Return the line views with lines first…first+count−1 seen as one line (a name broken by mistake).
