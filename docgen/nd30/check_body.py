@@ -10,7 +10,7 @@ from docgen.nd30.describe import (ALIGN_VI, TOL_MM, align, all_bold, all_italic,
 from docgen.nd30.kinds import ACADEMIC, AUTHORITY, AUTHORITY_LIKE, CONG_VAN, LUU, UPWARD, parse_number
 from docgen.nd30.layout import Layout, Parts, norm
 from docgen.nd30.layout_kinds import DECIDING, legal_bases
-from docgen.nd30.roles import KINH_GUI, LEGAL_BASIS, NN_ITEM, NOI_NHAN, SIGN_TITLE, SIGNER
+from docgen.nd30.roles import KINH_GUI, LEGAL_BASIS, NN_ITEM, NOI_NHAN, SIGN_TITLE, SIGNER, TELEGRAM_TO
 from docgen.nd30.rules import Finding, Level, finding
 from docgen.ooxml.text import Paragraph
 
@@ -22,6 +22,7 @@ PERSON_TITLES = ("CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG BAN", "BÍ THƯ", "C
 KG_INDENT_MM, KG_ITEMS_MM = 35.0, 45.0
 KG_POSITION = "«Kính gửi:» căn giữa (một nơi nhận) hoặc lùi 3,5 cm và các nơi nhận lùi 4,5 cm (Mẫu 1.5)"
 NN_SPACING = "các dòng Nơi nhận dòng đơn, cách đoạn 0 (Phụ lục III, các mẫu)"
+SG_SPACING = "các dòng quyền hạn, chức vụ người ký dòng đơn, cách đoạn 0 (Phụ lục III, các mẫu)"
 
 
 def _x(p: Paragraph) -> float:
@@ -35,7 +36,9 @@ def check_kinh_gui(parts: Parts) -> list[Finding]:
     kg = lay.kinh_gui
     if kg is None:
         if lay.telegram is not None and lay.recipients:
-            return _recipient_lines(lay.recipients, lay.telegram, against_head=False)
+            sized = [finding("KG-02", where(p), found(p, TELEGRAM_TO.problems(p)))
+                     for p in lay.recipients if TELEGRAM_TO.problems(p)]
+            return sized + _recipient_lines(lay.recipients, lay.telegram, against_head=False)
         if lay.kind == CONG_VAN or lay.kind.code in ALWAYS_ADDRESSED:
             return [finding("KG-01", "sau bảng đầu văn bản", f"{lay.kind.name} không có «Kính gửi:»")]
         return []
@@ -86,6 +89,24 @@ def _is_heading(p: Paragraph) -> bool:
     return all_bold(p) or bool(HEADING.match(t)) or (is_upper(p) and len(t) < 150)
 
 
+TAB_STOP_MM = 12.7  # Word's default tab stop (w:defaultTabStop 720): where a line typed after the Tab key starts
+
+
+def first_indent(p: Paragraph) -> float:
+    """Return where the first line of body paragraph `p` starts (mm): its first-line indent, or the default tab
+    stop when it has none and was indented with the Tab key (BD-03)."""
+    first = p.format.first_line.mm
+    if abs(first) < 0.1 and abs(p.format.left.mm) < 0.1 and p.text.startswith("\t") and not p.text.startswith("\t\t"):
+        return TAB_STOP_MM
+    return first
+
+
+def running_text(lay: Layout, p: Paragraph) -> bool:
+    """Return True when body paragraph `p` is running text (BD-02, BD-03): not a heading, not a decision's
+    centred "QUYẾT ĐỊNH:" line (QD-02), however it was typed."""
+    return not _is_heading(p) and p is not lay.decides
+
+
 def bases_of(lay: Layout) -> list[Paragraph]:
     """Return the legal bases at the head of the body: a decision's lines before "QUYẾT ĐỊNH:", else the "Căn cứ" lines."""
     if lay.kind.code in DECIDING:
@@ -123,10 +144,10 @@ def check_body(parts: Parts) -> list[Finding]:
         t = norm(p.text)
         if t == "./.":
             continue
-        if not _is_heading(p):
+        if running_text(lay, p):
             if align(p) != "both":
                 out.append(finding("BD-02", where(p), found(p, [ALIGN_VI.get(align(p), align(p))])))
-            first = p.format.first_line.mm
+            first = first_indent(p)
             if not any(abs(first - v) <= TOL_MM for v in (10.0, 12.7)):
                 out.append(finding("BD-03", where(p), found(p, [f"thụt {num(first / 10)} cm"])))
         gap = (prev.format.space_after.pt if prev is not None else 6) + p.format.space_before.pt
@@ -181,6 +202,9 @@ def check_signature(parts: Parts) -> list[Finding]:
     if len(sig) < 2:
         return out + [finding("SG-04", where(lay.noi_nhan), "không tìm thấy chức vụ và họ tên người ký")]
     lines, name = signature_lines(lay)
+    wide = spread(lines) if len(lines) > 1 else ""
+    if wide:
+        out.append(finding("SG-04", where(lines[0]), wide, expected=SG_SPACING, level=Level.SHOULD))
     for i, p in enumerate(lines):
         t = norm(p.text)
         probs = SIGN_TITLE.problems(p)
@@ -236,8 +260,9 @@ def _sg03(t: str, below: list[Paragraph], p: Paragraph) -> list[Finding]:
     return []
 
 
-def nn_spread(lines: list[Paragraph]) -> str:
-    """Return how the Nơi nhận lines are spaced wider than the models' single spacing ("" when they are not)."""
+def spread(lines: list[Paragraph]) -> str:
+    """Return how lines of a block (Nơi nhận, the signer's title) are spaced wider than the models' single spacing
+    ("" when they are not)."""
     out = []
     loose = [p for p in lines if not single_spaced(p)]
     if loose:
@@ -266,9 +291,9 @@ def check_recipients(parts: Parts) -> list[Finding]:
     items = lay.nn_items
     if not items:
         return out + [finding("NN-02", where(nn), "không có dòng nơi nhận")]
-    spread = nn_spread([nn] + items)
-    if spread:
-        out.append(finding("NN-02", where(nn), spread, expected=NN_SPACING, level=Level.SHOULD))
+    wide = spread([nn] + items)
+    if wide:
+        out.append(finding("NN-02", where(nn), wide, expected=NN_SPACING, level=Level.SHOULD))
     for i, p in enumerate(items):
         t = norm(p.text)
         probs = NN_ITEM.problems(p)

@@ -9,7 +9,7 @@ from docgen.nd30.check_body import _is_heading
 from docgen.nd30.describe import TOL_MM, all_bold, any_italic, found, norm, num, where
 from docgen.nd30.layout import Parts
 from docgen.nd30.layout_kinds import CHAIR, DECIDING, SECRETARY, legal_bases
-from docgen.nd30.roles import AUTHORITY_LINE, DECIDES, MINUTES_SIGNER, MINUTES_TITLE
+from docgen.nd30.roles import AUTHORITY_LINE, DECIDES, MINUTES_SIGNER, MINUTES_TITLE, TELEGRAM
 from docgen.nd30.rules import Finding, finding
 from docgen.ooxml.text import Paragraph
 
@@ -103,6 +103,9 @@ def check_telegram(parts: Parts) -> list[Finding]:
     out = []
     if not norm(t.text).endswith("điện:"):
         out.append(finding("CD-01", where(t), f"«…{norm(t.text)[-12:]}» không kết thúc bằng «điện:»"))
+    probs = TELEGRAM.problems(t)
+    if probs:
+        out.append(finding("CD-01", where(t), found(t, probs)))
     if not lay.recipients:
         out.append(finding("CD-01", where(t), "không có nơi nhận điện (mỗi nơi một dòng «- …;»)"))
     return out

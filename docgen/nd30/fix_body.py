@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-from docgen.nd30.check_body import (KG_INDENT_MM, KG_ITEMS_MM, _adjacent, _is_heading, _line_spacing, _x, at_margin,
-                                    bases_of, nn_spread, signature_lines)
+from docgen.nd30.check_body import (KG_INDENT_MM, KG_ITEMS_MM, _adjacent, _line_spacing, _x, at_margin, bases_of,
+                                    first_indent, spread, running_text, signature_lines)
 from docgen.nd30.describe import TOL_MM, align, main_size, norm, num, sizes
 from docgen.nd30.fix_tools import (FixLog, conform, current_text, format_paragraph, own_paragraph, set_size, set_text,
                                    single_spacing)
 from docgen.nd30.kinds import AUTHORITY_LIKE
 from docgen.nd30.layout import Parts
 from docgen.nd30.roles import (AUTHORITY, KINH_GUI, LEGAL_BASIS, NN_ITEM, NOI_NHAN, PL_LABEL, PL_REFERENCE,
-                               PL_TITLE, SIGN_TITLE, SIGNER)
+                               PL_TITLE, SIGN_TITLE, SIGNER, TELEGRAM_TO)
 from docgen.nd30.typography import (appendix_label, authority_line, dash_item, end_mark, end_with, kinh_gui,
                                     luu_line, reference_line)
 from docgen.ooxml import Length, Pt
@@ -33,9 +33,9 @@ def _kinh_gui(parts: Parts, found: set[str], log: FixLog) -> None:
         return
     if found & {"KG-02", "KG-03"} and kg is lay.kinh_gui:
         set_text(kg, kinh_gui(current_text(kg)), _first(found, "KG-02", "KG-03"), log)
-    if "KG-02" in found and kg is lay.kinh_gui:
-        for p in [kg] + lay.recipients:
-            conform(p, KINH_GUI, log)
+    if "KG-02" in found:
+        for p in [kg] + lay.recipients if kg is lay.kinh_gui else lay.recipients:
+            conform(p, KINH_GUI if kg is lay.kinh_gui else TELEGRAM_TO, log)
     last = len(lay.recipients) - 1
     if "KG-04" in found:
         for i, p in enumerate(lay.recipients):
@@ -91,10 +91,10 @@ def _body(parts: Parts, found: set[str], log: FixLog) -> None:
     for prev, p in zip([None] + body, body):
         if norm(p.text) == "./.":
             continue
-        if not _is_heading(p):
+        if running_text(parts.layout, p):
             if "BD-02" in found and align(p) != "both" and format_paragraph(p, "BD-02", log, align="both"):
                 log.add("BD-02", p, "căn đều hai bên")
-            first = p.format.first_line.mm
+            first = first_indent(p)
             if "BD-03" in found and not any(abs(first - v) <= TOL_MM for v in (10.0, 12.7)) \
                     and format_paragraph(p, "BD-03", log, first_line=_mm(indent)):
                 log.add("BD-03", p, f"thụt đầu dòng {_cm(first)} → {_cm(indent)}")
@@ -151,6 +151,9 @@ def fix_closing(parts: Parts, found: set[str], log: FixLog) -> None:
     sig = lay.signature
     if lay.closing is not None and len(sig) >= 2:
         lines, name = signature_lines(lay)
+        if "SG-04" in found and len(lines) > 1 and spread(lines):
+            for k, p in enumerate(lines):
+                single_spacing(p, "SG-04", log, before=k > 0, after=k < len(lines) - 1)
         for p in lines:
             if AUTHORITY_LIKE.match(norm(p.text)):
                 if "SG-02" in found:
@@ -178,7 +181,7 @@ def _recipients(parts: Parts, found: set[str], log: FixLog) -> None:
                                      align="left" if align(nn) in ("center", "right") else None):
             log.add("NN-01", nn, "sát lề trái")
     items = lay.nn_items
-    if "NN-02" in found and items and nn_spread([nn] + items):
+    if "NN-02" in found and items and spread([nn] + items):
         for k, p in enumerate([nn] + items):
             single_spacing(p, "NN-02", log, before=k > 0, after=k < len(items))
     for i, p in enumerate(items):

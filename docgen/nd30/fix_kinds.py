@@ -10,7 +10,7 @@ from docgen.nd30.fix_tools import FixLog, conform, current_text, format_paragrap
 from docgen.ooxml.edit import set_span_format
 from docgen.nd30.layout import Parts
 from docgen.nd30.layout_kinds import DECIDING
-from docgen.nd30.roles import AUTHORITY_LINE, DECIDES, MINUTES_SIGNER, MINUTES_TITLE
+from docgen.nd30.roles import AUTHORITY_LINE, DECIDES, MINUTES_SIGNER, MINUTES_TITLE, TELEGRAM
 from docgen.nd30.typography import article_label, upper
 from docgen.ooxml import Length
 
@@ -33,6 +33,7 @@ def fix_kinds(parts: Parts, found: set[str], log: FixLog) -> None:
         t = current_text(lay.telegram)
         if norm(t).rstrip(" :").endswith("điện") and not norm(t).endswith("điện:"):
             set_text(lay.telegram, t.rstrip(" :") + ":", "CD-01", log)
+        conform(lay.telegram, TELEGRAM, log)
     if "BB-01" in found and lay.minutes_signers is not None:
         for title, name in signer_columns(lay.minutes_signers):
             conform(title, MINUTES_TITLE, log)

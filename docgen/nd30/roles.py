@@ -59,6 +59,9 @@ TYPE_NAME = Role("TL-02", (13, 14), bold=True, caps=True, case="upper")
 SUMMARY = Role("TL-03", (13, 14), bold=True, caps=False)
 # PL I §II.9.d (ô 9a): Kính gửi and recipients, normal case, 13–14, upright.
 KINH_GUI = Role("KG-02", (13, 14), caps=False)
+# PL III Mẫu 1.6: a công điện's "<issuer> điện:" line and its recipients in the body's size, upright.
+TELEGRAM = Role("CD-01", (13, 14))
+TELEGRAM_TO = Role("KG-02", (13, 14))
 # PL I §II.6.a: legal bases italic 13–14.
 LEGAL_BASIS = Role("BD-06", (13, 14), italic=True)
 # PL I §II.7.đ (ô 7a, 7b): authority and title lines capitals bold; the signer's name bold, normal case.

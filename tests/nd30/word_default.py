@@ -17,7 +17,7 @@ from docx.shared import Twips
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 
 
-def _word_defaults(doc) -> None:
+def word_defaults(doc) -> None:
     """Word 2016+: 2.54 cm margins, paragraphs 8 pt apart at 1.08 lines (python-docx's template is older)."""
     s = doc.sections[0]
     s.top_margin = s.bottom_margin = s.left_margin = s.right_margin = Twips(1440)
@@ -45,7 +45,7 @@ def _line(container, text: str = "", bold: bool = False, align=CENTER):
 def cong_van_word_default() -> Document:
     """Return the công văn typed in Word's default style (see the module's docstring)."""
     doc = Document()
-    _word_defaults(doc)
+    word_defaults(doc)
     body = doc.element.body
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)

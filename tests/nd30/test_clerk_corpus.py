@@ -1,0 +1,131 @@
+"""`--sua` on documents as a clerk types them in Word (clerk_docs.CLERK_DOCS, one or more per kind): what it leaves
+truly needs a person, no word changes, and the habits behind the lead's new-user check are read as they are meant."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import docx
+import pytest
+
+from docgen.nd30 import Level, check_document, repair_bytes
+from tests.nd30 import nd30_docs as d
+from tests.nd30.clerk_docs import CLERK_DOCS, build
+from tests.nd30.nd30_kinds_docs import KINDS
+from tests.nd30.test_fix_corpus import canon
+
+
+def _bytes(doc) -> bytes:
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def repaired():
+    """Return name → (original bytes, Repair) for every document of the corpus."""
+    out = {}
+    for name, (typed, _) in CLERK_DOCS.items():
+        data = _bytes(build(typed))
+        out[name] = (data, repair_bytes(data, name))
+    return out
+
+
+def _rules(findings) -> list[str]:
+    return [f.rule for f in findings if f.level is not Level.INFO]
+
+
+def test_the_corpus_has_every_kind_and_the_habits_of_the_lead_s_check(repaired):
+    kinds = {r.kind.name for _, r in repaired.values()}
+    assert {"công văn", "báo cáo"} | {kind for _, kind in KINDS.values()} <= kinds
+    assert len(CLERK_DOCS) >= 12
+    habits = [typed.habits for typed, _ in CLERK_DOCS.values()]
+    for habit in ("shift_enter", "tabs", "underlined_motto", "tab_indent", "blank_before_signature"):
+        assert any(getattr(h, habit) for h in habits), habit
+
+
+@pytest.mark.parametrize("name", CLERK_DOCS)
+def test_sua_leaves_only_what_needs_a_person(repaired, name):
+    _, repair = repaired[name]
+    assert len(_rules(repair.before)) >= 20 and repair.conflict == ""
+    assert _rules(repair.left) == CLERK_DOCS[name][1]
+
+
+def _pieces(data: bytes) -> list[str]:
+    """Return the text of every line of the document (paragraphs cut at line breaks and tab gaps), canonical."""
+    out = []
+    for p in d.all_paragraphs(docx.Document(io.BytesIO(data))):
+        out += [canon(x) for x in re.split(r"\n|\t+", p.text) if canon(x)]
+    return out
+
+
+@pytest.mark.parametrize("name", CLERK_DOCS)
+def test_no_word_of_the_document_changes(repaired, name):
+    data, repair = repaired[name]
+    before, after = _pieces(data), _pieces(repair.data)
+    if CLERK_DOCS[name][0].habits.tabs:  # the header's lines went into the cells of a table: another order
+        before, after = sorted(before), sorted(after)
+    assert before == after
+
+
+def _runs(data: bytes, start: str) -> list:
+    p = d.para(docx.Document(io.BytesIO(data)), start)
+    return [(r.text, r.bold, r.italic, r.underline, r.font.size.pt if r.font.size else None) for r in p.runs]
+
+
+def test_lines_typed_with_shift_enter_are_read_and_fixed_line_by_line(repaired):
+    data, repair = repaired["bao-cao-shift-enter.docx"]
+    before = {(f.rule, f.where.split("«")[-1][:12]) for f in repair.before}
+    assert not any("ngắt dòng" in f.message for f in repair.before)  # the Quốc hiệu is not "broken" by the motto
+    assert ("TN-02", "Độc lập – Tự") in before and ("DT-04", "Mường Nhé, n") in before
+    assert {"NN-04", "SG-06", "SG-04"} <= {f.rule for f in repair.before}  # Nơi nhận lines and signer found
+    fixed = [r for r in _runs(repair.data, "CỘNG HÒA") if r[0].strip()]
+    qh, motto = fixed[0], fixed[-1]
+    assert qh[0].startswith("CỘNG HÒA") and qh[1:3] == (True, None) and qh[4] in (12, 13)
+    assert motto[0].endswith("Hạnh phúc") and motto[1:4] == (True, None, True) and motto[4] == qh[4] + 1
+    assert all(r[2] for r in _runs(repair.data, "Mường Nhé") if r[0].strip())  # only the date is italic
+
+
+def test_the_trich_yeu_typed_as_body_text_is_found_by_its_place_and_made_bold_and_centred(repaired):
+    data, repair = repaired["bao-cao-tung-dong.docx"]
+    summary = [f for f in repair.before if f.rule == "TL-03"]
+    assert summary and "Kết quả củng cố" in summary[0].where and "không có trích yếu" not in summary[0].message
+    fixed = docx.Document(io.BytesIO(repair.data))
+    p = d.para(fixed, "Kết quả củng cố")
+    assert p.alignment == 1 and all(r.bold for r in p.runs) and not p.paragraph_format.first_line_indent
+    assert {r.font.size.pt for r in p.runs} <= {13, 14}
+    kg = d.para(fixed, "Kính gửi")
+    assert kg.alignment == 1 and not kg.paragraph_format.first_line_indent  # ô 9a, not body text
+    assert not [c for c in repair.changes if c.rule.startswith("BD") and ("Kết quả" in c.where or "Kính" in c.where)]
+
+
+def test_the_noi_nhan_lines_come_out_single_spaced(repaired):
+    _, repair = repaired["bao-cao-tung-dong.docx"]
+    assert any(f.rule == "NN-02" and f.level is Level.SHOULD and "cách đoạn" in f.message for f in repair.before)
+    fixed = docx.Document(io.BytesIO(repair.data))
+    for start in ("Nơi nhận", "- Như trên", "- BTT tỉnh"):
+        f = d.para(fixed, start).paragraph_format
+        assert (f.space_after.pt, f.line_spacing) == (0, 1.0), start
+
+
+def test_a_header_typed_with_tabs_becomes_the_two_column_table_of_the_models(repaired):
+    data, repair = repaired["cong-van-tab.docx"]
+    assert [c.rule for c in repair.changes][:1] == ["LY-01"] or "LY-01" in [c.rule for c in repair.changes]
+    fixed = docx.Document(io.BytesIO(repair.data))
+    header = fixed.tables[0]
+    left = [p.text for c in header.columns[0].cells for p in c.paragraphs if p.text.strip()]
+    right = [p.text for c in header.columns[1].cells for p in c.paragraphs if p.text.strip()]
+    assert left == ["ỦY BAN MTTQ VIỆT NAM", "HUYỆN MƯỜNG NHÉ", "BAN THƯỜNG TRỰC", "Số: 12/MTTQ-BTT",
+                    "V/v triển khai Trang cộng đồng"]
+    assert right == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                     "Mường Nhé, ngày 05 tháng 3 năm 2022"]
+    assert "Số:" in header.cell(1, 0).text and "ngày" in header.cell(1, 1).text  # level, as DT-01 asks
+    assert _rules(check_document(fixed).findings) == []
+
+
+def test_a_body_indented_with_the_tab_key_is_not_indented_twice(repaired):
+    data, repair = repaired["thong-bao-tab-dau-dong.docx"]
+    assert "BD-03" not in {f.rule for f in repair.before}
+    fixed = docx.Document(io.BytesIO(repair.data))
+    assert not d.para(fixed, "\tNgày 01 tháng 3").paragraph_format.first_line_indent
