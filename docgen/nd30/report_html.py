@@ -101,11 +101,13 @@ class _Notes:
         self.count = 0
 
     def take(self, p: Paragraph) -> list:
-        key = where(p)
-        if key in self.used:
-            return []
-        self.used.add(key)
-        return self.by_where.get(key, [])
+        """Return the notes about `p` and about each line of it typed with Shift+Enter, each note once."""
+        out = []
+        for key in dict.fromkeys([where(p)] + [where(line) for line in p.lines if line is not p]):
+            if key not in self.used:
+                self.used.add(key)
+                out += self.by_where.get(key, [])
+        return out
 
     def general(self) -> str:
         rest = [(w, items) for w, items in self.by_where.items() if w not in self.used]

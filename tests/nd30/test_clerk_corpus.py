@@ -129,3 +129,13 @@ def test_a_body_indented_with_the_tab_key_is_not_indented_twice(repaired):
     assert "BD-03" not in {f.rule for f in repair.before}
     fixed = docx.Document(io.BytesIO(repair.data))
     assert not d.para(fixed, "\tNgày 01 tháng 3").paragraph_format.first_line_indent
+
+
+@pytest.mark.slow
+def test_the_corrected_copies_pass_the_ooxml_schema_check(repaired, tmp_path, ooxml_check):
+    paths = []
+    for name, (_, repair) in repaired.items():
+        path = tmp_path / name.replace(".docx", "-da-sua.docx")
+        path.write_bytes(repair.data)
+        paths.append(path)
+    assert ooxml_check(*paths).count(": OK") == len(paths)

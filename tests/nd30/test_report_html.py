@@ -38,3 +38,16 @@ def test_an_unreadable_file_has_its_reason_and_a_clean_one_its_page(tmp_path):
     html = render_report(api.the_thuc([bad, good]))
     assert "Không đọc được: không phải tệp Word .docx" in html
     assert html.count('<section class="file">') == 2 and "Nguyễn Văn An" in html
+
+
+def test_findings_about_lines_typed_with_shift_enter_stand_beside_their_paragraph(tmp_path):
+    from tests.nd30.clerk_docs import CLERK_DOCS, build
+
+    path = tmp_path / "bao-cao.docx"
+    build(CLERK_DOCS["bao-cao-shift-enter.docx"][0]).save(path)
+    html = render_report(api.the_thuc([path]))
+    header_row = next(r for r in _rows(html) if "CỘNG HÒA" in r)
+    assert "lỗi TN-02" in header_row and "lỗi QH-01" in header_row  # the motto's line, the Quốc hiệu's line
+    start = html.find('<div class="general notes">')
+    general = html[start:html.index("</ol></div>", start)] if start >= 0 else ""
+    assert "TN-02" not in general and "NN-04" not in general
