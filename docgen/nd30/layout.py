@@ -14,7 +14,7 @@ import unicodedata
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from docgen.nd30.kinds import CONG_VAN, PHU_LUC, Kind, parse_number, recognise
+from docgen.nd30.kinds import AUTHORITY_LIKE, CONG_VAN, PHU_LUC, Kind, parse_number, recognise
 from docgen.ooxml.text import Paragraph, Table
 
 QH_MARK = "CHỦ NGHĨA VIỆT NAM"
@@ -277,9 +277,22 @@ def _body_and_closing(lay: Layout, rest: list) -> None:
             lines = b.lines
             lay.noi_nhan = lines[0]
             lay.nn_items = _dash_run(lines[1:] + lines_of(x for x in rest[i + 1:] if isinstance(x, Paragraph)))
-            return
+            break
         elif b.text.strip():
             lay.body.append(b)
+    _loose_signature(lay)
+
+
+def _loose_signature(lay: Layout) -> None:
+    """Take a signature typed as paragraphs under the body (no closing table) out of the body: its lines are
+    not body text (SG-01 says where they belong)."""
+    tail = lay.body[-8:]
+    at = next((k for k in range(len(tail) - 1, -1, -1) if AUTHORITY_LIKE.match(norm(tail[k].text))), None)
+    if at is None or any(len(norm(p.text)) > 60 for p in tail[at:]):
+        return
+    cut = len(lay.body) - len(tail) + at
+    lay.signature = nonempty(lines_of(lay.body[cut:]))
+    lay.body = lay.body[:cut]
 
 
 def _dash_run(lines: list[Paragraph]) -> list[Paragraph]:

@@ -130,7 +130,7 @@ _TABLE = [
     ("KG-02", M, "Kiểu chữ «Kính gửi»", "«Kính gửi:» có dấu hai chấm; chữ thường, cỡ 13–14, chữ đứng"),
     ("KG-03", M, "Một nơi nhận", "cùng dòng với «Kính gửi:», cuối dòng không có «;»"),
     ("KG-04", M, "Nhiều nơi nhận", "mỗi nơi một dòng, bắt đầu «- », kết thúc «;», dòng cuối kết thúc «.»"),
-    ("KG-05", M, "Thẳng hàng nơi nhận", "các gạch đầu dòng cùng lề, không lệch trái so với «Kính gửi:»"),
+    ("KG-05", M, "Vị trí «Kính gửi», thẳng hàng nơi nhận", "các gạch đầu dòng cùng lề, không lệch trái so với «Kính gửi:»"),
     ("BD-01", M, "Cỡ chữ nội dung", "cỡ 13–14, một cỡ thống nhất trong toàn bộ nội dung"),
     ("BD-02", M, "Căn lề nội dung", "căn đều hai bên"),
     ("BD-03", M, "Thụt đầu dòng", "1 cm hoặc 1,27 cm"),

@@ -10,6 +10,7 @@ import docx
 import pytest
 
 from docgen.nd30 import Level, check_document, repair_bytes
+from docgen.nd30.fixer import fix_document
 from tests.nd30 import nd30_docs as d
 from tests.nd30.clerk_docs import CLERK_DOCS, build
 from tests.nd30.nd30_kinds_docs import KINDS
@@ -50,6 +51,7 @@ def test_sua_leaves_only_what_needs_a_person(repaired, name):
     _, repair = repaired[name]
     assert len(_rules(repair.before)) >= 20 and repair.conflict == ""
     assert _rules(repair.left) == CLERK_DOCS[name][1]
+    assert fix_document(docx.Document(io.BytesIO(repair.data))) == []  # the corrected copy needs no more fixing
 
 
 def _pieces(data: bytes) -> list[str]:
@@ -139,3 +141,19 @@ def test_the_corrected_copies_pass_the_ooxml_schema_check(repaired, tmp_path, oo
         path.write_bytes(repair.data)
         paths.append(path)
     assert ooxml_check(*paths).count(": OK") == len(paths)
+
+
+def test_a_signature_typed_under_the_body_without_a_table_is_not_body_text():
+    from dataclasses import replace
+
+    from tests.nd30.clerk_docs import REPORT
+
+    doc = build(replace(REPORT, nn=("- Như trên;", "- Lưu VT")))
+    closing = doc.tables[-1]._tbl
+    closing.getparent().remove(closing)
+    for text in ("\t\t\t\tTM. BAN THƯỜNG TRỰC", "\t\t\t\t\tCHỦ TỊCH", "", "", "\t\t\t\t\tNguyễn Văn B",
+                 "Nơi nhận:", "- Như trên;", "- Lưu VT"):
+        doc.add_paragraph(text)
+    repair = repair_bytes(_bytes(doc), "x.docx")
+    assert not [c for c in repair.changes if "Nguyễn Văn B" in c.where or "CHỦ TỊCH" in c.where]
+    assert _rules(repair.left) == ["SG-01"]  # a warning: the clerk puts Nơi nhận and the signature in a table
