@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import io
+
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -199,6 +201,13 @@ def _appendix(doc) -> None:
             cell = t.cell(r, c)
             cell.paragraphs[0].add_run(text).font.size = Pt(12)
     add(doc, "./.", 14, align=LEFT)
+
+
+def docx_bytes(doc) -> bytes:
+    """Return the .docx bytes of a python-docx Document (what `repair_bytes` reads)."""
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
 
 
 def all_paragraphs(doc):

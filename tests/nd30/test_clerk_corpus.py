@@ -17,10 +17,7 @@ from tests.nd30.nd30_kinds_docs import KINDS
 from tests.nd30.test_fix_corpus import canon
 
 
-def _bytes(doc) -> bytes:
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+_bytes = d.docx_bytes
 
 
 @pytest.fixture(scope="module")

@@ -17,10 +17,7 @@ from tests.nd30 import nd30_docs as d
 from tests.nd30.nd30_broken import VARIANTS
 
 
-def _bytes(doc) -> bytes:
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+_bytes = d.docx_bytes
 
 
 @pytest.fixture(scope="module")

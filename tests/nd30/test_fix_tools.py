@@ -15,10 +15,7 @@ from tests.nd30 import nd30_docs as d
 from tests.nd30.clerk_docs import CLERK_DOCS, build
 
 
-def _bytes(doc) -> bytes:
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+_bytes = d.docx_bytes
 
 
 def _paragraph():

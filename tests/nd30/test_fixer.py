@@ -18,10 +18,7 @@ from tests.nd30.test_check_kinds import KIND_STRUCTURE_CASES
 from tests.nd30.test_nd30_checker import CASES, PERSON_CALLS
 
 
-def _bytes(doc) -> bytes:
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+_bytes = d.docx_bytes
 
 
 CLEAN = [d.cong_van, d.bao_cao] + [b for b, _ in k.KINDS.values()]
