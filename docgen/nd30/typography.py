@@ -5,6 +5,13 @@ when there is nothing it may safely change (then the finding stays for a
 person). None of them adds, removes or changes a word: they set dashes, colons,
 full stops, spaces, zero padding, letter case of fixed titles, the "./." mark,
 and write a date typed with slashes in words.
+
+Besides these, `--sua` changes the layout only, never a character of a word:
+it removes an empty line between the agency lines or between the Quốc hiệu and
+the Tiêu ngữ (an empty paragraph, or a second Shift+Enter), splits a paragraph
+at its Shift+Enter breaks where a fix needs a line on its own (fix_tools.own_paragraph),
+and moves the sides of a header typed with tabs into a table, the tabs between
+them going with it (fix_tabs, LY-01).
 """
 
 from __future__ import annotations

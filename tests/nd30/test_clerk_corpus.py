@@ -154,3 +154,15 @@ def test_a_signature_typed_under_the_body_without_a_table_is_not_body_text():
     repair = repair_bytes(_bytes(doc), "x.docx")
     assert not [c for c in repair.changes if "Nguyễn Văn B" in c.where or "CHỦ TỊCH" in c.where]
     assert _rules(repair.left) == ["SG-01"]  # a warning: the clerk puts Nơi nhận and the signature in a table
+
+
+def test_a_quoc_hieu_broken_by_shift_enter_is_one_line_again_and_the_motto_under_it_is_kept():
+    doc = build(CLERK_DOCS["bao-cao-shift-enter.docx"][0])
+    run = d.para(doc, "CỘNG HÒA").runs[0]
+    run.text = run.text.replace("CHỦ NGHĨA VIỆT NAM", "CHỦ NGHĨA\nVIỆT NAM")
+    repair = repair_bytes(_bytes(doc), "x.docx")
+    assert any(f.rule == "QH-01" and "ngắt dòng giữa Quốc hiệu" in f.message for f in repair.before)
+    assert any(f.rule == "TN-02" for f in repair.before) and repair.conflict == ""
+    assert d.para(docx.Document(io.BytesIO(repair.data)), "CỘNG HÒA").text == \
+           "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    assert _rules(repair.left) == ["NN-03"]
