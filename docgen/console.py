@@ -199,7 +199,9 @@ def kiem_tra_lines(res):
             yield f"  {'Quy tắc':<7}  {'Mức':<8}  {'Vị trí':<{width}}  Nội dung"
         for p in sub.problems:
             yield f"  {p.rule:<7}  {SEVERITY_WORDS[p.severity]:<8}  {_place(p):<{width}}  {p.message}"
-            if p.fix:
+            if p.normalised:   # docgen already changed the value: nothing to do, said so
+                yield f"  {'':<7}  {'':<8}  {'':<{width}}  (đã tự sửa, không cần làm gì)"
+            elif p.fix:
                 yield f"  {'':<7}  {'':<8}  {'':<{width}}  → Cách sửa: {p.fix}"
         yield "  Số liệu:"
         for f in sub.figures:

@@ -348,6 +348,10 @@ def build_phu_luc(path: Path) -> None:
     parts.para(doc, "{{ x }}", size=TABLE_HEAD_PT, align=LEFT)
     parts.tag(doc, "{%p endfor %}")
     parts.tag(doc, "{%p endif %}")
+    # A report's notes on rows left out or values not printed (documents.phu_luc: `ghi_chu`).
+    parts.tag(doc, "{%p for x in ghi_chu %}")
+    parts.para(doc, "{{ x }}", size=TABLE_HEAD_PT, align=LEFT, italic=True)
+    parts.tag(doc, "{%p endfor %}")
     parts.para(doc, "./.", size=14, align=RIGHT, before=6)  # PL-11
     doc.save(path)
 

@@ -24,6 +24,9 @@ DEFAULT_CAMPAIGN = "2022-trang-cong-dong"
 FILE_NAME = "chien-dich.toml"
 PATTERN_FIELDS = frozenset({"ten", "don_vi", "cap_tren", "tinh"})
 STAFFING = frozenset({"rieng", "kiem_nhiem"})
+# How a deputy signs in every document of a campaign (`[ky] cap_pho`, SG-02/SG-03): "tm" under the
+# collective line only ("TM. BAN THƯỜNG TRỰC / PHÓ CHỦ TỊCH", as dispatch 1031), "kt" with "KT. CHỦ TỊCH".
+DEPUTY_FORMS = frozenset({"tm", "kt"})
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,8 @@ class Campaign:
     raw: dict = field(repr=False, default_factory=dict)
     dispatch: Dispatch | None = field(default=None, repr=False)  # None when the file has no [[van_ban.muc]]
     reminder: Reminder = field(default=DEFAULT_REMINDER, repr=False)  # [don_doc]: the reminder dispatch's text
+    deputy_form: str = "tm"   # [ky] cap_pho: the campaign's one signature form for a deputy (DEPUTY_FORMS)
+    sample: bool = False      # [mau] or `mau = true`: a sample campaign, its documents marked as samples
 
     @property
     def units(self) -> UnitList:
@@ -223,7 +228,17 @@ def load_campaign(name_or_path: str | Path = DEFAULT_CAMPAIGN) -> Campaign:
         raw=raw,
         dispatch=parse_dispatch(raw, levels, where) if has_dispatch(raw) else None,
         reminder=parse_reminder(raw, where),
+        deputy_form=_deputy_form(raw, where),
+        sample=raw.get("mau") is True,
     )
+
+
+def _deputy_form(raw: dict, where: Location) -> str:
+    form = _table(raw.get("ky", {}), "ky", where).get("cap_pho", "tm")
+    if form not in DEPUTY_FORMS:
+        raise CampaignError(f"«{form}» không dùng được: ghi \"tm\" (TM. BAN THƯỜNG TRỰC / PHÓ CHỦ TỊCH) hoặc "
+                            f"\"kt\" (TM. BAN THƯỜNG TRỰC / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH).", where.at("ky.cap_pho"))
+    return form
 
 
 # tomllib's messages (English) → what the clerk should look for.

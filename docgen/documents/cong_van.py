@@ -88,7 +88,7 @@ def build_context(campaign: Campaign | str) -> dict:
     if not isinstance(campaign, Campaign):
         campaign = load_campaign(campaign)
     d = dispatch_of(campaign)
-    sign = frame.signature(d.signature.authority, d.signature.title, d.signature.name)
+    sign = frame.signature(d.signature.authority, d.signature.title, d.signature.name, campaign.deputy_form)
     context = {
         "loai_van_ban": "",
         "loai": d.kind,

@@ -86,5 +86,5 @@ def build_context(summary: Summary, new_deadline: dt.date) -> dict:
         "noi_dung": frame.close_body(body),
         "can_cu": [],
         "noi_nhan": frame.cc_list(r.cc, _filed(r.cc, d.cc)),
-        **frame.signature(sign.authority, sign.title, sign.name),
+        **frame.signature(sign.authority, sign.title, sign.name, summary.campaign.deputy_form),
     }

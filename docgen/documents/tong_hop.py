@@ -15,10 +15,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from docgen.aggregate.status import Status, Summary, UnitStatus, pct
-from docgen.documents import frame, phu_luc
+from docgen.documents import frame, phu_luc, wording
 from docgen.records.form import GROUP_NUMERALS
 from docgen.records.model import Facts, LevelFigures
-from docgen.render.filters import ngay_ngan, phan_tram, so_vn
+from docgen.render.filters import ngay_ngan, phan_tram, so_hieu, so_vn
+from docgen.vntext import lower_first
 
 # Used when the campaign has no [tong_hop] table (keys of that table, same meaning).
 DEFAULTS = {
@@ -104,104 +105,96 @@ def _names(rows: list[UnitStatus], with_date: bool = False) -> str:
     return ", ".join(r.unit.full_name for r in rows)
 
 
-def reporting_paragraphs(summary: Summary) -> list[Para]:
-    """Return the paragraphs on who reported: received N/M, on time, late (with dates), missing (named)."""
+def _names(rows: list[UnitStatus]) -> str:
+    return ", ".join(r.unit.label for r in rows)
+
+
+def organisation_paragraphs(summary: Summary, conf: dict) -> list[Para]:
+    """Return I.1: the province's own dispatch, who reported, and the plans of the level below."""
+    vb = summary.campaign.raw.get("van_ban", {})
     lv, rows = summary.level, summary.rows
-    late, missing = summary.with_status(Status.LATE), summary.with_status(Status.MISSING)
-    undated = summary.with_status(Status.UNDATED)
-    text = (
-        f"Ban Thường trực Ủy ban MTTQ Việt Nam {summary.province.label} đã nhận báo cáo của "
-        f"{_share(summary.received, len(rows))} Mặt trận {lv.title.lower()}; trong đó "
-        f"{so_vn(summary.count(Status.ON_TIME))} đơn vị báo cáo đúng hạn (đến hết ngày {ngay_ngan(lv.deadline)}), "
-        f"{so_vn(len(late))} đơn vị báo cáo trễ hạn, {so_vn(len(missing))} đơn vị chưa báo cáo."
-    )
+    below = f"Mặt trận {lv.title.lower()}"
+    text = ""
+    if vb.get("so"):
+        text = (f"Ban Thường trực đã ban hành {vb.get('loai', 'Công văn')} số {so_hieu(vb['so'], vb.get('ky_hieu', '')).strip()} "
+                f"ngày {ngay_ngan(vb.get('ngay'))} về việc {lower_first(vb.get('trich_yeu', ''))}, chỉ đạo {below} "
+                f"triển khai và báo cáo kết quả trước ngày {ngay_ngan(lv.deadline)}. ")
+    top = wording.kinds(r.unit for r in rows)
+    text += f"Đến nay, Mặt trận {wording.share(summary.received, len(rows), top)} đã báo cáo kết quả."
     out = [Para("doan", text)]
-    if late:
-        out.append(Para("gach", f"Đơn vị báo cáo trễ hạn: {_names(late, with_date=True)}."))
-    if undated:
-        out.append(Para("gach", f"Đơn vị báo cáo không ghi ngày: {_names(undated)}."))
+    missing = summary.with_status(Status.MISSING)
     if missing:
-        out.append(Para("gach", f"Đơn vị chưa báo cáo: {_names(missing)}."))
+        out.append(Para("gach", f"{wording.NOT_REPORTED}: {_names(missing)}."))
+    facts = [r.submission.source.facts for r in rows if r.submission]
+    if any(f.co_ke_hoach is not None or f.bao_cao_cap_uy is not None for f in facts):
+        plans = sum(1 for f in facts if f.co_ke_hoach)
+        party = sum(1 for f in facts if f.bao_cao_cap_uy)
+        out.append(Para("doan", (
+            f"Mặt trận {wording.share(plans, len(rows), top)} đã xây dựng kế hoạch hoạt động của Trang; "
+            f"{wording.share(party, len(rows), top)} đã báo cáo Thường trực cấp ủy để tổ chức thực hiện.")))
     return out
 
 
-def figure_paragraphs(totals: tuple[LevelFigures, ...]) -> list[Para]:
-    """Return one "- " line per level: pages N/M (%), names on pattern, both persons assigned."""
-    return [
-        Para("gach", (
-            f"{f.title}: {_share(f.with_page, f.expected)} đơn vị đã có “Trang cộng đồng”; "
-            f"{_share(f.on_pattern, f.expected)} Trang đặt tên đúng mẫu; "
-            f"{_share(f.with_both, f.expected)} đơn vị đã phân công đủ lãnh đạo phụ trách và "
-            "cán bộ quản lý, vận hành."
-        ))
-        for f in totals
-    ]
+def figure_paragraphs(summary: Summary) -> list[Para]:
+    """Return one "- " line per level, each figure over its own denominator (checks.figures.DENOMINATOR)."""
+    out = []
+    for f in summary.totals:
+        units = [u for r in summary.rows for u in (r.submission.expected if r.submission else ())
+                 if summary.campaign.level(f.level) and u.level == summary.campaign.level(f.level).depth]
+        out.append(Para("gach", f"{f.title}: {wording.level_sentence(f, units)}"))
+    return out
 
 
-def plan_paragraph(summary: Summary) -> Para | None:
-    """Return the line on activity plans and Party-committee reports, when any submission says so."""
-    facts = [r.submission.source.facts for r in summary.rows if r.submission]
-    known = [f for f in facts if f.co_ke_hoach is not None or f.bao_cao_cap_uy is not None]
-    if not known:
-        return None
-    plans = sum(1 for f in facts if f.co_ke_hoach)
-    party = sum(1 for f in facts if f.bao_cao_cap_uy)
-    return Para("gach", (
-        f"Kế hoạch hoạt động: {_share(plans, len(summary.rows))} Mặt trận {summary.level.title.lower()} đã "
-        f"xây dựng kế hoạch; {so_vn(party)} đơn vị đã báo cáo Thường trực cấp ủy."
-    ))
+def shortfalls_of(summary: Summary) -> list:
+    """Return the shortfalls of every received submission, level by level (checks.figures.shortfalls)."""
+    from docgen.checks.figures import Shortfall, shortfalls
 
-
-def without_page(summary: Summary) -> dict[str, list[str]]:
-    """Return, per level title, the units of received submissions that still have no page, in official order."""
-    out: dict[str, list[str]] = {}
-    titles = {lv.depth: lv.title for lv in summary.campaign.levels}
+    per_level: dict[str, list] = {}
     for row in summary.rows:
-        if row.submission is None:
-            continue
-        with_page = {r.unit.code for r in row.submission.records if r.unit is not None and r.has_page}
-        for unit in row.submission.expected or (row.unit,):
-            if unit.code not in with_page and unit.level in titles:
-                above = f" ({unit.parent.label})" if unit.level > summary.level.depth and unit.parent else ""
-                out.setdefault(titles[unit.level], []).append(unit.full_name + above)
+        for sub in row.submissions:
+            for fall in shortfalls(summary.campaign, sub.expected, sub.records):
+                per_level.setdefault(fall.level, []).append(fall)
+    out = []
+    for code, falls in per_level.items():
+        out.append(Shortfall(code, falls[0].title,
+                             tuple(u for f in falls for u in f.not_reported), tuple(x for f in falls for x in f.no_page),
+                             tuple(x for f in falls for x in f.off_pattern), tuple(x for f in falls for x in f.short_staffed)))
     return out
 
 
 def shortcoming_paragraphs(summary: Summary) -> list[Para]:
-    """Return section II: units still without a page (per level), names off pattern, missing people."""
-    out = []
-    for title, names in without_page(summary).items():
-        out.append(Para("gach", f"{title} còn {so_vn(len(names))} đơn vị chưa có “Trang cộng đồng”: {', '.join(names)}."))
-    for f in summary.totals:
-        off = f.with_page - f.on_pattern
-        if off > 0:
-            out.append(Para("gach", f"{f.title} còn {so_vn(off)} Trang chưa đặt tên theo mẫu chung."))
-        unstaffed = f.present - f.with_both
-        if unstaffed > 0:
-            out.append(Para("gach", (f"{f.title} còn {so_vn(unstaffed)} đơn vị chưa phân công đủ lãnh đạo "
-                                     "phụ trách và cán bộ quản lý, vận hành.")))
+    """Return section II: the units behind every shortfall of section I, one wording per fact."""
+    lines = wording.shortfall_lines(shortfalls_of(summary), above=summary.level.depth)
     missing = summary.with_status(Status.MISSING)
     if missing:
-        out.append(Para("gach", f"Chưa có số liệu của {so_vn(len(missing))} đơn vị chưa báo cáo: {_names(missing)}."))
-    return out or [Para("doan", "Không có tồn tại, hạn chế về số liệu.")]
+        lines.insert(0, f"- {wording.NOT_REPORTED} ({so_vn(len(missing))} đơn vị {summary.level.title.lower()}): "
+                        f"{_names(missing)}.")
+    return [Para("gach", line.removeprefix("- ")) for line in lines] or [Para("doan", "Không có.")]
+
+
+def _opening(summary: Summary, conf: dict) -> str:
+    """Return the opening: the Centre's dispatch the province answers (`[tong_hop] thuc_hien`), else its own."""
+    us = f"Ban Thường trực Ủy ban MTTQ Việt Nam {summary.province.label}"
+    basis = conf.get("thuc_hien") or {}
+    if not basis:
+        vb = summary.campaign.raw.get("van_ban", {})
+        basis = {**vb, "co_quan": us} if vb.get("so") else {}
+    if not basis.get("so"):
+        return f"{us} báo cáo kết quả thực hiện như sau:"
+    cited = f"{basis.get('loai', 'Công văn')} số {so_hieu(basis['so'], basis.get('ky_hieu', '')).strip()}"
+    when = f" ngày {ngay_ngan(basis['ngay'])}" if basis.get("ngay") else ""
+    by = f" của {basis['co_quan']}" if basis.get("co_quan") else ""
+    about = f" về việc {lower_first(basis['trich_yeu'])}" if basis.get("trich_yeu") else ""
+    return f"Thực hiện {cited}{when}{by}{about}, {us} báo cáo kết quả thực hiện như sau:"
 
 
 def body(summary: Summary, conf: dict) -> list[Para | Table]:
     """Return the report's body paragraphs and its table of units, sections I–III."""
-    vb = summary.campaign.raw.get("van_ban", {})
-    us = f"Ban Thường trực Ủy ban MTTQ Việt Nam {summary.province.label}"
-    opening = (
-        f"Thực hiện Công văn số {vb['so']}/{vb.get('ky_hieu', '')} ngày {ngay_ngan(vb.get('ngay'))} của {us} "
-        f"về việc {vb.get('trich_yeu', '')}, {us} tổng hợp báo cáo kết quả như sau:"
-        if vb.get("so") else f"{us} tổng hợp báo cáo kết quả như sau:"
-    )
-    out = [Para("doan", opening), Para("muc", "I. KẾT QUẢ THỰC HIỆN"),
-           Para("muc", f"1. Tình hình báo cáo của Mặt trận {summary.level.title.lower()}")]
-    out += reporting_paragraphs(summary)
+    out = [Para("doan", _opening(summary, conf)), Para("muc", "I. KẾT QUẢ THỰC HIỆN"),
+           Para("muc", "1. Công tác chỉ đạo, triển khai")]
+    out += organisation_paragraphs(summary, conf)
     out.append(Para("muc", "2. Kết quả củng cố, hoàn thiện “Trang cộng đồng”"))
-    out += figure_paragraphs(summary.totals)
-    plan = plan_paragraph(summary)
-    out += [plan] if plan else []
+    out += figure_paragraphs(summary)
     out.append(Para("muc", "3. Kết quả của từng đơn vị"))
     out.append(unit_table(summary))
     out.append(Para("doan", "Danh sách “Trang cộng đồng” của Mặt trận các cấp tại Phụ lục kèm theo."))
@@ -236,7 +229,7 @@ def unit_table(summary: Summary) -> Table:
     return Table(UNIT_COLUMNS, tuple(rows), total)
 
 
-def phu_luc_groups(summary: Summary, parent: dict) -> list[dict]:
+def phu_luc_groups(summary: Summary, parent: dict, notes: list[str] | None = None) -> list[dict]:
     """Return the consolidated Phụ lục groups: every record of every submission, by level and reporting unit.
 
     Rows come from `phu_luc.build_context` run on each unit's submissions (so an
@@ -249,17 +242,20 @@ def phu_luc_groups(summary: Summary, parent: dict) -> list[dict]:
     Shape: [{so, ten, dong: [row …]}], the appendix template's two-level loop.
     """
     campaign = summary.campaign
+    notes = notes if notes is not None else []
     top = [i for i, lv in enumerate(campaign.levels) if lv.depth == summary.level.depth][0]
     levels = campaign.levels[top:]
     groups = [{"so": GROUP_NUMERALS[0], "ten": levels[0].title, "dong": []}]
     deeper: list[list[dict]] = [[] for _ in levels[1:]]
     for row in summary.rows:
         if not row.submissions:
-            groups[0]["dong"].append(phu_luc.row(f"{row.unit.full_name} (chưa báo cáo)", None) | {"tt": "1"})
+            groups[0]["dong"].append(phu_luc.row(row.unit.full_name, None, phu_luc.LEAVE_OUT) | {"tt": "1"})
             for sub_groups in deeper:
-                sub_groups.append({"so": "", "ten": f"{row.unit.full_name} (chưa báo cáo)", "dong": []})
+                sub_groups.append({"so": "", "ten": f"{row.unit.full_name} ({wording.NOT_REPORTED.lower()})", "dong": []})
             continue
-        own = phu_luc.build_context(list(row.submissions), campaign, parent)["nhom"][top:]
+        context = phu_luc.build_context(list(row.submissions), campaign, parent)
+        notes.extend(n for n in context["ghi_chu"] if n not in notes)
+        own = context["nhom"][top:]
         groups[0]["dong"].extend(own[0]["dong"])
         for sub_groups, group in zip(deeper, own[1:]):
             sub_groups.append({"so": "", "ten": row.unit.full_name, "dong": group["dong"]})
@@ -297,8 +293,9 @@ def header(summary: Summary, conf: dict) -> dict:
         "loai_van_ban": "BÁO CÁO",
         "trich_yeu": conf["trich_yeu"],
         "kinh_gui": frame.recipients([conf["kinh_gui"]]),
-        "noi_nhan": frame.cc_list(others, conf["luu"]),
-        **frame.signature(conf["tham_quyen"], conf.get("chuc_vu", ""), conf.get("nguoi_ky", "")),
+        "noi_nhan": frame.cc_list(others, conf["luu"], addressees=[conf["kinh_gui"]]),
+        **frame.signature(conf["tham_quyen"], conf.get("chuc_vu", ""), conf.get("nguoi_ky", ""),
+                           summary.campaign.deputy_form),
     }
 
 
@@ -310,11 +307,10 @@ def _year(summary: Summary, conf: dict) -> int:
 def appendix(summary: Summary, parent: dict) -> dict:
     """Return the Phụ lục's context: title with the province, "(Kèm theo …)" line, consolidated groups."""
     title = summary.campaign.raw.get("bao_cao", {}).get("tieu_de_phu_luc", "") or phu_luc.DEFAULT_TITLE
-    return {
-        "tieu_de": f"{title} {summary.province.label}".upper(),
-        "kem_theo": phu_luc.reference(parent),
-        "nhom": phu_luc_groups(summary, parent),
-    }
+    notes: list[str] = []
+    groups = phu_luc_groups(summary, parent, notes)
+    return {"tieu_de": f"{title} {summary.province.label}".upper(), "kem_theo": phu_luc.reference(parent),
+            "nhom": groups, "ghi_chu": notes}
 
 
 def build_context(summary: Summary, facts: Facts | None = None) -> dict:
