@@ -233,6 +233,8 @@ def print_bao_cao(res) -> None:
         errors, warnings = severity_counts(w.problems)
         note = f" — {errors} lỗi, {warnings} cảnh báo (ghi ở mục II của báo cáo)" if w.problems else ""
         print(f"{w.unit}: {', '.join(shown(str(f)) for f in w.files)}{note}")
+        print(f"  Bản dự thảo (dấu «DỰ THẢO», để trống số và ngày): {w.draft}. Sửa dữ liệu rồi chạy lại, hoặc thêm "
+              f"--ban-ky để soạn bản trình ký." if w.draft else "  Bản trình ký (có số, ngày theo trang Thông tin).")
         for n in w.notes:
             print(f"  Lưu ý: {n.location}: {n.message}")
         print_nd30(w.format_checks)
@@ -311,15 +313,17 @@ def print_usage_error(message: str) -> None:
 # --- tong-hop ---
 
 
-def print_tong_hop(result, draft: bool) -> None:
-    """Print the province's summary, the files written with their ND30 check, and a note when it is a draft."""
+def print_tong_hop(result) -> None:
+    """Print the province's summary, the files written with their ND30 check, and whether it is a draft and why."""
     print(tong_hop_text(result.summary))
     print_written(result.written, result.format_checks, listed=True)
     if result.reminder is not None:
         print(reminder_text(result.reminder))
-    if draft:
-        print("Báo cáo là bản dự thảo (chưa có số, ngày, người ký): thêm --thong-tin TỆP có trang «Thông tin» "
-              "của tỉnh để điền.")
+    if result.draft:
+        print(f"Báo cáo là bản dự thảo (dấu «DỰ THẢO», để trống số và ngày): {result.draft}. Thêm --ban-ky để soạn "
+              "bản trình ký khi dữ liệu còn lỗi.")
+    else:
+        print("Báo cáo là bản trình ký (có số, ngày theo tệp Thông tin của tỉnh).")
 
 
 def reminder_text(reminded) -> str:

@@ -105,6 +105,17 @@ class Campaign:
                 return own
         return DATA_DIR.parent / "templates" / name
 
+    @property
+    def province_level(self) -> Level | None:
+        """Return the province's own row as a level (`[tong_hop.cap_tinh]`): the summary's "Cấp tỉnh" line and
+        first Phụ lục group, checked from the province's facts file; None when the campaign has none."""
+        own = self.raw.get("tong_hop", {}).get("cap_tinh")
+        if not isinstance(own, dict):
+            return None
+        return Level("tinh", 0, str(own.get("ten", "Cấp tỉnh")), self.top_level.deadline,
+                     str(own.get("mau_ten_trang", "Mặt trận {ten}")), str(own.get("vi_du", "")),
+                     own.get("nhan_su", "rieng") if own.get("nhan_su") in STAFFING else "rieng")
+
     def level(self, code: str) -> Level | None:
         """Return the level whose code (`ma`) is `code`, if the campaign has one."""
         return next((lv for lv in self.levels if lv.code == code), None)

@@ -94,7 +94,7 @@ def shortfalls(campaign: Campaign, expected: tuple[Unit, ...], records: tuple[Re
         missing, no_page, off, short = [], [], [], []
         for unit in (u for u in expected if u.level == level.depth):
             r = first.get((unit.level, unit.code))
-            if r is None:
+            if r is None or says_nothing(r):
                 missing.append(unit)
             elif not r.has_page:
                 no_page.append((unit, clean(r.page_note) if not normalize_empty(r.page_note) else ""))
@@ -105,6 +105,12 @@ def shortfalls(campaign: Campaign, expected: tuple[Unit, ...], records: tuple[Re
                     short.append((unit, _staff_gap(r)))
         out.append(Shortfall(level.code, level.title, tuple(missing), tuple(no_page), tuple(off), tuple(short)))
     return tuple(out)
+
+
+def says_nothing(record: Record) -> bool:
+    """Return True for a row with only its unit (the blank form's pre-filled TT and name): the unit has not
+    reported — a unit without a page writes "Chưa có" or "Đang xây dựng" (the workbook's guide says so)."""
+    return not (record.has_page or record.page_note or record.leader.assigned or record.operator.assigned)
 
 
 def _staff_gap(r: Record) -> str:

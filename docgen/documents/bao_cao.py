@@ -9,6 +9,8 @@ proposals (facts), Nơi nhận and signature (facts). Keys are listed in `VARIAB
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from docgen.campaigns.campaign import Campaign, Level
 from docgen.checks.figures import shortfalls, staffed
 from docgen.documents import frame, wording
@@ -34,14 +36,19 @@ VARIABLES: dict[str, str] = {
 }
 
 
-def build_context(sub: Submission, campaign: Campaign) -> dict:
+def build_context(sub: Submission, campaign: Campaign, signed: bool = False) -> dict:
     """Return the report's template context (templates/cong_van.docx with `loai_van_ban` "BÁO CÁO").
 
     Everything comes from `sub` (records, problems, figures, facts) and the
     campaign's `[bao_cao]` and `[van_ban]` tables; missing optional facts leave
-    their sentence out rather than guess.
+    their sentence out rather than guess. While errors remain the report is a
+    draft (`frame.draft_reason`): marked, number and date blank; `signed` asks
+    for the copy to sign anyway (`--ban-ky`).
     """
     facts = sub.source.facts
+    draft = frame.draft_reason(len(sub.errors), facts.nguoi_ky, campaign.sample, signed)
+    if draft:
+        facts = replace(facts, so="", ngay=None, nguoi_ky="" if frame.is_placeholder(facts.nguoi_ky) else facts.nguoi_ky)
     unit = sub.reporting_unit
     settings = campaign.raw.get("bao_cao", {})
     chu_quan, ban_hanh = frame.header(unit, facts.don_vi)
@@ -70,6 +77,7 @@ def build_context(sub: Submission, campaign: Campaign) -> dict:
         "loai": TYPE,
         "trich_yeu": clean(settings.get("trich_yeu", "")) or f"Kết quả thực hiện {lower_first(campaign.title)}",
         "kinh_gui": kinh_gui,
+        "du_thao": (frame.SAMPLE_MARK if campaign.sample else frame.DRAFT_MARK) if draft else "",
         "noi_dung": body,
         "noi_nhan": frame.cc_list(facts.noi_nhan, facts.luu, as_said=bool(kinh_gui), addressees=kinh_gui),
         **frame.signature(facts.tham_quyen, facts.chuc_vu, facts.nguoi_ky, campaign.deputy_form),
@@ -132,7 +140,7 @@ def _results(sub: Submission, campaign: Campaign) -> list[dict]:
         level = next((lv for lv in campaign.levels if lv.code == fig.level), None)
         units = [u for u in sub.expected if level is not None and u.level == level.depth]
         own = len(units) == 1 and sub.reporting_unit is not None and units[0] == sub.reporting_unit
-        text = _own_page(units[0], first.get((units[0].level, units[0].code)), level) if own \
+        text = own_page(units[0], first.get((units[0].level, units[0].code)), level) if own \
             else wording.level_sentence(fig, units)
         blocks.append(block("doan", f"{n}. {fig.title}: ", text))
         n += 1
@@ -140,7 +148,7 @@ def _results(sub: Submission, campaign: Campaign) -> list[dict]:
     return blocks
 
 
-def _own_page(unit: Unit, record: Record | None, level: Level | None) -> str:
+def own_page(unit: Unit, record: Record | None, level: Level | None) -> str:
     """Return the sentence on the reporting unit's own page and people."""
     if record is None or not record.has_page:
         note = f" ({record.page_note})" if record is not None and record.page_note else ""

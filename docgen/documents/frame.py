@@ -22,6 +22,9 @@ HEAD, DEPUTY = "CHỦ TỊCH", "PHÓ CHỦ TỊCH"
 AS_SAID = "Như trên"                 # NN-03
 FILED = "Lưu: VT"                    # NN-04
 END_MARK = "./."                     # BD-08
+DRAFT_MARK, SAMPLE_MARK = "DỰ THẢO", "BẢN MẪU"   # DF-02: outside the ND30 boxes, above the header
+# A placeholder signer ("Nguyễn Văn A", "Lò Văn B"): the last word a single letter.
+_PLACEHOLDER = re.compile(r"(^|\s)[A-ZĐ]\.?$")
 
 VARIABLES: dict[str, str] = {
     "co_quan_chu_quan": "Các dòng tên cơ quan chủ quản, in hoa, không đậm (AG-03), ví dụ «ỦY BAN MTTQ VIỆT NAM», «HUYỆN MƯỜNG NHÉ».",
@@ -48,7 +51,37 @@ VARIABLES: dict[str, str] = {
     "ky_thay": "Dòng «KT. CHỦ TỊCH» khi cấp phó ký thay; rỗng nếu không (SG-03).",
     "chuc_vu": "Chức vụ người ký, ví dụ «CHỦ TỊCH», «PHÓ CHỦ TỊCH» (SG-04).",
     "nguoi_ky": "Họ và tên người ký, chữ thường, ví dụ «Nguyễn Văn A» (SG-06).",
+    "du_thao": "Dấu «DỰ THẢO» (hoặc «BẢN MẪU» ở chiến dịch mẫu) in trong khung phía trên tên cơ quan khi văn bản "
+    "chưa trình ký được (còn lỗi trong dữ liệu, người ký là tên mẫu); rỗng ở bản trình ký (DF-02).",
 }
+
+
+def draft_reason(errors: int, signer: str, sample: bool = False, signed: bool = False) -> str:
+    """Return why a document is written as a draft (Vietnamese), or "" for the copy to sign.
+
+    While errors remain in its data, or its signer is a placeholder, or its campaign is a sample, a
+    document is a draft — unless the user asks for the copy to sign (`signed`, `--ban-ky`); a sample
+    or a placeholder signer stays a draft even then.
+
+    >>> draft_reason(0, "Giàng Trọng Bình"), draft_reason(3, "Giàng Trọng Bình")
+    ('', 'dữ liệu còn 3 lỗi')
+    >>> draft_reason(3, "Giàng Trọng Bình", signed=True), draft_reason(0, "Nguyễn Văn A", signed=True)
+    ('', 'người ký «Nguyễn Văn A» là tên mẫu')
+    """
+    if sample:
+        return "chiến dịch mẫu"
+    if is_placeholder(signer):
+        return f"người ký «{clean(signer)}» là tên mẫu"
+    return f"dữ liệu còn {errors} lỗi" if errors and not signed else ""
+
+
+def is_placeholder(name: str) -> bool:
+    """Return True for a placeholder signer, "Nguyễn Văn A".
+
+    >>> is_placeholder("Nguyễn Văn A"), is_placeholder("Lò Văn Ả"), is_placeholder("")
+    (True, False, False)
+    """
+    return bool(_PLACEHOLDER.search(clean(name)))
 
 
 def header(unit: Unit | None, fallback: str = "") -> tuple[list[str], list[str]]:
@@ -138,11 +171,24 @@ def repeats(entry: str, addressees) -> bool:
 
     >>> repeats("Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh (b/c)", ["Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Điện Biên"])
     True
+    >>> repeats("BTT Ủy ban MTTQ VN tỉnh", ["Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Điện Biên"])
+    True
     >>> repeats("Thường trực Huyện ủy (b/c)", ["Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Điện Biên"])
     False
     """
-    key = name_key(re.sub(r"\([^)]*\)", "", entry)).strip(" -;.")
-    return bool(key) and any(name_key(a).strip(" -;.").startswith(key) for a in addressees if clean(a))
+    key = _spelt_out(re.sub(r"\([^)]*\)", "", entry))
+    return bool(key) and any(_spelt_out(a).startswith(key) for a in addressees if clean(a))
+
+
+# Abbreviations clerks use in a Nơi nhận, spelt out to compare with the Kính gửi (longest first).
+_ABBREVIATIONS = (("UBMTTQVN", "Ủy ban MTTQ Việt Nam"), ("UBMTTQ", "Ủy ban MTTQ"), ("BTT", "Ban Thường trực"),
+                  ("UB", "Ủy ban"), ("VN", "Việt Nam"), ("TP", "thành phố"))
+
+
+def _spelt_out(text: str) -> str:
+    for short, long in _ABBREVIATIONS:
+        text = re.sub(rf"\b{short}\b", long, text)
+    return name_key(text).strip(" -;.")
 
 
 def signature(authority: str = "", title: str = "", name: str = "", deputy: str = "") -> dict[str, str]:

@@ -13,7 +13,7 @@ import datetime as dt
 
 from docgen.campaigns.campaign import Campaign
 from docgen.records.form import COLUMNS, GROUP_NUMERALS
-from docgen.checks.figures import normalize_empty
+from docgen.checks.figures import normalize_empty, says_nothing
 from docgen.documents import wording
 from docgen.records.model import Record, Submission
 from docgen.render.filters import ngay_nd30, so_hieu
@@ -121,7 +121,7 @@ def row(unit_name: str, record: Record | None, mode: str = "", expected_name: st
 
 def _judged(values: dict, record: Record | None, mode: str, expected_name: str = "") -> dict:
     """Return a row's values as a signed Phụ lục prints them (see `row`); `expected_name` is the pattern's."""
-    if record is None:
+    if record is None or says_nothing(record):
         return values | {"ten_trang": wording.NOT_REPORTED}
     if not record.has_page:
         note = record.page_note if record.page_note and not normalize_empty(record.page_note) else ""

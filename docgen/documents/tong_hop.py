@@ -12,12 +12,12 @@ No XML, no paths.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from docgen.aggregate.status import Status, Summary, UnitStatus, pct
 from docgen.documents import frame, phu_luc, wording
 from docgen.records.form import GROUP_NUMERALS
-from docgen.records.model import Facts, LevelFigures
+from docgen.records.model import Facts, LevelFigures, Severity, Submission
 from docgen.render.filters import ngay_ngan, phan_tram, so_hieu, so_vn
 from docgen.vntext import lower_first
 
@@ -135,6 +135,17 @@ def organisation_paragraphs(summary: Summary, conf: dict) -> list[Para]:
     return out
 
 
+def own_paragraph(summary: Summary, own: Submission | None) -> list[Para]:
+    """Return the "- Cấp tỉnh: …" line on the province's own page and people (the facts file's row)."""
+    from docgen.documents.bao_cao import own_page
+
+    level = summary.campaign.province_level
+    if own is None or level is None:
+        return []
+    record = next((r for r in own.records if r.unit == summary.province), None)
+    return [Para("gach", f"{level.title}: {own_page(summary.province, record, level)}")]
+
+
 def figure_paragraphs(summary: Summary) -> list[Para]:
     """Return one "- " line per level, each figure over its own denominator (checks.figures.DENOMINATOR)."""
     out = []
@@ -145,11 +156,17 @@ def figure_paragraphs(summary: Summary) -> list[Para]:
     return out
 
 
-def shortfalls_of(summary: Summary) -> list:
-    """Return the shortfalls of every received submission, level by level (checks.figures.shortfalls)."""
+def shortfalls_of(summary: Summary, own: Submission | None = None) -> list:
+    """Return the shortfalls of every received submission, level by level (checks.figures.shortfalls),
+    the province's own first."""
+    from dataclasses import replace
+
     from docgen.checks.figures import Shortfall, shortfalls
 
     per_level: dict[str, list] = {}
+    level = summary.campaign.province_level
+    if own is not None and level is not None:
+        per_level["tinh"] = list(shortfalls(replace(summary.campaign, levels=(level,)), own.expected, own.records))
     for row in summary.rows:
         for sub in row.submissions:
             for fall in shortfalls(summary.campaign, sub.expected, sub.records):
@@ -162,9 +179,9 @@ def shortfalls_of(summary: Summary) -> list:
     return out
 
 
-def shortcoming_paragraphs(summary: Summary) -> list[Para]:
+def shortcoming_paragraphs(summary: Summary, own: Submission | None = None) -> list[Para]:
     """Return section II: the units behind every shortfall of section I, one wording per fact."""
-    lines = wording.shortfall_lines(shortfalls_of(summary), above=summary.level.depth)
+    lines = wording.shortfall_lines(shortfalls_of(summary, own), above=summary.level.depth)
     missing = summary.with_status(Status.MISSING)
     if missing:
         lines.insert(0, f"- {wording.NOT_REPORTED} ({so_vn(len(missing))} đơn vị {summary.level.title.lower()}): "
@@ -188,18 +205,18 @@ def _opening(summary: Summary, conf: dict) -> str:
     return f"Thực hiện {cited}{when}{by}{about}, {us} báo cáo kết quả thực hiện như sau:"
 
 
-def body(summary: Summary, conf: dict) -> list[Para | Table]:
+def body(summary: Summary, conf: dict, own: Submission | None = None) -> list[Para | Table]:
     """Return the report's body paragraphs and its table of units, sections I–III."""
     out = [Para("doan", _opening(summary, conf)), Para("muc", "I. KẾT QUẢ THỰC HIỆN"),
            Para("muc", "1. Công tác chỉ đạo, triển khai")]
     out += organisation_paragraphs(summary, conf)
     out.append(Para("muc", "2. Kết quả củng cố, hoàn thiện “Trang cộng đồng”"))
-    out += figure_paragraphs(summary)
+    out += own_paragraph(summary, own) + figure_paragraphs(summary)
     out.append(Para("muc", "3. Kết quả của từng đơn vị"))
     out.append(unit_table(summary))
     out.append(Para("doan", "Danh sách “Trang cộng đồng” của Mặt trận các cấp tại Phụ lục kèm theo."))
     out.append(Para("muc", "II. TỒN TẠI, HẠN CHẾ"))
-    out += shortcoming_paragraphs(summary)
+    out += shortcoming_paragraphs(summary, own)
     out.append(Para("muc", "III. ĐỀ XUẤT, KIẾN NGHỊ"))
     out += [Para("gach", text) for text in conf["de_xuat"]]
     return out
@@ -304,17 +321,45 @@ def _year(summary: Summary, conf: dict) -> int:
     return day.year if isinstance(day, dt.date) else summary.level.deadline.year
 
 
-def appendix(summary: Summary, parent: dict) -> dict:
+def appendix(summary: Summary, parent: dict, own: Submission | None = None) -> dict:
     """Return the Phụ lục's context: title with the province, "(Kèm theo …)" line, consolidated groups."""
     title = summary.campaign.raw.get("bao_cao", {}).get("tieu_de_phu_luc", "") or phu_luc.DEFAULT_TITLE
     notes: list[str] = []
     groups = phu_luc_groups(summary, parent, notes)
+    level = summary.campaign.province_level
+    if own is not None and level is not None:   # the province's own row heads the list: "I. Cấp tỉnh"
+        record = next((r for r in own.records if r.unit == summary.province), None)
+        row = phu_luc.row(summary.province.full_name, record, phu_luc.wrong_rows(summary.campaign),
+                          level.expected_page_name(summary.province)) | {"tt": "1"}
+        for g in groups:
+            if g["so"] in GROUP_NUMERALS[:-1]:
+                g["so"] = GROUP_NUMERALS[GROUP_NUMERALS.index(g["so"]) + 1]
+        groups = [{"so": GROUP_NUMERALS[0], "ten": level.title, "dong": [row]}] + groups
     return {"tieu_de": f"{title} {summary.province.label}".upper(), "kem_theo": phu_luc.reference(parent),
             "nhom": groups, "ghi_chu": notes}
 
 
-def build_context(summary: Summary, facts: Facts | None = None) -> dict:
-    """Return the report's contexts: "khung" for the ND30 frame template, "phu_luc" for the appendix."""
+def draft_reason(summary: Summary, facts: Facts | None, signed: bool = False) -> str:
+    """Return why the summary is a draft ("" for the copy to sign): no facts file (no number, date, signer),
+    errors left in the units' data, a placeholder signer or a sample campaign (`frame.draft_reason`)."""
+    errors = sum(1 for p in summary.all_problems if p.severity is Severity.ERROR)
+    reason = frame.draft_reason(errors, facts.nguoi_ky if facts else "", summary.campaign.sample, signed)
+    if reason or (facts is not None and facts.so and facts.ngay):
+        return reason
+    return "chưa có số, ngày, người ký (thêm --thong-tin TỆP có trang «Thông tin» của tỉnh)"
+
+
+def build_context(summary: Summary, facts: Facts | None = None, own: Submission | None = None,
+                  signed: bool = False) -> dict:
+    """Return the report's contexts: "khung" for the ND30 frame template, "phu_luc" for the appendix.
+
+    `own` is the province's own row (jobs.tong_hop.province_row): the "Cấp tỉnh" line and Phụ lục group.
+    While `draft_reason` gives one, the report is a draft: marked, number and date blank.
+    """
+    draft = draft_reason(summary, facts, signed)
+    if draft and facts is not None:
+        facts = replace(facts, so="", ngay=None, nguoi_ky="" if frame.is_placeholder(facts.nguoi_ky) else facts.nguoi_ky)
     conf = settings(summary, facts)
-    khung = {**header(summary, conf), "noi_dung": frame.close_body([p.as_dict() for p in body(summary, conf)])}
-    return {"khung": khung, "phu_luc": appendix(summary, khung)}
+    khung = {**header(summary, conf), "noi_dung": frame.close_body([p.as_dict() for p in body(summary, conf, own)]),
+             "du_thao": (frame.SAMPLE_MARK if summary.campaign.sample else frame.DRAFT_MARK) if draft else ""}
+    return {"khung": khung, "phu_luc": appendix(summary, khung, own)}

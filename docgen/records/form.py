@@ -22,7 +22,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("tt", "", "TT", "Số thứ tự: I, II cho dòng nhóm; 1, 2, 3… cho từng xã.", 5),
     Column("don_vi", "", "Đơn vị", "Tên đơn vị theo danh mục, ví dụ: Xã Chung Chải.", 22),
     Column("ten_trang", "", "Tên Trang", "Tên «Trang cộng đồng» đúng mẫu, ví dụ: Mặt trận Chung Chải (huyện Mường Nhé, tỉnh Điện Biên).", 34),
-    Column("lien_ket", "", "Địa chỉ liên kết", "Đường dẫn tới Trang, ví dụ: https://www.facebook.com/mattranchungchai. Chưa lập Trang: để trống ô này và ghi «Chưa lập» (hoặc «Đang xây dựng») ở cột Tên Trang.", 32),
+    Column("lien_ket", "", "Địa chỉ liên kết", "Đường dẫn tới Trang, ví dụ: https://www.facebook.com/mattranchungchai. Chưa lập Trang: ghi «Chưa có» hoặc «Đang xây dựng», để trống Tên Trang.", 32),
     Column("ld_ten", "Lãnh đạo phụ trách", "Họ và tên", "Họ và tên lãnh đạo phụ trách.", 20),
     Column("ld_sdt", "Lãnh đạo phụ trách", "Số điện thoại", "Số điện thoại, gõ đủ số 0 đầu, ví dụ: 0912 345 678.", 14),
     Column("ld_email", "Lãnh đạo phụ trách", "Địa chỉ hộp thư điện tử", "Địa chỉ thư điện tử, ví dụ: ten@gmail.com.", 24),

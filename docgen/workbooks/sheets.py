@@ -230,9 +230,8 @@ def guide_lines(plan: FormPlan, campaign: Campaign) -> list[str]:
         "2. Với mỗi đơn vị, ghi Tên Trang, Địa chỉ liên kết, rồi Họ và tên, Số điện thoại, Địa chỉ hộp thư "
         "điện tử của Lãnh đạo phụ trách và của Cán bộ quản lý, vận hành. Bấm vào một ô để xem cách ghi.",
         "3. Số điện thoại: gõ đủ số 0 ở đầu, ví dụ 0912 345 678 (các ô này đã định dạng văn bản, không mất số 0).",
-        "4. Đơn vị chưa lập Trang: ghi «Chưa lập» hoặc «Đang xây dựng» ở cột Tên Trang, để trống Địa chỉ liên kết, "
-        "vẫn ghi người phụ trách nếu đã phân công. Dòng để trống cả Tên Trang và người phụ trách được hiểu là "
-        "đơn vị chưa báo cáo.",
+        "4. Đơn vị chưa lập Trang: để trống Tên Trang, ghi «Chưa có» hoặc «Đang xây dựng» ở cột Địa chỉ liên kết, "
+        "vẫn ghi người phụ trách nếu đã phân công. Dòng để trống hoàn toàn được hiểu là đơn vị chưa báo cáo.",
         f"5. Trang «{FACTS_SHEET}»: ghi số, ngày báo cáo, người ký, chức vụ, thẩm quyền ký (chọn trong danh sách), "
         "nơi nhận và đề xuất (mỗi mục một dòng trong ô, xuống dòng bằng Alt+Enter).",
         "",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -48,8 +49,8 @@ def test_a_draft_has_a_blank_number_and_date_with_the_campaign_year(ctx):
 
 def test_an_issued_report_has_its_number_and_nd30_date():
     """SO-02, DT-04."""
-    ctx = bao_cao.build_context(muong_nhe(issued_facts()), campaign_2022())
-    assert ctx["so_ky_hieu"] == "Số: 05/BC-MTTQ-BTT"
+    ctx = bao_cao.build_context(muong_nhe(issued_facts()), campaign_2022(), signed=True)   # --ban-ky
+    assert ctx["so_ky_hieu"] == "Số: 05/BC-MTTQ-BTT" and ctx["du_thao"] == ""
     assert ctx["dia_danh_ngay"] == "Mường Nhé, ngày 10 tháng 3 năm 2022"
     assert ctx["ngay"] == dt.date(2022, 3, 10)
     assert (ctx["tham_quyen"], ctx["ky_thay"], ctx["chuc_vu"]) == ("TM. BAN THƯỜNG TRỰC", "", "CHỦ TỊCH")
@@ -97,7 +98,7 @@ def test_section_two_names_the_units_behind_each_shortcoming(ctx):
     communes = sub.expected[1:]
     assert section(ctx, bao_cao.SHORTCOMINGS)[:4] == [
         f"- Chưa báo cáo (1 đơn vị): {communes[-1].label}.",
-        f"- Chưa lập “Trang cộng đồng” (1 đơn vị): {communes[1].label}.",
+        f"- Chưa lập “Trang cộng đồng” (1 đơn vị): {communes[1].label} (đang xây dựng).",
         f"- Tên Trang chưa đúng mẫu chung (1 đơn vị): {communes[2].label} (“Mặt trận A & B <C>”).",
         f"- Chưa phân công đủ lãnh đạo phụ trách và cán bộ quản lý, vận hành (1 đơn vị): {communes[3].label} "
         "(chưa phân công cán bộ quản lý, vận hành).",
@@ -115,7 +116,7 @@ def test_noi_nhan_and_signature_come_from_the_facts(ctx):
     """NN-03, NN-04, SG-02…06."""
     assert ctx["noi_nhan"] == ["- Như trên;", "- Thường trực Huyện ủy (b/c);", "- Lưu: VT, VP."]
     assert (ctx["tham_quyen"], ctx["ky_thay"], ctx["chuc_vu"], ctx["nguoi_ky"]) == (
-        "TM. BAN THƯỜNG TRỰC", "", "PHÓ CHỦ TỊCH", "Nguyễn Văn A")   # the campaign's one form ([ky] cap_pho = "tm")
+        "TM. BAN THƯỜNG TRỰC", "", "PHÓ CHỦ TỊCH", "Nguyễn Văn An")   # the campaign's one form ([ky] cap_pho = "tm")
 
 
 def test_every_context_key_is_described(ctx):
@@ -129,3 +130,19 @@ def test_the_report_renders_into_the_frame(ctx, tmp_path, ooxml_check):
     texts = [p.text for p in doc.paragraphs]
     assert "BÁO CÁO" in texts and "I. KẾT QUẢ THỰC HIỆN" in texts
     assert texts.count("Kính gửi: Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Điện Biên") == 1
+
+
+def test_a_report_with_errors_is_a_marked_draft_unless_the_copy_to_sign_is_asked_for():
+    """DF-02, DR-01, DR-02: while errors remain, «DỰ THẢO», number and date blank; --ban-ky gives the copy to sign."""
+    sub = muong_nhe(issued_facts())
+    assert sub.errors
+    draft = bao_cao.build_context(sub, campaign_2022())
+    assert (draft["du_thao"], draft["so"], draft["ngay"], draft["nguoi_ky"]) == ("DỰ THẢO", "", None, "Nguyễn Văn An")
+    signed = bao_cao.build_context(sub, campaign_2022(), signed=True)
+    assert (signed["du_thao"], signed["so"], signed["ngay"]) == ("", "5", dt.date(2022, 3, 10))
+
+
+def test_a_placeholder_signer_is_never_printed_and_keeps_the_report_a_draft():
+    facts = dataclasses.replace(issued_facts(), nguoi_ky="Nguyễn Văn A")
+    ctx = bao_cao.build_context(muong_nhe(facts), campaign_2022(), signed=True)
+    assert (ctx["du_thao"], ctx["so"], ctx["nguoi_ky"]) == ("DỰ THẢO", "", "")

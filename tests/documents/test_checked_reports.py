@@ -39,7 +39,7 @@ def checked_muong_nhe():
                          lien_ket=f"https://www.facebook.com/mattran{i}", ld_ten=f"Lãnh đạo {i}",
                          ld_sdt="0912345678", ld_email=f"ld{i}@gmail.com", vh_ten=f"Vận hành {i}",
                          vh_sdt="0969123456", vh_email=f"vh{i}@gmail.com"))
-    facts = Facts(don_vi="Huyện Mường Nhé", nguoi_ky="Nguyễn Văn A", chuc_vu="CHỦ TỊCH", luu="VP")
+    facts = Facts(don_vi="Huyện Mường Nhé", nguoi_ky="Nguyễn Văn An", chuc_vu="CHỦ TỊCH", luu="VP")
     source = Source("muong_nhe.xlsx", RawTable(FILE, "A6", tuple(rows)), facts)
     return check_source(source, campaign), campaign, communes
 

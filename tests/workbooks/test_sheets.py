@@ -132,7 +132,7 @@ def test_the_instructions_give_each_levels_naming_pattern_example_and_deadline(m
     assert ("- Mặt trận cấp huyện gửi báo cáo và danh sách về Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Điện Biên "
             "trước ngày 31/3/2022.") in text
     assert "- Mặt trận cấp xã gửi báo cáo và danh sách về Mặt trận cấp huyện trước ngày 15/3/2022." in text
-    assert "Chưa lập" in text and "để trống Tên Trang" not in text
+    assert "ghi «Chưa có» hoặc «Đang xây dựng» ở cột Địa chỉ liên kết" in text   # as the samples' own guide
     assert "Căn cứ Công văn số 1031/MTTQ-BTT ngày 25/02/2022" in text
 
 
