@@ -26,6 +26,15 @@ def staffed(record: Record, level) -> bool:
                 and name_key(record.leader.name) == name_key(record.operator.name))
 
 
+def first_records(records) -> dict[tuple[int, str], Record]:
+    """Return each known unit's first record by (level, code): a unit written twice counts by its first row."""
+    first: dict[tuple[int, str], Record] = {}
+    for record in records:
+        if record.unit is not None:
+            first.setdefault((record.unit.level, record.unit.code), record)
+    return first
+
+
 def level_figures(campaign: Campaign, expected: tuple[Unit, ...], records: tuple[Record, ...]) -> tuple[LevelFigures, ...]:
     """Return one `LevelFigures` per campaign level, counting each expected unit once.
 
@@ -33,10 +42,7 @@ def level_figures(campaign: Campaign, expected: tuple[Unit, ...], records: tuple
     list (DV-01) are not counted. "On pattern" means the kept page name is exactly
     the campaign's name for the unit (names fixed by TT-03 count, TT-01 ones do not).
     """
-    first: dict[tuple[int, str], Record] = {}
-    for record in records:
-        if record.unit is not None:
-            first.setdefault((record.unit.level, record.unit.code), record)
+    first = first_records(records)
     out = []
     for level in campaign.levels:
         units = [u for u in expected if u.level == level.depth]
@@ -85,10 +91,7 @@ class Shortfall:
 
 def shortfalls(campaign: Campaign, expected: tuple[Unit, ...], records: tuple[Record, ...]) -> tuple[Shortfall, ...]:
     """Return one `Shortfall` per campaign level, from the same first records `level_figures` counts."""
-    first: dict[tuple[int, str], Record] = {}
-    for record in records:
-        if record.unit is not None:
-            first.setdefault((record.unit.level, record.unit.code), record)
+    first = first_records(records)
     out = []
     for level in campaign.levels:
         missing, no_page, off, short = [], [], [], []

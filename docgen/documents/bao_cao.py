@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from docgen.campaigns.campaign import Campaign, Level
-from docgen.checks.figures import shortfalls, staffed
+from docgen.checks.figures import first_records, shortfalls, staffed
 from docgen.documents import frame, wording
 from docgen.documents.frame import block
 from docgen.records.model import Facts, LevelFigures, Record, Submission, Unit
-from docgen.render.filters import ngay_ngan, phan_tram, so_hieu
+from docgen.render.filters import ngay_ngan, phan_tram
 from docgen.vntext import clean, lower_first
 
 TYPE_NAME, TYPE = "BÁO CÁO", "Báo cáo"
@@ -94,11 +94,7 @@ def _opening(sub: Submission, campaign: Campaign) -> str:
     who = frame.issuer_name(sub.reporting_unit, sub.source.facts.don_vi)
     if not vb:
         return f"Thực hiện chỉ đạo của cấp trên về việc {lower_first(campaign.title)}, {who} báo cáo kết quả như sau:"
-    cited = f"{vb.get('loai', 'Công văn')} số {so_hieu(vb.get('so', ''), vb.get('ky_hieu', '')).strip()}"
-    when = f" ngày {ngay_ngan(vb['ngay'])}" if vb.get("ngay") else ""
-    by = f" của {vb['co_quan']}" if vb.get("co_quan") else ""
-    about = f" về việc {lower_first(vb['trich_yeu'])}" if vb.get("trich_yeu") else ""
-    return f"Thực hiện {cited}{when}{by}{about}, {who} báo cáo kết quả như sau:"
+    return f"Thực hiện {wording.cited(vb)}, {who} báo cáo kết quả như sau:"
 
 
 def _closing(sub: Submission, campaign: Campaign) -> str:
@@ -119,18 +115,9 @@ def _figure(f: LevelFigures) -> dict:
     }
 
 
-def _records_by_unit(sub: Submission) -> dict[tuple[int, str], Record]:
-    """Return each unit's first record."""
-    out: dict[tuple[int, str], Record] = {}
-    for r in sub.records:
-        if r.unit is not None:
-            out.setdefault((r.unit.level, r.unit.code), r)
-    return out
-
-
 def _results(sub: Submission, campaign: Campaign) -> list[dict]:
     """Return section I's blocks: the organisation of the work, one numbered item per level, the assessment."""
-    blocks, first = [], _records_by_unit(sub)
+    blocks, first = [], first_records(sub.records)
     n = 1
     organised = _organisation(sub, campaign)
     if organised:
@@ -224,7 +211,7 @@ def _plan(facts: Facts) -> str:
 def _wrong_contacts(sub: Submission) -> list[str]:
     """Return the line naming units whose contact details are still wrong (values the Phụ lục leaves out)."""
     items = []
-    for r in _records_by_unit(sub).values():
+    for r in first_records(sub.records).values():
         wrong = [wording.CELL_WORDS[k] for k in r.invalid if k in wording.CELL_WORDS]
         if wrong:
             items.append(wording.named(r.unit, ", ".join(wrong)))

@@ -14,12 +14,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from docgen.aggregate.status import Status, Summary, UnitStatus, pct
+from docgen.aggregate.status import Status, Summary, UnitStatus
 from docgen.documents import frame, phu_luc, wording
 from docgen.records.form import GROUP_NUMERALS
-from docgen.records.model import Facts, LevelFigures, Severity, Submission
-from docgen.render.filters import ngay_ngan, phan_tram, so_hieu, so_vn
-from docgen.vntext import lower_first
+from docgen.records.model import Facts, Severity, Submission
+from docgen.render.filters import ngay_ngan, so_vn
 
 # Used when the campaign has no [tong_hop] table (keys of that table, same meaning).
 DEFAULTS = {
@@ -86,25 +85,6 @@ def settings(summary: Summary, facts: Facts | None) -> dict:
     return out
 
 
-def _share(part: int, whole: int) -> str:
-    """Return "part/whole (x%)" in Vietnamese style.
-
-    >>> _share(9, 10), _share(0, 0)
-    ('9/10 (90%)', '0/0')
-    """
-    ratio = pct(part, whole)
-    return f"{so_vn(part)}/{so_vn(whole)}" + (f" ({phan_tram(ratio / 100)})" if ratio is not None else "")
-
-
-def _names(rows: list[UnitStatus], with_date: bool = False) -> str:
-    if with_date:
-        return "; ".join(
-            f"{r.unit.full_name} (ngày {ngay_ngan(r.date)}{', ' + r.date_note if r.date_note else ''})"
-            for r in rows
-        )
-    return ", ".join(r.unit.full_name for r in rows)
-
-
 def _names(rows: list[UnitStatus]) -> str:
     return ", ".join(r.unit.label for r in rows)
 
@@ -116,8 +96,7 @@ def organisation_paragraphs(summary: Summary, conf: dict) -> list[Para]:
     below = f"Mặt trận {lv.title.lower()}"
     text = ""
     if vb.get("so"):
-        text = (f"Ban Thường trực đã ban hành {vb.get('loai', 'Công văn')} số {so_hieu(vb['so'], vb.get('ky_hieu', '')).strip()} "
-                f"ngày {ngay_ngan(vb.get('ngay'))} về việc {lower_first(vb.get('trich_yeu', ''))}, chỉ đạo {below} "
+        text = (f"Ban Thường trực đã ban hành {wording.cited({**vb, 'co_quan': ''})}, chỉ đạo {below} "
                 f"triển khai và báo cáo kết quả trước ngày {ngay_ngan(lv.deadline)}. ")
     top = wording.kinds(r.unit for r in rows)
     text += f"Đến nay, Mặt trận {wording.share(summary.received, len(rows), top)} đã báo cáo kết quả."
@@ -198,11 +177,7 @@ def _opening(summary: Summary, conf: dict) -> str:
         basis = {**vb, "co_quan": us} if vb.get("so") else {}
     if not basis.get("so"):
         return f"{us} báo cáo kết quả thực hiện như sau:"
-    cited = f"{basis.get('loai', 'Công văn')} số {so_hieu(basis['so'], basis.get('ky_hieu', '')).strip()}"
-    when = f" ngày {ngay_ngan(basis['ngay'])}" if basis.get("ngay") else ""
-    by = f" của {basis['co_quan']}" if basis.get("co_quan") else ""
-    about = f" về việc {lower_first(basis['trich_yeu'])}" if basis.get("trich_yeu") else ""
-    return f"Thực hiện {cited}{when}{by}{about}, {us} báo cáo kết quả thực hiện như sau:"
+    return f"Thực hiện {wording.cited(basis)}, {us} báo cáo kết quả thực hiện như sau:"
 
 
 def body(summary: Summary, conf: dict, own: Submission | None = None) -> list[Para | Table]:

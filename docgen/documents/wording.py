@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from docgen.checks.figures import Shortfall
 from docgen.records.model import LevelFigures, Unit
-from docgen.render.filters import phan_tram, so_vn
+from docgen.render.filters import ngay_ngan, phan_tram, so_hieu, so_vn
+from docgen.vntext import lower_first
 
 PAGE = "“Trang cộng đồng”"
 NOT_REPORTED = "Chưa báo cáo"
@@ -27,6 +28,20 @@ CELL_WORDS = {
     "ld_sdt": "số điện thoại của lãnh đạo phụ trách", "ld_email": "thư điện tử của lãnh đạo phụ trách",
     "vh_sdt": "số điện thoại của cán bộ quản lý, vận hành", "vh_email": "thư điện tử của cán bộ quản lý, vận hành",
 }
+
+
+def cited(doc: dict) -> str:
+    """Return a document cited in a sentence, from a campaign table (`[van_ban]`, `[tong_hop.thuc_hien]`).
+
+    >>> import datetime as dt
+    >>> cited({"so": "3344", "ky_hieu": "MTTW-BTT", "ngay": dt.date(2021, 12, 2), "co_quan": "Ban Thường trực X",
+    ...        "trich_yeu": "Củng cố các trang"})
+    'Công văn số 3344/MTTW-BTT ngày 02/12/2021 của Ban Thường trực X về việc củng cố các trang'
+    """
+    text = f"{doc.get('loai', 'Công văn')} số {so_hieu(doc.get('so', ''), doc.get('ky_hieu', '')).strip()}"
+    text += f" ngày {ngay_ngan(doc['ngay'])}" if doc.get("ngay") else ""
+    text += f" của {doc['co_quan']}" if doc.get("co_quan") else ""
+    return text + (f" về việc {lower_first(doc['trich_yeu'])}" if doc.get("trich_yeu") else "")
 
 
 def share(part: int, whole: int, of: str) -> str:

@@ -92,9 +92,12 @@ def test_the_province_facts_give_number_date_signer_and_proposals(campaign, dist
     summary, _ = _summary(campaign, districts, make_sub)
     facts = Facts(so="12", ngay=dt.date(2022, 4, 5), nguoi_ky="Giàng Trọng Bình", tham_quyen="KT. CHỦ TỊCH",
                   chuc_vu="PHÓ CHỦ TỊCH", de_xuat=("Đề nghị A.", "Đề nghị B."), noi_nhan=("Ban Tuyên giáo Tỉnh ủy",))
-    ctx = build_context(summary, facts)
+    draft = build_context(summary, facts)["khung"]   # a district has not reported (an error): a draft
+    assert (draft["du_thao"], draft["so"], draft["ngay"], draft["nguoi_ky"]) == ("DỰ THẢO", "", None, "Giàng Trọng Bình")
+    ctx = build_context(summary, facts, signed=True)   # --ban-ky
     frame = ctx["khung"]
-    assert (frame["so"], frame["ngay"], frame["nguoi_ky"]) == ("12", dt.date(2022, 4, 5), "Giàng Trọng Bình")
+    assert (frame["so"], frame["ngay"], frame["nguoi_ky"], frame["du_thao"]) == (
+        "12", dt.date(2022, 4, 5), "Giàng Trọng Bình", "")
     assert (frame["tham_quyen"], frame["ky_thay"], frame["chuc_vu"]) == (   # one form per campaign: [ky] cap_pho
         "TM. BAN THƯỜNG TRỰC", "", "PHÓ CHỦ TỊCH")
     assert frame["noi_nhan"] == ["- Như trên;", "- Ban Tuyên giáo Tỉnh ủy;", "- Lưu: VT, DCPL."]  # NN-03, NN-04
