@@ -16,7 +16,7 @@ from docgen.checks.figures import first_records, shortfalls, staffed
 from docgen.documents import frame, wording
 from docgen.documents.frame import block
 from docgen.records.model import Facts, LevelFigures, Record, Submission, Unit
-from docgen.render.filters import ngay_ngan, phan_tram
+from docgen.values.formats import ngay_ngan, phan_tram
 from docgen.vntext import clean, lower_first
 
 TYPE_NAME, TYPE = "BÁO CÁO", "Báo cáo"
@@ -50,11 +50,10 @@ def build_context(sub: Submission, campaign: Campaign, signed: bool = False) -> 
     if draft:
         facts = replace(facts, so="", ngay=None, nguoi_ky="" if frame.is_placeholder(facts.nguoi_ky) else facts.nguoi_ky)
     unit = sub.reporting_unit
-    settings = campaign.raw.get("bao_cao", {})
+    settings = campaign.report
     chu_quan, ban_hanh = frame.header(unit, facts.don_vi)
     year = facts.ngay.year if facts.ngay else campaign.top_level.deadline.year
-    names = settings.get("kinh_gui", [])
-    kinh_gui = frame.recipients([names] if isinstance(names, str) else names)
+    kinh_gui = frame.recipients(list(settings.recipients))
     figures = [_figure(f) for f in sub.figures]
     shortcomings = _shortcomings(sub, campaign)
     proposals = [f"- {clean(p).removeprefix('- ')}" for p in facts.de_xuat if clean(p)]
@@ -71,11 +70,11 @@ def build_context(sub: Submission, campaign: Campaign, signed: bool = False) -> 
         "co_quan_chu_quan": chu_quan,
         "co_quan_ban_hanh": ban_hanh,
         "co_quan": frame.issuer_name(unit, facts.don_vi),
-        **frame.number_and_date(facts.so, settings.get("ky_hieu", DEFAULT_SYMBOL), facts.ngay, year,
+        **frame.number_and_date(facts.so, settings.symbol or DEFAULT_SYMBOL, facts.ngay, year,
                                 frame.place(unit, facts.don_vi)),
         "loai_van_ban": TYPE_NAME,
         "loai": TYPE,
-        "trich_yeu": clean(settings.get("trich_yeu", "")) or f"Kết quả thực hiện {lower_first(campaign.title)}",
+        "trich_yeu": clean(settings.subject) or f"Kết quả thực hiện {lower_first(campaign.title)}",
         "kinh_gui": kinh_gui,
         "du_thao": (frame.SAMPLE_MARK if campaign.sample else frame.DRAFT_MARK) if draft else "",
         "noi_dung": body,
@@ -90,9 +89,9 @@ def build_context(sub: Submission, campaign: Campaign, signed: bool = False) -> 
 
 def _opening(sub: Submission, campaign: Campaign) -> str:
     """Return "Thực hiện Công văn số 1031/MTTQ-BTT ngày 25/02/2022 của … về việc …, <issuer> báo cáo kết quả như sau:"."""
-    vb = campaign.raw.get("van_ban", {})
+    vb = campaign.directive
     who = frame.issuer_name(sub.reporting_unit, sub.source.facts.don_vi)
-    if not vb:
+    if vb is None:
         return f"Thực hiện chỉ đạo của cấp trên về việc {lower_first(campaign.title)}, {who} báo cáo kết quả như sau:"
     return f"Thực hiện {wording.cited(vb)}, {who} báo cáo kết quả như sau:"
 
@@ -238,6 +237,6 @@ def _causes_and_date(sub: Submission, campaign: Campaign) -> list[str]:
 def _default_close_date(facts: Facts, campaign: Campaign):
     import datetime as dt
 
-    days = campaign.raw.get("bao_cao", {}).get("khac_phuc_sau_ngay", CLOSE_GAPS_DAYS)
+    days = campaign.report.close_gaps_days
     start = facts.ngay or campaign.top_level.deadline
     return start + dt.timedelta(days=int(days)) if days else None

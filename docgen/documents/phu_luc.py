@@ -16,7 +16,7 @@ from docgen.records.form import COLUMNS, GROUP_NUMERALS
 from docgen.checks.figures import normalize_empty, says_nothing
 from docgen.documents import wording
 from docgen.records.model import Record, Submission
-from docgen.render.filters import ngay_nd30, so_hieu
+from docgen.values.formats import ngay_nd30, so_hieu
 from docgen.vntext import clean
 
 LEAVE_OUT, MARK = "bo", "danh_dau"   # `[bao_cao] hang_sai`: what a signed Phụ lục does with wrong rows
@@ -67,7 +67,7 @@ def build_context(subs: list[Submission] | Submission, campaign: Campaign, paren
     """
     if isinstance(subs, Submission):
         subs = [subs]
-    title = campaign.raw.get("bao_cao", {}).get("tieu_de_phu_luc", "") or DEFAULT_TITLE
+    title = campaign.report.appendix_title or DEFAULT_TITLE
     groups = [{"so": GROUP_NUMERALS[i], "ten": lv.title, "dong": []} for i, lv in enumerate(campaign.levels)]
     depth_index = {lv.depth: i for i, lv in enumerate(campaign.levels)}
     mode = wrong_rows(campaign)
@@ -85,8 +85,7 @@ def build_context(subs: list[Submission] | Submission, campaign: Campaign, paren
 def wrong_rows(campaign: Campaign) -> str:
     """Return the campaign's choice for what a signed Phụ lục does with wrong rows and values:
     LEAVE_OUT (left out, with a note under the table) or MARK (kept, marked, unnumbered)."""
-    mode = campaign.raw.get("bao_cao", {}).get("hang_sai", LEAVE_OUT)
-    return mode if mode in (LEAVE_OUT, MARK) else LEAVE_OUT
+    return campaign.report.wrong_rows
 
 
 def row(unit_name: str, record: Record | None, mode: str = "", expected_name: str = "") -> dict:

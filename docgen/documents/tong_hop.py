@@ -18,7 +18,7 @@ from docgen.aggregate.status import Status, Summary, UnitStatus
 from docgen.documents import frame, phu_luc, wording
 from docgen.records.form import GROUP_NUMERALS
 from docgen.records.model import Facts, Severity, Submission
-from docgen.render.filters import ngay_ngan, so_vn
+from docgen.values.formats import ngay_ngan, so_vn
 
 # Used when the campaign has no [tong_hop] table (keys of that table, same meaning).
 DEFAULTS = {
@@ -74,9 +74,9 @@ def settings(summary: Summary, facts: Facts | None) -> dict:
     """Return the report's settings: the province's facts over the campaign's [tong_hop], then its
     [bao_cao] subject and symbol, then DEFAULTS."""
     out = dict(DEFAULTS)
-    report = summary.campaign.raw.get("bao_cao", {})  # the district reports' subject and symbol, same topic
-    out.update({k: report[k] for k in ("trich_yeu", "ky_hieu") if report.get(k)})
-    out.update(summary.campaign.raw.get("tong_hop", {}))
+    report = summary.campaign.report  # the district reports' subject and symbol, same topic
+    out.update({k: v for k, v in (("trich_yeu", report.subject), ("ky_hieu", report.symbol)) if v})
+    out.update(summary.campaign.summary.values)
     if facts is not None:
         for key in ("so", "ngay", "nguoi_ky", "chuc_vu", "tham_quyen", "luu", "noi_nhan", "de_xuat"):
             value = getattr(facts, key)
@@ -91,12 +91,12 @@ def _names(rows: list[UnitStatus]) -> str:
 
 def organisation_paragraphs(summary: Summary, conf: dict) -> list[Para]:
     """Return I.1: the province's own dispatch, who reported, and the plans of the level below."""
-    vb = summary.campaign.raw.get("van_ban", {})
+    vb = summary.campaign.directive
     lv, rows = summary.level, summary.rows
     below = f"Mặt trận {lv.title.lower()}"
     text = ""
-    if vb.get("so"):
-        text = (f"Ban Thường trực đã ban hành {wording.cited({**vb, 'co_quan': ''})}, chỉ đạo {below} "
+    if vb is not None and vb.number:
+        text = (f"Ban Thường trực đã ban hành {wording.cited(vb, by=False)}, chỉ đạo {below} "
                 f"triển khai và báo cáo kết quả trước ngày {ngay_ngan(lv.deadline)}. ")
     top = wording.kinds(r.unit for r in rows)
     text += f"Đến nay, Mặt trận {wording.share(summary.received, len(rows), top)} đã báo cáo kết quả."
@@ -171,11 +171,8 @@ def shortcoming_paragraphs(summary: Summary, own: Submission | None = None) -> l
 def _opening(summary: Summary, conf: dict) -> str:
     """Return the opening: the Centre's dispatch the province answers (`[tong_hop] thuc_hien`), else its own."""
     us = f"Ban Thường trực Ủy ban MTTQ Việt Nam {summary.province.label}"
-    basis = conf.get("thuc_hien") or {}
-    if not basis:
-        vb = summary.campaign.raw.get("van_ban", {})
-        basis = {**vb, "co_quan": us} if vb.get("so") else {}
-    if not basis.get("so"):
+    basis = conf.get("thuc_hien") or summary.campaign.directive
+    if basis is None or not basis.number:
         return f"{us} báo cáo kết quả thực hiện như sau:"
     return f"Thực hiện {wording.cited(basis)}, {us} báo cáo kết quả thực hiện như sau:"
 
@@ -298,7 +295,7 @@ def _year(summary: Summary, conf: dict) -> int:
 
 def appendix(summary: Summary, parent: dict, own: Submission | None = None) -> dict:
     """Return the Phụ lục's context: title with the province, "(Kèm theo …)" line, consolidated groups."""
-    title = summary.campaign.raw.get("bao_cao", {}).get("tieu_de_phu_luc", "") or phu_luc.DEFAULT_TITLE
+    title = summary.campaign.report.appendix_title or phu_luc.DEFAULT_TITLE
     notes: list[str] = []
     groups = phu_luc_groups(summary, parent, notes)
     level = summary.campaign.province_level

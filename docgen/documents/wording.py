@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from docgen.checks.figures import Shortfall
 from docgen.records.model import LevelFigures, Unit
-from docgen.render.filters import ngay_ngan, phan_tram, so_hieu, so_vn
+from docgen.campaigns.settings import Directive
+from docgen.values.formats import ngay_ngan, phan_tram, so_hieu, so_vn
 from docgen.vntext import lower_first
 
 PAGE = "“Trang cộng đồng”"
@@ -30,18 +31,17 @@ CELL_WORDS = {
 }
 
 
-def cited(doc: dict) -> str:
-    """Return a document cited in a sentence, from a campaign table (`[van_ban]`, `[tong_hop.thuc_hien]`).
+def cited(doc: Directive, by: bool = True) -> str:
+    """Return a document cited in a sentence (`[van_ban]`, `[tong_hop.thuc_hien]`); `by` adds its issuer.
 
     >>> import datetime as dt
-    >>> cited({"so": "3344", "ky_hieu": "MTTW-BTT", "ngay": dt.date(2021, 12, 2), "co_quan": "Ban Thường trực X",
-    ...        "trich_yeu": "Củng cố các trang"})
+    >>> cited(Directive("Công văn", "3344", "MTTW-BTT", dt.date(2021, 12, 2), "Ban Thường trực X", "Củng cố các trang"))
     'Công văn số 3344/MTTW-BTT ngày 02/12/2021 của Ban Thường trực X về việc củng cố các trang'
     """
-    text = f"{doc.get('loai', 'Công văn')} số {so_hieu(doc.get('so', ''), doc.get('ky_hieu', '')).strip()}"
-    text += f" ngày {ngay_ngan(doc['ngay'])}" if doc.get("ngay") else ""
-    text += f" của {doc['co_quan']}" if doc.get("co_quan") else ""
-    return text + (f" về việc {lower_first(doc['trich_yeu'])}" if doc.get("trich_yeu") else "")
+    text = f"{doc.kind} số {so_hieu(doc.number, doc.symbol).strip()}"
+    text += f" ngày {ngay_ngan(doc.date)}" if doc.date else ""
+    text += f" của {doc.issuer}" if doc.issuer and by else ""
+    return text + (f" về việc {lower_first(doc.subject)}" if doc.subject else "")
 
 
 def share(part: int, whole: int, of: str) -> str:
