@@ -233,11 +233,11 @@ def print_bao_cao(res) -> None:
         errors, warnings = severity_counts(w.problems)
         note = f" — {errors} lỗi, {warnings} cảnh báo (ghi ở mục II của báo cáo)" if w.problems else ""
         print(f"{w.unit}: {', '.join(shown(str(f)) for f in w.files)}{note}")
-        print(f"  Bản dự thảo (dấu «DỰ THẢO», để trống số và ngày): {w.draft}. Sửa dữ liệu rồi chạy lại, hoặc thêm "
-              f"--ban-ky để soạn bản trình ký." if w.draft else "  Bản trình ký (có số, ngày theo trang Thông tin).")
         for n in w.notes:
             print(f"  Lưu ý: {n.location}: {n.message}")
         print_nd30(w.format_checks)
+        print(f"  Bản dự thảo (dấu «DỰ THẢO», để trống số và ngày): {w.draft}. Sửa dữ liệu rồi chạy lại, hoặc thêm "
+              f"--ban-ky để soạn bản trình ký." if w.draft else "  Bản trình ký (có số, ngày theo trang Thông tin).")
     for r in res.refused:
         print(f"Không soạn: {shown(str(r.source))}: {r.message}", file=sys.stderr)
         for e in r.errors:
@@ -368,7 +368,8 @@ def tong_hop_text(summary) -> str:
         lines.append(
             f"Toàn {summary.province.label}, {f.title.lower()}: {f.with_page}/{f.expected} có Trang"
             + (f" ({phan_tram(share / 100)})" if share is not None else "")
-            + f", {f.on_pattern} tên đúng mẫu, {f.with_both} đủ lãnh đạo và cán bộ vận hành."
+            + f"; {f.on_pattern}/{f.with_page} Trang tên đúng mẫu, {f.with_both}/{f.with_page} Trang đủ lãnh đạo và "
+            "cán bộ vận hành."
         )
     errors, warnings = severity_counts(summary.all_problems)
     lines.append(f"Vấn đề: {errors} lỗi, {warnings} cảnh báo (xem trang tính «Vấn đề»).")

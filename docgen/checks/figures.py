@@ -66,10 +66,11 @@ def describe(fig: LevelFigures) -> str:
     """Return one Vietnamese line summing up a level's figures.
 
     >>> describe(LevelFigures("xa", "Cấp xã", 11, 10, 9, 8, 9, 8, 8))
-    'Cấp xã: 10/11 đơn vị có trong danh sách; 9 có Trang, 8 đặt tên đúng mẫu; 8 đủ lãnh đạo phụ trách và cán bộ vận hành.'
+    'Cấp xã: 10/11 đơn vị có trong danh sách; 9/11 đơn vị có Trang; 8/9 Trang đặt tên đúng mẫu; 8/9 Trang đủ lãnh đạo phụ trách và cán bộ vận hành.'
     """
-    return (f"{fig.title}: {fig.present}/{fig.expected} đơn vị có trong danh sách; {fig.with_page} có Trang, "
-            f"{fig.on_pattern} đặt tên đúng mẫu; {fig.with_both} đủ lãnh đạo phụ trách và cán bộ vận hành.")
+    return (f"{fig.title}: {fig.present}/{fig.expected} đơn vị có trong danh sách; {fig.with_page}/{fig.expected} "
+            f"đơn vị có Trang; {fig.on_pattern}/{fig.with_page} Trang đặt tên đúng mẫu; {fig.with_both}/{fig.with_page} "
+            "Trang đủ lãnh đạo phụ trách và cán bộ vận hành.")
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from docgen.checks.figures import first_records, shortfalls, staffed
 from docgen.documents import frame, wording
 from docgen.documents.frame import block
 from docgen.records.model import Facts, LevelFigures, Record, Submission, Unit
-from docgen.values.formats import ngay_ngan, phan_tram
+from docgen.values.formats import ngay_han, phan_tram
 from docgen.vntext import clean, lower_first
 
 TYPE_NAME, TYPE = "BÁO CÁO", "Báo cáo"
@@ -230,7 +230,7 @@ def _causes_and_date(sub: Submission, campaign: Campaign) -> list[str]:
     when = facts.han_khac_phuc or _default_close_date(facts, campaign)
     if when is not None:
         out.append(f"Ban Thường trực tiếp tục đôn đốc, hướng dẫn các đơn vị khắc phục các tồn tại, hạn chế nêu trên, "
-                   f"hoàn thành trước ngày {ngay_ngan(when)}.")
+                   f"hoàn thành trước ngày {ngay_han(when)}.")
     return out
 
 

@@ -18,7 +18,7 @@ from docgen.aggregate.status import Status, Summary, UnitStatus
 from docgen.documents import frame, phu_luc, wording
 from docgen.records.form import GROUP_NUMERALS
 from docgen.records.model import Facts, Severity, Submission
-from docgen.values.formats import ngay_ngan, so_vn
+from docgen.values.formats import ngay_han, ngay_ngan, so_vn
 
 # Used when the campaign has no [tong_hop] table (keys of that table, same meaning).
 DEFAULTS = {
@@ -97,7 +97,7 @@ def organisation_paragraphs(summary: Summary, conf: dict) -> list[Para]:
     text = ""
     if vb is not None and vb.number:
         text = (f"Ban Thường trực đã ban hành {wording.cited(vb, by=False)}, chỉ đạo {below} "
-                f"triển khai và báo cáo kết quả trước ngày {ngay_ngan(lv.deadline)}. ")
+                f"triển khai và báo cáo kết quả trước ngày {ngay_han(lv.deadline)}. ")
     top = wording.kinds(r.unit for r in rows)
     text += f"Đến nay, Mặt trận {wording.share(summary.received, len(rows), top)} đã báo cáo kết quả."
     out = [Para("doan", text)]

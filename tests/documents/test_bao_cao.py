@@ -89,7 +89,7 @@ def test_the_organisation_and_the_date_to_close_the_gaps_come_from_the_facts():
     assert "Có 7/11 Mặt trận xã đã xây dựng kế hoạch hoạt động của Trang và báo cáo Thường trực cấp ủy." in results[0]
     assert results[-1] == "4. Đánh giá chung: Mặt trận các cấp triển khai nghiêm túc."
     assert "Nguyên nhân: Cán bộ cấp xã kiêm nhiệm nhiều việc." in gaps
-    assert gaps[-1].endswith("hoàn thành trước ngày 10/04/2022.")
+    assert gaps[-1].endswith("hoàn thành trước ngày 10/4/2022.")
 
 
 def test_section_two_names_the_units_behind_each_shortcoming(ctx):

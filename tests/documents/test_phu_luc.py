@@ -39,7 +39,7 @@ def test_the_report_context_serves_as_parent():
 
 def marking(campaign):
     """Return the campaign with `[bao_cao] hang_sai = "danh_dau"` (wrong rows kept, marked, unnumbered)."""
-    return replace(campaign, raw={**campaign.raw, "bao_cao": {**campaign.raw.get("bao_cao", {}), "hang_sai": "danh_dau"}})
+    return replace(campaign, report=replace(campaign.report, wrong_rows="danh_dau"))
 
 
 def test_every_expected_unit_has_a_numbered_row_in_official_order_and_an_unknown_one_a_note(ctx):
