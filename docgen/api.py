@@ -245,6 +245,50 @@ def tong_hop(folder: str | Path, chien_dich: str | Path, out_dir: str | Path, gh
 
 
 
+def chien_dich_moi(ma: str, tu: str | Path, thu_muc: str | Path | None = None) -> Path:
+    """Return the folder of a new campaign `ma`, copied from campaign `tu` with number, date and signer blanked.
+
+    Written under data/chien-dich/ (or `thu_muc`). Raises CampaignError for a bad id or unknown `tu`,
+    OutputError when the folder exists.
+    """
+    from docgen.jobs.chien_dich import copy_campaign
+
+    return copy_campaign(ma, tu, Path(thu_muc) if thu_muc else None)
+
+
+def chien_dich_kiem_tra(chien_dich: str | Path):
+    """Return (outline lines, template findings) of a campaign folder, checked whole.
+
+    Raises CampaignError naming the key and line of the first mistake in the file; the campaign's own
+    Word templates are checked like `mau kiem-tra` (their findings returned, rule IDs MAU-…).
+    """
+    from docgen.jobs.chien_dich import outline, own_templates
+
+    found = outline(chien_dich)
+    findings = []
+    for template in own_templates(found.campaign):
+        findings += mau_kiem_tra(template)
+    return found.lines, findings
+
+
+def chien_dich_xem_thu(chien_dich: str | Path, out_dir: str | Path, ghi_de: bool = False) -> dict:
+    """Write, into `out_dir`, the campaign's dispatch, its blank workbooks and a sample report from generated data.
+
+    Returns {"cong_van": CongVanResult or None, "bieu_mau": [paths], "du_lieu": path, "bao_cao": BaoCaoResult}.
+    The sample data is generated (three units filled), so the author sees the documents before sending anything.
+    """
+    from docgen.campaigns.campaign import load_campaign
+    from docgen.jobs.chien_dich import fill_preview
+
+    campaign = load_campaign(chien_dich)
+    out = Path(out_dir)
+    dispatch = cong_van(chien_dich, out, ghi_de=ghi_de) if campaign.dispatch is not None else None
+    books = bieu_mau(chien_dich, out / "bieu-mau", ghi_de=ghi_de)
+    data = fill_preview(books[0], campaign, out / "du-lieu-mau")
+    report = bao_cao([data], out / "bao-cao-mau", chien_dich=chien_dich, ghi_de=ghi_de)
+    return {"cong_van": dispatch, "bieu_mau": books, "du_lieu": data, "bao_cao": report}
+
+
 def chien_dich_co_san() -> list[str]:
     """Return the ids of the campaigns shipped under data/chien-dich/, sorted."""
     from docgen.campaigns.overview import shipped_campaigns

@@ -406,3 +406,31 @@ def tong_hop_text(summary) -> str:
     for bad in summary.unusable:
         lines.append(f"Tệp không dùng được: {bad.path}: {bad.reason}")
     return "\n".join(lines)
+
+
+# --- chien-dich ---
+
+
+def print_new_campaign(folder) -> None:
+    """Print where the new campaign is and what to edit next."""
+    print(f"Đã tạo chiến dịch {Path(folder).name}: {shown(str(Path(folder) / 'chien-dich.toml'))}")
+    print("Sửa tên, công văn và các ngày có ghi «# SỬA», rồi chạy: "
+          f"docgen chien-dich kiem-tra {Path(folder).name}")
+
+
+def print_campaign_outline(lines, findings) -> None:
+    """Print a checked campaign's outline, then its own templates' findings (if any)."""
+    for line in lines:
+        print(line)
+    for p in findings:
+        print(f"  [{p.rule}] {p.location}: {p.message}", file=sys.stderr)
+    print("Tệp chiến dịch không có lỗi." if not findings else f"Mẫu Word riêng của chiến dịch có {len(findings)} lỗi.")
+
+
+def print_preview(result) -> None:
+    """Print what `chien-dich xem-thu` wrote."""
+    if result["cong_van"] is not None:
+        print_written(result["cong_van"].written, result["cong_van"].format_checks, listed=True)
+    print(f"Biểu mẫu trống: {len(result['bieu_mau'])} tệp, ví dụ {shown(str(result['bieu_mau'][0]))}")
+    print(f"Dữ liệu tạo sẵn (không phải số liệu thật): {shown(str(result['du_lieu']))}")
+    print_bao_cao(result["bao_cao"])
