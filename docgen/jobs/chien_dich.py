@@ -52,12 +52,14 @@ def copy_campaign(new_id: str, old: str | Path, parent: Path | None = None) -> P
 def blanked(text: str, new_id: str) -> str:
     """Return the campaign file `text` for a new campaign: new id, draft dispatch, dates marked for editing.
 
-    >>> print(blanked('id = "a"\\n[van_ban]\\nso = "215"\\nngay = 2026-03-02\\nnguoi_ky = "Lò Văn A"\\n'
-    ...               '[[cap]]\\nhan = 2026-03-31\\n', "b"))
+    >>> print(blanked('id = "a"\\n[van_ban]\\nso = "215"\\nngay = 2026-03-02\\n[van_ban.ky]\\n'
+    ...               'nguoi_ky = "Lò Văn A"\\n'
+    ...               '[[cap]]\\nhan = 2026-03-31\\n', "b"), end="")
     id = "b"
     [van_ban]
     so = ""
     nam = 2026  # SỬA: năm của công văn mới (ngày ghi khi ban hành: ngay = NĂM-THÁNG-NGÀY)
+    [van_ban.ky]
     nguoi_ky = ""
     [[cap]]
     han = 2026-03-31  # SỬA: ngày của đợt mới
