@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docgen.campaigns.dispatch import Dispatch, has_dispatch, parse_dispatch
+from docgen.campaigns.reporting import parse_lines
 from docgen.campaigns.reminder import DEFAULT as DEFAULT_REMINDER, Reminder, parse_reminder
 from docgen.errors import CampaignError, DocgenError, Location, os_reason, parser_reason
 from docgen.limits import current, raise_hint
@@ -75,6 +76,7 @@ class Campaign:
     raw: dict = field(repr=False, default_factory=dict)
     dispatch: Dispatch | None = field(default=None, repr=False)  # None when the file has no [[van_ban.muc]]
     reminder: Reminder = field(default=DEFAULT_REMINDER, repr=False)  # [don_doc]: the reminder dispatch's text
+    reporting: tuple = field(default=(), repr=False)  # reporting.Line per level: to whom, by when, which rows
 
     @property
     def units(self) -> UnitList:
@@ -223,6 +225,7 @@ def load_campaign(name_or_path: str | Path = DEFAULT_CAMPAIGN) -> Campaign:
         raw=raw,
         dispatch=parse_dispatch(raw, levels, where) if has_dispatch(raw) else None,
         reminder=parse_reminder(raw, where),
+        reporting=parse_lines(levels_raw, levels, where),
     )
 
 

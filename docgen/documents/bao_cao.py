@@ -10,6 +10,7 @@ proposals (facts), Nơi nhận and signature (facts). Keys are listed in `VARIAB
 from __future__ import annotations
 
 from docgen.campaigns.campaign import Campaign, Level
+from docgen.campaigns.reporting import addressee_name
 from docgen.documents import frame
 from docgen.documents.frame import block
 from docgen.records.model import Facts, LevelFigures, Record, Severity, Submission, Unit
@@ -50,8 +51,7 @@ def build_context(sub: Submission, campaign: Campaign) -> dict:
     settings = campaign.raw.get("bao_cao", {})
     chu_quan, ban_hanh = frame.header(unit, facts.don_vi)
     year = facts.ngay.year if facts.ngay else campaign.top_level.deadline.year
-    names = settings.get("kinh_gui", [])
-    kinh_gui = frame.recipients([names] if isinstance(names, str) else names)
+    kinh_gui = frame.recipients([addressee_name(campaign, unit)] if unit is not None else [])
     figures = [_figure(f) for f in sub.figures]
     shortcomings = _shortcomings(sub)
     proposals = [clean(p) for p in facts.de_xuat if clean(p)]

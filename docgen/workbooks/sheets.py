@@ -13,6 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from docgen.campaigns.campaign import Campaign
+from docgen.campaigns.reporting import addressee_name
 from docgen.records.form import COLUMNS, FACT_CHOICES, FACT_FIELDS, FACTS_SHEET
 from docgen.workbooks.plan import FormPlan, deadline_text
 from docgen.xlsxcell import choice_list, put
@@ -215,8 +216,20 @@ def guide_lines(plan: FormPlan, campaign: Campaign) -> list[str]:
         if group.units:
             lines.append(f"  Tên đúng mẫu của {group.units[0].label}: {level.expected_page_name(group.units[0])}.")
     lines += ["", "Hạn báo cáo:"]
-    lines += [f"- {lv.title}: trước ngày {deadline_text(lv)}." for lv in plan.levels]
+    lines += [f"- {_sender(group, plan)}: trước ngày {deadline_text(group.level)}, gửi "
+              f"{_receiver(group, plan, campaign)}." for group in plan.groups]
     return lines
+
+
+def _sender(group, plan) -> str:
+    """Return who sends a group's rows: the owner itself ("Huyện Mường Nhé"), or its units of a lower level."""
+    return plan.owner.full_name if group.units == (plan.owner,) else group.level.title
+
+
+def _receiver(group, plan, campaign: Campaign) -> str:
+    """Return the body a group's units report to: the province's Front, or (lower levels) the owner's."""
+    unit = group.units[0] if group.units else plan.owner
+    return addressee_name(campaign, unit)
 
 
 def _guide_sheet(ws: Worksheet, plan: FormPlan, campaign: Campaign) -> None:
