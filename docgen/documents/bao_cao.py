@@ -97,8 +97,8 @@ def _opening(sub: Submission, campaign: Campaign) -> str:
 
 def _closing(sub: Submission, campaign: Campaign) -> str:
     who = frame.issuer_name(sub.reporting_unit, sub.source.facts.don_vi)
-    return (f"Trên đây là báo cáo kết quả thực hiện của {who}; danh sách {PAGE} của Mặt trận các cấp "
-            f"chi tiết tại Phụ lục kèm theo.")
+    whose = "của đơn vị" if len(sub.expected) <= 1 else "của Mặt trận các cấp"   # a commune lists only itself
+    return f"Trên đây là báo cáo kết quả thực hiện của {who}; danh sách {PAGE} {whose} chi tiết tại Phụ lục kèm theo."
 
 
 def _ratio(part: int, whole: int) -> str:
