@@ -34,8 +34,13 @@ def kiem_tra(paths: list[Path], chien_dich: str = DEFAULT_CAMPAIGN, tra_lai: Pat
     from docgen.readers import find_inputs
 
     campaign = load_campaign(chien_dich)
-    if campaign.form is not None:   # a campaign with its own form: its own checks (no --tra-lai yet)
+    if campaign.form is not None:   # a campaign with its own form: its own checks
+        from docgen.errors import InputError
         from docgen.jobs.form_jobs import check_files as check_form
+
+        if tra_lai is not None:
+            raise InputError("--tra-lai chưa dùng được cho chiến dịch có biểu mẫu riêng; «kiem-tra» vẫn chỉ rõ "
+                             "từng lỗi ở ô nào.")
 
         return check_form(paths, campaign)
     if tra_lai is not None:
@@ -83,9 +88,14 @@ def bao_cao(paths, out_dir, chien_dich=DEFAULT_CAMPAIGN, pdf=False, ghi_de=False
 
     campaign = load_campaign(chien_dich)
     if campaign.form is not None:
+        from docgen.errors import InputError
         from docgen.jobs.form_jobs import write_reports
 
-        return write_reports([Path(p) for p in paths], Path(out_dir), campaign, overwrite=ghi_de, strict=chat)
+        if phu_luc_rieng:
+            raise InputError("--phu-luc-rieng chưa dùng được cho chiến dịch có biểu mẫu riêng: Phụ lục luôn đi kèm "
+                             "báo cáo.")
+        return write_reports([Path(p) for p in paths], Path(out_dir), campaign, overwrite=ghi_de, strict=chat,
+                             pdf=pdf)
     return job.run(paths, out_dir, campaign, pdf=pdf, overwrite=ghi_de, strict=chat,
                    appendix_alone=phu_luc_rieng, progress=progress, signed=ban_ky)
 
@@ -106,17 +116,21 @@ def cong_van(chien_dich: str | Path, out_dir: str | Path, ghi_de: bool = False, 
     return job.run(load_campaign(chien_dich), Path(out_dir), overwrite=ghi_de, pdf=pdf)
 
 
-def bieu_mau(chien_dich: str | Path, out_dir: Path, don_vi: str | None = None, ghi_de: bool = False) -> list[Path]:
+def bieu_mau(chien_dich: str | Path, out_dir: Path, don_vi: str | None = None, ghi_de: bool = False,
+             cap: str | None = None, thuoc: str | None = None) -> list[Path]:
     """Return the collection workbooks written into `out_dir` for the campaign `chien_dich`.
 
-    One .xlsx per unit of the campaign's top reporting level (one for the province
-    when the campaign has a single level), or only the unit named `don_vi`.
-    Raises CampaignError / InputError (unknown unit, files that exist without `ghi_de`).
+    One .xlsx per reporting unit of the levels that report to the province (the
+    districts of 2022, the 45 communes of the two-level 2026 review), each headed
+    with that unit's Front and holding the rows its own submission holds (`gom`);
+    `cap` ("xa") chooses another level, `thuoc` ("Huyện Mường Nhé") only its units
+    under that unit, `don_vi` one unit by name. Raises CampaignError / InputError
+    (unknown level or unit, files that exist without `ghi_de`).
     """
     from docgen.campaigns.campaign import load_campaign
     from docgen.workbooks import write_workbooks
 
-    return write_workbooks(load_campaign(chien_dich), Path(out_dir), don_vi, ghi_de)
+    return write_workbooks(load_campaign(chien_dich), Path(out_dir), don_vi, ghi_de, cap, thuoc)
 
 
 # Document kinds a template can be written for: kind → (name in messages, modules whose VARIABLES it gets).
@@ -238,6 +252,9 @@ def tong_hop(folder: str | Path, chien_dich: str | Path, out_dir: str | Path, gh
     if campaign.form is not None:
         from docgen.jobs.form_jobs import write_summary
 
+        if don_doc:
+            raise InputError("--don-doc chưa dùng được cho chiến dịch có biểu mẫu riêng; báo cáo tổng hợp vẫn nêu "
+                             "tên các đơn vị chưa báo cáo.")
         return write_summary(Path(folder), campaign, Path(out_dir), overwrite=ghi_de,
                              facts_file=Path(thong_tin) if thong_tin else None)
     deadline = parse_date(han_moi) if han_moi not in (None, "") else None

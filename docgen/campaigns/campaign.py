@@ -14,6 +14,7 @@ from pathlib import Path
 
 from docgen import DEFAULT_CAMPAIGN
 from docgen.campaigns.dispatch import Dispatch, has_dispatch, parse_dispatch
+from docgen.campaigns.reporting import parse_lines
 from docgen.campaigns.reminder import DEFAULT as DEFAULT_REMINDER, Reminder, parse_reminder
 from docgen.campaigns.form import (BUILT_IN, Figure, Form, Reader, Section, parse_figures, parse_form,
                                    parse_sections)
@@ -89,6 +90,7 @@ class Campaign:
     reminder: Reminder = field(default=DEFAULT_REMINDER, repr=False)  # [don_doc]: the reminder dispatch's text
     deputy_form: str = "tm"   # [ky] cap_pho: the campaign's one signature form for a deputy (DEPUTY_FORMS)
     sample: bool = False      # [mau] or `mau = true`: a sample campaign, its documents marked as samples
+    reporting: tuple = field(default=(), repr=False)  # reporting.Line per level: to whom, by when, which rows
 
     @property
     def units(self) -> UnitList:
@@ -241,6 +243,7 @@ def load_campaign(name_or_path: str | Path = DEFAULT_CAMPAIGN) -> Campaign:
     }
     read = Reader(file.read_text(encoding="utf-8-sig"), where)
     form = parse_form(raw, tuple(lv.code for lv in levels), read)
+    _patterns_for(form, levels, read)
     figures = parse_figures(raw, form, read)
     names = set(BUILT_IN) | {f.key for f in figures} | ({c.key for c in form.columns} if form else set())
     return Campaign(
@@ -262,6 +265,7 @@ def load_campaign(name_or_path: str | Path = DEFAULT_CAMPAIGN) -> Campaign:
         reminder=parse_reminder(raw, where),
         deputy_form=_deputy_form(raw, where),
         sample=raw.get("mau") is True,
+        reporting=parse_lines(levels_raw, levels, where),
     )
 
 
@@ -352,6 +356,17 @@ def _table(value, key: str, where: Location) -> dict:
     if not isinstance(value, dict):
         raise CampaignError(f"«{key}» phải là một bảng [[…]].", where.at(key))
     return value
+
+
+def _patterns_for(form: Form | None, levels: tuple[Level, ...], read: Reader) -> None:
+    """Raise when a column keeps names to a pattern (`ten_theo_mau`) and a level it applies to has none."""
+    for i, col in enumerate(form.columns if form else ()):
+        if col.kind.key != "ten_theo_mau":
+            continue
+        for lv in levels:
+            if col.applies_to(lv.code) and not lv.page_pattern:
+                raise read.fail(f"cột «{col.key}» kiểu «ten_theo_mau» cần «mau_ten_trang» ở cấp «{lv.code}».",
+                                f"bieu_mau.cot[{i}].kieu")
 
 
 def _distinct(levels: tuple[Level, ...], where: Location) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from docgen.campaigns.campaign import Campaign, Level
+from docgen.campaigns.reporting import addressee_name
 from docgen.checks.figures import first_records, shortfalls, staffed
 from docgen.documents import frame, wording
 from docgen.documents.frame import block
@@ -53,7 +54,7 @@ def build_context(sub: Submission, campaign: Campaign, signed: bool = False) -> 
     settings = campaign.report
     chu_quan, ban_hanh = frame.header(unit, facts.don_vi)
     year = facts.ngay.year if facts.ngay else campaign.top_level.deadline.year
-    kinh_gui = frame.recipients(list(settings.recipients))
+    kinh_gui = frame.recipients([addressee_name(campaign, unit)] if unit is not None else [])
     figures = [_figure(f) for f in sub.figures]
     shortcomings = _shortcomings(sub, campaign)
     proposals = [f"- {clean(p).removeprefix('- ')}" for p in facts.de_xuat if clean(p)]
@@ -98,8 +99,8 @@ def _opening(sub: Submission, campaign: Campaign) -> str:
 
 def _closing(sub: Submission, campaign: Campaign) -> str:
     who = frame.issuer_name(sub.reporting_unit, sub.source.facts.don_vi)
-    return (f"Trên đây là báo cáo kết quả thực hiện của {who}; danh sách {PAGE} của Mặt trận các cấp "
-            f"chi tiết tại Phụ lục kèm theo.")
+    whose = "của đơn vị" if len(sub.expected) <= 1 else "của Mặt trận các cấp"   # a commune lists only itself
+    return f"Trên đây là báo cáo kết quả thực hiện của {who}; danh sách {PAGE} {whose} chi tiết tại Phụ lục kèm theo."
 
 
 def _ratio(part: int, whole: int) -> str:

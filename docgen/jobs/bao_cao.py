@@ -50,6 +50,7 @@ class Written:
     notes: tuple[Problem, ...] = ()
     format_checks: tuple[FormatCheck, ...] = ()
     draft: str = ""   # why the report was written as a draft (frame.draft_reason), "" for the copy to sign
+    listed_in_report: bool = True   # the problems are listed in the report's section II (a page campaign's)
 
 
 @dataclass(frozen=True)
@@ -240,6 +241,7 @@ def _one(path: Path, campaign, batch: _Batch, pdf: bool, strict: bool, appendix_
         unknown = next((p for p in sub.errors if p.rule == "DV-01"), None)
         raise DocgenError(unknown.message if unknown else "Không xác định được đơn vị báo cáo: không soạn báo cáo.",
                           unknown.location if unknown else None)
+    _reports(sub, campaign)
     unit_slug = _unique_slug(sub, path, batch.slugs)
     folder = batch.out_dir / unit_slug
     names = [REPORT_FILE] + ([APPENDIX_FILE] if appendix_alone else [])
@@ -262,6 +264,19 @@ def _one(path: Path, campaign, batch: _Batch, pdf: bool, strict: bool, appendix_
 
     draft = draft_reason(len(sub.errors), sub.source.facts.nguoi_ky, campaign.sample, signed)
     batch.written.append(Written(path, _unit_name(sub, path), tuple(files), sub.problems, notes, checks, draft))
+
+
+def _reports(sub: Submission, campaign) -> None:
+    """Raise DocgenError when the submission's unit is no reporting unit of the campaign (a province's own list:
+    the province sums its units up with `tong-hop`, it does not report to itself)."""
+    from docgen.campaigns.reporting import line_for
+
+    unit = sub.reporting_unit
+    if line_for(campaign, unit) is None:
+        levels = ", ".join(lv.title.lower() for lv in campaign.levels)
+        raise DocgenError(f"{unit.full_name} không phải đơn vị báo cáo của chiến dịch {campaign.id} (các cấp báo cáo: "
+                          f"{levels}): không soạn báo cáo gửi chính mình. Tổng hợp danh sách của các đơn vị bằng "
+                          "«docgen tong-hop».")
 
 
 def render_submission(sub: Submission, campaign, appendix_alone: bool = False, signed: bool = False
@@ -352,18 +367,24 @@ def _check_free(paths: list[Path], overwrite: bool) -> None:
 
 def _pdfs(batch: _Batch) -> str:
     """Convert every written .docx to PDF beside it; return the error message, or "" when all went well."""
+    return add_pdfs(batch.written, batch.overwrite)
+
+
+def add_pdfs(written: list[Written], overwrite: bool) -> str:
+    """Convert the .docx of every `written` report to PDF beside it (one LibreOffice), adding the PDFs to its
+    files in place; return the error message, or "" when all went well."""
     from docgen.output import write_bytes
     from docgen.render.pdf import to_pdf
 
-    docs = [f for w in batch.written for f in w.files]
+    docs = [f for w in written for f in w.files]
     try:
         pdfs = to_pdf(docs)
     except DocgenError as exc:
         return str(exc)
     missing = [d for d in docs if d not in pdfs]
-    for w_index, w in enumerate(batch.written):
-        made = tuple(write_bytes(f.with_suffix(".pdf"), pdfs[f], batch.overwrite) for f in w.files if f in pdfs)
-        batch.written[w_index] = replace(w, files=w.files + made)
+    for w_index, w in enumerate(written):
+        made = tuple(write_bytes(f.with_suffix(".pdf"), pdfs[f], overwrite) for f in w.files if f in pdfs)
+        written[w_index] = replace(w, files=w.files + made)
     if missing:
         return "LibreOffice không xuất được PDF cho: " + ", ".join(str(m) for m in missing) + "."
     return ""
