@@ -240,8 +240,7 @@ def print_bao_cao(res) -> None:
         for n in w.notes:
             print(f"  Lưu ý: {n.location}: {n.message}")
         print_nd30(w.format_checks)
-        print(f"  Bản dự thảo (dấu «DỰ THẢO», để trống số và ngày): {w.draft}. Sửa dữ liệu rồi chạy lại, hoặc thêm "
-              f"--ban-ky để soạn bản trình ký." if w.draft else "  Bản trình ký (có số, ngày theo trang Thông tin).")
+        print(draft_line(w.draft) if w.draft else "  Bản trình ký (có số, ngày theo trang Thông tin).")
     for r in res.refused:
         print(f"Không soạn: {shown(str(r.source))}: {r.message}", file=sys.stderr)
         for e in r.errors:
@@ -346,6 +345,14 @@ def print_form_summary(result) -> None:
     for u in result.unusable:
         print(f"Lỗi: {shown(u.path)}: {u.message}", file=sys.stderr)
     print_written(result.written, result.format_checks, listed=True)
+
+
+def draft_line(reason: str) -> str:
+    """Return the console line of a report written as a draft: why, and what makes it the copy to sign."""
+    if reason.startswith("dữ liệu còn"):
+        return (f"  Bản dự thảo (dấu «DỰ THẢO», để trống số và ngày): {reason}. Sửa dữ liệu rồi chạy lại, hoặc thêm "
+                "--ban-ky để soạn bản trình ký.")
+    return f"  Bản dự thảo (để trống số, ngày): {reason}; ghi tên người ký thật, dùng chiến dịch thật để có bản trình ký."
 
 
 def print_tong_hop(result) -> None:

@@ -188,7 +188,8 @@ def _assessment(sub: Submission) -> str:
     expected = sum(f.expected for f in sub.figures)
     pages = sum(f.with_page for f in sub.figures)
     done = sum(f.with_both for f in sub.figures)
-    text = (f"Mặt trận các cấp đã quan tâm triển khai; {wording.share(pages, expected, 'đơn vị')} đã lập {PAGE}, "
+    who = "Mặt trận các cấp đã" if _below(sub) else "Ban Thường trực đã"
+    text = (f"{who} quan tâm triển khai; {wording.share(pages, expected, 'đơn vị')} đã lập {PAGE}, "
             f"{wording.share(done, pages, 'Trang')} đã phân công đủ lãnh đạo phụ trách và cán bộ quản lý, vận hành")
     gaps = pages < expected or done < pages or any(f.on_pattern < f.with_page for f in sub.figures)
     return text + ("; còn một số tồn tại nêu tại mục II." if gaps else "; đạt yêu cầu đề ra.")
