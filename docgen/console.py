@@ -364,6 +364,8 @@ def print_tong_hop(result) -> None:
     print_written(result.written, result.format_checks, listed=True)
     if result.reminder is not None:
         print(reminder_text(result.reminder))
+    if getattr(result, "compiled", None) is not None:   # --don-vi: the unit's report says so itself
+        return
     if result.draft:
         print(f"Báo cáo là bản dự thảo (dấu «DỰ THẢO», để trống số và ngày): {result.draft}. Thêm --ban-ky để soạn "
               "bản trình ký khi dữ liệu còn lỗi.")

@@ -38,6 +38,7 @@ class TongHopResult:
     format_checks: tuple[FormatCheck, ...] = ()
     reminder: "Reminded | None" = None   # when asked for (--don-doc): whom it went to, or that nobody needed it
     draft: str = ""   # why the report is a draft (documents.tong_hop.draft_reason), "" for the copy to sign
+    compiled: Submission | None = None   # --don-vi: the unit's own list compiled from the files sent to it
 
     @property
     def exit_code(self) -> int:
