@@ -114,17 +114,21 @@ def cong_van(chien_dich: str | Path, out_dir: str | Path, ghi_de: bool = False, 
     return job.run(load_campaign(chien_dich), Path(out_dir), overwrite=ghi_de, pdf=pdf)
 
 
-def bieu_mau(chien_dich: str | Path, out_dir: Path, don_vi: str | None = None, ghi_de: bool = False) -> list[Path]:
+def bieu_mau(chien_dich: str | Path, out_dir: Path, don_vi: str | None = None, ghi_de: bool = False,
+             cap: str | None = None, thuoc: str | None = None) -> list[Path]:
     """Return the collection workbooks written into `out_dir` for the campaign `chien_dich`.
 
-    One .xlsx per unit of the campaign's top reporting level (one for the province
-    when the campaign has a single level), or only the unit named `don_vi`.
-    Raises CampaignError / InputError (unknown unit, files that exist without `ghi_de`).
+    One .xlsx per reporting unit of the levels that report to the province (the
+    districts of 2022, the 45 communes of the two-level 2026 review), each headed
+    with that unit's Front and holding the rows its own submission holds (`gom`);
+    `cap` ("xa") chooses another level, `thuoc` ("Huyện Mường Nhé") only its units
+    under that unit, `don_vi` one unit by name. Raises CampaignError / InputError
+    (unknown level or unit, files that exist without `ghi_de`).
     """
     from docgen.campaigns.campaign import load_campaign
     from docgen.workbooks import write_workbooks
 
-    return write_workbooks(load_campaign(chien_dich), Path(out_dir), don_vi, ghi_de)
+    return write_workbooks(load_campaign(chien_dich), Path(out_dir), don_vi, ghi_de, cap, thuoc)
 
 
 # Document kinds a template can be written for: kind → (name in messages, modules whose VARIABLES it gets).
