@@ -280,14 +280,17 @@ def _tong_hop(p: argparse.ArgumentParser):
                    help="ghi thêm cong-van-don-doc.docx: công văn đôn đốc các đơn vị chưa báo cáo hoặc báo cáo trễ hạn")
     p.add_argument("--han-moi", metavar="NGÀY",
                    help="hạn mới trong công văn đôn đốc, ví dụ 15/4/2022 (mặc định: theo chiến dịch, hoặc 7 ngày sau hôm nay)")
+    p.add_argument("--don-vi", metavar="ĐƠN_VỊ",
+                   help="tổng hợp ở đơn vị này (ví dụ «Huyện Mường Nhé») từ tệp của các đơn vị báo cáo cho nó: ghi danh "
+                   "sách và báo cáo của đơn vị để gửi lên (mặc định: tổng hợp của tỉnh)")
     _add_flags(p, "--ghi-de")
 
     def run(args) -> int:
         from docgen import api
 
         result = api.tong_hop(args.folder, args.chien_dich, args.out, ghi_de=args.ghi_de, thong_tin=args.thong_tin,
-                              don_doc=args.don_doc, han_moi=args.han_moi)
-        console.print_tong_hop(result, draft=not args.thong_tin)
+                              don_doc=args.don_doc, han_moi=args.han_moi, don_vi=args.don_vi)
+        console.print_tong_hop(result, draft=not args.thong_tin and getattr(result, "compiled", None) is None)
         return result.exit_code
 
     return run

@@ -2,6 +2,8 @@
 
 Run `python scripts/make_samples.py` to rewrite:
   data/mau/2022-dien-bien/<slug>.xlsx   one per district-level unit of tỉnh Điện Biên (dien-bien-dong.docx in Word)
+  data/mau/2022-muong-nhe-xa/<slug>.xlsx the same rows as muong-nhe.xlsx as Mường Nhé's communes send them (one
+                                         file each, Nậm Kè none) and the district's own file (its row, its facts)
   data/mau/2026-dien-bien/<slug>.xlsx     one per commune of the two-level list that reported (43 of 45: two
                                          missing, one late), each holding its own row, as each commune sends it
 People, phones and e-mails are fictional (random.Random with fixed seeds). The layouts vary as clerks' files do;
@@ -15,7 +17,7 @@ import datetime as dt
 import random
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,12 +27,14 @@ from unidecode import unidecode  # noqa: E402  (file names and fictional handles
 
 from docgen.campaigns.campaign import load_campaign  # noqa: E402
 from docgen.records.model import Unit  # noqa: E402
+from docgen.vntext import name_key  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from make_samples_files import write_docx, write_xlsx  # noqa: E402
 
 OUT_2022 = ROOT / "data" / "mau" / "2022-dien-bien"
 OUT_2026 = ROOT / "data" / "mau" / "2026-dien-bien"
+OUT_2022_COMMUNES = ROOT / "data" / "mau" / "2022-muong-nhe-xa"
 
 
 @dataclass(frozen=True)
@@ -314,11 +318,32 @@ def build_2022(out: Path = OUT_2022) -> dict[str, dict]:
         groups = [("I", "Cấp huyện", rows[:1]), ("II", "Cấp xã", rows[1:])]
         writer = write_docx if name.endswith(".docx") else write_xlsx
         found[f"{OUT_2022.name}/{name}"] = writer(out / name, title, subtitle, groups, info, layout)
+        if district.code == "96":
+            build_communes(campaign, district, rows, info, out.parent / OUT_2022_COMMUNES.name)
     return found
 
 
+def build_communes(campaign, district: Unit, rows: list[Row], info: dict, out: Path) -> None:
+    """Write the files Mường Nhé's communes send their district (the same rows as muong-nhe.xlsx, one file
+    each: Nậm Kè sends none) and the district's own file (its row and its facts), for `tong-hop --don-vi`."""
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("*.xlsx"):
+        old.unlink()
+    people = People(96)
+    district_row = replace(rows[0], tt=None, blank_before=False)
+    write_xlsx(out / f"{slug(district.full_name)}.xlsx", f"ỦY BAN MTTQ VIỆT NAM {district.full_name.upper()}",
+               f"“Trang cộng đồng” Mặt trận {district.label}", [("I", "Cấp huyện", [district_row])], info, Layout(so=15))
+    communes = {name_key(c.name): c for c in campaign.units.children(district)}
+    for n, row in enumerate(rows[1:], start=1):
+        commune = communes[name_key(row.unit.removeprefix("Xã ").removeprefix("Thị trấn "))]
+        mine = replace(row, tt=1, blank_before=False)
+        facts_ = commune_facts(commune, people, dt.date(2022, 3, 3 + n), n)
+        write_xlsx(out / f"{slug(commune.full_name)}.xlsx", f"ỦY BAN MTTQ VIỆT NAM {commune.full_name.upper()}",
+                   f"“Trang cộng đồng” Mặt trận {commune.label}", [("I", "Cấp xã", [mine])], facts_, Layout(so=n))
+
+
 def commune_facts(unit: Unit, people: People, day: dt.date, so: int) -> dict:
-    """Return a commune's own facts: its Front reports to the province, copies to its Party committee."""
+    """Return a commune's own facts: its Front reports up (`gui_ve`), copies to its Party committee."""
     deputy = people.rng.random() < 0.4
     return {
         "don_vi": unit.full_name,

@@ -9,11 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from docgen.campaigns.campaign import Campaign
+from docgen.workbooks.filled import filled_workbook
 from docgen.workbooks.files import file_name, write_all
 from docgen.workbooks.plan import owners, plan_for, select_owner
 from docgen.workbooks.sheets import build
 
-__all__ = ["write_workbooks"]
+__all__ = ["filled_workbook", "write_workbooks"]
 
 
 def write_workbooks(campaign: Campaign, out_dir: Path, don_vi: str | None = None, ghi_de: bool = False,
