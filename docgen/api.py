@@ -95,7 +95,7 @@ def bao_cao(paths, out_dir, chien_dich=DEFAULT_CAMPAIGN, pdf=False, ghi_de=False
             raise InputError("--phu-luc-rieng chưa dùng được cho chiến dịch có biểu mẫu riêng: Phụ lục luôn đi kèm "
                              "báo cáo.")
         return write_reports([Path(p) for p in paths], Path(out_dir), campaign, overwrite=ghi_de, strict=chat,
-                             pdf=pdf)
+                             pdf=pdf, signed=ban_ky)
     return job.run(paths, out_dir, campaign, pdf=pdf, overwrite=ghi_de, strict=chat,
                    appendix_alone=phu_luc_rieng, progress=progress, signed=ban_ky)
 
@@ -276,7 +276,7 @@ def tong_hop(folder: str | Path, chien_dich: str | Path, out_dir: str | Path, gh
             raise InputError("--don-doc chưa dùng được cho chiến dịch có biểu mẫu riêng; báo cáo tổng hợp vẫn nêu "
                              "tên các đơn vị chưa báo cáo.")
         return write_summary(Path(folder), campaign, Path(out_dir), overwrite=ghi_de,
-                             facts_file=Path(thong_tin) if thong_tin else None)
+                             facts_file=Path(thong_tin) if thong_tin else None, signed=ban_ky)
     deadline = parse_date(han_moi) if han_moi not in (None, "") else None
     if han_moi not in (None, "") and deadline is None:
         raise InputError(f"Không hiểu ngày «{han_moi}» của --han-moi: ghi dạng ngày/tháng/năm, ví dụ 15/4/2022.")

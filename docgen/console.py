@@ -361,13 +361,13 @@ def print_tong_hop(result) -> None:
     """Print the province's summary, the files written with their ND30 check, and whether it is a draft and why."""
     if hasattr(result, "figures"):   # a campaign's own form
         print_form_summary(result)
-        return
-    print(tong_hop_text(result.summary))
-    print_written(result.written, result.format_checks, listed=True)
-    if result.reminder is not None:
-        print(reminder_text(result.reminder))
-    if getattr(result, "compiled", None) is not None:   # --don-vi: the unit's report says so itself
-        return
+    else:
+        print(tong_hop_text(result.summary))
+        print_written(result.written, result.format_checks, listed=True)
+        if result.reminder is not None:
+            print(reminder_text(result.reminder))
+        if getattr(result, "compiled", None) is not None:   # --don-vi: the unit's report says so itself
+            return
     if result.draft:
         print(f"Báo cáo là bản dự thảo (dấu «DỰ THẢO», để trống số và ngày): {result.draft}. Thêm --ban-ky để soạn "
               "bản trình ký khi dữ liệu còn lỗi.")

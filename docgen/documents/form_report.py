@@ -6,10 +6,15 @@ its {placeholders} filled with the figures worked out over the rows; the frame
 document shares. The Phụ lục is the form's table (templates/phu_luc_bang.docx):
 one row per expected unit in official order, rows of units not in the official
 list after them, marked, and a totals row where the campaign sums a column.
-Values are verbatim: escaping is the renderer's job.
+Values are verbatim: escaping is the renderer's job. A value an error was raised on
+(held > total, a date outside the window …) is not counted and is printed marked
+"(chưa đúng)" (issue 16: nothing wrong printed as valid); while errors remain the
+document is a draft.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from docgen.campaigns.campaign import Campaign
 from docgen.campaigns.reporting import addressee_name
@@ -18,7 +23,7 @@ from docgen.checks.form_check import FormRow, FormSubmission
 from docgen.checks.form_figures import NONE_LEFT, work_out
 from docgen.documents import frame
 from docgen.documents.phu_luc import reference
-from docgen.records.model import Facts, Unit
+from docgen.records.model import Facts, Severity, Unit
 from docgen.values.formats import ngay_ngan, so_hieu
 from docgen.vntext import clean
 
@@ -83,6 +88,43 @@ def table_rows(campaign: Campaign, rows: tuple[FormRow, ...], expected: tuple[Un
     return out, totals
 
 
+WRONG = "chưa đúng"   # printed after a value an error names: shown to be checked, never as valid
+
+
+def counted_rows(rows: tuple[FormRow, ...], problems) -> tuple[FormRow, ...]:
+    """Return `rows` with every value an error names (by its cell) out of the figures and marked in print.
+
+    >>> from docgen.errors import Location
+    >>> from docgen.records.model import Problem
+    >>> row = FormRow(Location("a.xlsx", "Phụ lục", "9"), "Xã A", None, {"n": 16}, {"n": "16"}, {"n": "D9"})
+    >>> bad = Problem("BM-05", Severity.ERROR, "…", Location("a.xlsx", "Phụ lục", "D9"))
+    >>> r = counted_rows((row,), [bad])[0]
+    >>> r.values, r.texts
+    ({'n': None}, {'n': '16 (chưa đúng)'})
+    """
+    bad = {(p.location.file, p.location.sheet, p.location.cell) for p in problems
+           if p.severity is Severity.ERROR and p.location.cell}
+    out = []
+    for r in rows:
+        keys = [k for k, c in r.cells.items() if (r.location.file, r.location.sheet, c) in bad]
+        if keys:
+            texts = {k: f"{r.texts.get(k, '')} ({WRONG})".strip() for k in keys}
+            r = replace(r, values={**r.values, **dict.fromkeys(keys)}, texts={**r.texts, **texts})
+        out.append(r)
+    return tuple(out)
+
+
+def _draft_facts(facts: Facts, draft: str) -> Facts:
+    """Return the facts a draft prints: number and date blank, a placeholder signer left out (DR-01, DR-02)."""
+    if not draft:
+        return facts
+    return replace(facts, so="", ngay=None, nguoi_ky="" if frame.is_placeholder(facts.nguoi_ky) else facts.nguoi_ky)
+
+
+def _mark(campaign: Campaign, draft: str) -> str:
+    return (frame.SAMPLE_MARK if campaign.sample else frame.DRAFT_MARK) if draft else ""
+
+
 def body(sections: tuple[Section, ...], values: dict[str, str], table: dict) -> list[dict]:
     """Return the body blocks: each section's heading, its paragraphs ("- " lines as bullets), its table if asked."""
     out = []
@@ -126,14 +168,17 @@ def _values(campaign: Campaign, rows, expected, issuer: str, proposals, subs=())
     return values
 
 
-def report_context(sub: FormSubmission, campaign: Campaign) -> dict:
-    """Return the unit report's contexts: "khung" (templates/cong_van.docx) and "phu_luc" (phu_luc_bang.docx)."""
-    facts, unit, settings = sub.facts, sub.reporting_unit, campaign.report
+def report_context(sub: FormSubmission, campaign: Campaign, signed: bool = False) -> dict:
+    """Return the unit report's contexts: "khung" (templates/cong_van.docx), "phu_luc" (phu_luc_bang.docx)
+    and "draft" (why it is a draft, `frame.draft_reason`; "" for the copy to sign, which `signed` asks for)."""
+    draft = frame.draft_reason(len(sub.errors), sub.facts.nguoi_ky, campaign.sample, signed)
+    facts, unit, settings = _draft_facts(sub.facts, draft), sub.reporting_unit, campaign.report
+    shown = counted_rows(sub.rows, sub.problems)
     issuer = frame.issuer_name(unit, facts.don_vi)
     kinh_gui = frame.recipients([addressee_name(campaign, unit)] if unit is not None else [])
     proposals = [clean(p) for p in facts.de_xuat if clean(p)]
-    values = _values(campaign, sub.rows, sub.expected, issuer, proposals)
-    rows, totals = table_rows(campaign, sub.rows, sub.expected)
+    values = _values(campaign, shown, sub.expected, issuer, proposals)
+    rows, totals = table_rows(campaign, shown, sub.expected)
     table = frame.table(_columns(campaign), rows, totals)
     chu_quan, ban_hanh = frame.header(unit, facts.don_vi)
     year = facts.ngay.year if facts.ngay else campaign.top_level.deadline.year
@@ -147,11 +192,12 @@ def report_context(sub: FormSubmission, campaign: Campaign) -> dict:
         "loai": TYPE,
         "trich_yeu": clean(settings.subject) or f"Kết quả {campaign.title[:1].lower()}{campaign.title[1:]}",
         "kinh_gui": kinh_gui,
+        "du_thao": _mark(campaign, draft),
         "noi_dung": body(campaign.report_sections, values, table),
         "noi_nhan": frame.cc_list(facts.noi_nhan, facts.luu, as_said=bool(kinh_gui)),
         **frame.signature(facts.tham_quyen, facts.chuc_vu, facts.nguoi_ky),
     }
-    return {"khung": khung, "phu_luc": appendix(campaign, khung, rows, totals)}
+    return {"khung": khung, "phu_luc": appendix(campaign, khung, rows, totals), "draft": draft}
 
 
 def appendix(campaign: Campaign, parent: dict, rows: list, totals: list, suffix: str = "") -> dict:
@@ -185,8 +231,22 @@ def fit_columns(document, campaign: Campaign) -> None:
     set_column_widths(tbl, [Length(int(width * w / sum(weights))) for w in weights])
 
 
-def summary_context(campaign: Campaign, subs: list[FormSubmission], facts: Facts | None = None) -> dict:
-    """Return the province summary's contexts over every submission's rows ("khung", "phu_luc")."""
+def summary_draft(campaign: Campaign, subs: list[FormSubmission], facts: Facts | None, signed: bool = False) -> str:
+    """Return why the summary is a draft ("" for the copy to sign): errors left in the units' data, no
+    facts file of the province (no number, date, signer), a placeholder signer or a sample campaign."""
+    reason = frame.draft_reason(sum(len(s.errors) for s in subs), facts.nguoi_ky if facts else "",
+                                campaign.sample, signed)
+    if reason or (facts is not None and facts.so and facts.ngay):
+        return reason
+    return "chưa có số, ngày, người ký (thêm --thong-tin TỆP có trang «Thông tin» của tỉnh)"
+
+
+def summary_context(campaign: Campaign, subs: list[FormSubmission], facts: Facts | None = None,
+                    signed: bool = False) -> dict:
+    """Return the province summary's contexts over every submission's rows ("khung", "phu_luc", "draft")."""
+    draft = summary_draft(campaign, subs, facts, signed)
+    if facts is not None:
+        facts = _draft_facts(facts, draft)
     province = campaign.province
     conf = {"kinh_gui": "Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam", "ky_hieu": campaign.report.symbol
             or DEFAULT_SYMBOL, "trich_yeu": campaign.report.subject, "tham_quyen": frame.AUTHORITY, "chuc_vu": "",
@@ -197,7 +257,7 @@ def summary_context(campaign: Campaign, subs: list[FormSubmission], facts: Facts
                                                  "noi_nhan", "de_xuat") if getattr(facts, k) not in ("", (), None)}
     depths = {lv.depth for lv in campaign.levels}
     expected = tuple(u for u in campaign.units.descendants(province) if u.level in depths)
-    rows = tuple(r for s in subs for r in s.rows)
+    rows = tuple(r for s in subs for r in counted_rows(s.rows, s.problems))
     issuer = frame.issuer_name(province)
     values = _values(campaign, rows, expected, issuer, [clean(p) for p in conf["de_xuat"] if clean(p)], subs)
     table_r, totals = table_rows(campaign, rows, expected)
@@ -216,6 +276,7 @@ def summary_context(campaign: Campaign, subs: list[FormSubmission], facts: Facts
         "loai": TYPE,
         "trich_yeu": clean(conf["trich_yeu"]) or f"Kết quả {campaign.title[:1].lower()}{campaign.title[1:]}",
         "kinh_gui": kinh_gui,
+        "du_thao": _mark(campaign, draft),
         "noi_dung": body(campaign.summary_sections, values, table),
         "noi_nhan": frame.cc_list([n for n in conf["noi_nhan"] if clean(n) not in names], conf["luu"],
                                   as_said=bool(kinh_gui)),
@@ -223,4 +284,5 @@ def summary_context(campaign: Campaign, subs: list[FormSubmission], facts: Facts
     }
     figures = work_out(campaign, rows, expected)
     return {"khung": khung, "phu_luc": appendix(campaign, khung, table_r, totals, province.label),
-            "so_lieu": {k: v.text for k, v in figures.items()}, "ten_so_lieu": {k: v.title for k, v in figures.items()}}
+            "so_lieu": {k: v.text for k, v in figures.items()}, "ten_so_lieu": {k: v.title for k, v in figures.items()},
+            "draft": draft}

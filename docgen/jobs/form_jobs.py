@@ -80,6 +80,7 @@ class FormSummaryResult:
     written: tuple[Path, ...]
     format_checks: tuple[FormatCheck, ...] = ()
     unusable: tuple[Unusable, ...] = ()
+    draft: str = ""          # why the summary is a draft (form_report.summary_draft), "" for the copy to sign
 
     @property
     def exit_code(self) -> int:
@@ -131,7 +132,7 @@ def render_pair(campaign: Campaign, context: dict) -> tuple[bytes, tuple[Problem
 
 
 def write_reports(paths, out_dir: Path, campaign: Campaign, overwrite: bool = False, strict: bool = False,
-                  pdf: bool = False) -> BaoCaoResult:
+                  pdf: bool = False, signed: bool = False) -> BaoCaoResult:
     """Return the reports written, one per file under `paths`, into OUT/<slug>/ (see module doc)."""
     written, refused = [], []
     try:
@@ -157,26 +158,27 @@ def write_reports(paths, out_dir: Path, campaign: Campaign, overwrite: bool = Fa
         target = Path(out_dir) / name / REPORT_FILE.format(slug=name)
         try:
             check_free(target, overwrite)
-            data, notes = render_pair(campaign, form_report.report_context(sub, campaign))
+            context = form_report.report_context(sub, campaign, signed)
+            data, notes = render_pair(campaign, context)
             write_bytes(target, data, overwrite)
         except DocgenError as exc:
             refused.append(Refused(source, exc.message))
             continue
         written.append(Written(source, sub.reporting_unit.full_name, (target,), sub.problems, notes,
-                               (check_one(target, data),), listed_in_report=False))
+                               (check_one(target, data),), context["draft"], listed_in_report=False))
     pdf_error = add_pdfs(written, overwrite) if pdf and written else ""
     return BaoCaoResult(tuple(written), tuple(refused), pdf_error)
 
 
 def write_summary(folder: Path, campaign: Campaign, out_dir: Path, overwrite: bool = False,
-                  facts_file: Path | None = None) -> FormSummaryResult:
+                  facts_file: Path | None = None, signed: bool = False) -> FormSummaryResult:
     """Return the province summary of every file in `folder`: report with Phụ lục and tong-hop.xlsx in `out_dir`."""
     from docgen.readers import read_facts_file
 
     files = _inputs([folder])
     subs, unusable = check_all(files, campaign)
     facts = read_facts_file(facts_file) if facts_file else None
-    context = form_report.summary_context(campaign, subs, facts)
+    context = form_report.summary_context(campaign, subs, facts, signed)
     out_dir = Path(out_dir)
     report, book = out_dir / SUMMARY_FILE, out_dir / SUMMARY_BOOK
     for path in (report, book):
@@ -202,7 +204,7 @@ def write_summary(folder: Path, campaign: Campaign, out_dir: Path, overwrite: bo
                                         days=(day - deadline).days, deadline=ngay_ngan(deadline)))
     return FormSummaryResult(context["so_lieu"], context["ten_so_lieu"], tuple(u.full_name for u in missing),
                              tuple(problems),
-                             (book, report), (check_one(report, data),), tuple(unusable))
+                             (book, report), (check_one(report, data),), tuple(unusable), context["draft"])
 
 
 def _workbook(table: dict, title: str) -> bytes:

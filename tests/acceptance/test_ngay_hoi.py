@@ -154,3 +154,29 @@ def test_the_shipped_samples_check_and_compile_from_the_command_line(tmp_path, c
     assert "[TH-03] ngay-hoi-xa-muong-cha.xlsx: Xã Mường Chà nộp ngày 03/12/2026, trễ 3 ngày" in said
     assert main(["the-thuc", str(tmp_path / "bao-cao-tong-hop.docx")]) == 0
     assert main(["cong-van", CAMPAIGN, "-o", str(tmp_path / "cv")]) == 0
+
+
+@pytest.mark.slow
+def test_a_report_with_errors_is_a_draft_and_its_wrong_value_is_marked_not_counted(filled, tmp_path):
+    """Issue 16 on a campaign's own form: errors left → «DỰ THẢO», blank number (DR-01); the value an error
+    names (Thanh Nưa's 16 held of 14) is printed «(chưa đúng)» and left out of every figure."""
+    folder, typed = filled
+    reports = api.bao_cao([folder], tmp_path / "bc", chien_dich=CAMPAIGN)
+    by_unit = {w.unit: w for w in reports.written}
+    assert by_unit[TOO_MANY].draft.startswith("dữ liệu còn") and by_unit[OLD_DATE].draft
+    clean = next(w for name, w in by_unit.items() if name not in (TOO_MANY, OLD_DATE, DOTS, COMMAS))
+    assert clean.draft == ""
+    wrong = docx.Document(by_unit[TOO_MANY].files[0])
+    header = "\n".join(c.text for t in wrong.tables[:1] for r in t.rows for c in r.cells)
+    assert "DỰ THẢO" in "\n".join(p.text for p in wrong.paragraphs) + header
+    assert re.search(r"Số:\s*/BC", header)
+    held = typed[TOO_MANY]["da_to_chuc"]
+    cells = [c.text for c in wrong.tables[-1].rows[-1].cells] + [c.text for r in wrong.tables[-1].rows for c in r.cells]
+    assert f"{held} (chưa đúng)" in cells
+    signed = api.bao_cao([folder / next(p.name for p in folder.glob("*.xlsx") if "thanh-nua" in p.name)],
+                         tmp_path / "ky", chien_dich=CAMPAIGN, ban_ky=True)
+    assert signed.written[0].draft == ""
+    summary = api.tong_hop(folder, CAMPAIGN, tmp_path / "th")
+    counted = sum(v["da_to_chuc"] for name, v in typed.items() if name != TOO_MANY)
+    assert summary.figures["tong_da_to_chuc"] == f"{counted:,}".replace(",", ".")
+    assert summary.draft.startswith("dữ liệu còn")
