@@ -192,7 +192,9 @@ def _load(zf, names: set[str], verify: bool, long_table_rows: int | None = None)
         root = element(main.target)
     else:
         root = _parse_main(zf.read(main.target[1:]), long_table_rows, long_tables)
-    body = root.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body")
+    body = root.find(W_BODY)
+    if root.tag != _W + "document" or body is None:   # a main part that is not a Word body: nothing to read
+        raise PackageError("corrupt", f"{main.target}: {root.tag}", part=main.target.lstrip("/"))
     styles_rel = next((r for r in rels if r.reltype == RT_STYLES), None)
     styles_key = zf.read(styles_rel.target[1:]) if styles_rel is not None else _default_styles()
     theme_rel = next((r for r in rels if r.reltype.endswith("/theme")), None)
@@ -203,7 +205,10 @@ def _load(zf, names: set[str], verify: bool, long_table_rows: int | None = None)
                   long_tables=long_tables)
     for r in rels:  # headers and footers: small, read now (the zip is closed after this)
         if r.reltype.endswith(("/header", "/footer")) and r.target[1:] in names:
-            pkg._related[r.rid] = element(r.target)
+            story = element(r.target)
+            if story.tag not in (_W + "hdr", _W + "ftr"):   # e.g. a header pointing at the body itself
+                raise PackageError("corrupt", f"{r.target}: {story.tag}", part=r.target.lstrip("/"))
+            pkg._related[r.rid] = story
     return pkg
 
 
