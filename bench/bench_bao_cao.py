@@ -281,13 +281,13 @@ class PhaseClock:
     def __enter__(self):
         import docgen.checks
         import docgen.readers
-        import docgen.render.output
+        import docgen.output
         from docgen.jobs import bao_cao as job
 
         self.wrap(docgen.readers, "read_source", "đọc+kiểm tra")
         self.wrap(docgen.checks, "check_source", "đọc+kiểm tra")
         self.wrap(job, "render_submission", "dựng")
-        self.wrap(docgen.render.output, "write_bytes", "ghi")
+        self.wrap(docgen.output, "write_bytes", "ghi")
         self.wrap(job, "check_written", "kiểm tra ND30")
         return self
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from docgen import DEFAULT_CAMPAIGN
 from docgen.errors import DocgenError  # noqa: F401  (callers catch api.DocgenError: every library error)
 
 
-def kiem_tra(paths: list[Path], chien_dich: str = "2022-trang-cong-dong", tra_lai: Path | None = None,
+def kiem_tra(paths: list[Path], chien_dich: str = DEFAULT_CAMPAIGN, tra_lai: Path | None = None,
              ghi_de: bool = False):
     """Return a `KiemTraResult`: every submission under `paths` read and checked under a campaign.
 
@@ -57,7 +58,7 @@ def kiem_tra(paths: list[Path], chien_dich: str = "2022-trang-cong-dong", tra_la
     return replace(result, returned=return_all(submissions, campaign, Path(tra_lai), ghi_de))
 
 
-def bao_cao(paths, out_dir, chien_dich="2022-trang-cong-dong", pdf=False, ghi_de=False, chat=False,
+def bao_cao(paths, out_dir, chien_dich=DEFAULT_CAMPAIGN, pdf=False, ghi_de=False, chat=False,
             phu_luc_rieng=False, progress=None):
     """Return a `BaoCaoResult`: one result report (with its Phụ lục) per submission under `paths`.
 
@@ -149,7 +150,7 @@ def guess_template_kind(template: Path) -> str | None:
     >>> guess_template_kind(Path("mau/Phu_luc moi.docx")), guess_template_kind(Path("x.docx"))
     ('phu-luc', None)
     """
-    from docgen.render.output import slug
+    from docgen.output import slug
 
     name = slug(Path(template).stem)
     hits = [(name.find(kind), kind) for kind in TEMPLATE_KINDS if kind in name]
@@ -271,7 +272,7 @@ def tim_don_vi(chien_dich: str | Path, ten: str):
     return find_reporter(load_campaign(chien_dich), ten)
 
 
-def kiem_tra_tep(path: str | Path, chien_dich: str | Path = "2022-trang-cong-dong", ngay_nop=None) -> dict:
+def kiem_tra_tep(path: str | Path, chien_dich: str | Path = DEFAULT_CAMPAIGN, ngay_nop=None) -> dict:
     """Return one file's check as JSON-ready data: what `kiem-tra --json` says of it, plus its table as read.
 
     Keys: "kiem_tra" (the `--json` document of this file alone: an unusable file sits
@@ -326,7 +327,7 @@ def pdf_tu_docx(tep: list[Path]) -> list[Path]:
 
     Raises PdfError (Vietnamese) when LibreOffice is missing or converts none of them.
     """
-    from docgen.render.output import write_bytes
+    from docgen.output import write_bytes
     from docgen.render.pdf import to_pdf
 
     return [write_bytes(Path(src).with_suffix(".pdf"), data, True) for src, data in to_pdf([Path(p) for p in tep]).items()]

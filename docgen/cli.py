@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from docgen import __version__, console
+from docgen import DEFAULT_CAMPAIGN, __version__, console
 from docgen.errors import DocgenError, os_reason, parser_reason
 from docgen.terminal import GuardedOutput, Parser, Stopped, stop_on_signals
 
@@ -48,7 +48,7 @@ def _add_campaign(p: argparse.ArgumentParser, option: bool = False) -> None:
     """Add the campaign: a positional CHIẾN_DỊCH, or with `option` a --chien-dich defaulting to the 2022 one."""
     where = "mã chiến dịch trong data/chien-dich/ hoặc đường dẫn thư mục"
     if option:
-        p.add_argument("--chien-dich", metavar="CHIẾN_DỊCH", default="2022-trang-cong-dong",
+        p.add_argument("--chien-dich", metavar="CHIẾN_DỊCH", default=DEFAULT_CAMPAIGN,
                        help=f"{where} (mặc định: %(default)s)")
     else:
         p.add_argument("chien_dich", metavar="CHIẾN_DỊCH", help=where)
@@ -231,7 +231,7 @@ def _the_thuc(p: argparse.ArgumentParser):
 )
 def _tong_hop(p: argparse.ArgumentParser):
     p.add_argument("folder", metavar="THƯ_MỤC", help="thư mục chứa các tệp báo cáo (.xlsx, .docx) của cấp dưới")
-    p.add_argument("--chien-dich", default="2022-trang-cong-dong", metavar="CHIẾN_DỊCH",
+    p.add_argument("--chien-dich", default=DEFAULT_CAMPAIGN, metavar="CHIẾN_DỊCH",
                    help="mã chiến dịch trong data/chien-dich/ hoặc đường dẫn thư mục chiến dịch")
     p.add_argument("-o", "--ra", dest="out", required=True, metavar="THƯ_MỤC_RA", help="thư mục ghi kết quả")
     p.add_argument("--thong-tin", metavar="TỆP", help="tệp «Thông tin» của tỉnh (người ký, số, ngày, đề xuất…)")

@@ -323,7 +323,7 @@ def print_tong_hop(result, draft: bool) -> None:
 def reminder_text(reminded) -> str:
     """Return what `tong-hop --don-doc` did: whom the reminder names and by when, or why it wrote nothing."""
     from docgen.aggregate.status import Status
-    from docgen.render.filters import ngay_ngan
+    from docgen.values.formats import ngay_ngan
 
     if reminded.path is None:
         return "Công văn đôn đốc: mọi đơn vị đã báo cáo đúng hạn, không cần đôn đốc (không ghi tệp)."
@@ -336,13 +336,14 @@ def reminder_text(reminded) -> str:
 
 def tong_hop_text(summary) -> str:
     """Return the per-unit status table and totals a clerk reads on the console."""
-    from docgen.aggregate.status import Status, fmt_date, pct, severity_counts
-    from docgen.render.filters import phan_tram
+    from docgen.aggregate.status import Status, pct, severity_counts
+    from docgen.values.formats import ngay_ngan
+    from docgen.values.formats import phan_tram
 
     lv = summary.level
     lines = [
         f"Tổng hợp: {summary.campaign.title} — {summary.province.label}, {lv.title.lower()} "
-        f"(hạn {fmt_date(lv.deadline)})",
+        f"(hạn {ngay_ngan(lv.deadline)})",
         f"Đã nộp {summary.received}/{len(summary.rows)}: {summary.count(Status.ON_TIME)} đúng hạn, "
         f"{summary.count(Status.LATE)} trễ hạn, {summary.count(Status.UNDATED)} không rõ ngày, "
         f"{summary.count(Status.MISSING)} chưa nộp.",
@@ -350,7 +351,7 @@ def tong_hop_text(summary) -> str:
     ]
     width = max(len(r.unit.full_name) for r in summary.rows) if summary.rows else 10
     for i, row in enumerate(summary.rows, start=1):
-        date = fmt_date(row.date) if row.date else ""
+        date = ngay_ngan(row.date) if row.date else ""
         note = f" ({row.date_note})" if row.date_note else ""
         pages = "; ".join(f"{f.title.lower()} {f.with_page}/{f.expected} có Trang" for f in row.figures)
         pages = pages if row.submission else ""

@@ -1,7 +1,7 @@
 """Write docs/mau-van-ban.md: every variable and filter a template can use, per document kind.
 
 Generated from the `VARIABLES` dicts of docgen/documents/* (per kind, as listed in
-`docgen.api.TEMPLATE_KINDS`) and from docgen/render/filters.py `FILTERS` (each
+`docgen.api.TEMPLATE_KINDS`) and from docgen/render/filters.py `FILTERS` (functions in docgen/values/formats.py) (each
 function's docstring first line and first doctest). Do not edit the .md by hand:
 
     python scripts/gen_template_docs.py           # rewrite docs/mau-van-ban.md
@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 from docgen import api  # noqa: E402
 from docgen.render.engine import environment  # noqa: E402
 from docgen.render.filters import FILTERS  # noqa: E402
-from docgen.render.output import write_bytes  # noqa: E402
+from docgen.output import write_bytes  # noqa: E402
 
 OUT = ROOT / "docs" / "mau-van-ban.md"
 
@@ -32,7 +32,7 @@ INTRO = """\
 
 <!-- Tệp này do scripts/gen_template_docs.py sinh ra từ mã nguồn; đừng sửa tay.
      Sửa mô tả trong VARIABLES của docgen/documents/*.py hoặc docstring trong
-     docgen/render/filters.py, rồi chạy: python scripts/gen_template_docs.py -->
+     docgen/values/formats.py, rồi chạy: python scripts/gen_template_docs.py -->
 
 Mẫu văn bản là tệp Word (.docx) bình thường, chỉnh được bằng Word: đổi chữ, định dạng,
 bảng tùy ý. Chỗ nào cần điền dữ liệu thì gõ một thẻ Jinja:
@@ -147,7 +147,7 @@ def _in_template(name: str, call: str) -> tuple[str, str]:
 
 def filters_section() -> list[str]:
     """Return the Markdown lines listing docgen's filters, then Jinja's own."""
-    lines = ["## Bộ lọc", "", "Dùng được trong mọi loại văn bản. Nguồn: `docgen/render/filters.py`.", "",
+    lines = ["## Bộ lọc", "", "Dùng được trong mọi loại văn bản. Nguồn: `docgen/values/formats.py`.", "",
              "| Bộ lọc | Trả về | Ví dụ | Kết quả |", "|---|---|---|---|"]
     for name, fn in FILTERS.items():
         summary = (inspect.getdoc(fn) or "").splitlines()[0] if inspect.getdoc(fn) else ""

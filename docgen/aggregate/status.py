@@ -19,6 +19,7 @@ from docgen.campaigns.campaign import Campaign, Level
 from docgen.errors import DocgenError, Location
 from docgen.records.model import LevelFigures, Problem, Severity, Submission, Unit
 from docgen.records.units import UnitList
+from docgen.values.formats import ngay_ngan
 
 SUMMARY_LOCATION = Location("(tổng hợp)")
 
@@ -160,13 +161,6 @@ def units_at(units: UnitList, root: Unit, depth: int) -> list[Unit]:
     return [u for u in units.descendants(root) if u.level == depth]
 
 
-def fmt_date(day: dt.date) -> str:
-    """Return a date as a clerk writes it in a sentence.
-
-    >>> fmt_date(dt.date(2022, 3, 5))
-    '05/03/2022'
-    """
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
 def _levels_below(campaign: Campaign, depth: int) -> list[Level]:
@@ -214,7 +208,7 @@ def _row(campaign: Campaign, level: Level, unit: Unit, subs: list[Submission]) -
     where = SUMMARY_LOCATION
     if not subs:
         row = UnitStatus(unit, Status.MISSING, level.deadline, figures=_expected_figures(campaign, unit))
-        return row, [problem("TH-02", where, unit.code, unit=unit.full_name, deadline=fmt_date(level.deadline))]
+        return row, [problem("TH-02", where, unit.code, unit=unit.full_name, deadline=ngay_ngan(level.deadline))]
     dated = [(sub, *_dated(sub)) for sub in subs]
     # The latest submission counts (a corrected resubmission replaces the first); undated ones last.
     chosen, date, source = max(dated, key=lambda t: (t[1] is not None, t[1] or dt.date.min))
@@ -226,12 +220,12 @@ def _row(campaign: Campaign, level: Level, unit: Unit, subs: list[Submission]) -
     found: list[Problem] = []
     at = Location(Path(chosen.source.path).name)
     if row.status is Status.LATE:
-        found.append(problem("TH-03", at, unit.code, unit=unit.full_name, date=fmt_date(date),
-                             days=row.days_late, deadline=fmt_date(level.deadline)))
+        found.append(problem("TH-03", at, unit.code, unit=unit.full_name, date=ngay_ngan(date),
+                             days=row.days_late, deadline=ngay_ngan(level.deadline)))
     if row.status is Status.UNDATED:
         found.append(problem("TH-07", at, unit.code, unit=unit.full_name))
     if source is DateSource.FILE:
-        found.append(problem("TH-06", at, unit.code, date=fmt_date(date)))
+        found.append(problem("TH-06", at, unit.code, date=ngay_ngan(date)))
     if others:
         files = ", ".join(Path(s.source.path).name for s in subs)
         found.append(problem("TH-04", at, unit.code, unit=unit.full_name, count=len(subs), files=files,

@@ -12,15 +12,17 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from docgen import DEFAULT_CAMPAIGN
 from docgen.campaigns.dispatch import Dispatch, has_dispatch, parse_dispatch
 from docgen.campaigns.reminder import DEFAULT as DEFAULT_REMINDER, Reminder, parse_reminder
+from docgen.campaigns.settings import (Directive, ReportSettings, SummarySettings, parse_directive, parse_report,
+                                       parse_summary)
 from docgen.errors import CampaignError, DocgenError, Location, os_reason, parser_reason
 from docgen.limits import current, raise_hint
 from docgen.records.model import Unit
 from docgen.records.units import DATA_DIR, UnitList, load
 
 CAMPAIGNS_DIR = DATA_DIR / "chien-dich"
-DEFAULT_CAMPAIGN = "2022-trang-cong-dong"
 FILE_NAME = "chien-dich.toml"
 PATTERN_FIELDS = frozenset({"ten", "don_vi", "cap_tren", "tinh"})
 STAFFING = frozenset({"rieng", "kiem_nhiem"})
@@ -61,8 +63,7 @@ class Level:
 class Campaign:
     """A directive as data: its unit list, province, levels, platforms and document settings.
 
-    `raw` keeps the whole parsed file so document kinds can read their own tables
-    (`van_ban`, `bao_cao` …) without this class knowing them all.
+    The file is read once, here; every document takes these typed parts.
     """
 
     id: str
@@ -72,7 +73,9 @@ class Campaign:
     province_name: str
     levels: tuple[Level, ...]
     platforms: dict[str, tuple[str, ...]]
-    raw: dict = field(repr=False, default_factory=dict)
+    directive: Directive | None = field(default=None, repr=False)  # None when the file has no [van_ban]
+    report: ReportSettings = field(default=ReportSettings(), repr=False)
+    summary: SummarySettings = field(default=SummarySettings(), repr=False)
     dispatch: Dispatch | None = field(default=None, repr=False)  # None when the file has no [[van_ban.muc]]
     reminder: Reminder = field(default=DEFAULT_REMINDER, repr=False)  # [don_doc]: the reminder dispatch's text
 
@@ -220,7 +223,9 @@ def load_campaign(name_or_path: str | Path = DEFAULT_CAMPAIGN) -> Campaign:
         province_name=raw["tinh"],
         levels=levels,
         platforms=platforms or {"Facebook": ("facebook.com", "fb.com", "fb.me")},
-        raw=raw,
+        directive=parse_directive(raw, where),
+        report=parse_report(raw, where),
+        summary=parse_summary(raw, where),
         dispatch=parse_dispatch(raw, levels, where) if has_dispatch(raw) else None,
         reminder=parse_reminder(raw, where),
     )

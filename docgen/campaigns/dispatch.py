@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from docgen.errors import CampaignError, Location
+from docgen.values.formats import ngay_han
 from docgen.vntext import clean
 
 # A placeholder in body text: {han.xa}, {vi_du.huyen}, {ten.xa}.
@@ -101,15 +102,6 @@ class Dispatch:
         return not self.number
 
 
-def deadline_text(day: dt.date) -> str:
-    """Return a deadline as body text writes it.
-
-    >>> deadline_text(dt.date(2022, 3, 5))
-    '05/3/2022'
-    """
-    return f"{day.day:02d}/{day.month}/{day.year}"
-
-
 def _get(table: dict, key: str, kinds: tuple[type, ...], where: Location, path: str, default=None):
     value = table.get(key, default)
     if value is None:
@@ -159,7 +151,7 @@ class _Filler:
                 self.where.at(key),
             )
         if what == "han":
-            return deadline_text(level.deadline)
+            return ngay_han(level.deadline)
         return level.example if what == "vi_du" else level.title
 
 
@@ -243,8 +235,8 @@ def parse_dispatch(raw: dict, levels, where: Location) -> Dispatch:
     for lv in levels:
         if day and lv.deadline < day:
             raise CampaignError(
-                f"Hạn của {lv.title.lower()} ({deadline_text(lv.deadline)}) "
-                f"sớm hơn ngày văn bản ({deadline_text(day)}).",
+                f"Hạn của {lv.title.lower()} ({ngay_han(lv.deadline)}) "
+                f"sớm hơn ngày văn bản ({ngay_han(day)}).",
                 where.at(f"cap[{codes.index(lv.code) if lv.code in codes else 0}].han"),
             )
     fill = _Filler(levels, where)

@@ -17,6 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+from docgen.values.formats import ngay_ngan
 from docgen.vntext import XML_INVALID, clean, name_key
 
 # Invisible characters copy-paste brings in (zero-width, BOM, soft hyphen, bidi marks).
@@ -54,7 +55,7 @@ def as_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, (dt.date, dt.datetime)):
-        return value.strftime("%d/%m/%Y")
+        return ngay_ngan(value)
     return str(value)
 
 

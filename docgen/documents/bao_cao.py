@@ -13,7 +13,7 @@ from docgen.campaigns.campaign import Campaign, Level
 from docgen.documents import frame
 from docgen.documents.frame import block
 from docgen.records.model import Facts, LevelFigures, Record, Severity, Submission, Unit
-from docgen.render.filters import ngay_ngan, phan_tram, so_hieu
+from docgen.values.formats import ngay_ngan, phan_tram, so_hieu
 from docgen.vntext import clean, lower_first
 
 TYPE_NAME, TYPE = "BÁO CÁO", "Báo cáo"
@@ -47,11 +47,10 @@ def build_context(sub: Submission, campaign: Campaign) -> dict:
     """
     facts = sub.source.facts
     unit = sub.reporting_unit
-    settings = campaign.raw.get("bao_cao", {})
+    settings = campaign.report
     chu_quan, ban_hanh = frame.header(unit, facts.don_vi)
     year = facts.ngay.year if facts.ngay else campaign.top_level.deadline.year
-    names = settings.get("kinh_gui", [])
-    kinh_gui = frame.recipients([names] if isinstance(names, str) else names)
+    kinh_gui = frame.recipients(list(settings.recipients))
     figures = [_figure(f) for f in sub.figures]
     shortcomings = _shortcomings(sub)
     proposals = [clean(p) for p in facts.de_xuat if clean(p)]
@@ -66,11 +65,11 @@ def build_context(sub: Submission, campaign: Campaign) -> dict:
         "co_quan_chu_quan": chu_quan,
         "co_quan_ban_hanh": ban_hanh,
         "co_quan": frame.issuer_name(unit, facts.don_vi),
-        **frame.number_and_date(facts.so, settings.get("ky_hieu", DEFAULT_SYMBOL), facts.ngay, year,
+        **frame.number_and_date(facts.so, settings.symbol or DEFAULT_SYMBOL, facts.ngay, year,
                                 frame.place(unit, facts.don_vi)),
         "loai_van_ban": TYPE_NAME,
         "loai": TYPE,
-        "trich_yeu": clean(settings.get("trich_yeu", "")) or f"Kết quả thực hiện {lower_first(campaign.title)}",
+        "trich_yeu": clean(settings.subject) or f"Kết quả thực hiện {lower_first(campaign.title)}",
         "kinh_gui": kinh_gui,
         "noi_dung": body,
         "noi_nhan": frame.cc_list(facts.noi_nhan, facts.luu, as_said=bool(kinh_gui)),
@@ -84,14 +83,14 @@ def build_context(sub: Submission, campaign: Campaign) -> dict:
 
 def _opening(sub: Submission, campaign: Campaign) -> str:
     """Return "Thực hiện Công văn số 1031/MTTQ-BTT ngày 25/02/2022 của … về việc …, <issuer> báo cáo kết quả như sau:"."""
-    vb = campaign.raw.get("van_ban", {})
+    vb = campaign.directive
     who = frame.issuer_name(sub.reporting_unit, sub.source.facts.don_vi)
-    if not vb:
+    if vb is None:
         return f"Thực hiện chỉ đạo của cấp trên về việc {lower_first(campaign.title)}, {who} báo cáo kết quả như sau:"
-    cited = f"{vb.get('loai', 'Công văn')} số {so_hieu(vb.get('so', ''), vb.get('ky_hieu', '')).strip()}"
-    when = f" ngày {ngay_ngan(vb['ngay'])}" if vb.get("ngay") else ""
-    by = f" của {vb['co_quan']}" if vb.get("co_quan") else ""
-    about = f" về việc {lower_first(vb['trich_yeu'])}" if vb.get("trich_yeu") else ""
+    cited = f"{vb.kind} số {so_hieu(vb.number, vb.symbol).strip()}"
+    when = f" ngày {ngay_ngan(vb.date)}" if vb.date else ""
+    by = f" của {vb.issuer}" if vb.issuer else ""
+    about = f" về việc {lower_first(vb.subject)}" if vb.subject else ""
     return f"Thực hiện {cited}{when}{by}{about}, {who} báo cáo kết quả như sau:"
 
 

@@ -9,7 +9,7 @@ No XML, no paths.
 from __future__ import annotations
 
 from docgen.campaigns.campaign import Campaign, load_campaign
-from docgen.campaigns.dispatch import Dispatch, Paragraph, has_dispatch, parse_dispatch
+from docgen.campaigns.dispatch import Dispatch, Paragraph
 from docgen.documents import frame
 from docgen.documents.phu_luc import DEFAULT_TITLE, reference
 from docgen.errors import CampaignError, Location
@@ -62,10 +62,8 @@ def dispatch_of(campaign: Campaign) -> Dispatch:
     """Return the campaign's dispatch; raise CampaignError naming the missing key when it has none."""
     if campaign.dispatch is not None:
         return campaign.dispatch
-    if not has_dispatch(campaign.raw):
-        where = Location(str(campaign.folder / "chien-dich.toml"))
-        raise CampaignError("Chiến dịch chưa có nội dung công văn: thiếu khóa «van_ban.muc».", where.at("van_ban.muc"))
-    return parse_dispatch(campaign.raw, campaign.levels, Location(str(campaign.folder)))
+    where = Location(str(campaign.folder / "chien-dich.toml"))
+    raise CampaignError("Chiến dịch chưa có nội dung công văn: thiếu khóa «van_ban.muc».", where.at("van_ban.muc"))
 
 
 def annex_context(campaign: Campaign, d: Dispatch, parent: dict) -> dict:

@@ -13,7 +13,7 @@ from docgen.aggregate.status import Status, Summary, UnitStatus
 from docgen.campaigns.reminder import fill
 from docgen.documents import frame
 from docgen.documents.cong_van import dispatch_of
-from docgen.render.filters import ngay_ngan
+from docgen.values.formats import ngay_ngan
 
 TEMPLATE = "cong_van.docx"
 OUTPUT_NAME = "cong-van-don-doc.docx"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from docgen.records.model import Unit
-from docgen.render.filters import ngay_nd30, so_ky_hieu
+from docgen.values.formats import ngay_nd30, so_ky_hieu
 from docgen.vntext import clean
 
 # ô 2 of a Front committee's document (§16.2): supervising body with the place, issuing body.

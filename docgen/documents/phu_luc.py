@@ -14,7 +14,7 @@ import datetime as dt
 from docgen.campaigns.campaign import Campaign
 from docgen.records.form import COLUMNS, GROUP_NUMERALS
 from docgen.records.model import Record, Submission
-from docgen.render.filters import ngay_nd30, so_hieu
+from docgen.values.formats import ngay_nd30, so_hieu
 from docgen.vntext import clean
 
 DEFAULT_TITLE = "DANH SÁCH “TRANG CỘNG ĐỒNG” CỦA MẶT TRẬN CÁC CẤP"
@@ -62,7 +62,7 @@ def build_context(subs: list[Submission] | Submission, campaign: Campaign, paren
     """
     if isinstance(subs, Submission):
         subs = [subs]
-    title = campaign.raw.get("bao_cao", {}).get("tieu_de_phu_luc", "") or DEFAULT_TITLE
+    title = campaign.report.appendix_title or DEFAULT_TITLE
     groups = [{"so": GROUP_NUMERALS[i], "ten": lv.title, "dong": []} for i, lv in enumerate(campaign.levels)]
     depth_index = {lv.depth: i for i, lv in enumerate(campaign.levels)}
     for sub in subs:

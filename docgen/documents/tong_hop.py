@@ -18,7 +18,7 @@ from docgen.aggregate.status import Status, Summary, UnitStatus, pct
 from docgen.documents import frame, phu_luc
 from docgen.records.form import GROUP_NUMERALS
 from docgen.records.model import Facts, LevelFigures
-from docgen.render.filters import ngay_ngan, phan_tram, so_vn
+from docgen.values.formats import ngay_ngan, phan_tram, so_vn
 
 # Used when the campaign has no [tong_hop] table (keys of that table, same meaning).
 DEFAULTS = {
@@ -74,9 +74,9 @@ def settings(summary: Summary, facts: Facts | None) -> dict:
     """Return the report's settings: the province's facts over the campaign's [tong_hop], then its
     [bao_cao] subject and symbol, then DEFAULTS."""
     out = dict(DEFAULTS)
-    report = summary.campaign.raw.get("bao_cao", {})  # the district reports' subject and symbol, same topic
-    out.update({k: report[k] for k in ("trich_yeu", "ky_hieu") if report.get(k)})
-    out.update(summary.campaign.raw.get("tong_hop", {}))
+    report = summary.campaign.report  # the district reports' subject and symbol, same topic
+    out.update({k: v for k, v in (("trich_yeu", report.subject), ("ky_hieu", report.symbol)) if v})
+    out.update(summary.campaign.summary.values)
     if facts is not None:
         for key in ("so", "ngay", "nguoi_ky", "chuc_vu", "tham_quyen", "luu", "noi_nhan", "de_xuat"):
             value = getattr(facts, key)
@@ -188,12 +188,12 @@ def shortcoming_paragraphs(summary: Summary) -> list[Para]:
 
 def body(summary: Summary, conf: dict) -> list[Para | Table]:
     """Return the report's body paragraphs and its table of units, sections I–III."""
-    vb = summary.campaign.raw.get("van_ban", {})
+    vb = summary.campaign.directive
     us = f"Ban Thường trực Ủy ban MTTQ Việt Nam {summary.province.label}"
     opening = (
-        f"Thực hiện Công văn số {vb['so']}/{vb.get('ky_hieu', '')} ngày {ngay_ngan(vb.get('ngay'))} của {us} "
-        f"về việc {vb.get('trich_yeu', '')}, {us} tổng hợp báo cáo kết quả như sau:"
-        if vb.get("so") else f"{us} tổng hợp báo cáo kết quả như sau:"
+        f"Thực hiện Công văn số {vb.number}/{vb.symbol} ngày {ngay_ngan(vb.date)} của {us} "
+        f"về việc {vb.subject}, {us} tổng hợp báo cáo kết quả như sau:"
+        if vb is not None and vb.number else f"{us} tổng hợp báo cáo kết quả như sau:"
     )
     out = [Para("doan", opening), Para("muc", "I. KẾT QUẢ THỰC HIỆN"),
            Para("muc", f"1. Tình hình báo cáo của Mặt trận {summary.level.title.lower()}")]
@@ -309,7 +309,7 @@ def _year(summary: Summary, conf: dict) -> int:
 
 def appendix(summary: Summary, parent: dict) -> dict:
     """Return the Phụ lục's context: title with the province, "(Kèm theo …)" line, consolidated groups."""
-    title = summary.campaign.raw.get("bao_cao", {}).get("tieu_de_phu_luc", "") or phu_luc.DEFAULT_TITLE
+    title = summary.campaign.report.appendix_title or phu_luc.DEFAULT_TITLE
     return {
         "tieu_de": f"{title} {summary.province.label}".upper(),
         "kem_theo": phu_luc.reference(parent),

@@ -223,7 +223,7 @@ def _one(path: Path, campaign, batch: _Batch, pdf: bool, strict: bool, appendix_
     """
     from docgen.checks import check_source
     from docgen.readers import read_source
-    from docgen.render.output import write_bytes
+    from docgen.output import write_bytes
 
     if ready is not None and ready.error:
         raise DocgenError(ready.error)
@@ -326,7 +326,7 @@ def _unit_name(sub: Submission, path: Path) -> str:
 
 def _unique_slug(sub: Submission, path: Path, taken: set[str]) -> str:
     """Return the output folder name of the submission, made unique within the batch."""
-    from docgen.render.output import slug
+    from docgen.output import slug
 
     base = slug(_unit_name(sub, path))
     name, n = base, 2
@@ -337,7 +337,7 @@ def _unique_slug(sub: Submission, path: Path, taken: set[str]) -> str:
 
 
 def _check_free(paths: list[Path], overwrite: bool) -> None:
-    from docgen.render.output import check_free
+    from docgen.output import check_free
 
     for p in paths:
         check_free(p, overwrite)
@@ -345,7 +345,7 @@ def _check_free(paths: list[Path], overwrite: bool) -> None:
 
 def _pdfs(batch: _Batch) -> str:
     """Convert every written .docx to PDF beside it; return the error message, or "" when all went well."""
-    from docgen.render.output import write_bytes
+    from docgen.output import write_bytes
     from docgen.render.pdf import to_pdf
 
     docs = [f for w in batch.written for f in w.files]

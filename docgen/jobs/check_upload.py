@@ -13,6 +13,7 @@ from pathlib import Path
 from docgen.campaigns.campaign import Campaign
 from docgen.records.form import COLUMNS
 from docgen.records.model import RawTable, Submission
+from docgen.values.formats import ngay_ngan
 
 
 def check_upload(path: Path, campaign: Campaign, uploaded: dt.date | None = None) -> dict:
@@ -44,7 +45,7 @@ def _text(value) -> str:
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
-        return f"{value.day:02d}/{value.month:02d}/{value.year}"
+        return ngay_ngan(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)

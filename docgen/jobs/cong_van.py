@@ -31,7 +31,7 @@ def run(campaign, out_dir: Path, overwrite: bool = False, pdf: bool = False) -> 
     from docgen.documents import cong_van as doc
     from docgen.render.compose import compose
     from docgen.render.engine import render
-    from docgen.render.output import check_free, slug, write_bytes
+    from docgen.output import check_free, slug, write_bytes
 
     context = doc.build_context(campaign)
     target = Path(out_dir) / slug(campaign.id, "chien-dich") / doc.OUTPUT_NAME

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from docgen.errors import DocgenError, InputError, Location
 from docgen.nd30 import Level, inspect_bytes, repair_bytes
-from docgen.render.output import OutputError, check_free, write_bytes
+from docgen.output import OutputError, check_free, write_bytes
 
 FIXED_SUFFIX = "-da-sua"
 

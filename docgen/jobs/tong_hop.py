@@ -68,7 +68,7 @@ def run(folder: Path, campaign: Campaign, out_dir: Path, overwrite: bool = False
     campaign's, else some days after `today`); nothing when every unit reported on time.
     """
     from docgen.aggregate.xlsx import workbook_bytes
-    from docgen.render.output import check_free, write_bytes
+    from docgen.output import check_free, write_bytes
 
     outputs = (out_dir / XLSX_FILE, out_dir / REPORT_FILE)
     for path in outputs + ((out_dir / REMINDER_FILE,) if reminder else ()):
@@ -76,7 +76,7 @@ def run(folder: Path, campaign: Campaign, out_dir: Path, overwrite: bool = False
     deadline = (campaign.reminder.deadline(today or dt.date.today(), campaign.top_level.deadline, new_deadline)
                 if reminder else None)
     if deadline is not None and deadline <= campaign.top_level.deadline:
-        from docgen.render.filters import ngay_ngan
+        from docgen.values.formats import ngay_ngan
 
         raise InputError(f"Hạn mới của công văn đôn đốc ({ngay_ngan(deadline)}) phải sau hạn báo cáo đã qua "
                          f"({ngay_ngan(campaign.top_level.deadline)}): sửa --han-moi hoặc khóa «don_doc.han_moi».")
@@ -99,7 +99,7 @@ def write_reminder(summary: Summary, target: Path, deadline: dt.date, overwrite:
     """Return whom the reminder dispatch names, after writing it to `target` (nothing when nobody is behind)."""
     from docgen.documents import don_doc
     from docgen.render.engine import render
-    from docgen.render.output import write_bytes
+    from docgen.output import write_bytes
 
     units = tuple(don_doc.addressees(summary))
     if not units:

@@ -81,7 +81,7 @@ def check_folder(out_dir: Path, inputs: list[Path]) -> None:
 
 def return_all(submissions, campaign: Campaign, out_dir: Path, overwrite: bool = False) -> tuple[Returned, ...]:
     """Return what was written for each submission into `out_dir` (or why not), in input order."""
-    from docgen.render.output import check_free, write_bytes
+    from docgen.output import check_free, write_bytes
 
     taken: set[str] = set()
     out = []

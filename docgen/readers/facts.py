@@ -18,6 +18,7 @@ from docgen.readers.layout import header_key
 from docgen.readers.notes import note
 from docgen.records.form import FACT_FIELDS
 from docgen.records.model import Facts, Problem
+from docgen.values.formats import ngay_ngan
 from docgen.vntext import clean, name_key, strip_xml_invalid
 
 _LABELS = {header_key(f.label): f.key for f in FACT_FIELDS}
@@ -89,7 +90,7 @@ def _text(value: object) -> str:
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
+        return ngay_ngan(value)
     return clean(str(value))
 
 

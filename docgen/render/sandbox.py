@@ -1,6 +1,6 @@
 """The template sandbox: what a template may do, and how much of it.
 
-A template is a .docx from whoever wrote the campaign folder, so it is untrusted
+A template is a .docx from whoever supplied it, so it is untrusted
 code. Jinja's immutable sandbox already refuses Python internals; on top of it:
 
 - `refused(ast)` lists the constructs a template may not use: `import`, `from …

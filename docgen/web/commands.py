@@ -11,6 +11,7 @@ import argparse
 import getpass
 import sys
 
+from docgen import DEFAULT_CAMPAIGN
 from docgen.web.store import DEFAULT_DIR, Store
 
 DATA_HELP = f"thư mục dữ liệu của trang web (mặc định: {DEFAULT_DIR}/)"
@@ -67,7 +68,7 @@ def account_arguments(p: argparse.ArgumentParser):
     make.add_argument("ten", metavar="TÊN", help="tên đăng nhập: chữ thường không dấu, số, . _ - (ví dụ huyen-muong-nhe)")
     make.add_argument("--don-vi", metavar="ĐƠN_VỊ", help="đơn vị của tài khoản, ví dụ \"Huyện Mường Nhé\"")
     make.add_argument("--quan-tri", action="store_true", help="tài khoản của tỉnh: xem mọi đơn vị, quản lý tài khoản")
-    make.add_argument("--chien-dich", default="2022-trang-cong-dong", metavar="CHIẾN_DỊCH",
+    make.add_argument("--chien-dich", default=DEFAULT_CAMPAIGN, metavar="CHIẾN_DỊCH",
                       help="chiến dịch dùng để tìm đơn vị (mặc định: %(default)s)")
     change = jobs.add_parser("doi-mat-khau", help="đặt mật khẩu mới cho một tài khoản (mở lại nếu đã khóa)")
     change.add_argument("ten", metavar="TÊN")

@@ -1,4 +1,4 @@
-"""File names and safe writing of the collection workbooks (through `docgen.render.output`)."""
+"""File names and safe writing of the collection workbooks (through `docgen.output`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from openpyxl import Workbook
 
 from docgen.errors import Location
 from docgen.records.model import Unit
-from docgen.render.output import OutputError, slug, write_bytes
+from docgen.output import OutputError, slug, write_bytes
 
 PREFIX = "bieu-mau"
 

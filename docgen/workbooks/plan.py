@@ -101,12 +101,3 @@ def plan_for(campaign: Campaign, owner: Unit) -> FormPlan:
     return FormPlan(owner, titles, tuple(groups), campaign.levels)
 
 
-def deadline_text(level: Level) -> str:
-    """Return a level's deadline as the dispatch writes it.
-
-    >>> import datetime as dt
-    >>> deadline_text(Level("xa", 2, "Cấp xã", dt.date(2022, 3, 15), "{ten}"))
-    '15/3/2022'
-    """
-    d = level.deadline
-    return f"{d.day}/{d.month}/{d.year}"

@@ -14,7 +14,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from docgen.campaigns.campaign import Campaign
 from docgen.records.form import COLUMNS, FACT_CHOICES, FACT_FIELDS, FACTS_SHEET
-from docgen.workbooks.plan import FormPlan, deadline_text
+from docgen.values.formats import ngay_han, ngay_ngan
+from docgen.workbooks.plan import FormPlan
 from docgen.xlsxcell import choice_list, put
 
 FORM_SHEET = "Phụ lục"
@@ -188,11 +189,10 @@ def _pattern_words(pattern: str) -> str:
 def guide_lines(plan: FormPlan, campaign: Campaign) -> list[str]:
     """Return the instruction sheet's lines, in Vietnamese."""
     lines = ["HƯỚNG DẪN GHI BIỂU MẪU «TRANG CỘNG ĐỒNG»", f"Nội dung: {campaign.title}."]
-    vb = campaign.raw.get("van_ban", {})
-    if vb.get("so"):
-        d = vb.get("ngay")
-        when = f" ngày {d.day:02d}/{d.month:02d}/{d.year}" if d else ""
-        lines.append(f"Căn cứ {vb.get('loai', 'Công văn')} số {vb['so']}/{vb.get('ky_hieu', '')}{when} của {vb.get('co_quan', '')}.")
+    vb = campaign.directive
+    if vb is not None and vb.number:
+        when = f" ngày {ngay_ngan(vb.date)}" if vb.date else ""
+        lines.append(f"Căn cứ {vb.kind} số {vb.number}/{vb.symbol}{when} của {vb.issuer}.")
     lines += [
         "",
         f"1. Trang «{FORM_SHEET}»: mỗi dòng là một đơn vị. Cột TT và Đơn vị đã ghi sẵn theo danh mục "
@@ -215,7 +215,7 @@ def guide_lines(plan: FormPlan, campaign: Campaign) -> list[str]:
         if group.units:
             lines.append(f"  Tên đúng mẫu của {group.units[0].label}: {level.expected_page_name(group.units[0])}.")
     lines += ["", "Hạn báo cáo:"]
-    lines += [f"- {lv.title}: trước ngày {deadline_text(lv)}." for lv in plan.levels]
+    lines += [f"- {lv.title}: trước ngày {ngay_han(lv.deadline)}." for lv in plan.levels]
     return lines
 
 

@@ -97,7 +97,7 @@ class TestCampaignMistakes:
     def test_reports_a_deadline_before_the_dispatch(self, edited):
         err = error_of(edited("han = 2022-03-31", "han = 2022-01-31"))
         assert err.location.cell == "cap[0].han"
-        assert err.message == "Hạn của cấp huyện (31/1/2022) sớm hơn ngày văn bản (25/2/2022)."
+        assert err.message == "Hạn của cấp huyện (31/01/2022) sớm hơn ngày văn bản (25/02/2022)."  # DT-04 months
 
     def test_reports_a_missing_key(self, edited):
         err = error_of(edited('danh_muc = "dvhc_3cap_2024"\n', ""))

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from docgen.campaigns.campaign import Level
-from docgen.campaigns.dispatch import Paragraph, deadline_text, parse_dispatch
+from docgen.campaigns.dispatch import Paragraph, parse_dispatch
+from docgen.values.formats import ngay_han as deadline_text
 from docgen.errors import CampaignError, Location
 
 WHERE = Location("x/chien-dich.toml")

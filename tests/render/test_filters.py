@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from docgen.render.filters import FILTERS, ngay_nd30, ngay_ngan, phan_tram, so_ky_hieu, so_vn
+from docgen.render.filters import FILTERS
+from docgen.values.formats import ngay_nd30, ngay_ngan, phan_tram, so_ky_hieu, so_vn
 
 # Regexes of nd30.md §4.5, §4.6 and §11.
 ISSUED_DATE = re.compile(r"^[A-ZĐÂĂÊÔƠƯ][^,]*, ngày (0[1-9]|[12]\d|3[01]) tháng (01|02|[3-9]|1[0-2]) năm \d{4}$")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from openpyxl import Workbook
 
-from docgen.render.output import OutputError
+from docgen.output import OutputError
 from docgen.workbooks.files import write_all
 
 

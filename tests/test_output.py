@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from docgen.render.output import OutputError, slug, write_bytes
+from docgen.output import OutputError, slug, write_bytes
 
 
 def test_a_file_is_written_and_no_temporary_file_is_left(tmp_path):

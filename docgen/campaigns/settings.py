@@ -1,0 +1,104 @@
+"""The campaign's document settings, typed: the directive reports cite, the unit report, the summary.
+
+Read once by `load_campaign`; documents take these objects, never the TOML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from docgen.errors import CampaignError, Location
+from docgen.vntext import clean
+
+
+@dataclass(frozen=True)
+class Directive:
+    """The directive as reports cite it (`[van_ban]`): "Công văn số 1031/MTTQ-BTT ngày … của … về việc …"."""
+
+    kind: str = "Công văn"
+    number: str = ""
+    symbol: str = ""
+    date: dt.date | None = None
+    issuer: str = ""
+    subject: str = ""
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """A reporting unit's report (`[bao_cao]`): symbol, subject, addressees, the Phụ lục's title."""
+
+    symbol: str = ""
+    subject: str = ""
+    recipients: tuple[str, ...] = ()
+    appendix_title: str = ""
+
+
+# Keys of `[tong_hop]`: the province summary's settings over its defaults.
+SUMMARY_KEYS = {"kinh_gui": (str,), "noi_nhan": (list,), "trich_yeu": (str,), "ky_hieu": (str,),
+                "tham_quyen": (str,), "chuc_vu": (str,), "nguoi_ky": (str,), "luu": (str,), "de_xuat": (list,),
+                "so": (str, int), "ngay": (dt.date,)}
+
+
+@dataclass(frozen=True)
+class SummarySettings:
+    """The province summary's own settings (`[tong_hop]`), key by key as written; lists become tuples."""
+
+    values: dict = field(default_factory=dict)
+
+
+def _get(table: dict, key: str, kinds: tuple[type, ...], where: Location, path: str, default=None):
+    value = table.get(key, default)
+    if value is not None and not isinstance(value, kinds):
+        raise CampaignError(f"Khóa «{path}{key}» viết sai kiểu («{value}»).", where.at(path + key))
+    return value
+
+
+def _table(raw: dict, key: str, where: Location) -> dict:
+    value = raw.get(key, {})
+    if not isinstance(value, dict):
+        raise CampaignError(f"«{key}» phải là một bảng [{key}].", where.at(key))
+    return value
+
+
+def parse_directive(raw: dict, where: Location) -> Directive | None:
+    """Return the directive reports cite, or None when the campaign has no `[van_ban]`."""
+    if "van_ban" not in raw:
+        return None
+    vb, path = _table(raw, "van_ban", where), "van_ban."
+    day = _get(vb, "ngay", (dt.date,), where, path)
+    return Directive(
+        kind=_get(vb, "loai", (str,), where, path, "Công văn"),
+        number=str(_get(vb, "so", (str, int), where, path, "")),
+        symbol=_get(vb, "ky_hieu", (str,), where, path, ""),
+        date=day.date() if isinstance(day, dt.datetime) else day,
+        issuer=_get(vb, "co_quan", (str,), where, path, ""),
+        subject=_get(vb, "trich_yeu", (str,), where, path, ""),
+    )
+
+
+def parse_report(raw: dict, where: Location) -> ReportSettings:
+    """Return `[bao_cao]` (every key optional)."""
+    table, path = _table(raw, "bao_cao", where), "bao_cao."
+    names = _get(table, "kinh_gui", (str, list), where, path, [])
+    return ReportSettings(
+        symbol=_get(table, "ky_hieu", (str,), where, path, ""),
+        subject=_get(table, "trich_yeu", (str,), where, path, ""),
+        recipients=(names,) if isinstance(names, str) else tuple(names),
+        appendix_title=clean(_get(table, "tieu_de_phu_luc", (str,), where, path, "")),
+    )
+
+
+def parse_summary(raw: dict, where: Location) -> SummarySettings:
+    """Return `[tong_hop]`: only known keys, each of its kind."""
+    table, path = _table(raw, "tong_hop", where), "tong_hop."
+    unknown = sorted(set(table) - set(SUMMARY_KEYS))
+    if unknown:
+        raise CampaignError(f"Bảng [tong_hop] không có khóa «{unknown[0]}»; các khóa dùng được: "
+                            f"{', '.join(SUMMARY_KEYS)}.", where.at(path + unknown[0]))
+    values = {}
+    for key, kinds in SUMMARY_KEYS.items():
+        value = _get(table, key, kinds, where, path)
+        if value is not None:
+            values[key] = tuple(value) if isinstance(value, list) else value
+    return SummarySettings(values)
