@@ -13,6 +13,18 @@ from babel.numbers import format_decimal, format_percent
 
 # The blank left for the clerk in a draft: number (DR-01), day and month (DR-02).
 BLANK = " " * 6
+# The dates a document of the Front can carry: a date in year 1, 1899 (Excel's day 0 and before) or 9999 is a
+# typing slip or a broken cell, and 9999-12-31 plus a week's grace is past what a date can hold.
+FIRST_DAY, LAST_DAY = dt.date(1945, 9, 2), dt.date(2099, 12, 31)
+
+
+def plausible(day: dt.date) -> bool:
+    """Return whether `day` lies within FIRST_DAY…LAST_DAY.
+
+    >>> plausible(dt.date(2022, 3, 10)), plausible(dt.date(1899, 12, 25)), plausible(dt.date(9999, 12, 31))
+    (True, False, False)
+    """
+    return FIRST_DAY <= day <= LAST_DAY
 
 
 def ngay_nd30(date: dt.date | None, place: str = "", year: int | None = None) -> str:

@@ -1,0 +1,280 @@
+"""Fuzz cases of the second attack (docs/gioi-han.md, «Lần thử thứ hai»): classes the first suite did not cover.
+
+Each generator here made docgen fail once (a traceback, a record lost, a date of 1899
+in a report, a workbook Excel calls damaged) or guards a class that held; the
+runner (test_fuzz.py) puts a good file beside each and asserts as for the others.
+Commands added for these cases: "the-thuc-sua" (`--sua` with `--html`),
+"bieu-mau" and "tong-hop-campaign" (a campaign folder given to `tong-hop --don-doc`).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import struct
+import tempfile
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+
+from tests.fuzz import hostile as h
+from tests.fuzz.cases import CAMPAIGN, ROOT, SAMPLES, Case
+
+SHEET, INFO, BODY = h.SHEET, "xl/worksheets/sheet2.xml", h.BODY
+RELS = "word/_rels/document.xml.rels"
+R = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def cases() -> list[Case]:
+    """Return the cases of the second attack, in a fixed order."""
+    return [*_workbook_cases(), *_word_cases(), *_the_thuc_cases(), *_campaign_cases()]
+
+
+def _xlsx() -> bytes:
+    return (SAMPLES / "muong-nhe.xlsx").read_bytes()
+
+
+def _docx() -> bytes:
+    return (SAMPLES / "dien-bien-dong.docx").read_bytes()
+
+
+@lru_cache(maxsize=1)
+def dispatch_docx() -> bytes:
+    """Return a well-formed công văn as docgen writes it (`cong-van` of the sample campaign), made once."""
+    from docgen import api
+
+    with tempfile.TemporaryDirectory() as out:
+        return api.cong_van(CAMPAIGN.parent, out).written[0].read_bytes()
+
+
+# --- workbooks ------------------------------------------------------------------------------------------------
+
+def _cell(data: bytes, ref: bytes, xml: bytes) -> bytes:
+    """Return the workbook with cell `ref` of the form sheet replaced by `xml`."""
+    return h.edit(data, SHEET, lambda b: re.sub(rb'<c r="' + ref + rb'"[^>]*?(?:/>|>.*?</c>)', lambda m: xml, b,
+                                               count=1))
+
+
+def _text(data: bytes, ref: bytes, text: str) -> bytes:
+    esc = text.replace("&", "&amp;").replace("<", "&lt;").encode("utf-8")
+    return _cell(data, ref, b'<c r="' + ref + b'" t="inlineStr"><is><t xml:space="preserve">' + esc + b"</t></is></c>")
+
+
+def _report_date(data: bytes, value: bytes) -> bytes:
+    """Return the workbook whose «Ngày báo cáo» (a date cell) holds the serial number `value`."""
+    return h.replaced(data, INFO, b'<c r="B5" s="14" t="n"><v>44640</v></c>', b'<c r="B5" s="14" t="n"><v>' + value
+                      + b"</v></c>")
+
+
+def _reencoded(data: bytes, encoding: str) -> bytes:
+    def change(xml: bytes) -> bytes:
+        text = re.sub(r"^<\?xml[^>]*\?>", "", xml.decode("utf-8"))
+        return (f'<?xml version="1.0" encoding="{encoding}"?>' + text).encode(encoding)
+    return h.edit(data, SHEET, change)
+
+
+def _duplicate_member(data: bytes) -> bytes:
+    """Return the workbook holding its sheet twice under one name, the first copy cut in half."""
+    out = []
+    for name, blob in h.members(data):
+        out += [(name, blob[: len(blob) // 2]), (name, blob)] if name == SHEET else [(name, blob)]
+    return h.zip_bytes(out)
+
+
+def _workbook_cases() -> list[Case]:
+    x, out = _xlsx(), []
+
+    def add(name: str, data: bytes, command: str = "kiem-tra") -> None:
+        out.append(Case(f"fresh-xlsx-{name}", command, {f"a-{name}.xlsx": data}))
+
+    for value in (b"-5", b"2958466", b"1e308", b"-1e400", b"99999999999999999999999"):
+        add(f"report-date-{value.decode().replace('.', '_')}", _report_date(x, value), "bao-cao")
+    for value in (b"1e308", b"1E999", b"-1E999", b"-0.0"):
+        add(f"phone-number-{value.decode()}", _cell(x, b"F12", b'<c r="F12"><v>' + value + b"</v></c>"))
+    add("phone-date-cell-huge", _cell(x, b"F12", b'<c r="F12" s="14"><v>1e308</v></c>'), "bao-cao")
+    add("name-bidi-isolates", _text(x, b"B12", "Xã \u202eSen\u200b\u200d Thượng\u2066\u2069"))
+    add("name-combining-storm", _text(x, b"E12", "Gia" + "\u0300\u0301\u0303" * 30_000 + "ng A Tuấn"))
+    add("cell-x0000-escapes", _text(x, b"B12", "Xã _x0000_Sen _xD800_Thượng"))
+    add("email-backtracking", _text(x, b"G12", "a." * 50_000 + "@"))
+    add("sheet-utf16", _reencoded(x, "utf-16"))
+    add("sheet-latin1", _reencoded(x, "iso-8859-1"))
+    add("duplicate-member", _duplicate_member(x))
+    add("member-dotdot", h.zip_bytes(h.members(x) + [("../../../../tmp/evil.txt", b"x")]))
+    add("shared-strings-count-huge", h.replaced(h.with_shared_strings(x), "xl/sharedStrings.xml", b"<sst ",
+                                                b'<sst count="99999999999999" uniqueCount="99999999999999" '))
+    add("dimension-whole-sheet", h.replaced(x, SHEET, b'<dimension ref="A1:J30"/>',
+                                            b'<dimension ref="A1:XFD1048576"/>'))
+    return out
+
+
+# --- Word submissions -----------------------------------------------------------------------------------------
+
+def _rows_in_controls(data: bytes) -> bytes:
+    """Return the document whose form rows (after the header) are each a content control (w:sdt)."""
+    def change(b: bytes) -> bytes:
+        start, end = b.index(b"<w:tbl>"), b.index(b"</w:tbl>")
+        table = b[start:end]
+        for row in re.findall(rb"<w:tr>.*?</w:tr>", table, flags=re.S)[4:]:
+            table = table.replace(row, b"<w:sdt><w:sdtPr/><w:sdtContent>" + row + b"</w:sdtContent></w:sdt>", 1)
+        return b[:start] + table + b[end:]
+    return h.edit(data, BODY, change)
+
+
+def tracked(data: bytes, runs: int = 50) -> bytes:
+    """Return the document with its first `runs` runs deleted and typed again as tracked changes (w:del, w:ins)."""
+    return h.edit(data, BODY, lambda b: re.sub(
+        rb"(<w:r>)(.*?)(</w:r>)", rb'<w:del w:id="1" w:author="x"><w:r>\2</w:r></w:del><w:ins w:id="2" w:author="y">'
+        rb"\1\2\3</w:ins>", b, count=runs, flags=re.S))
+
+
+def wrapped(data: bytes, runs: int = 40) -> bytes:
+    """Return the document with its first `runs` runs inside custom XML, a smart tag and a content control."""
+    return h.edit(data, BODY, lambda b: re.sub(
+        rb"(<w:r>.*?</w:r>)", rb'<w:customXml w:element="x"><w:smartTag w:element="y"><w:sdt><w:sdtContent>\1'
+        rb"</w:sdtContent></w:sdt></w:smartTag></w:customXml>", b, count=runs, flags=re.S))
+
+
+def in_controls(data: bytes, what: str) -> bytes:
+    """Return the document with every row (what="rows") or cell ("cells"), or its first table ("table"), in a
+    content control."""
+    if what == "rows":
+        return _rows_in_controls(data)
+    if what == "cells":
+        return h.edit(data, BODY, lambda b: re.sub(rb"(<w:tc>.*?</w:tc>)", rb"<w:sdt><w:sdtContent>\1</w:sdtContent>"
+                                                   rb"</w:sdt>", b, flags=re.S))
+    return h.edit(data, BODY, lambda b: re.sub(rb"(<w:tbl>.*?</w:tbl>)", rb"<w:sdt><w:sdtContent>\1</w:sdtContent>"
+                                               rb"</w:sdt>", b, count=1, flags=re.S))
+
+
+def _nested_tables(data: bytes, depth: int) -> bytes:
+    inner = b"<w:p><w:r><w:t>x</w:t></w:r></w:p>"
+    for _ in range(depth):
+        inner = b'<w:tbl><w:tblGrid><w:gridCol w:w="100"/></w:tblGrid><w:tr><w:tc>' + inner + b"<w:p/></w:tc></w:tr></w:tbl>"
+    return h.edit(data, BODY, lambda b: b.replace(b"<w:body>", b"<w:body>" + inner + b"<w:p/>", 1))
+
+
+def _with_rel(data: bytes, rid: bytes, kind: bytes, target: bytes, xml: bytes, external: bool = True) -> bytes:
+    mode = b' TargetMode="External"' if external else b""
+    rel = b'<Relationship Id="' + rid + b'" Type="' + R + b"/" + kind + b'" Target="' + target + b'"' + mode + b"/>"
+    data = h.replaced(data, RELS, b"</Relationships>", rel + b"</Relationships>")
+    return h.edit(data, BODY, lambda b: b.replace(b"<w:body>", b"<w:body>" + xml, 1))
+
+
+def _field(data: bytes, code: bytes) -> bytes:
+    return h.edit(data, BODY, lambda b: b.replace(b"<w:body>", b'<w:body><w:p><w:r><w:fldChar w:fldCharType="begin"/>'
+                                                  b'</w:r><w:r><w:instrText xml:space="preserve">' + code +
+                                                  b'</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+                                                  b"</w:p>", 1))
+
+
+def _word_cases() -> list[Case]:
+    d, out = _docx(), []
+
+    def add(name: str, data: bytes, command: str = "kiem-tra") -> None:
+        out.append(Case(f"fresh-docx-{name}", command, {f"a-{name}.docx": data}))
+
+    for what in ("rows", "cells", "table"):
+        add(f"{what}-in-content-controls", in_controls(d, what))
+    add("tracked-changes", tracked(d))
+    add("smart-tags-custom-xml", wrapped(d))
+    add("nested-tables-400", _nested_tables(d, 400))
+    add("altchunk-external", _with_rel(d, b"rIdA", b"aFChunk", b"file:///etc/passwd", b'<w:altChunk r:id="rIdA"/>'))
+    add("subdocument-unc", _with_rel(d, b"rIdS", b"subDocument", b"\\\\server\\share\\x.docx",
+                                     b'<w:p><w:subDoc r:id="rIdS"/></w:p>'))
+    add("field-ddeauto", _field(d, b"DDEAUTO cmd /c calc"))
+    return out
+
+
+# --- the-thuc -------------------------------------------------------------------------------------------------
+
+_PNG = b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + struct.pack(">IIBBBBB", 2**31 - 1, 2**31 - 1, 8, 6, 0,
+                                                                           0, 0) + b"\0\0\0\0"
+_DRAWING = (b'<w:p><w:r><w:drawing><wp:inline><wp:extent cx="CX" cy="CY"/><wp:docPr id="1" name="p"/><a:graphic '
+            b'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.'
+            b'openxmlformats.org/drawingml/2006/picture"><a:blip r:embed="rIdImg"/><a:prstGeom prst="line"/>'
+            b"</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>")
+
+
+def image(data: bytes, cx: bytes, cy: bytes) -> bytes:
+    """Return the document with an image (2³¹ pixels a side) shown at extent (cx, cy), numbers or not."""
+    data = _with_rel(data, b"rIdImg", b"image", b"media/big.png", _DRAWING.replace(b"CX", cx).replace(b"CY", cy),
+                     external=False)
+    return h.rezip(data, {"word/media/big.png": _PNG})
+
+
+def _sizes(data: bytes, value: bytes) -> bytes:
+    return h.edit(data, BODY, lambda b: re.sub(rb'<w:sz w:val="\d+"/>', b'<w:sz w:val="' + value + b'"/>', b))
+
+
+def _sect(data: bytes, pattern: bytes, new: bytes) -> bytes:
+    return h.edit(data, BODY, lambda b: re.sub(pattern, new, b))
+
+
+def _styles_loop(data: bytes) -> bytes:
+    loop = (b'<w:style w:type="paragraph" w:styleId="LoopA"><w:name w:val="LoopA"/><w:basedOn w:val="LoopB"/>'
+            b'<w:pPr><w:ind w:left="1e400" w:hanging="x"/><w:spacing w:before="nan"/></w:pPr></w:style>'
+            b'<w:style w:type="paragraph" w:styleId="LoopB"><w:name w:val="LoopB"/><w:basedOn w:val="LoopA"/></w:style>')
+    data = h.edit(data, "word/styles.xml", lambda b: b.replace(b"</w:styles>", loop + b"</w:styles>"))
+    return h.edit(data, BODY, lambda b: re.sub(rb"<w:p>", b'<w:p><w:pPr><w:pStyle w:val="LoopA"/></w:pPr>', b, count=30))
+
+
+def _the_thuc_cases() -> list[Case]:
+    cv, out = dispatch_docx(), []
+
+    def add(name: str, data: bytes, commands=("the-thuc", "the-thuc-sua")) -> None:
+        for command in commands:
+            out.append(Case(f"fresh-{command}-{name}", command, {f"a-{name}.docx": data}))
+
+    for value in (b"1e400", b"nan", b"-20", b"99999999999999999999999"):
+        add(f"font-size-{value.decode()}", _sizes(cv, value))
+    add("root-not-a-document", h.edit(cv, BODY, lambda b: b'<?xml version="1.0"?><x/>'))
+    add("document-without-body", h.edit(cv, BODY, lambda b: re.sub(rb"<w:body>.*</w:body>", b"", b, flags=re.S)))
+    add("header-pointing-at-body", h.replaced(cv, RELS, b'Target="header1.xml"', b'Target="document.xml"'))
+    for cx, cy in ((b"CX", b"abc"), (b"1e400", b"-5"), (b"999999999999999", b"-99999999")):
+        add(f"image-extent-{cx.decode()}-{cy.decode()}", image(cv, cx, cy))
+    add("page-size-garbage", _sect(cv, rb"<w:pgSz [^>]*/>", b'<w:pgSz w:w="abc" w:h="1e400" w:orient="x"/>'))
+    add("margins-garbage", _sect(cv, rb"<w:pgMar [^>]*/>", b'<w:pgMar w:top="-99999" w:right="1e400" w:bottom="x" '
+                                 b'w:left="1.5.3" w:header="0" w:footer="0" w:gutter="-1"/>'))
+    add("grid-span-garbage", h.edit(cv, BODY, lambda b: re.sub(rb"<w:tcPr>", b'<w:tcPr><w:gridSpan w:val="1e400"/>', b,
+                                                              count=3)))
+    add("styles-based-on-loop", _styles_loop(cv))
+    add("tracked-changes", tracked(cv))
+    add("content-controls", wrapped(cv))
+    return out
+
+
+# --- campaign folders -----------------------------------------------------------------------------------------
+
+def _campaign_cases() -> list[Case]:
+    toml = CAMPAIGN.read_text(encoding="utf-8")
+
+    def sub(pattern: str, new: str, count: int = 1) -> str:
+        return re.sub(pattern, lambda m: new, toml, count=count, flags=re.M)
+
+    domains = 'ten_mien = ["facebook.com", "fb.com", "fb.me"]'
+    texts = {
+        "crlf-bom": "\ufeff" + toml.replace("\n", "\r\n"),
+        "id-traversal": sub(r"^id = .*$", 'id = "../../../../../tmp/docgen-escaped"'),
+        "deadline-9999": sub(r"^han = .*$", "han = 9999-12-31", count=0),
+        "deadline-year-1": sub(r"^han = .*$", "han = 0001-01-01", count=0),
+        "dispatch-date-year-1": sub(r"^ngay = 2022-02-25$", "ngay = 0001-01-01"),
+        "number-5000-digits": sub(r"^so = .*$", 'so = "' + "9" * 5000 + '"'),
+        "number-superscript": sub(r"^so = .*$", 'so = "²"'),
+        "domains-empty": toml.replace(domains, "ten_mien = []"),
+        "domains-empty-string": toml.replace(domains, 'ten_mien = [""]'),
+        "domains-numbers": toml.replace(domains, "ten_mien = [1, 2]"),
+        "title-control-characters": sub(r"^ten = .*$", 'ten = "a\\u0001\\u001b[31mb\\ufffe\\uffff"'),
+        "title-40000-characters": sub(r"^ten = .*$", 'ten = "' + "x" * 40_000 + '"'),
+    }
+    out = []
+    for name, text in texts.items():
+        for command in ("campaign", "bieu-mau", "tong-hop-campaign"):
+            out.append(Case(f"fresh-campaign-{name}-{command}", command, {"chien-dich.toml": text.encode("utf-8")}))
+    return out
+
+
+def sheet_cells(path: Path) -> list[str]:
+    """Return the text of every cell of every sheet of a written workbook (for the 32,767-character check)."""
+    with zipfile.ZipFile(path) as zf:
+        return [html.unescape(t) for n in zf.namelist() if n.startswith("xl/") and n.endswith(".xml")
+                for t in re.findall(r"<t[^>]*>([^<]*)</t>", zf.read(n).decode("utf-8"))]
