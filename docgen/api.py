@@ -34,6 +34,10 @@ def kiem_tra(paths: list[Path], chien_dich: str = DEFAULT_CAMPAIGN, tra_lai: Pat
     from docgen.readers import find_inputs
 
     campaign = load_campaign(chien_dich)
+    if campaign.form is not None:   # a campaign with its own form: its own checks (no --tra-lai yet)
+        from docgen.jobs.form_jobs import check_files as check_form
+
+        return check_form(paths, campaign)
     if tra_lai is not None:
         from docgen.jobs.tra_lai import check_folder
 
@@ -76,6 +80,10 @@ def bao_cao(paths, out_dir, chien_dich=DEFAULT_CAMPAIGN, pdf=False, ghi_de=False
     from docgen.jobs import bao_cao as job
 
     campaign = load_campaign(chien_dich)
+    if campaign.form is not None:
+        from docgen.jobs.form_jobs import write_reports
+
+        return write_reports([Path(p) for p in paths], Path(out_dir), campaign, overwrite=ghi_de, strict=chat)
     return job.run(paths, out_dir, campaign, pdf=pdf, overwrite=ghi_de, strict=chat,
                    appendix_alone=phu_luc_rieng, progress=progress)
 
@@ -114,6 +122,7 @@ TEMPLATE_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "bao-cao": ("báo cáo", ("frame", "bao_cao")),
     "phu-luc": ("phụ lục", ("phu_luc",)),
     "cong-van": ("công văn", ("frame", "cong_van")),
+    "phu-luc-bang": ("phụ lục theo biểu mẫu riêng của chiến dịch", ("form_report",)),
 }
 
 
@@ -153,8 +162,8 @@ def guess_template_kind(template: Path) -> str | None:
     from docgen.output import slug
 
     name = slug(Path(template).stem)
-    hits = [(name.find(kind), kind) for kind in TEMPLATE_KINDS if kind in name]
-    return min(hits)[1] if hits else None
+    hits = [(name.find(kind), -len(kind), kind) for kind in TEMPLATE_KINDS if kind in name]
+    return min(hits)[2] if hits else None   # the longest kind named first: "phu-luc-bang" before "phu-luc"
 
 
 def mau_kiem_tra(template: Path, loai: str | None = None) -> list:
@@ -222,6 +231,11 @@ def tong_hop(folder: str | Path, chien_dich: str | Path, out_dir: str | Path, gh
     from docgen.readers.facts import parse_date
 
     campaign = load_campaign(chien_dich)
+    if campaign.form is not None:
+        from docgen.jobs.form_jobs import write_summary
+
+        return write_summary(Path(folder), campaign, Path(out_dir), overwrite=ghi_de,
+                             facts_file=Path(thong_tin) if thong_tin else None)
     deadline = parse_date(han_moi) if han_moi not in (None, "") else None
     if han_moi not in (None, "") and deadline is None:
         raise InputError(f"Không hiểu ngày «{han_moi}» của --han-moi: ghi dạng ngày/tháng/năm, ví dụ 15/4/2022.")
@@ -229,6 +243,50 @@ def tong_hop(folder: str | Path, chien_dich: str | Path, out_dir: str | Path, gh
                    facts_file=Path(thong_tin) if thong_tin else None, reminder=don_doc, new_deadline=deadline)
 
 
+
+
+def chien_dich_moi(ma: str, tu: str | Path, thu_muc: str | Path | None = None) -> Path:
+    """Return the folder of a new campaign `ma`, copied from campaign `tu` with number, date and signer blanked.
+
+    Written under data/chien-dich/ (or `thu_muc`). Raises CampaignError for a bad id or unknown `tu`,
+    OutputError when the folder exists.
+    """
+    from docgen.jobs.chien_dich import copy_campaign
+
+    return copy_campaign(ma, tu, Path(thu_muc) if thu_muc else None)
+
+
+def chien_dich_kiem_tra(chien_dich: str | Path):
+    """Return (outline lines, template findings) of a campaign folder, checked whole.
+
+    Raises CampaignError naming the key and line of the first mistake in the file; the campaign's own
+    Word templates are checked like `mau kiem-tra` (their findings returned, rule IDs MAU-…).
+    """
+    from docgen.jobs.chien_dich import outline, own_templates
+
+    found = outline(chien_dich)
+    findings = []
+    for template in own_templates(found.campaign):
+        findings += mau_kiem_tra(template)
+    return found.lines, findings
+
+
+def chien_dich_xem_thu(chien_dich: str | Path, out_dir: str | Path, ghi_de: bool = False) -> dict:
+    """Write, into `out_dir`, the campaign's dispatch, its blank workbooks and a sample report from generated data.
+
+    Returns {"cong_van": CongVanResult or None, "bieu_mau": [paths], "du_lieu": path, "bao_cao": BaoCaoResult}.
+    The sample data is generated (three units filled), so the author sees the documents before sending anything.
+    """
+    from docgen.campaigns.campaign import load_campaign
+    from docgen.jobs.chien_dich import fill_preview
+
+    campaign = load_campaign(chien_dich)
+    out = Path(out_dir)
+    dispatch = cong_van(chien_dich, out, ghi_de=ghi_de) if campaign.dispatch is not None else None
+    books = bieu_mau(chien_dich, out / "bieu-mau", ghi_de=ghi_de)
+    data = fill_preview(books[0], campaign, out / "du-lieu-mau")
+    report = bao_cao([data], out / "bao-cao-mau", chien_dich=chien_dich, ghi_de=ghi_de)
+    return {"cong_van": dispatch, "bieu_mau": books, "du_lieu": data, "bao_cao": report}
 
 
 def chien_dich_co_san() -> list[str]:

@@ -186,6 +186,44 @@ def _mau(p: argparse.ArgumentParser):
 
 
 @command(
+    "chien-dich",
+    help="Soạn chiến dịch mới: «moi» chép từ chiến dịch cũ, «kiem-tra» soát cả tệp chiến dịch, "
+         "«xem-thu» ghi công văn, biểu mẫu và báo cáo mẫu để xem trước.",
+    example="docgen chien-dich kiem-tra 2026-ngay-hoi-dai-doan-ket",
+)
+def _chien_dich(p: argparse.ArgumentParser):
+    jobs = p.add_subparsers(dest="chien_dich_lenh", metavar="VIỆC", required=True, title="các việc")
+    new = jobs.add_parser("moi", help="chép một chiến dịch có sẵn thành chiến dịch mới (số, ngày, người ký để trống)")
+    new.add_argument("ma", metavar="MÃ", help="mã chiến dịch mới: chữ thường không dấu, số, gạch ngang")
+    new.add_argument("--tu", required=True, metavar="MÃ_CŨ", help="chiến dịch dùng làm gốc")
+    new.add_argument("--thu-muc", metavar="THƯ_MỤC", help="nơi tạo thư mục chiến dịch (mặc định: data/chien-dich/)")
+    check = jobs.add_parser("kiem-tra", help="kiểm tra cả tệp chiến dịch (mọi khóa, mọi chỗ điền, mẫu Word riêng)")
+    check.add_argument("ma", metavar="MÃ", help="mã chiến dịch hoặc đường dẫn thư mục")
+    look = jobs.add_parser("xem-thu", help="ghi công văn, biểu mẫu trống và báo cáo mẫu từ dữ liệu tạo sẵn")
+    look.add_argument("ma", metavar="MÃ", help="mã chiến dịch hoặc đường dẫn thư mục")
+    look.add_argument("-o", "--ra", dest="out", required=True, metavar="THƯ_MỤC", help="thư mục ghi kết quả")
+    look.add_argument("--ghi-de", action="store_true", help="cho phép thay tệp đã có")
+    for sub in (new, check, look):
+        sub.set_defaults(_parser=sub)
+
+    def run(args) -> int:
+        from docgen import api
+
+        if args.chien_dich_lenh == "moi":
+            folder = api.chien_dich_moi(args.ma, args.tu, args.thu_muc)
+            console.print_new_campaign(folder)
+            return 0
+        if args.chien_dich_lenh == "kiem-tra":
+            lines, findings = api.chien_dich_kiem_tra(args.ma)
+            console.print_campaign_outline(lines, findings)
+            return 2 if findings else 0
+        console.print_preview(api.chien_dich_xem_thu(args.ma, Path(args.out), args.ghi_de))
+        return 0
+
+    return run
+
+
+@command(
     "the-thuc",
     help="Kiểm tra thể thức văn bản Word (.docx) theo Nghị định 30/2020/NĐ-CP: lề, phông, số trang, "
          "Quốc hiệu, số và ký hiệu, ngày tháng, Nơi nhận, chữ ký, phụ lục; với --sua ghi bản đã sửa "

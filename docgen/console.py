@@ -142,6 +142,9 @@ def print_format_check(r) -> None:
 
 def print_kiem_tra(res, as_json: bool = False) -> None:
     """Print the result of `kiem_tra`: readable text line by line, or JSON with the unusable files on stderr."""
+    if hasattr(res, "submissions") and not hasattr(res, "returned"):   # a campaign's own form
+        print_form_check(res, as_json)
+        return
     if not as_json:
         for line in kiem_tra_lines(res):
             print(line)
@@ -309,8 +312,42 @@ def print_usage_error(message: str) -> None:
 # --- tong-hop ---
 
 
+def print_form_check(res, as_json: bool = False) -> None:
+    """Print what `kiem_tra` found in the files of a campaign with its own form: each problem by rule and cell."""
+    if as_json:
+        print_json(res.to_dict())
+        return
+    for sub in res.submissions:
+        unit = sub.reporting_unit.full_name if sub.reporting_unit else "không rõ đơn vị"
+        print(f"{shown(sub.path)} ({unit}): {len(sub.rows)} dòng, "
+              f"{len(sub.errors)} lỗi, {len(sub.problems) - len(sub.errors)} cảnh báo")
+        for p in sub.problems:
+            fix = "" if not p.fix else (f" → Đã sửa thành: {p.fix}" if p.normalised else f" → Cách sửa: {p.fix}")
+            print(f"  [{p.rule}] {p.location}: {p.message}{fix}")
+    for u in res.unusable:
+        print(f"Lỗi: {shown(u.path)}: {u.message}", file=sys.stderr)
+    print(f"Đã kiểm tra {len(res.submissions)} tệp; không đọc được {len(res.unusable)} tệp.")
+
+
+def print_form_summary(result) -> None:
+    """Print a form campaign's summary: its figures, the units not reported, the files written."""
+    print(f"Đã báo cáo {result.figures['so_da_bao_cao']}/{result.figures['so_don_vi']} đơn vị."
+          + (f" Chưa báo cáo: {', '.join(result.missing)}." if result.missing else ""))
+    for key, text in result.figures.items():
+        if key not in ("so_da_bao_cao", "so_don_vi", "chua_bao_cao"):
+            print(f"  {key}: {text}")
+    for p in result.problems:
+        print(f"  [{p.rule}] {p.location}: {p.message}")
+    for u in result.unusable:
+        print(f"Lỗi: {shown(u.path)}: {u.message}", file=sys.stderr)
+    print_written(result.written, result.format_checks, listed=True)
+
+
 def print_tong_hop(result, draft: bool) -> None:
     """Print the province's summary, the files written with their ND30 check, and a note when it is a draft."""
+    if hasattr(result, "figures"):   # a campaign's own form
+        print_form_summary(result)
+        return
     print(tong_hop_text(result.summary))
     print_written(result.written, result.format_checks, listed=True)
     if result.reminder is not None:
@@ -369,3 +406,31 @@ def tong_hop_text(summary) -> str:
     for bad in summary.unusable:
         lines.append(f"Tệp không dùng được: {bad.path}: {bad.reason}")
     return "\n".join(lines)
+
+
+# --- chien-dich ---
+
+
+def print_new_campaign(folder) -> None:
+    """Print where the new campaign is and what to edit next."""
+    print(f"Đã tạo chiến dịch {Path(folder).name}: {shown(str(Path(folder) / 'chien-dich.toml'))}")
+    print("Sửa tên, công văn và các ngày có ghi «# SỬA», rồi chạy: "
+          f"docgen chien-dich kiem-tra {Path(folder).name}")
+
+
+def print_campaign_outline(lines, findings) -> None:
+    """Print a checked campaign's outline, then its own templates' findings (if any)."""
+    for line in lines:
+        print(line)
+    for p in findings:
+        print(f"  [{p.rule}] {p.location}: {p.message}", file=sys.stderr)
+    print("Tệp chiến dịch không có lỗi." if not findings else f"Mẫu Word riêng của chiến dịch có {len(findings)} lỗi.")
+
+
+def print_preview(result) -> None:
+    """Print what `chien-dich xem-thu` wrote."""
+    if result["cong_van"] is not None:
+        print_written(result["cong_van"].written, result["cong_van"].format_checks, listed=True)
+    print(f"Biểu mẫu trống: {len(result['bieu_mau'])} tệp, ví dụ {shown(str(result['bieu_mau'][0]))}")
+    print(f"Dữ liệu tạo sẵn (không phải số liệu thật): {shown(str(result['du_lieu']))}")
+    print_bao_cao(result["bao_cao"])

@@ -163,7 +163,7 @@ def _data_grid(text_width: int) -> list[int]:
     return grid
 
 
-def _data_table(doc, text_width: int) -> None:
+def _data_table(doc, text_width: int, d: str = "d") -> None:
     """A body block's data table (`loai` "bang"): optional caption, bold header row, rows, optional bold total.
 
     The block has `tieu_de` (caption, may be ""), `cot` (column titles), `dong` (rows, a
@@ -172,26 +172,26 @@ def _data_table(doc, text_width: int) -> None:
     centred. Borders (Table Grid), Times New Roman 12 pt in black, header and total bold
     (ND30 leaves tables to practice, §10: 12–13 pt). Widths: see `_data_grid`.
     """
-    parts.tag(doc, "{%p if d.tieu_de %}")
-    parts.para(doc, "{{ d.tieu_de }}", size=DATA_TABLE_PT + 1, bold=True, before=6, after=6, keep=True)
+    parts.tag(doc, "{%%p if %s.tieu_de %%}" % d)
+    parts.para(doc, "{{ %s.tieu_de }}" % d, size=DATA_TABLE_PT + 1, bold=True, before=6, after=6, keep=True)
     parts.tag(doc, "{%p endif %}")
     table = doc.add_table(rows=1, cols=4)
     table.style = doc.styles["Table Grid"]
     parts.fixed_layout(table, _data_grid(text_width))
     parts.cell_margins(table, DATA_TABLE_PAD)
-    _cells_row(table, "{{ d.cot[0] }}", "d.cot[1:]", "c", bold=True)
+    _cells_row(table, "{{ %s.cot[0] }}" % d, f"{d}.cot[1:]", "c", bold=True)
     table.rows[0].cells[0].paragraphs[0].alignment = CENTER
     parts.repeat_header(table.rows[0])
     table.add_row()
-    _tag_row(table, "{%tr for r in d.dong %}", DATA_TABLE_PT)
+    _tag_row(table, "{%%tr for r in %s.dong %%}" % d, DATA_TABLE_PT)
     table.add_row()
     _cells_row(table, "{{ r[0] }}", "r[1:]", "v")
     table.add_row()
     _tag_row(table, "{%tr endfor %}", DATA_TABLE_PT)
     table.add_row()
-    _tag_row(table, "{%tr if d.cong %}", DATA_TABLE_PT)
+    _tag_row(table, "{%%tr if %s.cong %%}" % d, DATA_TABLE_PT)
     table.add_row()
-    _cells_row(table, "{{ d.cong[0] }}", "d.cong[1:]", "v", bold=True)
+    _cells_row(table, "{{ %s.cong[0] }}" % d, f"{d}.cong[1:]", "v", bold=True)
     table.add_row()
     _tag_row(table, "{%tr endif %}", DATA_TABLE_PT)
     parts.no_cell_widths(table)
@@ -352,12 +352,34 @@ def build_phu_luc(path: Path) -> None:
     doc.save(path)
 
 
+def build_phu_luc_bang(path: Path) -> None:
+    """Write the appendix of a campaign's own form (landscape, own numbering): its columns come from the data.
+
+    The table is the body's data table (`_data_table`) under the name `bang`: `bang.cot` (column titles),
+    `bang.dong` (rows), `bang.cong` (the totals row, or empty), so any number of columns fills the width.
+    """
+    doc = parts.base_document()
+    section = doc.sections[0]
+    parts.page_setup(section, LANDSCAPE_MARGINS, HEADER_DISTANCE, landscape=True, restart=True)
+    width = parts.text_width(section)
+    parts.drop_initial_paragraph(doc)
+    parts.para(doc, "Phụ lục", size=14, bold=True, keep=True)  # PL-01, PL-02
+    parts.para(doc, "{{ tieu_de }}", size=14, bold=True, keep=True)  # PL-03: capitals by the context
+    parts.para(doc, "({{ kem_theo }})", size=14, italic=True, keep=True)  # PL-04, PL-06, DR-04
+    parts.rule(doc, LINE_APPENDIX, width)  # PL-07
+    parts.para(doc, "", size=12, after=0)
+    _data_table(doc, width, "bang")
+    parts.para(doc, "./.", size=14, align=RIGHT, before=6)  # PL-11
+    doc.save(path)
+
+
 def build_all(out_dir: Path) -> list[Path]:
-    """Write both templates into `out_dir`; return their paths."""
+    """Write the templates into `out_dir`; return their paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    paths = [out_dir / "cong_van.docx", out_dir / "phu_luc.docx"]
+    paths = [out_dir / "cong_van.docx", out_dir / "phu_luc.docx", out_dir / "phu_luc_bang.docx"]
     build_cong_van(paths[0])
     build_phu_luc(paths[1])
+    build_phu_luc_bang(paths[2])
     return paths
 
 

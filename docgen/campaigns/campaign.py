@@ -15,6 +15,8 @@ from pathlib import Path
 from docgen import DEFAULT_CAMPAIGN
 from docgen.campaigns.dispatch import Dispatch, checked_day, has_dispatch, parse_dispatch
 from docgen.campaigns.reminder import DEFAULT as DEFAULT_REMINDER, Reminder, parse_reminder
+from docgen.campaigns.form import (BUILT_IN, Figure, Form, Reader, Section, parse_figures, parse_form,
+                                   parse_sections)
 from docgen.campaigns.settings import (Directive, ReportSettings, SummarySettings, parse_directive, parse_report,
                                        parse_summary)
 from docgen.errors import CampaignError, DocgenError, Location, os_reason, parser_reason
@@ -76,6 +78,10 @@ class Campaign:
     directive: Directive | None = field(default=None, repr=False)  # None when the file has no [van_ban]
     report: ReportSettings = field(default=ReportSettings(), repr=False)
     summary: SummarySettings = field(default=SummarySettings(), repr=False)
+    form: Form | None = field(default=None, repr=False)   # [bieu_mau]; None: the built-in page form of 1031
+    figures: tuple[Figure, ...] = field(default=(), repr=False)
+    report_sections: tuple[Section, ...] = field(default=(), repr=False)    # [[bao_cao.phan]]
+    summary_sections: tuple[Section, ...] = field(default=(), repr=False)   # [[tong_hop.phan]]
     dispatch: Dispatch | None = field(default=None, repr=False)  # None when the file has no [[van_ban.muc]]
     reminder: Reminder = field(default=DEFAULT_REMINDER, repr=False)  # [don_doc]: the reminder dispatch's text
 
@@ -121,7 +127,8 @@ def _need(table: dict, key: str, kind: type, where: Location, path: str):
     return value
 
 
-def _level(table: dict, i: int, where: Location, depth_max: int) -> Level:
+def _level(table: dict, i: int, where: Location, depth_max: int, pages: bool = True) -> Level:
+    """Return the level `cap[i]`; its page-name pattern is needed only in a page campaign (`pages`)."""
     path = f"cap[{i}]."
     depth = _need(table, "muc", int, where, path)
     if not 0 < depth < depth_max:
@@ -129,7 +136,7 @@ def _level(table: dict, i: int, where: Location, depth_max: int) -> Level:
             f"«{path}muc» = {depth}: danh mục chỉ có các tầng 1…{depth_max - 1} dưới tỉnh.", where.at(path + "muc")
         )
     deadline = checked_day(_need(table, "han", dt.date, where, path), path + "han", where)
-    pattern = _need(table, "mau_ten_trang", str, where, path)
+    pattern = _need(table, "mau_ten_trang", str, where, path) if pages or "mau_ten_trang" in table else ""
     try:
         parts = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(pattern) if f is not None]
     except ValueError:
@@ -215,13 +222,18 @@ def load_campaign(name_or_path: str | Path = DEFAULT_CAMPAIGN) -> Campaign:
     levels_raw = _need(raw, "cap", list, where, "")
     if not levels_raw:
         raise CampaignError("Chiến dịch cần ít nhất một cấp báo cáo [[cap]].", where.at("cap"))
-    levels = tuple(sorted((_level(_table(t, f"cap[{i}]", where), i, where, units.depth)
+    pages = "bieu_mau" not in raw   # a campaign with its own form has no pages to name
+    levels = tuple(sorted((_level(_table(t, f"cap[{i}]", where), i, where, units.depth, pages)
                            for i, t in enumerate(levels_raw)), key=lambda lv: lv.depth))
     _distinct(levels, where)
     platforms = {
         _need(t, "ten", str, where, f"nen_tang[{i}]."): _domains(t, where, f"nen_tang[{i}].")
         for i, t in enumerate(raw.get("nen_tang", []))
     }
+    read = Reader(file.read_text(encoding="utf-8-sig"), where)
+    form = parse_form(raw, tuple(lv.code for lv in levels), read)
+    figures = parse_figures(raw, form, read)
+    names = set(BUILT_IN) | {f.key for f in figures} | ({c.key for c in form.columns} if form else set())
     return Campaign(
         id=str(raw.get("id", folder.name)),
         folder=folder,
@@ -233,6 +245,10 @@ def load_campaign(name_or_path: str | Path = DEFAULT_CAMPAIGN) -> Campaign:
         directive=parse_directive(raw, where),
         report=parse_report(raw, where),
         summary=parse_summary(raw, where),
+        form=form,
+        figures=figures,
+        report_sections=parse_sections(raw, "bao_cao", names, read),
+        summary_sections=parse_sections(raw, "tong_hop", names, read),
         dispatch=parse_dispatch(raw, levels, where) if has_dispatch(raw) else None,
         reminder=parse_reminder(raw, where),
     )

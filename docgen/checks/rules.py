@@ -43,6 +43,13 @@ RULES: dict[str, Rule] = {
         Rule("SDT-02", WARNING, "Số điện thoại đã được đưa về dạng chuẩn", normalises=True),
         Rule("EM-01", ERROR, "Địa chỉ thư điện tử không hợp lệ"),
         Rule("EM-02", WARNING, "Địa chỉ thư điện tử đã được đưa về dạng chuẩn (bỏ dấu cách, chữ thường)", normalises=True),
+        Rule("BM-01", ERROR, "Thiếu giá trị ở cột bắt buộc của biểu mẫu chiến dịch"),
+        Rule("BM-02", ERROR, "Ô không đọc được theo kiểu của cột (số, số tiền, ngày, Có/Không, một trong danh sách …)"),
+        Rule("BM-03", WARNING, "Ô đã được đọc và đưa về dạng chuẩn (số có dấu chấm, dấu phẩy, «triệu»; ngày ghi dạng chữ …)", normalises=True),
+        Rule("BM-04", ERROR, "Số nhỏ hơn mức tối thiểu hoặc lớn hơn mức tối đa của cột"),
+        Rule("BM-05", ERROR, "Giá trị lớn hơn cột mà nó không được vượt (ví dụ số đã tổ chức lớn hơn tổng số)"),
+        Rule("BM-06", ERROR, "Ngày nằm ngoài khoảng thời gian của chiến dịch"),
+        Rule("BM-07", ERROR, "Một giá trị ghi cho hai đơn vị ở cột phải khác nhau"),
         Rule("VB-01", WARNING, "Ô có ký tự điều khiển hoặc ký tự ẩn, hoặc chữ tiếng Việt không dựng sẵn (NFC), đã được làm sạch", normalises=True),
     )
 }

@@ -66,8 +66,20 @@ def dispatch_of(campaign: Campaign) -> Dispatch:
     raise CampaignError("Chiến dịch chưa có nội dung công văn: thiếu khóa «van_ban.muc».", where.at("van_ban.muc"))
 
 
+def annex_template(campaign: Campaign) -> str:
+    """Return the name of the template of the dispatch's blank Phụ lục."""
+    return ANNEX_TEMPLATE if campaign.form is None else "phu_luc_bang.docx"
+
+
 def annex_context(campaign: Campaign, d: Dispatch, parent: dict) -> dict:
-    """Return the blank Phụ lục's own template context (templates/phu_luc.docx); `parent` is the dispatch's."""
+    """Return the blank Phụ lục's own template context (templates/phu_luc.docx); `parent` is the dispatch's.
+
+    A campaign with its own form gets that form's blank table (templates/phu_luc_bang.docx).
+    """
+    if campaign.form is not None:
+        from docgen.documents.form_report import blank_appendix
+
+        return blank_appendix(campaign, parent, d.annex_rows)
     return {
         "tieu_de": clean(" ".join(d.annex_title) or DEFAULT_TITLE).upper(),
         "kem_theo": reference(parent),

@@ -37,7 +37,12 @@ def run(campaign, out_dir: Path, overwrite: bool = False, pdf: bool = False) -> 
     target = Path(out_dir) / slug(campaign.id, "chien-dich") / doc.OUTPUT_NAME
     check_free(target, overwrite)
     main = render(campaign.template(doc.TEMPLATE), context, doc.TEMPLATE)
-    annex = render(campaign.template(doc.ANNEX_TEMPLATE), context["phu_luc"], doc.ANNEX_TEMPLATE)
+    annex_name = doc.annex_template(campaign)
+    annex = render(campaign.template(annex_name), context["phu_luc"], annex_name)
+    if campaign.form is not None:
+        from docgen.documents.form_report import fit_columns
+
+        fit_columns(annex.document, campaign)
     written = [write_bytes(target, compose(main, annex).to_bytes(), overwrite)]
     checks = check_written(written)
     if pdf:

@@ -142,3 +142,18 @@ def _guard(path: Path, kind: str):
         raise InputError(f"Không đọc được tệp: {os_reason(exc)}", Location(path.name)) from None
     except Exception as exc:  # any parser's error: this file is unusable, the others are still read
         raise unreadable(path, exc, kind) from None
+
+
+def read_sheets(path: Path):
+    """Return (rows of each sheet, facts, notes) of an .xlsx file whose form the caller knows (a campaign's own).
+
+    Raises InputError (naming file and why) for anything but a readable workbook within the limits.
+    """
+    from docgen.readers import xlsx
+
+    path = Path(path)
+    kind = _checked(path)
+    if kind != "xlsx":
+        raise InputError("Biểu mẫu của chiến dịch này là sổ Excel (.xlsx), không phải tệp Word.", Location(path.name))
+    with _guard(path, kind):
+        return xlsx.read_sheets(path)

@@ -282,3 +282,29 @@ def read_facts_only(path: Path) -> Facts:
         finally:
             wb.close()
     return facts
+
+
+def read_sheets(path: Path) -> tuple[dict[str, list[tuple[int, list]]], Facts, tuple[Problem, ...]]:
+    """Return every sheet's rows as (row number, values) with the values Excel stored, and the facts.
+
+    For a campaign's own form, whose columns the reader does not know: the form
+    checker finds its header. Held to `docgen.limits` like `read`.
+    """
+    with paused_gc(), quiet_openpyxl():
+        wb = _open(path, data_only=True)
+        try:
+            limits, sheets = current(), {}
+            facts, notes = Facts(), []
+            for ws in wb.worksheets:
+                if header_key(ws.title) == header_key(FACTS_SHEET):
+                    facts, notes = _facts(path, ws)
+                    continue
+                rows = []
+                for row_no, values, _ in _rows(ws, data_only=True):
+                    if len(rows) >= limits.max_rows:
+                        raise _too_big(ws.title, True, limits)
+                    rows.append((row_no, values))
+                sheets[ws.title] = rows
+        finally:
+            wb.close()
+    return sheets, facts, tuple(notes)

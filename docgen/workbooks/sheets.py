@@ -6,6 +6,8 @@ workbook, the readers and the Word appendix stay in step.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
@@ -36,25 +38,33 @@ _FIELD_WORDS = {"{ten}": "<tên đơn vị>", "{don_vi}": "<loại và tên đơ
                 "{cap_tren}": "<đơn vị cấp trên>", "{tinh}": "<tỉnh>"}
 
 
+def columns_of(campaign: Campaign) -> tuple:
+    """Return the form's columns: the campaign's own after TT and Đơn vị, or the page form of 1031."""
+    return COLUMNS if campaign.form is None else COLUMNS[:2] + campaign.form.columns
+
+
 def build(plan: FormPlan, campaign: Campaign) -> Workbook:
     """Return the workbook for `plan`: form sheet first (active), then facts, then instructions."""
     wb = Workbook()
     form = wb.active
     form.title = FORM_SHEET
-    last = _form_sheet(form, plan)
+    columns = columns_of(campaign)
+    if campaign.form is not None:   # the campaign's own title under the agency line
+        plan = replace(plan, titles=(plan.titles[0], campaign.form.title, campaign.title))
+    last = _form_sheet(form, plan, columns)
     _facts_sheet(wb.create_sheet(FACTS_SHEET), plan)
     _guide_sheet(wb.create_sheet(GUIDE_SHEET), plan, campaign)
-    _print_setup(form, last)
+    _print_setup(form, last, len(columns))
     for sheet in (wb[FACTS_SHEET], wb[GUIDE_SHEET]):
         _fit_width(sheet)
     return wb
 
 
-def _form_sheet(ws: Worksheet, plan: FormPlan) -> int:
+def _form_sheet(ws: Worksheet, plan: FormPlan, columns) -> int:
     """Write titles, the two-row header and the unit rows; return the last table row."""
-    ncol = len(COLUMNS)
+    ncol = len(columns)
     last_col = get_column_letter(ncol)
-    for i, col in enumerate(COLUMNS, start=1):
+    for i, col in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(i)].width = col.width
     put(ws["A1"], plan.titles[0])
     ws.merge_cells("A1:D1")
@@ -64,18 +74,18 @@ def _form_sheet(ws: Worksheet, plan: FormPlan) -> int:
     for row in (1, 3, 4):
         ws.cell(row, 1).font = Font(bold=True, size=14 if row == 3 else 12)
         ws.cell(row, 1).alignment = Alignment(horizontal="center")
-    _header(ws)
+    _header(ws, columns)
     row = FIRST_DATA_ROW
     for group in plan.groups:
-        _group_row(ws, row, group.numeral, group.level.title)
+        _group_row(ws, row, group.numeral, group.level.title, len(columns))
         row += 1
         for n, unit in enumerate(group.units, start=1):
-            _unit_row(ws, row, n, unit.full_name)
+            _unit_row(ws, row, n, unit.full_name, columns)
             row += 1
     last = row - 1
     note = f"Ghi chú: cách ghi từng cột xem ở trang «{GUIDE_SHEET}», hoặc bấm vào ô để xem gợi ý."
     put(ws.cell(row + 1, 1), note).font = Font(italic=True)
-    _hints(ws, last)
+    _hints(ws, last, columns)
     ws.freeze_panes = ws.cell(FIRST_DATA_ROW, 3)
     ws.protection.sheet = True
     ws.protection.formatColumns = False
@@ -83,58 +93,63 @@ def _form_sheet(ws: Worksheet, plan: FormPlan) -> int:
     return last
 
 
-def _header(ws: Worksheet) -> None:
+def _header(ws: Worksheet, columns) -> None:
     """Write the two header rows, merging single headers down and group headers across."""
     top, sub = HEADER_ROW, HEADER_ROW + 1
     i = 1
-    while i <= len(COLUMNS):
-        col = COLUMNS[i - 1]
+    while i <= len(columns):
+        col = columns[i - 1]
         if not col.group:
             put(ws.cell(top, i), col.header)
             ws.merge_cells(start_row=top, start_column=i, end_row=sub, end_column=i)
             i += 1
             continue
-        span = sum(1 for c in COLUMNS if c.group == col.group)
+        span = sum(1 for c in columns if c.group == col.group)
         put(ws.cell(top, i), col.group)
         ws.merge_cells(start_row=top, start_column=i, end_row=top, end_column=i + span - 1)
         for j in range(span):
-            put(ws.cell(sub, i + j), COLUMNS[i - 1 + j].header)
+            put(ws.cell(sub, i + j), columns[i - 1 + j].header)
         i += span
     for row in (top, sub):
         ws.row_dimensions[row].height = 32
-        for c in range(1, len(COLUMNS) + 1):
+        for c in range(1, len(columns) + 1):
             cell = ws.cell(row, c)
             cell.font, cell.alignment, cell.border = _BOLD, _CENTER, _BORDER
 
 
-def _group_row(ws: Worksheet, row: int, numeral: str, title: str) -> None:
+def _group_row(ws: Worksheet, row: int, numeral: str, title: str, ncol: int) -> None:
     """Write a group row ("I | Cấp huyện"), shaded and locked."""
-    for c in range(1, len(COLUMNS) + 1):
+    for c in range(1, ncol + 1):
         cell = ws.cell(row, c)
         cell.border, cell.fill, cell.font = _BORDER, _GROUP_FILL, _BOLD
     put(ws.cell(row, 1), numeral).alignment = _CENTER
     put(ws.cell(row, 2), title)
 
 
-def _unit_row(ws: Worksheet, row: int, number: int, name: str) -> None:
-    """Write a unit's row: number and official name locked, the data cells open (phones as text)."""
-    for c, col in enumerate(COLUMNS, start=1):
+def _unit_row(ws: Worksheet, row: int, number: int, name: str, columns) -> None:
+    """Write a unit's row: number and official name locked, the data cells open (phones as text, a kind's format)."""
+    for c, col in enumerate(columns, start=1):
         cell = ws.cell(row, c)
         cell.border, cell.alignment = _BORDER, _WRAP
         if col.key not in LOCKED_KEYS:
             cell.protection = _OPEN
-        if col.key in PHONE_KEYS:
-            cell.number_format = "@"
+        kind = getattr(col, "kind", None)   # a campaign's own column knows its kind's cell format
+        if col.key in PHONE_KEYS or kind is not None:
+            cell.number_format = kind.excel_format if kind is not None else "@"
     put(ws.cell(row, 1), number).alignment = _CENTER
     put(ws.cell(row, 2), name)
 
 
-def _hints(ws: Worksheet, last: int) -> None:
-    """Attach each column's hint as an Excel input message over the table's rows."""
-    for c, col in enumerate(COLUMNS, start=1):
+def _hints(ws: Worksheet, last: int, columns) -> None:
+    """Attach each column's hint as an Excel input message over the table's rows (a list where it has choices)."""
+    for c, col in enumerate(columns, start=1):
         letter = get_column_letter(c)
         title = col.header if not col.group else f"{col.group.split(',')[0]}: {col.header}"
-        dv = DataValidation(showInputMessage=True, promptTitle=title[:32], prompt=col.hint[:255])
+        choices = getattr(col, "choices", ()) or getattr(getattr(col, "kind", None), "choices", ())
+        dv = DataValidation(showInputMessage=True, promptTitle=title[:32], prompt=col.hint[:255],
+                            type="list" if choices else None, formula1=choice_list(choices), allow_blank=True,
+                            showErrorMessage=bool(choices), errorTitle="Giá trị không có trong danh sách" if choices
+                            else None, error=f"Chọn một trong: {', '.join(choices)}." if choices else None)
         dv.add(f"{letter}{FIRST_DATA_ROW}:{letter}{last}")
         ws.add_data_validation(dv)
 
@@ -186,13 +201,38 @@ def _pattern_words(pattern: str) -> str:
     return pattern
 
 
-def guide_lines(plan: FormPlan, campaign: Campaign) -> list[str]:
-    """Return the instruction sheet's lines, in Vietnamese."""
-    lines = ["HƯỚNG DẪN GHI BIỂU MẪU «TRANG CỘNG ĐỒNG»", f"Nội dung: {campaign.title}."]
+def _opening_lines(campaign: Campaign, what: str) -> list[str]:
+    lines = [f"HƯỚNG DẪN GHI BIỂU MẪU «{what}»", f"Nội dung: {campaign.title}."]
     vb = campaign.directive
     if vb is not None and vb.number:
         when = f" ngày {ngay_ngan(vb.date)}" if vb.date else ""
         lines.append(f"Căn cứ {vb.kind} số {vb.number}/{vb.symbol}{when} của {vb.issuer}.")
+    return lines
+
+
+def form_guide_lines(plan: FormPlan, campaign: Campaign) -> list[str]:
+    """Return the instruction sheet's lines of a campaign's own form: each column's header and hint."""
+    lines = _opening_lines(campaign, campaign.form.title) + [
+        "",
+        f"1. Trang «{FORM_SHEET}»: mỗi dòng là một đơn vị. Cột TT và Đơn vị đã ghi sẵn theo danh mục "
+        "đơn vị hành chính chính thức: không sửa, không xóa, không chèn dòng.",
+        "2. Ghi từng cột như sau (bấm vào một ô để xem gợi ý):",
+    ]
+    for col in campaign.form.columns:
+        head = f"{col.group} – {col.header}" if col.group else col.header
+        must = " Bắt buộc." if col.required else ""
+        lines.append(f"- {head}: {col.hint or col.kind.name}{must}")
+    lines += [f"3. Trang «{FACTS_SHEET}»: ghi số, ngày báo cáo, người ký, chức vụ, thẩm quyền ký (chọn trong danh "
+              "sách), nơi nhận và đề xuất (mỗi mục một dòng trong ô, xuống dòng bằng Alt+Enter).", "", "Hạn báo cáo:"]
+    lines += [f"- {lv.title}: trước ngày {ngay_han(lv.deadline)}." for lv in plan.levels]
+    return lines
+
+
+def guide_lines(plan: FormPlan, campaign: Campaign) -> list[str]:
+    """Return the instruction sheet's lines, in Vietnamese."""
+    if campaign.form is not None:
+        return form_guide_lines(plan, campaign)
+    lines = _opening_lines(campaign, "TRANG CỘNG ĐỒNG")
     lines += [
         "",
         f"1. Trang «{FORM_SHEET}»: mỗi dòng là một đơn vị. Cột TT và Đơn vị đã ghi sẵn theo danh mục "
@@ -237,9 +277,9 @@ def _fit_width(ws: Worksheet, orientation: str = "landscape") -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def _print_setup(ws: Worksheet, last: int) -> None:
+def _print_setup(ws: Worksheet, last: int, ncol: int) -> None:
     """Landscape A4, fit to one page wide, header rows repeated on every page."""
     _fit_width(ws)
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW + 1}"
-    ws.print_area = f"A1:{get_column_letter(len(COLUMNS))}{last}"
+    ws.print_area = f"A1:{get_column_letter(ncol)}{last}"
     ws.page_margins.left = ws.page_margins.right = 0.4

@@ -116,8 +116,8 @@ def test_a_districts_filled_workbook_passes_the_check_and_becomes_its_report(tmp
 
 def test_the_provinces_workbook_of_the_2026_campaign_makes_the_same_round_trip(tmp_path):
     _need_other_parts()
-    folders = sorted(CAMPAIGNS.glob("2026-*"))
-    assert folders, "data/chien-dich/2026-* phải có"
+    folders = sorted(CAMPAIGNS.glob("2026-*-trang-cong-dong"))   # the 2026 page campaign (not the festival)
+    assert folders, "data/chien-dich/2026-*-trang-cong-dong phải có"
     typed, sub, cells = _round_trip(tmp_path, str(folders[0]), None)
     assert len(typed) == len(sub.records) == 45
     _assert_in_report(typed, cells)

@@ -16,4 +16,4 @@ def test_every_rule_is_documented_with_its_severity_and_nothing_else_is():
 
 
 def test_rule_ids_are_stable_family_and_number():
-    assert all(re.fullmatch(r"(DV|TT|LK|NS|SDT|EM|VB)-0\d", rid) for rid in RULES)
+    assert all(re.fullmatch(r"(DV|TT|LK|NS|SDT|EM|BM|VB)-0\d", rid) for rid in RULES)

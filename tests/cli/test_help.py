@@ -12,7 +12,8 @@ from docgen import cli
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 # Examples run in this order: the-thuc checks what cong-van wrote; web sao-luu backs up what tai-khoan made.
-ORDER = ["kiem-tra", "bao-cao", "cong-van", "bieu-mau", "mau", "the-thuc", "tong-hop", "tai-khoan", "web"]
+ORDER = ["kiem-tra", "bao-cao", "cong-van", "bieu-mau", "mau", "the-thuc", "tong-hop", "chien-dich", "tai-khoan",
+         "web"]
 
 
 def test_the_commands_are_the_ones_the_readme_documents():

@@ -10,7 +10,7 @@ import pytest
 from tests.templates.template_render import NS, ROOT, TEMPLATES, W, part, text_of
 
 SCRIPT = ROOT / "scripts" / "build_templates.py"
-NAMES = ("cong_van.docx", "phu_luc.docx")
+NAMES = ("cong_van.docx", "phu_luc.docx", "phu_luc_bang.docx")
 PARTS = ("word/document.xml", "word/styles.xml", "word/settings.xml", "word/header1.xml", "word/header2.xml")
 
 

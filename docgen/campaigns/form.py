@@ -1,0 +1,341 @@
+"""A campaign's own collection form, figures and report text, as the campaign file declares them.
+
+`[bieu_mau]` and its `[[bieu_mau.cot]]` columns (key, header, group, width,
+hint, kind, rules), `[[so_lieu]]` figures (count of units meeting a condition,
+sum of a column, ratio of two figures, list of units) and the report sections
+`[[bao_cao.phan]]` / `[[tong_hop.phan]]` with `{placeholders}`. Read once by
+`load_campaign`; every mistake is a CampaignError naming the key and its line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from docgen.errors import CampaignError, Location
+from docgen.values.kinds import KINDS, Kind
+from docgen.vntext import clean
+
+# Figures every form campaign has without declaring them.
+BUILT_IN = {
+    "so_don_vi": "số đơn vị phải báo cáo",
+    "so_da_bao_cao": "số đơn vị đã báo cáo",
+    "chua_bao_cao": "tên các đơn vị chưa báo cáo",
+    "don_vi": "tên đơn vị báo cáo (cơ quan ban hành)",
+    "van_ban": "văn bản chỉ đạo được trích dẫn («Công văn số … ngày … của … về việc …»)",
+    "han": "hạn báo cáo của cấp",
+    "de_xuat": "các đề xuất, kiến nghị ghi ở trang «Thông tin» (mỗi đề xuất một dòng gạch đầu dòng)",
+}
+FIGURE_KINDS = {"dem": "đếm đơn vị thỏa điều kiện", "tong": "tổng một cột", "ti_le": "tỷ lệ hai số liệu",
+                "danh_sach": "tên các đơn vị thỏa điều kiện"}
+_OPS = ("<=", ">=", "!=", "=", "<", ">")
+_CONDITION = re.compile(r"^\s*([a-z_][a-z0-9_]*)\s*(<=|>=|!=|=|<|>)\s*(.+?)\s*$")
+_KEY = re.compile(r"^[a-z_][a-z0-9_]*$")
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+COLUMN_KEYS = {"ma", "tieu_de", "nhom", "rong", "goi_y", "kieu", "bat_buoc", "duy_nhat", "toi_thieu", "toi_da",
+               "khong_lon_hon", "tu_ngay", "den_ngay", "lua_chon", "ten_mien", "cap", "cong"}
+FORM_KEYS = {"tieu_de", "cot"}
+FIGURE_KEYS = {"ma", "ten", "loai", "dieu_kien", "cot", "tu_so", "mau_so"}
+SECTION_KEYS = {"tieu_de", "noi_dung", "bang"}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the form: where it sits, what it holds and the rules its cells keep."""
+
+    key: str
+    header: str
+    kind: Kind
+    group: str = ""
+    width: float = 14
+    hint: str = ""
+    required: bool = False
+    unique: bool = False
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    not_above: str = ""                 # key of a column this one may not exceed ("đã tổ chức" ≤ "tổng số")
+    first_day: dt.date | None = None    # a date column's window
+    last_day: dt.date | None = None
+    choices: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()        # level codes the column applies to; () = every level
+    summed: bool = False                # a totals row adds this column up
+
+    def applies_to(self, level_code: str) -> bool:
+        return not self.levels or level_code in self.levels
+
+
+@dataclass(frozen=True)
+class Form:
+    title: str
+    columns: tuple[Column, ...]
+
+    def column(self, key: str) -> Column | None:
+        return next((c for c in self.columns if c.key == key), None)
+
+    @property
+    def has_totals(self) -> bool:
+        return any(c.summed for c in self.columns)
+
+
+@dataclass(frozen=True)
+class Condition:
+    """"<column> <op> <column | number | Có | Không | trống>", e.g. "da_to_chuc < so_khu_dan_cu"."""
+
+    column: str
+    op: str
+    other: str = ""            # another column's key, or ""
+    value: object = None       # a number, True/False, or None for "trống" (empty)
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    title: str
+    kind: str                  # one of FIGURE_KINDS
+    condition: Condition | None = None
+    column: str = ""
+    numerator: str = ""
+    denominator: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of a report: a bold heading, then paragraphs ("- " lines are bullets); `table` puts the units' table."""
+
+    title: str
+    lines: tuple[str, ...]
+    table: bool = False
+
+
+_PATH = re.compile(r"^(?P<table>[a-z_.]+?)(?:\[(?P<index>\d+)\])?(?:\.(?P<key>[a-z_]+))?$")
+
+
+def line_of(text: str, path: str, needle: str = "") -> int | None:
+    r"""Return the 1-based line of the file `text` where key `path` ("so_lieu[2].mau_so") is written.
+
+    The n-th `[[table]]` header is found first, then the key (or `needle`, e.g. a
+    placeholder) inside that table; a key of the top level is looked for alone.
+
+    >>> line_of("a = 1\n[[t]]\nb = 1\n[[t]]\nb = 2\n", "t[1].b")
+    5
+    >>> line_of("[[t]]\nx = \"\"\"\nsay {y}\n\"\"\"\n", "t[0].x", "{y}")
+    3
+    """
+    found = _PATH.match(path)
+    start, end = 0, len(text)
+    if found and found.group("index") is not None:
+        header = f"[[{found.group('table')}]]"
+        start = -1
+        for _ in range(int(found.group("index")) + 1):
+            start = text.find(header, start + 1)
+            if start < 0:
+                return None
+        following = re.search(r"^\[", text[start + len(header):], re.M)
+        end = start + len(header) + following.start() if following else len(text)
+    key = found.group("key") if found else None
+    span = text[start:end]
+    at = span.find(needle) if needle else -1
+    if at < 0 and key:
+        hit = re.search(rf"^\s*{re.escape(key)}\s*=", span, re.M)
+        at = hit.start() + len(hit.group(0)) - len(hit.group(0).lstrip()) if hit else -1
+    if at < 0:
+        at = 0 if found and found.group("index") is not None else -1
+    return None if at < 0 else text.count("\n", 0, start + at) + 1
+
+
+class Reader:
+    """Reads tables of the parsed file, naming key and line in every complaint."""
+
+    def __init__(self, text: str, where: Location):
+        self.text, self.where = text, where
+
+    def fail(self, message: str, key: str, needle: str = "") -> CampaignError:
+        line = line_of(self.text, key, needle)
+        spot = f"{key} (dòng {line})" if line else key
+        return CampaignError(f"«{key}»{f' (dòng {line})' if line else ''}: {message}", self.where.at(spot))
+
+    def keys(self, table: dict, allowed: set[str], path: str) -> None:
+        for k in table:
+            if k not in allowed:
+                raise self.fail(f"khóa không có; các khóa dùng được: {', '.join(sorted(allowed))}.", f"{path}{k}", k)
+
+    def get(self, table: dict, key: str, kinds: tuple[type, ...], path: str, default=None, needed: bool = False):
+        value = table.get(key, default)
+        if needed and value is None:
+            raise self.fail("thiếu khóa này.", path + key, path.split(".")[0].split("[")[0])
+        if value is not None and (not isinstance(value, kinds) or isinstance(value, bool) and bool not in kinds):
+            raise self.fail(f"giá trị «{value}» viết sai kiểu.", path + key, key)
+        return value
+
+    def tables(self, value, key: str) -> list[dict]:
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(t, dict) for t in value):
+            raise self.fail("phải là các bảng [[…]].", key)
+        return value
+
+
+def parse_form(raw: dict, level_codes: tuple[str, ...], read: Reader) -> Form | None:
+    """Return the form of `[bieu_mau]`, or None when the campaign has none (a page campaign's built-in form)."""
+    table = raw.get("bieu_mau")
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise read.fail("phải là một bảng [bieu_mau].", "bieu_mau")
+    read.keys(table, FORM_KEYS, "bieu_mau.")
+    title = clean(read.get(table, "tieu_de", (str,), "bieu_mau.", needed=True))
+    cols = read.tables(table.get("cot"), "bieu_mau.cot")
+    if not cols:
+        raise read.fail("biểu mẫu cần ít nhất một cột [[bieu_mau.cot]].", "bieu_mau.tieu_de")
+    columns = tuple(_column(t, i, level_codes, read) for i, t in enumerate(cols))
+    seen: set[str] = set()
+    for i, c in enumerate(columns):
+        if c.key in seen:
+            raise read.fail(f"hai cột cùng mã «{c.key}».", f"bieu_mau.cot[{i}].ma")
+        seen.add(c.key)
+    for i, c in enumerate(columns):
+        if c.not_above and c.not_above not in seen:
+            raise read.fail(f"không có cột mã «{c.not_above}».", f"bieu_mau.cot[{i}].khong_lon_hon")
+    return Form(title, columns)
+
+
+def _column(t: dict, i: int, level_codes: tuple[str, ...], read: Reader) -> Column:
+    path = f"bieu_mau.cot[{i}]."
+    read.keys(t, COLUMN_KEYS, path)
+    key = read.get(t, "ma", (str,), path, needed=True)
+    if not _KEY.match(key) or key in BUILT_IN:
+        raise read.fail(f"mã cột «{key}» chỉ gồm chữ thường không dấu, số và «_», khác các mã có sẵn.", path + "ma")
+    kind_key = read.get(t, "kieu", (str,), path, "chu")
+    kind = KINDS.get(kind_key)
+    if kind is None:
+        raise read.fail(f"kiểu «{kind_key}» không có; các kiểu: {', '.join(KINDS)}.", path + "kieu")
+    levels = tuple(read.get(t, "cap", (list,), path, []))
+    unknown = [c for c in levels if c not in level_codes]
+    if unknown:
+        raise read.fail(f"cấp «{unknown[0]}» không có trong [[cap]].", path + "cap", "cap = [")
+    choices = tuple(clean(str(c)) for c in read.get(t, "lua_chon", (list,), path, []))
+    if kind_key == "mot_trong" and not choices:
+        raise read.fail("cột kiểu «mot_trong» cần «lua_chon» (danh sách các lựa chọn).", path + "lua_chon")
+    minimum, maximum = (read.get(t, k, (int, float), path) for k in ("toi_thieu", "toi_da"))
+    days = [read.get(t, k, (dt.date,), path) for k in ("tu_ngay", "den_ngay")]
+    return Column(
+        key=key,
+        header=clean(read.get(t, "tieu_de", (str,), path, needed=True)),
+        kind=kind,
+        group=clean(read.get(t, "nhom", (str,), path, "")),
+        width=float(read.get(t, "rong", (int, float), path, 14)),
+        hint=clean(read.get(t, "goi_y", (str,), path, "")),
+        required=read.get(t, "bat_buoc", (bool,), path, False),
+        unique=read.get(t, "duy_nhat", (bool,), path, False),
+        minimum=None if minimum is None else Decimal(str(minimum)),
+        maximum=None if maximum is None else Decimal(str(maximum)),
+        not_above=read.get(t, "khong_lon_hon", (str,), path, ""),
+        first_day=days[0],
+        last_day=days[1],
+        choices=choices,
+        domains=tuple(read.get(t, "ten_mien", (list,), path, [])),
+        levels=levels,
+        summed=read.get(t, "cong", (bool,), path, False),
+    )
+
+
+def parse_condition(text: str, form: Form, key: str, read: Reader) -> Condition:
+    """Return the condition written as "<column> <op> <value>"; CampaignError naming `key` when it is not."""
+    found = _CONDITION.match(text)
+    if not found:
+        raise read.fail(f"điều kiện «{text}» viết dạng «mã_cột < mã_cột_khác», «mã_cột > 0», "
+                        "«mã_cột = Có» hoặc «mã_cột != trống».", key, text)
+    col, op, rest = found.groups()
+    if form.column(col) is None:
+        raise read.fail(f"điều kiện dùng cột «{col}» không có trong biểu mẫu.", key, text)
+    if form.column(rest) is not None:
+        return Condition(col, op, other=rest, text=text)
+    word = rest.strip().lower()
+    if word in ("có", "không"):
+        value: object = word == "có"
+    elif word == "trống":
+        if op not in ("=", "!="):
+            raise read.fail("«trống» chỉ đi với = hoặc !=.", key, text)
+        value = None
+    else:
+        try:
+            value = Decimal(word.replace(",", "."))
+        except ArithmeticError:
+            raise read.fail(f"điều kiện «{text}»: «{rest}» không phải mã cột, số, «Có», «Không» hay «trống».", key,
+                            text) from None
+    return Condition(col, op, value=value, text=text)
+
+
+def parse_figures(raw: dict, form: Form | None, read: Reader) -> tuple[Figure, ...]:
+    """Return the `[[so_lieu]]` figures, each checked against the form's columns and the figures before it."""
+    tables = read.tables(raw.get("so_lieu"), "so_lieu")
+    if tables and form is None:
+        raise read.fail("số liệu chỉ khai được khi chiến dịch có [bieu_mau].", "so_lieu[0]")
+    out: list[Figure] = []
+    for i, t in enumerate(tables):
+        path = f"so_lieu[{i}]."
+        read.keys(t, FIGURE_KEYS, path)
+        key = read.get(t, "ma", (str,), path, needed=True)
+        if not _KEY.match(key) or key in BUILT_IN or form.column(key) or any(f.key == key for f in out):
+            raise read.fail(f"mã số liệu «{key}» phải mới (khác cột, số liệu khác và mã có sẵn), chữ thường không "
+                            "dấu.", path + "ma")
+        kind = read.get(t, "loai", (str,), path, needed=True)
+        if kind not in FIGURE_KINDS:
+            raise read.fail(f"loại «{kind}» không có; các loại: {', '.join(FIGURE_KINDS)}.", path + "loai")
+        text = read.get(t, "dieu_kien", (str,), path, "")
+        condition = parse_condition(text, form, path + "dieu_kien", read) if text else None
+        column = read.get(t, "cot", (str,), path, "")
+        numerator, denominator = (read.get(t, k, (str,), path, "") for k in ("tu_so", "mau_so"))
+        if kind in ("dem", "danh_sach") and condition is None:
+            raise read.fail(f"số liệu loại «{kind}» cần «dieu_kien».", path + "dieu_kien")
+        if kind == "tong" and (form.column(column) is None or not form.column(column).kind.numeric):
+            raise read.fail(f"«cot» phải là mã một cột kiểu số của biểu mẫu, không phải «{column}».", path + "cot")
+        if kind == "ti_le":
+            known = {f.key for f in out if f.kind != "danh_sach"} | {"so_don_vi", "so_da_bao_cao"}
+            for k, v in (("tu_so", numerator), ("mau_so", denominator)):
+                if v not in known:
+                    raise read.fail(f"«{v}» phải là mã một số liệu khai trước nó (hoặc so_don_vi, so_da_bao_cao).",
+                                    path + k)
+        out.append(Figure(key, clean(read.get(t, "ten", (str,), path, key)), kind, condition, column, numerator,
+                          denominator))
+    return tuple(out)
+
+
+def parse_sections(raw: dict, table_key: str, names: set[str], read: Reader) -> tuple[Section, ...]:
+    """Return `[[<table_key>.phan]]`, every placeholder checked against `names` (figures and built-ins)."""
+    table = raw.get(table_key)
+    if not isinstance(table, dict):
+        return ()
+    out = []
+    for i, t in enumerate(read.tables(table.get("phan"), f"{table_key}.phan")):
+        path = f"{table_key}.phan[{i}]."
+        read.keys(t, SECTION_KEYS, path)
+        body = read.get(t, "noi_dung", (str,), path, "")
+        for name in PLACEHOLDER.findall(body):
+            if name not in names:
+                raise read.fail(f"chỗ điền «{{{name}}}» không phải số liệu hay cột đã khai; dùng được: "
+                                f"{', '.join('{' + n + '}' for n in sorted(names))}.", path + "noi_dung",
+                                "{" + name + "}")
+        if body.count("{") != body.count("}"):
+            raise read.fail("dấu { } không khớp nhau.", path + "noi_dung")
+        lines = tuple(clean(line) for line in body.strip().splitlines() if clean(line))
+        out.append(Section(clean(read.get(t, "tieu_de", (str,), path, "")), lines,
+                           read.get(t, "bang", (bool,), path, False)))
+    return tuple(out)
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    """Return `text` with each {name} replaced by its value (names were checked when the campaign was loaded).
+
+    No formatting language: only whole names between braces, so a campaign's text
+    cannot reach any attribute or run anything.
+
+    >>> fill("Có {a}/{b} xã", {"a": "3", "b": "45"})
+    'Có 3/45 xã'
+    """
+    return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)

@@ -1,0 +1,209 @@
+"""Reports of a campaign with its own form: the unit's report and the province summary, with their Phụ lục.
+
+Every sentence comes from the campaign (`[[bao_cao.phan]]`, `[[tong_hop.phan]]`),
+its {placeholders} filled with the figures worked out over the rows; the frame
+(header, number, date, Kính gửi, Nơi nhận, signature) is the ND30 frame every
+document shares. The Phụ lục is the form's table (templates/phu_luc_bang.docx):
+one row per expected unit in official order, rows of units not in the official
+list after them, marked, and a totals row where the campaign sums a column.
+Values are verbatim: escaping is the renderer's job.
+"""
+
+from __future__ import annotations
+
+from docgen.campaigns.campaign import Campaign
+from docgen.campaigns.form import Section, fill
+from docgen.checks.form_check import FormRow, FormSubmission
+from docgen.checks.form_figures import work_out
+from docgen.documents import frame
+from docgen.documents.phu_luc import reference
+from docgen.records.model import Facts, Unit
+from docgen.values.formats import ngay_ngan, so_hieu, so_vn
+from docgen.vntext import clean
+
+TYPE_NAME, TYPE = "BÁO CÁO", "Báo cáo"
+
+# The names templates/phu_luc_bang.docx reads (the report itself is the shared frame, `frame.VARIABLES`).
+VARIABLES: dict[str, str] = {
+    "tieu_de": "Tiêu đề Phụ lục, chữ in hoa (PL-03): «tieu_de» của [bieu_mau] trong tệp chiến dịch.",
+    "kem_theo": "Dòng tham chiếu không có ngoặc (PL-04), ví dụ «Kèm theo Báo cáo số 32/BC-MTTQ-BTT ngày 21 tháng "
+    "11 năm 2026 của Ban Thường trực Ủy ban MTTQ Việt Nam xã Nà Tấu»; bản dự thảo để trống số và ngày (DR-04).",
+    "bang": "Bảng của biểu mẫu: tieu_de (rỗng), cot (tên các cột: TT, Đơn vị, rồi các cột của [[bieu_mau.cot]]), "
+    "dong (mỗi đơn vị một dòng, theo thứ tự danh mục), cong (dòng «Tổng cộng» của các cột có «cong = true», "
+    "hoặc rỗng).",
+}
+DEFAULT_SYMBOL = "BC-MTTQ-BTT"
+NOT_LISTED = "không có trong danh mục"
+TT_WIDTH, UNIT_WIDTH = 5, 18   # the Phụ lục's TT and Đơn vị columns, in the units of a column's `rong`
+
+
+def citation(campaign: Campaign) -> str:
+    """Return the directive as a report cites it: "Công văn số 230/MTTQ-BTT ngày 05/10/2026 của … về việc …"."""
+    vb = campaign.directive
+    if vb is None:
+        return f"chỉ đạo của cấp trên về việc {campaign.title[:1].lower()}{campaign.title[1:]}"
+    number = f" số {so_hieu(vb.number, vb.symbol).strip()}" if vb.number else ""   # a draft is cited unnumbered
+    when = f" ngày {ngay_ngan(vb.date)}" if vb.date else ""
+    by = f" của {vb.issuer}" if vb.issuer else ""
+    about = f" về việc {vb.subject[:1].lower()}{vb.subject[1:]}" if vb.subject else ""
+    return f"{vb.kind}{number}{when}{by}{about}"
+
+
+def _columns(campaign: Campaign) -> list[str]:
+    cols = campaign.form.columns
+    return ["TT", "Đơn vị"] + [f"{c.group} – {c.header[:1].lower()}{c.header[1:]}" if c.group else c.header
+                                for c in cols]
+
+
+def table_rows(campaign: Campaign, rows: tuple[FormRow, ...], expected: tuple[Unit, ...]) -> tuple[list, list]:
+    """Return (rows, totals row or []) of the form's table: expected units in order, then rows not in the list."""
+    cols = campaign.form.columns
+    by_code: dict[str, FormRow] = {}
+    for r in rows:
+        if r.unit is not None:
+            by_code.setdefault(r.unit.code, r)
+    out, n = [], 0
+    for unit in expected:
+        n += 1
+        row = by_code.get(unit.code)
+        out.append([str(n), unit.full_name] + [row.texts.get(c.key, "") if row else "" for c in cols])
+    placed = {id(by_code[u.code]) for u in expected if u.code in by_code}
+    for r in rows:
+        if id(r) not in placed:
+            label = r.name if r.unit is not None else f"{r.unit_text} ({NOT_LISTED})"
+            out.append(["", label] + [r.texts.get(c.key, "") for c in cols])
+    if not campaign.form.has_totals:
+        return out, []
+    counted = [by_code[u.code] for u in expected if u.code in by_code]
+    totals = ["", "Tổng cộng"]
+    for c in cols:
+        values = [r.values[c.key] for r in counted if r.values.get(c.key) is not None]
+        totals.append(c.kind.write(sum(values, 0)) if c.summed else "")
+    return out, totals
+
+
+def body(sections: tuple[Section, ...], values: dict[str, str], table: dict) -> list[dict]:
+    """Return the body blocks: each section's heading, its paragraphs ("- " lines as bullets), its table if asked."""
+    out = []
+    for s in sections:
+        if s.title:
+            out.append(frame.block("muc", s.title))
+        for line in s.lines:
+            if line.strip() == "{de_xuat}":
+                items = values.get("de_xuat_dong") or ["Không có."]
+                out += [frame.block("gach", "", f"- {x}") for x in items]
+                continue
+            text = fill(line, values)
+            out.append(frame.block("gach" if text.startswith(("- ", "+ ")) else "doan", "", text))
+        if s.table:
+            out.append(table)
+    return frame.close_body(out)
+
+
+def _values(campaign: Campaign, rows, expected, issuer: str, proposals) -> dict:
+    figures = work_out(campaign, rows, expected)
+    values = {k: f.text for k, f in figures.items()}
+    lv = campaign.top_level
+    values |= {"don_vi": issuer, "van_ban": citation(campaign), "han": ngay_ngan(lv.deadline),
+               "de_xuat": "; ".join(proposals), "de_xuat_dong": list(proposals)}
+    return values
+
+
+def report_context(sub: FormSubmission, campaign: Campaign) -> dict:
+    """Return the unit report's contexts: "khung" (templates/cong_van.docx) and "phu_luc" (phu_luc_bang.docx)."""
+    facts, unit, settings = sub.facts, sub.reporting_unit, campaign.report
+    issuer = frame.issuer_name(unit, facts.don_vi)
+    kinh_gui = frame.recipients(list(settings.recipients))
+    proposals = [clean(p) for p in facts.de_xuat if clean(p)]
+    values = _values(campaign, sub.rows, sub.expected, issuer, proposals)
+    rows, totals = table_rows(campaign, sub.rows, sub.expected)
+    table = frame.table(_columns(campaign), rows, totals)
+    chu_quan, ban_hanh = frame.header(unit, facts.don_vi)
+    year = facts.ngay.year if facts.ngay else campaign.top_level.deadline.year
+    khung = {
+        "co_quan_chu_quan": chu_quan,
+        "co_quan_ban_hanh": ban_hanh,
+        "co_quan": issuer,
+        **frame.number_and_date(facts.so, settings.symbol or DEFAULT_SYMBOL, facts.ngay, year,
+                                frame.place(unit, facts.don_vi)),
+        "loai_van_ban": TYPE_NAME,
+        "loai": TYPE,
+        "trich_yeu": clean(settings.subject) or f"Kết quả {campaign.title[:1].lower()}{campaign.title[1:]}",
+        "kinh_gui": kinh_gui,
+        "noi_dung": body(campaign.report_sections, values, table),
+        "noi_nhan": frame.cc_list(facts.noi_nhan, facts.luu, as_said=bool(kinh_gui)),
+        **frame.signature(facts.tham_quyen, facts.chuc_vu, facts.nguoi_ky),
+    }
+    return {"khung": khung, "phu_luc": appendix(campaign, khung, rows, totals)}
+
+
+def appendix(campaign: Campaign, parent: dict, rows: list, totals: list, suffix: str = "") -> dict:
+    title = f"{campaign.form.title} {suffix}".strip().upper()
+    return {"tieu_de": title, "kem_theo": reference(parent),
+            "bang": frame.table(_columns(campaign), rows, totals)}
+
+
+def blank_appendix(campaign: Campaign, parent: dict, blank_rows: int) -> dict:
+    """Return the dispatch's blank Phụ lục: the form's columns, rows numbered 1…n and one "..." row to fill in."""
+    width = len(_columns(campaign))
+    rows = [[str(n)] + [""] * (width - 1) for n in range(1, blank_rows + 1)] + [["..."] + [""] * (width - 1)]
+    return {"tieu_de": campaign.form.title.upper(), "kem_theo": reference(parent),
+            "bang": frame.table(_columns(campaign), rows)}
+
+
+def fit_columns(document, campaign: Campaign) -> None:
+    """Size the Phụ lục's table (the document's last) to the text width, each column by its `rong`."""
+    from docx.shared import Length
+
+    from docgen.ooxml.edit import set_column_widths
+
+    if not document.tables:
+        return
+    weights = [TT_WIDTH, UNIT_WIDTH] + [c.width for c in campaign.form.columns]
+    tbl = document.tables[-1]._tbl
+    section = document.sections[-1]
+    width = section.page_width - section.left_margin - section.right_margin
+    cols = len(tbl.tblGrid.gridCol_lst)
+    weights = (weights + [weights[-1]] * cols)[:cols]
+    set_column_widths(tbl, [Length(int(width * w / sum(weights))) for w in weights])
+
+
+def summary_context(campaign: Campaign, subs: list[FormSubmission], facts: Facts | None = None) -> dict:
+    """Return the province summary's contexts over every submission's rows ("khung", "phu_luc")."""
+    province = campaign.province
+    conf = {"kinh_gui": "Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam", "ky_hieu": campaign.report.symbol
+            or DEFAULT_SYMBOL, "trich_yeu": campaign.report.subject, "tham_quyen": frame.AUTHORITY, "chuc_vu": "",
+            "nguoi_ky": "", "luu": "", "noi_nhan": (), "de_xuat": (), "so": "", "ngay": None}
+    conf |= campaign.summary.values
+    if facts is not None:
+        conf |= {k: getattr(facts, k) for k in ("so", "ngay", "nguoi_ky", "chuc_vu", "tham_quyen", "luu",
+                                                 "noi_nhan", "de_xuat") if getattr(facts, k) not in ("", (), None)}
+    depths = {lv.depth for lv in campaign.levels}
+    expected = tuple(u for u in campaign.units.descendants(province) if u.level in depths)
+    rows = tuple(r for s in subs for r in s.rows)
+    issuer = frame.issuer_name(province)
+    values = _values(campaign, rows, expected, issuer, [clean(p) for p in conf["de_xuat"] if clean(p)])
+    table_r, totals = table_rows(campaign, rows, expected)
+    table = frame.table(_columns(campaign), table_r, totals)
+    chu_quan, ban_hanh = frame.header(province)
+    names = conf["kinh_gui"]
+    kinh_gui = frame.recipients([names] if isinstance(names, str) else list(names))
+    day = conf["ngay"]
+    khung = {
+        "co_quan_chu_quan": chu_quan,
+        "co_quan_ban_hanh": ban_hanh,
+        "co_quan": issuer,
+        **frame.number_and_date(conf["so"], conf["ky_hieu"], day, day.year if day else
+                                campaign.top_level.deadline.year, frame.place(province)),
+        "loai_van_ban": TYPE_NAME,
+        "loai": TYPE,
+        "trich_yeu": clean(conf["trich_yeu"]) or f"Kết quả {campaign.title[:1].lower()}{campaign.title[1:]}",
+        "kinh_gui": kinh_gui,
+        "noi_dung": body(campaign.summary_sections, values, table),
+        "noi_nhan": frame.cc_list([n for n in conf["noi_nhan"] if clean(n) not in names], conf["luu"],
+                                  as_said=bool(kinh_gui)),
+        **frame.signature(conf["tham_quyen"], conf["chuc_vu"], conf["nguoi_ky"]),
+    }
+    return {"khung": khung, "phu_luc": appendix(campaign, khung, table_r, totals, province.label),
+            "so_lieu": {k: so_vn(v.value) if isinstance(v.value, int) else v.text for k, v in
+                        work_out(campaign, rows, expected).items()}}

@@ -1,0 +1,212 @@
+"""Help for whoever writes a campaign: start from an old one, check the file, see the documents before sending.
+
+`copy_campaign` copies a campaign folder under a new id with its dispatch number,
+date and signer blanked and every date marked for editing; `outline` checks the
+whole file (every key, every placeholder) and returns what it declares, in
+Vietnamese; `preview` writes the dispatch, a blank workbook and a sample report
+filled with generated data (marked as such) into a folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from docgen.campaigns.campaign import CAMPAIGNS_DIR, FILE_NAME, Campaign, load_campaign, resolve_folder
+from docgen.campaigns.form import FIGURE_KINDS, line_of
+from docgen.errors import CampaignError, Location
+from docgen.output import OutputError
+
+# Every table and key the top level of a campaign file may hold (a typo such as [bieu_mao] is an error).
+TOP_KEYS = ("id", "ten", "danh_muc", "tinh", "cap", "nen_tang", "bao_cao", "tong_hop", "van_ban", "don_doc",
+            "bieu_mau", "so_lieu")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]{2,60}$")
+_DATE_LINE = re.compile(r"^(\s*[a-z_]+\s*=\s*)(\d{4})-(\d{2})-(\d{2})(.*)$")
+MARK = "  # SỬA: ngày của đợt mới"
+
+
+def copy_campaign(new_id: str, old: str | Path, parent: Path | None = None) -> Path:
+    """Return the folder of a new campaign `new_id`, copied from `old` with number, date and signer blanked.
+
+    The dispatch becomes a draft (`so = ""`, its date replaced by its year, `nguoi_ky = ""`); every
+    other date keeps its value with a "# SỬA" mark at the end of its line. Raises CampaignError for an
+    id that is not lower-case ASCII with dashes, an unknown old campaign, or a folder that exists.
+    """
+    if not _ID.match(new_id):
+        raise CampaignError(f"Mã chiến dịch «{new_id}» chỉ gồm chữ thường không dấu, số và gạch ngang, "
+                            "ví dụ 2027-ngay-hoi-dai-doan-ket.")
+    source = resolve_folder(old)
+    target = Path(parent or CAMPAIGNS_DIR) / new_id
+    if target.exists():
+        raise OutputError(f"Đã có thư mục «{target}»; chọn mã khác hoặc xóa thư mục đó.", Location(str(target)))
+    shutil.copytree(source, target)
+    file = target / FILE_NAME
+    file.write_text(blanked(file.read_text(encoding="utf-8-sig"), new_id), encoding="utf-8")
+    return target
+
+
+def blanked(text: str, new_id: str) -> str:
+    """Return the campaign file `text` for a new campaign: new id, draft dispatch, dates marked for editing.
+
+    >>> print(blanked('id = "a"\\n[van_ban]\\nso = "215"\\nngay = 2026-03-02\\n[van_ban.ky]\\n'
+    ...               'nguoi_ky = "Lò Văn A"\\n'
+    ...               '[[cap]]\\nhan = 2026-03-31\\n', "b"), end="")
+    id = "b"
+    [van_ban]
+    so = ""
+    nam = 2026  # SỬA: năm của công văn mới (ngày ghi khi ban hành: ngay = NĂM-THÁNG-NGÀY)
+    [van_ban.ky]
+    nguoi_ky = ""
+    [[cap]]
+    han = 2026-03-31  # SỬA: ngày của đợt mới
+    """
+    out, table = [], ""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("["):
+            table = stripped.strip("[]")
+        key = stripped.split("=", 1)[0].strip() if "=" in stripped and not stripped.startswith("#") else ""
+        date = _DATE_LINE.match(line)
+        if key == "id" and not table:
+            line = f'id = "{new_id}"'
+        elif table == "van_ban" and key == "so":
+            line = 'so = ""'
+        elif table == "van_ban" and key == "nam":
+            continue
+        elif table == "van_ban" and key == "ngay" and date:
+            line = f"nam = {date.group(2)}  # SỬA: năm của công văn mới (ngày ghi khi ban hành: ngay = NĂM-THÁNG-NGÀY)"
+        elif table == "van_ban.ky" and key == "nguoi_ky":
+            line = 'nguoi_ky = ""'
+        elif date and MARK not in line:
+            line = line + MARK
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+@dataclass(frozen=True)
+class Outline:
+    campaign: Campaign
+    lines: tuple[str, ...]
+
+
+def outline(name: str | Path) -> Outline:
+    """Return the campaign loaded and checked, with its outline; CampaignError (key and line) at the first mistake."""
+    campaign = load_campaign(name)
+    file = campaign.folder / FILE_NAME
+    text = file.read_text(encoding="utf-8-sig")
+    for key in tomllib.loads(text):
+        if key not in TOP_KEYS:
+            line = line_of(text, key, key)
+            raise CampaignError(f"«{key}» (dòng {line}): khóa hay bảng không có; các khóa dùng được: "
+                                f"{', '.join(TOP_KEYS)}.", Location(str(file)).at(f"{key} (dòng {line})"))
+    return Outline(campaign, tuple(_outline_lines(campaign)))
+
+
+def _outline_lines(c: Campaign) -> list[str]:
+    from docgen.values.formats import ngay_ngan
+
+    lines = [f"Chiến dịch {c.id}: {c.title}", f"Danh mục {c.unit_list_name}, {c.province.full_name}"]
+    for lv in c.levels:
+        n = sum(1 for u in c.units.descendants(c.province) if u.level == lv.depth)
+        lines.append(f"  Cấp «{lv.title}» (mã {lv.code}): {n} đơn vị, hạn {ngay_ngan(lv.deadline)}")
+    if c.form is None:
+        lines.append("Biểu mẫu: danh sách «Trang cộng đồng» (10 cột có sẵn)")
+    else:
+        lines.append(f"Biểu mẫu «{c.form.title}»: {len(c.form.columns)} cột")
+        for col in c.form.columns:
+            rules = [w for w, on in (("bắt buộc", col.required), ("không trùng", col.unique),
+                                     (f"≥ {col.minimum}", col.minimum is not None),
+                                     (f"≤ {col.maximum}", col.maximum is not None),
+                                     (f"≤ cột {col.not_above}", bool(col.not_above)),
+                                     (f"từ {ngay_ngan(col.first_day)}", col.first_day is not None),
+                                     (f"đến {ngay_ngan(col.last_day)}", col.last_day is not None),
+                                     ("cộng ở dòng Tổng cộng", col.summed)) if on]
+            head = f"{col.group} – {col.header}" if col.group else col.header
+            lines.append(f"  {{{col.key}}} «{head}»: {col.kind.name}" + (f"; {', '.join(rules)}" if rules else ""))
+    for f in c.figures:
+        how = f.condition.text if f.condition else (f.column or f"{f.numerator}/{f.denominator}")
+        lines.append(f"  Số liệu {{{f.key}}} «{f.title}»: {FIGURE_KINDS[f.kind]} ({how})")
+    for what, sections in (("Báo cáo của đơn vị", c.report_sections), ("Báo cáo tổng hợp", c.summary_sections)):
+        if sections:
+            lines.append(f"{what}: " + "; ".join(s.title or "(đoạn mở đầu)" for s in sections))
+    if c.dispatch is not None:
+        lines.append(f"Công văn: {c.dispatch.kind} {'dự thảo' if c.dispatch.is_draft else 'số ' + c.dispatch.number}"
+                     f", {sum(1 for p in c.dispatch.body if p.number and '.' == p.number[-1] and p.number.count('.') == 1)}"
+                     " mục")
+    return lines
+
+
+def own_templates(campaign: Campaign) -> list[Path]:
+    """Return the campaign's own Word templates (in its folder or its templates/)."""
+    return sorted(p for folder in (campaign.folder, campaign.folder / "templates") if folder.is_dir()
+                  for p in folder.glob("*.docx"))
+
+
+def sample_values(campaign: Campaign, n: int) -> list:
+    """Return plausible values for the form's columns of a unit (`n` varies them), for a preview only."""
+    out = []
+    for col in campaign.form.columns:
+        low = int(col.minimum) if col.minimum is not None else 0
+        high = int(col.maximum) if col.maximum is not None else low + 40
+        if col.kind.key == "ngay":
+            first = col.first_day or campaign.top_level.deadline - dt.timedelta(days=30)
+            last = col.last_day or campaign.top_level.deadline
+            out.append(dt.datetime.combine(first + (last - first) * (n % 3) // 4, dt.time()))
+        elif col.kind.key == "tien":
+            out.append(1_000_000 * (5 + n % 7))
+        elif col.kind.numeric:
+            out.append(min(high, max(low, 10 + n % 9)))
+        elif col.kind.key == "co_khong":
+            out.append("Có")
+        elif col.choices:
+            out.append(col.choices[0])
+        else:
+            out.append(f"Ví dụ {n}")
+    ordered = {c.key: i for i, c in enumerate(campaign.form.columns)}
+    for i, col in enumerate(campaign.form.columns):   # keep "không lớn hơn": a column never above its limit
+        if col.not_above and out[i] is not None and out[ordered[col.not_above]] is not None \
+                and out[i] > out[ordered[col.not_above]]:
+            out[i] = out[ordered[col.not_above]]
+    return out
+
+
+def fill_preview(book: Path, campaign: Campaign, target: Path, units: int = 3) -> Path:
+    """Return `target`: the blank workbook `book` with its first `units` unit rows filled with generated data."""
+    from openpyxl import load_workbook
+
+    from docgen.output import slug, write_bytes
+    from docgen.workbooks.sheets import FIRST_DATA_ROW, FORM_SHEET, columns_of
+
+    wb = load_workbook(book)
+    ws = wb[FORM_SHEET]
+    keys = [c.key for c in columns_of(campaign)]
+    filled = 0
+    for row in range(FIRST_DATA_ROW, ws.max_row + 1):
+        name = ws.cell(row, 2).value
+        if filled >= units or not isinstance(ws.cell(row, 1).value, int) or not name:
+            continue
+        filled += 1
+        values = sample_values(campaign, filled) if campaign.form is not None else _page_values(name, filled)
+        for col, value in enumerate(values, start=3):
+            ws.cell(row, col).value = value
+    for r in range(1, wb["Thông tin"].max_row + 1):
+        if wb["Thông tin"].cell(r, 1).value == "Người ký":
+            wb["Thông tin"].cell(r, 2).value = "Nguyễn Văn Mẫu"
+    import io
+
+    buf = io.BytesIO()
+    wb.save(buf)
+    return write_bytes(target / f"du-lieu-mau-{slug(book.stem)}.xlsx", buf.getvalue(), overwrite=True)
+
+
+def _page_values(name: str, n: int) -> list:
+    """Return a page campaign's row for a preview: page, link and two people (not checked against the pattern)."""
+    from docgen.output import slug
+
+    return [f"Mặt trận {name.split(' ', 1)[-1]}", f"https://www.facebook.com/mattran-{slug(name)}",
+            "Nguyễn Văn An", f"0912 345 {n:03d}", f"an{n}@gmail.com", "Lò Thị Bình", f"0969 123 {n:03d}",
+            f"binh{n}@gmail.com"]

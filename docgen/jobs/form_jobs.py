@@ -1,0 +1,205 @@
+"""The jobs of a campaign with its own form (`[bieu_mau]`): check the files, write the reports, the summary.
+
+Same commands, same outputs as a page campaign's: `kiem-tra` lists each file's
+problems by rule and cell, `bao-cao` writes OUT/<slug>/bao-cao-ket-qua-<slug>.docx
+(report + Phụ lục, ND30-checked), `tong-hop` writes the province's summary with
+its Phụ lục of every unit and a totals row, and tong-hop.xlsx. One unreadable
+file never stops the others.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from docgen.campaigns.campaign import Campaign
+from docgen.checks.form_check import FormSubmission, check_form_file
+from docgen.checks.result import Unusable
+from docgen.documents import form_report
+from docgen.errors import DocgenError, Location, internal_error
+from docgen.jobs.bao_cao import REPORT_FILE, BaoCaoResult, Refused, Written
+from docgen.jobs.nd30_check import FormatCheck, check_one, not_ready
+from docgen.output import check_free, slug, write_bytes
+from docgen.records.model import Problem, Severity
+
+SUMMARY_FILE = "bao-cao-tong-hop.docx"
+SUMMARY_BOOK = "tong-hop.xlsx"
+APPENDIX_TEMPLATE = "phu_luc_bang.docx"
+REPORT_TEMPLATE = "cong_van.docx"
+
+
+@dataclass(frozen=True)
+class FormCheckResult:
+    """What `kiem-tra` found in the files of a form campaign."""
+
+    campaign: str
+    submissions: tuple[FormSubmission, ...] = ()
+    unusable: tuple[Unusable, ...] = ()
+
+    @property
+    def exit_code(self) -> int:
+        """Return 2 when a file could not be read, 1 when a file has an error, else 0."""
+        if self.unusable:
+            return 2
+        return 1 if any(s.errors for s in self.submissions) else 0
+
+    def to_dict(self) -> dict:
+        return {"chien_dich": self.campaign, "tep": [
+            {"tep": s.path, "don_vi": s.reporting_unit.full_name if s.reporting_unit else "",
+             "van_de": [{"ma": p.rule, "muc_do": p.severity.value, "vi_tri": str(p.location), "noi_dung": p.message,
+                         "cach_sua": p.fix} for p in s.problems]} for s in self.submissions],
+            "khong_doc_duoc": [{"tep": u.path, "ly_do": u.message} for u in self.unusable]}
+
+
+@dataclass(frozen=True)
+class FormSummaryResult:
+    """What `tong-hop` computed and wrote for a form campaign."""
+
+    figures: dict
+    missing: tuple[str, ...]
+    problems: tuple[Problem, ...]
+    written: tuple[Path, ...]
+    format_checks: tuple[FormatCheck, ...] = ()
+    unusable: tuple[Unusable, ...] = ()
+
+    @property
+    def exit_code(self) -> int:
+        if not_ready(self.format_checks):
+            return 1
+        return 1 if self.unusable or any(p.severity is Severity.ERROR for p in self.problems) else 0
+
+
+def _inputs(paths) -> list[Path]:
+    from docgen.readers import find_inputs
+
+    return find_inputs([Path(p) for p in paths])
+
+
+def check_all(paths, campaign: Campaign) -> tuple[list[FormSubmission], list[Unusable]]:
+    """Return every file's checked submission, and the files that could not be used (with why)."""
+    subs, unusable = [], []
+    for path in paths:
+        try:
+            subs.append(check_form_file(path, campaign))
+        except DocgenError as exc:
+            unusable.append(Unusable.from_error(str(path), exc))
+        except Exception as exc:  # a bug met on one file: the others are still checked
+            unusable.append(Unusable.from_error(str(path), internal_error(exc, Location(Path(path).name))))
+    return subs, unusable
+
+
+def check_files(paths, campaign: Campaign) -> FormCheckResult:
+    files, unusable = [], []
+    for p in paths:
+        try:
+            files += _inputs([p])
+        except DocgenError as exc:
+            unusable.append(Unusable.from_error(str(p), exc))
+    subs, more = check_all(list(dict.fromkeys(files)), campaign)
+    return FormCheckResult(campaign.id, tuple(subs), tuple(unusable + more))
+
+
+def render_pair(campaign: Campaign, context: dict) -> tuple[bytes, tuple[Problem, ...]]:
+    """Return the report (ND30 frame) with its Phụ lục in a landscape section, as .docx bytes, and render notes."""
+    from docgen.render.compose import compose
+    from docgen.render.engine import render
+
+    main = render(campaign.template(REPORT_TEMPLATE), context["khung"], REPORT_TEMPLATE)
+    annex = render(campaign.template(APPENDIX_TEMPLATE), context["phu_luc"], APPENDIX_TEMPLATE)
+    form_report.fit_columns(annex.document, campaign)
+    both = compose(main, annex)
+    return both.to_bytes(), tuple(main.notes) + tuple(annex.notes)
+
+
+def write_reports(paths, out_dir: Path, campaign: Campaign, overwrite: bool = False, strict: bool = False
+                  ) -> BaoCaoResult:
+    """Return the reports written, one per file under `paths`, into OUT/<slug>/ (see module doc)."""
+    written, refused = [], []
+    try:
+        files = _inputs(paths)
+    except DocgenError as exc:
+        return BaoCaoResult((), (Refused(Path(str(paths[0])), exc.message),))
+    subs, unusable = check_all(files, campaign)
+    refused += [Refused(Path(u.path), u.message) for u in unusable]
+    taken: set[str] = set()
+    for sub in subs:
+        source = next(f for f in files if f.name == sub.path)
+        if sub.reporting_unit is None:
+            refused.append(Refused(source, "Không xác định được đơn vị báo cáo (ghi «Đơn vị báo cáo» ở trang "
+                                           "«Thông tin»)."))
+            continue
+        if strict and sub.errors:
+            refused.append(Refused(source, "Tệp còn lỗi: sửa rồi soạn lại.", sub.errors, strict=True))
+            continue
+        name = slug(sub.reporting_unit.full_name)
+        while name in taken:
+            name += "-2"
+        taken.add(name)
+        target = Path(out_dir) / name / REPORT_FILE.format(slug=name)
+        try:
+            check_free(target, overwrite)
+            data, notes = render_pair(campaign, form_report.report_context(sub, campaign))
+            write_bytes(target, data, overwrite)
+        except DocgenError as exc:
+            refused.append(Refused(source, exc.message))
+            continue
+        written.append(Written(source, sub.reporting_unit.full_name, (target,), sub.problems, notes,
+                               (check_one(target, data),)))
+    return BaoCaoResult(tuple(written), tuple(refused))
+
+
+def write_summary(folder: Path, campaign: Campaign, out_dir: Path, overwrite: bool = False,
+                  facts_file: Path | None = None) -> FormSummaryResult:
+    """Return the province summary of every file in `folder`: report with Phụ lục and tong-hop.xlsx in `out_dir`."""
+    from docgen.readers import read_facts_file
+
+    files = _inputs([folder])
+    subs, unusable = check_all(files, campaign)
+    facts = read_facts_file(facts_file) if facts_file else None
+    context = form_report.summary_context(campaign, subs, facts)
+    out_dir = Path(out_dir)
+    report, book = out_dir / SUMMARY_FILE, out_dir / SUMMARY_BOOK
+    for path in (report, book):
+        check_free(path, overwrite)
+    data, _ = render_pair(campaign, context)
+    write_bytes(report, data, overwrite)
+    write_bytes(book, _workbook(context["phu_luc"]["bang"], context["phu_luc"]["tieu_de"]), overwrite)
+    reported = {s.reporting_unit.code for s in subs if s.reporting_unit is not None}
+    depths = {lv.depth for lv in campaign.levels}
+    missing = tuple(u for u in campaign.units.descendants(campaign.province)
+                    if u.level in depths and u.code not in reported
+                    and not any(r.unit is not None and r.unit.code == u.code for s in subs for r in s.rows))
+    problems = [p for s in subs for p in s.problems if p.rule != "DV-02"]
+    from docgen.aggregate.rules import problem as summary_problem
+    from docgen.values.formats import ngay_ngan
+
+    problems += [summary_problem("TH-02", Location("(tổng hợp)"), u.code, unit=u.full_name,
+                                 deadline=ngay_ngan(campaign.top_level.deadline)) for u in missing]
+    return FormSummaryResult(context["so_lieu"], tuple(u.full_name for u in missing), tuple(problems),
+                             (book, report), (check_one(report, data),), tuple(unusable))
+
+
+def _workbook(table: dict, title: str) -> bytes:
+    """Return tong-hop.xlsx: the Phụ lục's table, numbers as numbers where the text is one."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from docgen.xlsxcell import put
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tổng hợp"
+    put(ws.cell(1, 1), title).font = Font(bold=True)
+    for c, name in enumerate(table["cot"], start=1):
+        put(ws.cell(3, c), name).font = Font(bold=True)
+    for r, row in enumerate(table["dong"] + ([table["cong"]] if table["cong"] else []), start=4):
+        for c, value in enumerate(row, start=1):
+            number = value.replace(".", "")
+            put(ws.cell(r, c), int(number) if number.isdigit() and c > 2 else value)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+__all__ = ["FormCheckResult", "FormSummaryResult", "check_files", "write_reports", "write_summary"]

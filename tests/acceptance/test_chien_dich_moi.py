@@ -1,0 +1,171 @@
+"""Writing a new directive as data: a Zalo-groups campaign written by following docs/chien-dich.md,
+and `docgen chien-dich moi | kiem-tra | xem-thu`."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+import pytest
+from openpyxl import load_workbook
+
+from docgen import api
+from docgen.cli import main
+from docgen.workbooks.sheets import FIRST_DATA_ROW, FORM_SHEET
+
+# Written as docs/chien-dich.md teaches: the common keys, one level, the form, figures, the report's sections.
+ZALO = '''
+id = "2026-nhom-zalo"
+ten = "Lập nhóm Zalo của Mặt trận các xã, phường"
+danh_muc = "dvhc_2cap_2025"
+tinh = "Điện Biên"
+
+[[cap]]
+ma = "xa"
+muc = 1
+ten = "Cấp xã"
+han = 2026-06-30
+
+[bieu_mau]
+tieu_de = "DANH SÁCH NHÓM ZALO CỦA MẶT TRẬN CÁC XÃ, PHƯỜNG"
+
+[[bieu_mau.cot]]
+ma = "ten_nhom"
+tieu_de = "Tên nhóm Zalo"
+kieu = "chu"
+rong = 24
+bat_buoc = true
+
+[[bieu_mau.cot]]
+ma = "lien_ket"
+tieu_de = "Đường dẫn nhóm"
+kieu = "lien_ket"
+ten_mien = ["zalo.me"]
+rong = 26
+bat_buoc = true
+duy_nhat = true
+
+[[bieu_mau.cot]]
+ma = "so_thanh_vien"
+tieu_de = "Số thành viên"
+kieu = "so_nguyen"
+toi_thieu = 1
+cong = true
+
+[[bieu_mau.cot]]
+ma = "quan_tri"
+nhom = "Người quản trị"
+tieu_de = "Họ và tên"
+kieu = "ho_ten"
+
+[[bieu_mau.cot]]
+ma = "dien_thoai"
+nhom = "Người quản trị"
+tieu_de = "Số điện thoại"
+kieu = "dien_thoai"
+
+[[so_lieu]]
+ma = "tong_thanh_vien"
+ten = "Tổng số thành viên"
+loai = "tong"
+cot = "so_thanh_vien"
+
+[[so_lieu]]
+ma = "nhom_lon"
+ten = "Số nhóm trên 100 thành viên"
+loai = "dem"
+dieu_kien = "so_thanh_vien > 100"
+
+[bao_cao]
+trich_yeu = "Kết quả lập nhóm Zalo của Mặt trận"
+kinh_gui = "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Điện Biên"
+
+[[bao_cao.phan]]
+tieu_de = "I. KẾT QUẢ"
+noi_dung = """
+Thực hiện {van_ban}, {don_vi} báo cáo: các nhóm Zalo có {tong_thanh_vien} thành viên; {nhom_lon} nhóm trên 100 thành viên.
+Danh sách nhóm tại Phụ lục kèm theo.
+"""
+
+[[tong_hop.phan]]
+tieu_de = "I. KẾT QUẢ"
+noi_dung = """
+Đã có {so_da_bao_cao}/{so_don_vi} xã, phường báo cáo; tổng số thành viên: {tong_thanh_vien}.
+Chưa báo cáo: {chua_bao_cao}. Danh sách tại Phụ lục kèm theo.
+"""
+'''
+
+
+@pytest.fixture
+def zalo(tmp_path) -> Path:
+    folder = tmp_path / "2026-nhom-zalo"
+    folder.mkdir()
+    (folder / "chien-dich.toml").write_text(ZALO, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.slow
+def test_a_zalo_groups_campaign_written_from_the_docs_works_end_to_end(zalo, tmp_path, capsys):
+    assert main(["chien-dich", "kiem-tra", str(zalo)]) == 0
+    assert "{so_thanh_vien} «Số thành viên»: số nguyên; ≥ 1, cộng ở dòng Tổng cộng" in capsys.readouterr().out
+    (book,) = api.bieu_mau(str(zalo), tmp_path / "bm")
+    wb = load_workbook(book)
+    ws = wb[FORM_SHEET]
+    rows = [r for r in range(FIRST_DATA_ROW, ws.max_row + 1) if isinstance(ws.cell(r, 1).value, int)]
+    members = {}
+    for i, r in enumerate(rows[:5]):
+        link = f"https://zalo.me/g/mattran{i}" if i != 3 else "https://facebook.com/groups/x"   # planted: not Zalo
+        for col, value in enumerate([f"Mặt trận {ws.cell(r, 2).value}", link, 80 + 30 * i, "lò văn hùng",
+                                     "912345678"], start=3):
+            ws.cell(r, col).value = value
+        members[ws.cell(r, 2).value] = 80 + 30 * i
+    wb.save(book)
+    result = api.kiem_tra([book], str(zalo))
+    found = {(p.rule, p.location.cell) for s in result.submissions for p in s.problems}
+    assert ("BM-02", f"D{rows[3]}") in found                  # the Facebook link, by rule and cell
+    assert ("BM-03", f"G{rows[0]}") in found                  # the phone Excel cut to 9 digits, read back
+    summary = api.tong_hop(book.parent, str(zalo), tmp_path / "th")
+    assert summary.figures["tong_thanh_vien"] == f"{sum(members.values())}".replace(",", ".")
+    assert summary.figures["so_da_bao_cao"] == "5" and summary.figures["so_don_vi"] == "45"
+    text = "\n".join(p.text for p in docx.Document(tmp_path / "th" / "bao-cao-tong-hop.docx").paragraphs)
+    assert f"tổng số thành viên: {sum(members.values())}." in text
+    assert [f.rule for c in summary.format_checks for f in c.errors] == []
+
+
+@pytest.mark.parametrize("old, new, where", [
+    ('kieu = "so_nguyen"', 'kieu = "so"', r"bieu_mau\.cot\[2\]\.kieu \(dòng (\d+)\)"),
+    ("{nhom_lon} nhóm", "{nhom_nho} nhóm", r"bao_cao\.phan\[0\]\.noi_dung \(dòng (\d+)\)"),
+    ("[bao_cao]", "[bao_cao_]", r"bao_cao_ \(dòng (\d+)\)"),
+    ('dieu_kien = "so_thanh_vien > 100"', 'dieu_kien = "thanh_vien > 100"', r"so_lieu\[1\]\.dieu_kien \(dòng (\d+)\)"),
+])
+def test_chien_dich_kiem_tra_names_key_and_line_of_each_planted_mistake(zalo, capsys, old, new, where):
+    file = zalo / "chien-dich.toml"
+    text = file.read_text(encoding="utf-8").replace(old, new, 1)
+    file.write_text(text, encoding="utf-8")
+    assert main(["chien-dich", "kiem-tra", str(zalo)]) == 2
+    said = capsys.readouterr().err
+    found = re.search(where, said)
+    assert found, said
+    assert int(found.group(1)) == text[: text.index(new)].count("\n") + 1
+
+
+def test_moi_copies_a_campaign_as_a_draft_to_edit(tmp_path, capsys):
+    assert main(["chien-dich", "moi", "2027-ngay-hoi", "--tu", "2026-ngay-hoi-dai-doan-ket",
+                 "--thu-muc", str(tmp_path)]) == 0
+    text = (tmp_path / "2027-ngay-hoi" / "chien-dich.toml").read_text(encoding="utf-8")
+    assert 'id = "2027-ngay-hoi"' in text and '\nso = ""' in text and 'nguoi_ky = ""' in text
+    assert "han = 2026-11-30  # SỬA" in text
+    assert main(["chien-dich", "kiem-tra", str(tmp_path / "2027-ngay-hoi")]) == 0
+    assert main(["chien-dich", "moi", "2027-ngay-hoi", "--tu", "2026-ngay-hoi-dai-doan-ket",
+                 "--thu-muc", str(tmp_path)]) == 2      # never over an existing folder
+
+
+@pytest.mark.slow
+def test_xem_thu_writes_the_dispatch_a_blank_workbook_and_a_sample_report(tmp_path):
+    result = api.chien_dich_xem_thu("2026-ngay-hoi-dai-doan-ket", tmp_path)
+    assert [f.rule for c in result["cong_van"].format_checks for f in c.errors] == []
+    assert result["bieu_mau"] and result["du_lieu"].is_file()
+    (written,) = result["bao_cao"].written
+    text = "\n".join(p.text for p in docx.Document(written.files[0]).paragraphs)
+    assert "I. KẾT QUẢ THỰC HIỆN" in text and "Kinh phí vận động:" in text

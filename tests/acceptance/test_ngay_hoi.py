@@ -1,0 +1,155 @@
+"""The festival campaign works from its folder alone: bieu-mau → filled with openpyxl → kiem-tra → bao-cao → tong-hop.
+
+No Python knows this campaign: its columns, rules, figures and sentences are in
+data/chien-dich/2026-ngay-hoi-dai-doan-ket/chien-dich.toml. The test fills the
+blank workbooks as clerks would, with four planted mistakes and one commune
+that sends nothing, and reads every result back: the rules and cells of each
+mistake, the sums in the reports, the summary and its Phụ lục, and ND30.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import docx
+import pytest
+from openpyxl import load_workbook
+
+from docgen import api
+from docgen.cli import main
+from docgen.workbooks.sheets import FIRST_DATA_ROW, FORM_SHEET
+
+CAMPAIGN = "2026-ngay-hoi-dai-doan-ket"
+SAMPLES = Path(__file__).resolve().parents[2] / "data" / "mau" / CAMPAIGN
+SILENT = "Xã Sín Thầu"       # sends nothing
+DOTS, COMMAS = "Xã Mường Phăng", "Phường Mường Thanh"
+TOO_MANY, OLD_DATE = "Xã Thanh Nưa", "Xã Nà Tấu"
+# The columns C… of the form, in the campaign's order.
+KEYS = ("so_khu_dan_cu", "da_to_chuc", "tu_ngay", "den_ngay", "nguoi_tham_gia", "kinh_phi", "ho_khen_thuong",
+        "chu_tich_du")
+
+
+def _values(n: int) -> dict:
+    """Return a commune's honest figures, different for each `n`."""
+    total = 10 + n % 17
+    return {"so_khu_dan_cu": total, "da_to_chuc": total - (n % 3 == 0), "tu_ngay": dt.datetime(2026, 11, 1 + n % 9),
+            "den_ngay": dt.datetime(2026, 11, 12 + n % 6), "nguoi_tham_gia": 150 * total + n,
+            "kinh_phi": 1_000_000 * total + 500_000 * n, "ho_khen_thuong": 4 * total, "chu_tich_du": "Có" if n % 5 else "Không"}
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory) -> tuple[Path, dict]:
+    """Return the folder of filled workbooks and, per commune, what was filled in (as numbers)."""
+    blank = tmp_path_factory.mktemp("blank")
+    books = api.bieu_mau(CAMPAIGN, blank)
+    out = tmp_path_factory.mktemp("filled")
+    typed: dict[str, dict] = {}
+    n = 0
+    for book in books:
+        wb = load_workbook(book)
+        ws = wb[FORM_SHEET]
+        units = []
+        for row in range(FIRST_DATA_ROW, ws.max_row + 1):
+            name = ws.cell(row, 2).value
+            if not isinstance(ws.cell(row, 1).value, int) or not name or name == SILENT:
+                continue
+            n += 1
+            values = _values(n)
+            shown = dict(values)
+            if name == DOTS:
+                shown["kinh_phi"] = f"{values['kinh_phi']:,}".replace(",", ".")
+            if name == COMMAS:
+                shown["kinh_phi"] = f"{values['kinh_phi']:,}"
+            if name == TOO_MANY:
+                values["da_to_chuc"] = shown["da_to_chuc"] = values["so_khu_dan_cu"] + 2
+            if name == OLD_DATE:
+                shown["tu_ngay"] = "02/11/2025"
+                values["tu_ngay"] = dt.datetime(2025, 11, 2)
+            for col, key in enumerate(KEYS, start=3):
+                ws.cell(row, col).value = shown[key]
+            typed[name] = values | {"row": row}
+            units.append(name)
+        info = wb["Thông tin"]
+        for r in range(1, info.max_row + 1):
+            label = info.cell(r, 1).value
+            if label == "Người ký":
+                info.cell(r, 2).value = "Lò Văn Hùng"
+            if label == "Đề xuất, kiến nghị":
+                info.cell(r, 2).value = "Đề nghị tỉnh hỗ trợ kinh phí cho các bản đặc biệt khó khăn."
+        if units:
+            wb.save(out / book.name)
+    return out, typed
+
+
+def _located(result, rule: str) -> set[tuple[str, str]]:
+    return {(p.location.cell, p.unit_code) for s in result.submissions for p in s.problems if p.rule == rule}
+
+
+@pytest.mark.slow
+def test_every_planted_mistake_is_found_by_rule_and_cell(filled):
+    folder, typed = filled
+    result = api.kiem_tra([folder], chien_dich=CAMPAIGN)
+    assert result.unusable == () and result.exit_code == 1
+    cells = {name: row["row"] for name, row in typed.items()}
+    money = {f"H{cells[DOTS]}", f"H{cells[COMMAS]}"}
+    assert money <= {cell for cell, _ in _located(result, "BM-03")}
+    assert {cell for cell, _ in _located(result, "BM-05")} == {f"D{cells[TOO_MANY]}"}
+    assert {cell for cell, _ in _located(result, "BM-06")} == {f"E{cells[OLD_DATE]}"}
+    read = {p.message for s in result.submissions for p in s.problems if p.rule == "BM-03"}
+    assert any("đã đọc thành số tiền (đồng)" in m for m in read)
+    # A province-wide form lists every commune: the one left empty is missing from it (DV-02). Where each
+    # commune has its own workbook, the silent one sends no file: tong-hop names it (TH-02, next test).
+    everything = [(p.rule, p.message) for s in result.submissions for p in s.problems]
+    silent = any(rule == "DV-02" and SILENT.split(" ", 1)[1] in message for rule, message in everything)
+    assert silent == (len(list(folder.glob("*.xlsx"))) == 1)
+
+
+@pytest.mark.slow
+def test_reports_and_the_summary_carry_the_sums_of_what_was_filled(filled, tmp_path):
+    folder, typed = filled
+    reports = api.bao_cao([folder], tmp_path / "bc", chien_dich=CAMPAIGN)
+    assert reports.refused == () and reports.written
+    for w in reports.written:
+        assert [f.rule for c in w.format_checks for f in c.errors] == []
+    summary = api.tong_hop(folder, CAMPAIGN, tmp_path / "th")
+    assert summary.missing == (SILENT,)
+    assert any(p.rule == "TH-02" and SILENT in p.message for p in summary.problems)
+    assert [f.rule for c in summary.format_checks for f in c.errors] == []
+    total = sum(v["so_khu_dan_cu"] for v in typed.values())
+    money = sum(v["kinh_phi"] for v in typed.values())
+    people = sum(v["nguoi_tham_gia"] for v in typed.values())
+    dot = lambda n: f"{n:,}".replace(",", ".")  # noqa: E731
+    assert summary.figures["tong_khu_dan_cu"] == dot(total)
+    assert summary.figures["tong_kinh_phi"] == dot(money)
+    document = docx.Document(tmp_path / "th" / "bao-cao-tong-hop.docx")
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert f"Toàn tỉnh có {dot(total)} khu dân cư" in text
+    assert f"Kinh phí vận động: {dot(money)} đồng." in text
+    assert f"Đã có {len(typed)}/45 xã, phường báo cáo kết quả." in text
+    assert "Xã, phường chưa báo cáo: xã Sín Thầu." in text
+    appendix = document.tables[-1]
+    last = [c.text for c in appendix.rows[-1].cells]
+    assert last[1] == "Tổng cộng" and last[2] == dot(total) and last[6] == dot(people) and last[7] == dot(money)
+    numbered = [r.cells[0].text for r in appendix.rows[1:-1]]
+    assert numbered == [str(i) for i in range(1, 46)]   # every commune of the list, in official order
+    book = load_workbook(tmp_path / "th" / "tong-hop.xlsx")["Tổng hợp"]
+    totals = next(r for r in book.iter_rows(values_only=True) if r[1] == "Tổng cộng")
+    assert totals[7] == money
+
+
+@pytest.mark.slow
+def test_the_shipped_samples_check_and_compile_from_the_command_line(tmp_path, capsys):
+    assert main(["kiem-tra", str(SAMPLES), "--chien-dich", CAMPAIGN]) == 1
+    said = capsys.readouterr().out
+    for rule, cell in (("BM-03", "ngay-hoi-xa-muong-phang.xlsx › Phụ lục › H9"),
+                       ("BM-03", "ngay-hoi-phuong-muong-thanh.xlsx › Phụ lục › H9"),
+                       ("BM-05", "ngay-hoi-xa-thanh-nua.xlsx › Phụ lục › D9"),
+                       ("BM-06", "ngay-hoi-xa-na-tau.xlsx › Phụ lục › E9")):
+        assert re.search(rf"\[{rule}\] {re.escape(cell)}:", said), (rule, cell)
+    assert main(["tong-hop", str(SAMPLES), "--chien-dich", CAMPAIGN, "-o", str(tmp_path)]) == 1
+    said = capsys.readouterr().out
+    assert "Đã báo cáo 44/45 đơn vị. Chưa báo cáo: Xã Sín Thầu." in said
+    assert main(["the-thuc", str(tmp_path / "bao-cao-tong-hop.docx")]) == 0
+    assert main(["cong-van", CAMPAIGN, "-o", str(tmp_path / "cv")]) == 0

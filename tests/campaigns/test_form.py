@@ -1,0 +1,63 @@
+"""A campaign's own form, figures and report text, read from its file; each mistake named by key and line."""
+
+from __future__ import annotations
+
+import pytest
+
+from docgen.campaigns.campaign import CAMPAIGNS_DIR, FILE_NAME, load_campaign
+from docgen.errors import CampaignError
+
+FESTIVAL = "2026-ngay-hoi-dai-doan-ket"
+TEXT = (CAMPAIGNS_DIR / FESTIVAL / FILE_NAME).read_text(encoding="utf-8")
+
+
+def test_the_festival_campaign_declares_its_form_figures_and_sections():
+    c = load_campaign(FESTIVAL)
+    assert [col.key for col in c.form.columns] == ["so_khu_dan_cu", "da_to_chuc", "tu_ngay", "den_ngay",
+                                                  "nguoi_tham_gia", "kinh_phi", "ho_khen_thuong", "chu_tich_du"]
+    assert c.form.column("kinh_phi").kind.key == "tien" and c.form.column("da_to_chuc").not_above == "so_khu_dan_cu"
+    assert {f.kind for f in c.figures} == {"tong", "ti_le", "dem", "danh_sach"}
+    assert [s.title for s in c.summary_sections] == ["", "I. KẾT QUẢ THỰC HIỆN", "II. TỒN TẠI, HẠN CHẾ",
+                                                     "III. ĐỀ XUẤT, KIẾN NGHỊ"]
+
+
+def test_page_campaigns_keep_the_built_in_page_form():
+    assert load_campaign("2022-trang-cong-dong").form is None
+    assert load_campaign("2026-ra-soat-trang-cong-dong").figures == ()
+
+
+def _error(tmp_path, old: str, new: str) -> CampaignError:
+    assert old in TEXT, old
+    folder = tmp_path / "cd"
+    folder.mkdir()
+    (folder / FILE_NAME).write_text(TEXT.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(CampaignError) as info:
+        load_campaign(folder)
+    return info.value
+
+
+def _line(needle: str) -> int:
+    return TEXT[: TEXT.index(needle)].count("\n") + 1
+
+
+@pytest.mark.parametrize("old, new, key, said", [
+    ('kieu = "tien"', 'kieu = "tien_te"', "bieu_mau.cot[5].kieu", "kiểu «tien_te» không có"),
+    ('khong_lon_hon = "so_khu_dan_cu"', 'khong_lon_hon = "tong_so"', "bieu_mau.cot[1].khong_lon_hon",
+     "không có cột mã «tong_so»"),
+    ("{tong_nguoi} người.\n- Kinh", "{so_nguoi} người.\n- Kinh", "bao_cao.phan[1].noi_dung",
+     "chỗ điền «{so_nguoi}» không phải số liệu"),
+    ('dieu_kien = "da_to_chuc = so_khu_dan_cu"', 'dieu_kien = "da_to_chuc == khu"', "so_lieu[6].dieu_kien",
+     "điều kiện «da_to_chuc == khu»"),
+    ('cot = "kinh_phi"', 'cot = "chu_tich_du"', "so_lieu[4].cot", "phải là mã một cột kiểu số"),
+    ("rong = 15", "rong_cot = 15", "bieu_mau.cot[5].rong_cot", "khóa không có"),
+    ('mau_so = "tong_khu_dan_cu"', 'mau_so = "tong_xa"', "so_lieu[2].mau_so", "«tong_xa» phải là mã một số liệu"),
+])
+def test_a_mistake_is_named_by_key_and_line(tmp_path, old, new, key, said):
+    err = _error(tmp_path, old, new)
+    line = _line(old.split("\n")[0])
+    assert err.location.cell == f"{key} (dòng {line})"
+    assert said in err.message and f"(dòng {line})" in err.message
+
+
+def test_a_form_campaign_needs_no_page_name_pattern():
+    assert load_campaign(FESTIVAL).top_level.page_pattern == ""
