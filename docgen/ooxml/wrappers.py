@@ -20,7 +20,7 @@ _SDT, _SDT_CONTENT, _TR_PR = qn("w:sdt"), qn("w:sdtContent"), qn("w:trPr")
 
 
 def show_as_read(element) -> None:
-    """Change `element` (a body, header, cell …) in place: deleted content removed, wrappers replaced by their content.
+    """Change `element` (a body, a cell …) in place: deleted content removed, wrappers replaced by their content.
 
     A row marked deleted (`w:trPr/w:del`) goes with its content; a change mark in
     other properties (a paragraph mark, a run's formatting) is just dropped.

@@ -10,6 +10,7 @@ Commands added for these cases: "the-thuc-sua" (`--sua` with `--html`),
 from __future__ import annotations
 
 import html
+import os
 import re
 import struct
 import tempfile
@@ -27,7 +28,7 @@ R = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 def cases() -> list[Case]:
     """Return the cases of the second attack, in a fixed order."""
-    return [*_workbook_cases(), *_word_cases(), *_the_thuc_cases(), *_campaign_cases()]
+    return [*_workbook_cases(), *_word_cases(), *_the_thuc_cases(), *_campaign_cases(), *_file_cases()]
 
 
 def _xlsx() -> bytes:
@@ -149,7 +150,8 @@ def in_controls(data: bytes, what: str) -> bytes:
 def _nested_tables(data: bytes, depth: int) -> bytes:
     inner = b"<w:p><w:r><w:t>x</w:t></w:r></w:p>"
     for _ in range(depth):
-        inner = b'<w:tbl><w:tblGrid><w:gridCol w:w="100"/></w:tblGrid><w:tr><w:tc>' + inner + b"<w:p/></w:tc></w:tr></w:tbl>"
+        inner = (b'<w:tbl><w:tblGrid><w:gridCol w:w="100"/></w:tblGrid><w:tr><w:tc>' + inner
+                 + b"<w:p/></w:tc></w:tr></w:tbl>")
     return h.edit(data, BODY, lambda b: b.replace(b"<w:body>", b"<w:body>" + inner + b"<w:p/>", 1))
 
 
@@ -213,9 +215,11 @@ def _sect(data: bytes, pattern: bytes, new: bytes) -> bytes:
 def _styles_loop(data: bytes) -> bytes:
     loop = (b'<w:style w:type="paragraph" w:styleId="LoopA"><w:name w:val="LoopA"/><w:basedOn w:val="LoopB"/>'
             b'<w:pPr><w:ind w:left="1e400" w:hanging="x"/><w:spacing w:before="nan"/></w:pPr></w:style>'
-            b'<w:style w:type="paragraph" w:styleId="LoopB"><w:name w:val="LoopB"/><w:basedOn w:val="LoopA"/></w:style>')
+            b'<w:style w:type="paragraph" w:styleId="LoopB"><w:name w:val="LoopB"/><w:basedOn w:val="LoopA"/>'
+            b"</w:style>")
     data = h.edit(data, "word/styles.xml", lambda b: b.replace(b"</w:styles>", loop + b"</w:styles>"))
-    return h.edit(data, BODY, lambda b: re.sub(rb"<w:p>", b'<w:p><w:pPr><w:pStyle w:val="LoopA"/></w:pPr>', b, count=30))
+    return h.edit(data, BODY, lambda b: re.sub(rb"<w:p>", b'<w:p><w:pPr><w:pStyle w:val="LoopA"/></w:pPr>', b,
+                                               count=30))
 
 
 def _the_thuc_cases() -> list[Case]:
@@ -270,6 +274,35 @@ def _campaign_cases() -> list[Case]:
     for name, text in texts.items():
         for command in ("campaign", "bieu-mau", "tong-hop-campaign"):
             out.append(Case(f"fresh-campaign-{name}-{command}", command, {"chien-dich.toml": text.encode("utf-8")}))
+    return out
+
+
+# --- entries that are no regular file, and names an output cannot take as they are ----------------------------
+
+def _fifo(path: str) -> None:
+    os.mkfifo(path)
+
+
+def _link_to(target: str):
+    def make(path: str) -> None:
+        os.symlink(target if target != "itself" else path, path)
+    return make
+
+
+def _file_cases() -> list[Case]:
+    """Entries of a folder a file system can hold (made by `test_fuzz._write` when the value is a function)."""
+    x, out = _xlsx(), []
+    entries = {"fifo": _fifo, "dev-zero": _link_to("/dev/zero"), "looping-link": _link_to("itself"),
+               "dangling-link": _link_to("/nonexistent/a.xlsx")}
+    for name, make in entries.items():
+        for command in ("kiem-tra", "tong-hop", "tra-lai"):
+            out.append(Case(f"fresh-entry-{name}-{command}", command, {f"a-{name}.xlsx": make}))
+    names = {"not-utf8": b"M\xfd\xf6ng.xlsx", "newline": "a\nb.xlsx", "251-bytes": "Đ" * 123 + ".xlsx"}
+    for name, raw in names.items():
+        out.append(Case(f"fresh-name-{name}-tra-lai", "tra-lai", {raw: x}))
+    cv = dispatch_docx()
+    for name, raw in {"not-utf8": b"C\xf4ng v\xe3n.docx", "newline": "a\nb.docx", "251-bytes": "Đ" * 123 + ".docx"}.items():
+        out.append(Case(f"fresh-name-{name}-the-thuc-sua", "the-thuc-sua", {raw: cv}))
     return out
 
 
