@@ -35,8 +35,13 @@ def kiem_tra(paths: list[Path], chien_dich: str = DEFAULT_CAMPAIGN, tra_lai: Pat
     from docgen.readers import find_inputs
 
     campaign = load_campaign(chien_dich)
-    if campaign.form is not None:   # a campaign with its own form: its own checks (no --tra-lai yet)
+    if campaign.form is not None:   # a campaign with its own form: its own checks
+        from docgen.errors import InputError
         from docgen.jobs.form_jobs import check_files as check_form
+
+        if tra_lai is not None:
+            raise InputError("--tra-lai chưa dùng được cho chiến dịch có biểu mẫu riêng; «kiem-tra» vẫn chỉ rõ "
+                             "từng lỗi ở ô nào.")
 
         return check_form(paths, campaign)
     if tra_lai is not None:
@@ -82,9 +87,14 @@ def bao_cao(paths, out_dir, chien_dich=DEFAULT_CAMPAIGN, pdf=False, ghi_de=False
 
     campaign = load_campaign(chien_dich)
     if campaign.form is not None:
+        from docgen.errors import InputError
         from docgen.jobs.form_jobs import write_reports
 
-        return write_reports([Path(p) for p in paths], Path(out_dir), campaign, overwrite=ghi_de, strict=chat)
+        if phu_luc_rieng:
+            raise InputError("--phu-luc-rieng chưa dùng được cho chiến dịch có biểu mẫu riêng: Phụ lục luôn đi kèm "
+                             "báo cáo.")
+        return write_reports([Path(p) for p in paths], Path(out_dir), campaign, overwrite=ghi_de, strict=chat,
+                             pdf=pdf)
     return job.run(paths, out_dir, campaign, pdf=pdf, overwrite=ghi_de, strict=chat,
                    appendix_alone=phu_luc_rieng, progress=progress)
 
@@ -235,6 +245,9 @@ def tong_hop(folder: str | Path, chien_dich: str | Path, out_dir: str | Path, gh
     if campaign.form is not None:
         from docgen.jobs.form_jobs import write_summary
 
+        if don_doc:
+            raise InputError("--don-doc chưa dùng được cho chiến dịch có biểu mẫu riêng; báo cáo tổng hợp vẫn nêu "
+                             "tên các đơn vị chưa báo cáo.")
         return write_summary(Path(folder), campaign, Path(out_dir), overwrite=ghi_de,
                              facts_file=Path(thong_tin) if thong_tin else None)
     deadline = parse_date(han_moi) if han_moi not in (None, "") else None

@@ -232,7 +232,8 @@ def print_bao_cao(res) -> None:
 
     for w in res.written:
         errors, warnings = severity_counts(w.problems)
-        note = f" — {errors} lỗi, {warnings} cảnh báo (ghi ở mục II của báo cáo)" if w.problems else ""
+        where = "ghi ở mục II của báo cáo" if w.listed_in_report else "xem bằng docgen kiem-tra"
+        note = f" — {errors} lỗi, {warnings} cảnh báo ({where})" if w.problems else ""
         print(f"{w.unit}: {', '.join(shown(str(f)) for f in w.files)}{note}")
         for n in w.notes:
             print(f"  Lưu ý: {n.location}: {n.message}")
@@ -335,7 +336,7 @@ def print_form_summary(result) -> None:
           + (f" Chưa báo cáo: {', '.join(result.missing)}." if result.missing else ""))
     for key, text in result.figures.items():
         if key not in ("so_da_bao_cao", "so_don_vi", "chua_bao_cao"):
-            print(f"  {key}: {text}")
+            print(f"  {result.titles[key]}: {text}")
     for p in result.problems:
         print(f"  [{p.rule}] {p.location}: {p.message}")
     for u in result.unusable:

@@ -232,6 +232,7 @@ def load_campaign(name_or_path: str | Path = DEFAULT_CAMPAIGN) -> Campaign:
     }
     read = Reader(file.read_text(encoding="utf-8-sig"), where)
     form = parse_form(raw, tuple(lv.code for lv in levels), read)
+    _patterns_for(form, levels, read)
     figures = parse_figures(raw, form, read)
     names = set(BUILT_IN) | {f.key for f in figures} | ({c.key for c in form.columns} if form else set())
     return Campaign(
@@ -333,6 +334,17 @@ def _table(value, key: str, where: Location) -> dict:
     if not isinstance(value, dict):
         raise CampaignError(f"«{key}» phải là một bảng [[…]].", where.at(key))
     return value
+
+
+def _patterns_for(form: Form | None, levels: tuple[Level, ...], read: Reader) -> None:
+    """Raise when a column keeps names to a pattern (`ten_theo_mau`) and a level it applies to has none."""
+    for i, col in enumerate(form.columns if form else ()):
+        if col.kind.key != "ten_theo_mau":
+            continue
+        for lv in levels:
+            if col.applies_to(lv.code) and not lv.page_pattern:
+                raise read.fail(f"cột «{col.key}» kiểu «ten_theo_mau» cần «mau_ten_trang» ở cấp «{lv.code}».",
+                                f"bieu_mau.cot[{i}].kieu")
 
 
 def _distinct(levels: tuple[Level, ...], where: Location) -> None:

@@ -26,6 +26,7 @@ BUILT_IN = {
     "don_vi": "tên đơn vị báo cáo (cơ quan ban hành)",
     "van_ban": "văn bản chỉ đạo được trích dẫn («Công văn số … ngày … của … về việc …»)",
     "han": "hạn báo cáo của cấp",
+    "tre_han": "tên các đơn vị báo cáo sau hạn, với ngày báo cáo (ngày ở trang «Thông tin», không có thì ngày của tệp)",
     "de_xuat": "các đề xuất, kiến nghị ghi ở trang «Thông tin» (mỗi đề xuất một dòng gạch đầu dòng)",
 }
 FIGURE_KINDS = {"dem": "đếm đơn vị thỏa điều kiện", "tong": "tổng một cột", "ti_le": "tỷ lệ hai số liệu",

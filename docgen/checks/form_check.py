@@ -24,6 +24,7 @@ from docgen.errors import InputError, Location
 from docgen.readers.layout import SCAN_ROWS
 from docgen.records.model import Facts, Problem, Unit
 from docgen.values.formats import ngay_ngan, so_vn
+from docgen.values.kinds import NamePattern
 from docgen.vntext import clean, name_key
 
 UNIT_HEADER = "Đơn vị"
@@ -137,7 +138,7 @@ def check_form_sheets(name: str, sheets: dict[str, list[tuple[int, list]]], fact
             found.append(problem("DV-03", f"{unit.full_name} ghi hai lần (đã có ở {seen[unit.code].location.cell}).",
                                  where["don_vi"], "Giữ một dòng cho mỗi đơn vị: gộp hoặc xóa dòng thừa.", unit.code))
         level = levels.get(unit.level) if unit is not None else None
-        typed, texts = _read_cells(cells, where, form.columns, level.code if level else "", unit, found)
+        typed, texts = _read_cells(cells, where, form.columns, level, unit, found)
         row = FormRow(Location(name, sheet, f"{row_no}"), unit_text, unit, typed, texts)
         if unit is not None:
             seen.setdefault(unit.code, row)
@@ -178,14 +179,20 @@ def _unit(text: str, where: Location, scope: Unit, index, levels: dict, found: l
     return None
 
 
-def _read_cells(cells: dict, where: dict[str, Location], columns, level_code: str, unit: Unit | None,
+def _read_cells(cells: dict, where: dict[str, Location], columns, level, unit: Unit | None,
                 found: list[Problem]) -> tuple[dict[str, object], dict[str, str]]:
-    """Return each column's value and printed text, adding BM-01 (missing), BM-02 (unreadable), BM-03 (read as)."""
+    """Return each column's value and printed text, adding BM-01 (missing), BM-02 (unreadable), BM-03 (read as).
+
+    A name kept to the level's pattern (`ten_theo_mau`) is compared with the unit's name by that pattern.
+    """
     values, texts = {}, {}
     code = unit.code if unit is not None else ""
+    level_code = level.code if level is not None else ""
     for col in columns:
         raw = cells.get(col.key)
         got = col.kind.read(raw, col)
+        if isinstance(col.kind, NamePattern) and level is not None and level.page_pattern:
+            got = col.kind.against(got, level.expected_page_name(unit))
         values[col.key], texts[col.key] = got.value, got.text
         label = _label(col)
         if got.error:

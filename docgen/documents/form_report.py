@@ -14,11 +14,11 @@ from __future__ import annotations
 from docgen.campaigns.campaign import Campaign
 from docgen.campaigns.form import Section, fill
 from docgen.checks.form_check import FormRow, FormSubmission
-from docgen.checks.form_figures import work_out
+from docgen.checks.form_figures import NONE_LEFT, work_out
 from docgen.documents import frame
 from docgen.documents.phu_luc import reference
 from docgen.records.model import Facts, Unit
-from docgen.values.formats import ngay_ngan, so_hieu, so_vn
+from docgen.values.formats import ngay_ngan, so_hieu
 from docgen.vntext import clean
 
 TYPE_NAME, TYPE = "BÁO CÁO", "Báo cáo"
@@ -100,12 +100,28 @@ def body(sections: tuple[Section, ...], values: dict[str, str], table: dict) -> 
     return frame.close_body(out)
 
 
-def _values(campaign: Campaign, rows, expected, issuer: str, proposals) -> dict:
+def late(campaign: Campaign, subs) -> list[tuple[FormSubmission, object]]:
+    """Return (submission, its date) of each submission dated after its level's deadline, in their order.
+
+    The date is the report's own («Ngày báo cáo» of the facts), else the file's.
+    """
+    out = []
+    for s in subs:
+        level = campaign.level_at(s.reporting_unit.level) if s.reporting_unit is not None else None
+        day = s.facts.ngay or s.file_date
+        if level is not None and day is not None and day > level.deadline:
+            out.append((s, day))
+    return out
+
+
+def _values(campaign: Campaign, rows, expected, issuer: str, proposals, subs=()) -> dict:
     figures = work_out(campaign, rows, expected)
     values = {k: f.text for k, f in figures.items()}
     lv = campaign.top_level
+    tardy = [f"{s.reporting_unit.label} (ngày {ngay_ngan(day)})" for s, day in late(campaign, subs)]
     values |= {"don_vi": issuer, "van_ban": citation(campaign), "han": ngay_ngan(lv.deadline),
-               "de_xuat": "; ".join(proposals), "de_xuat_dong": list(proposals)}
+               "de_xuat": "; ".join(proposals), "de_xuat_dong": list(proposals),
+               "tre_han": ", ".join(tardy) or NONE_LEFT}
     return values
 
 
@@ -182,7 +198,7 @@ def summary_context(campaign: Campaign, subs: list[FormSubmission], facts: Facts
     expected = tuple(u for u in campaign.units.descendants(province) if u.level in depths)
     rows = tuple(r for s in subs for r in s.rows)
     issuer = frame.issuer_name(province)
-    values = _values(campaign, rows, expected, issuer, [clean(p) for p in conf["de_xuat"] if clean(p)])
+    values = _values(campaign, rows, expected, issuer, [clean(p) for p in conf["de_xuat"] if clean(p)], subs)
     table_r, totals = table_rows(campaign, rows, expected)
     table = frame.table(_columns(campaign), table_r, totals)
     chu_quan, ban_hanh = frame.header(province)
@@ -204,6 +220,6 @@ def summary_context(campaign: Campaign, subs: list[FormSubmission], facts: Facts
                                   as_said=bool(kinh_gui)),
         **frame.signature(conf["tham_quyen"], conf["chuc_vu"], conf["nguoi_ky"]),
     }
+    figures = work_out(campaign, rows, expected)
     return {"khung": khung, "phu_luc": appendix(campaign, khung, table_r, totals, province.label),
-            "so_lieu": {k: so_vn(v.value) if isinstance(v.value, int) else v.text for k, v in
-                        work_out(campaign, rows, expected).items()}}
+            "so_lieu": {k: v.text for k, v in figures.items()}, "ten_so_lieu": {k: v.title for k, v in figures.items()}}

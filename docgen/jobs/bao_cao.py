@@ -49,6 +49,7 @@ class Written:
     problems: tuple[Problem, ...] = ()
     notes: tuple[Problem, ...] = ()
     format_checks: tuple[FormatCheck, ...] = ()
+    listed_in_report: bool = True   # the problems are listed in the report's section II (a page campaign's)
 
 
 @dataclass(frozen=True)
@@ -345,18 +346,24 @@ def _check_free(paths: list[Path], overwrite: bool) -> None:
 
 def _pdfs(batch: _Batch) -> str:
     """Convert every written .docx to PDF beside it; return the error message, or "" when all went well."""
+    return add_pdfs(batch.written, batch.overwrite)
+
+
+def add_pdfs(written: list[Written], overwrite: bool) -> str:
+    """Convert the .docx of every `written` report to PDF beside it (one LibreOffice), adding the PDFs to its
+    files in place; return the error message, or "" when all went well."""
     from docgen.output import write_bytes
     from docgen.render.pdf import to_pdf
 
-    docs = [f for w in batch.written for f in w.files]
+    docs = [f for w in written for f in w.files]
     try:
         pdfs = to_pdf(docs)
     except DocgenError as exc:
         return str(exc)
     missing = [d for d in docs if d not in pdfs]
-    for w_index, w in enumerate(batch.written):
-        made = tuple(write_bytes(f.with_suffix(".pdf"), pdfs[f], batch.overwrite) for f in w.files if f in pdfs)
-        batch.written[w_index] = replace(w, files=w.files + made)
+    for w_index, w in enumerate(written):
+        made = tuple(write_bytes(f.with_suffix(".pdf"), pdfs[f], overwrite) for f in w.files if f in pdfs)
+        written[w_index] = replace(w, files=w.files + made)
     if missing:
         return "LibreOffice không xuất được PDF cho: " + ", ".join(str(m) for m in missing) + "."
     return ""

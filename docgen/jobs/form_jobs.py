@@ -18,7 +18,7 @@ from docgen.checks.form_check import FormSubmission, check_form_file
 from docgen.checks.result import Unusable
 from docgen.documents import form_report
 from docgen.errors import DocgenError, Location, internal_error
-from docgen.jobs.bao_cao import REPORT_FILE, BaoCaoResult, Refused, Written
+from docgen.jobs.bao_cao import REPORT_FILE, BaoCaoResult, Refused, Written, add_pdfs
 from docgen.jobs.nd30_check import FormatCheck, check_one, not_ready
 from docgen.output import check_free, slug, write_bytes
 from docgen.records.model import Problem, Severity
@@ -56,7 +56,8 @@ class FormCheckResult:
 class FormSummaryResult:
     """What `tong-hop` computed and wrote for a form campaign."""
 
-    figures: dict
+    figures: dict            # key → text as the report prints it ("4.198.600.000", "98,5%")
+    titles: dict             # key → the figure's name ("Kinh phí vận động (đồng)")
     missing: tuple[str, ...]
     problems: tuple[Problem, ...]
     written: tuple[Path, ...]
@@ -112,8 +113,8 @@ def render_pair(campaign: Campaign, context: dict) -> tuple[bytes, tuple[Problem
     return both.to_bytes(), tuple(main.notes) + tuple(annex.notes)
 
 
-def write_reports(paths, out_dir: Path, campaign: Campaign, overwrite: bool = False, strict: bool = False
-                  ) -> BaoCaoResult:
+def write_reports(paths, out_dir: Path, campaign: Campaign, overwrite: bool = False, strict: bool = False,
+                  pdf: bool = False) -> BaoCaoResult:
     """Return the reports written, one per file under `paths`, into OUT/<slug>/ (see module doc)."""
     written, refused = [], []
     try:
@@ -145,8 +146,9 @@ def write_reports(paths, out_dir: Path, campaign: Campaign, overwrite: bool = Fa
             refused.append(Refused(source, exc.message))
             continue
         written.append(Written(source, sub.reporting_unit.full_name, (target,), sub.problems, notes,
-                               (check_one(target, data),)))
-    return BaoCaoResult(tuple(written), tuple(refused))
+                               (check_one(target, data),), listed_in_report=False))
+    pdf_error = add_pdfs(written, overwrite) if pdf and written else ""
+    return BaoCaoResult(tuple(written), tuple(refused), pdf_error)
 
 
 def write_summary(folder: Path, campaign: Campaign, out_dir: Path, overwrite: bool = False,
@@ -176,7 +178,13 @@ def write_summary(folder: Path, campaign: Campaign, out_dir: Path, overwrite: bo
 
     problems += [summary_problem("TH-02", Location("(tổng hợp)"), u.code, unit=u.full_name,
                                  deadline=ngay_ngan(campaign.top_level.deadline)) for u in missing]
-    return FormSummaryResult(context["so_lieu"], tuple(u.full_name for u in missing), tuple(problems),
+    for sub, day in form_report.late(campaign, subs):
+        deadline = campaign.level_at(sub.reporting_unit.level).deadline
+        problems.append(summary_problem("TH-03", Location(sub.path), sub.reporting_unit.code,
+                                        unit=sub.reporting_unit.full_name, date=ngay_ngan(day),
+                                        days=(day - deadline).days, deadline=ngay_ngan(deadline)))
+    return FormSummaryResult(context["so_lieu"], context["ten_so_lieu"], tuple(u.full_name for u in missing),
+                             tuple(problems),
                              (book, report), (check_one(report, data),), tuple(unusable))
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from docgen.values.formats import ngay_ngan, phan_tram, so_vn
 from docgen.vntext import clean, name_key
@@ -133,7 +133,16 @@ class Link(Kind):
 
 
 class NamePattern(Kind):
-    """A name that must follow the level's pattern; the check is the form's (it knows the unit)."""
+    """A name that must follow the level's naming pattern (`mau_ten_trang` of [[cap]]), e.g. a group's name."""
+
+    def against(self, got: Reading, expected: str) -> Reading:
+        """Return `got` held to the unit's `expected` name: the same after normalising spacing, case and
+        tone-mark placement is rewritten as expected (noted), anything else is an error naming the pattern."""
+        if got.value is None or not expected or got.value == expected:
+            return got
+        if name_key(str(got.value)) == name_key(expected):
+            return Reading(expected, expected, changed="viết lại đúng mẫu")
+        return Reading(None, got.text, error=f"tên đúng mẫu là «{expected}»")
 
 
 class UnitName(Kind):

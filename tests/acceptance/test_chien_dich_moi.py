@@ -26,6 +26,7 @@ ma = "xa"
 muc = 1
 ten = "Cấp xã"
 han = 2026-06-30
+mau_ten_trang = "Mặt trận {ten} ({tinh})"
 
 [bieu_mau]
 tieu_de = "DANH SÁCH NHÓM ZALO CỦA MẶT TRẬN CÁC XÃ, PHƯỜNG"
@@ -33,7 +34,7 @@ tieu_de = "DANH SÁCH NHÓM ZALO CỦA MẶT TRẬN CÁC XÃ, PHƯỜNG"
 [[bieu_mau.cot]]
 ma = "ten_nhom"
 tieu_de = "Tên nhóm Zalo"
-kieu = "chu"
+kieu = "ten_theo_mau"
 rong = 24
 bat_buoc = true
 
@@ -116,7 +117,9 @@ def test_a_zalo_groups_campaign_written_from_the_docs_works_end_to_end(zalo, tmp
     members = {}
     for i, r in enumerate(rows[:5]):
         link = f"https://zalo.me/g/mattran{i}" if i != 3 else "https://facebook.com/groups/x"   # planted: not Zalo
-        for col, value in enumerate([f"Mặt trận {ws.cell(r, 2).value}", link, 80 + 30 * i, "lò văn hùng",
+        name = ws.cell(r, 2).value.split(" ", 1)[1]
+        group = f"Mặt trận {name} (tỉnh Điện Biên)" if i != 2 else f"Nhóm Mặt trận {name}"   # planted: off pattern
+        for col, value in enumerate([group, link, 80 + 30 * i, "lò văn hùng",
                                      "912345678"], start=3):
             ws.cell(r, col).value = value
         members[ws.cell(r, 2).value] = 80 + 30 * i
@@ -125,6 +128,9 @@ def test_a_zalo_groups_campaign_written_from_the_docs_works_end_to_end(zalo, tmp
     found = {(p.rule, p.location.cell) for s in result.submissions for p in s.problems}
     assert ("BM-02", f"D{rows[3]}") in found                  # the Facebook link, by rule and cell
     assert ("BM-03", f"G{rows[0]}") in found                  # the phone Excel cut to 9 digits, read back
+    assert ("BM-02", f"C{rows[2]}") in found                  # the group's name off the level's pattern
+    said = {p.message for s in result.submissions for p in s.problems if p.rule == "BM-02"}
+    assert any("tên đúng mẫu là «Mặt trận" in m for m in said)
     summary = api.tong_hop(book.parent, str(zalo), tmp_path / "th")
     assert summary.figures["tong_thanh_vien"] == f"{sum(members.values())}".replace(",", ".")
     assert summary.figures["so_da_bao_cao"] == "5" and summary.figures["so_don_vi"] == "45"

@@ -151,5 +151,6 @@ def test_the_shipped_samples_check_and_compile_from_the_command_line(tmp_path, c
     assert main(["tong-hop", str(SAMPLES), "--chien-dich", CAMPAIGN, "-o", str(tmp_path)]) == 1
     said = capsys.readouterr().out
     assert "Đã báo cáo 44/45 đơn vị. Chưa báo cáo: Xã Sín Thầu." in said
+    assert "[TH-03] ngay-hoi-xa-muong-cha.xlsx: Xã Mường Chà nộp ngày 03/12/2026, trễ 3 ngày" in said
     assert main(["the-thuc", str(tmp_path / "bao-cao-tong-hop.docx")]) == 0
     assert main(["cong-van", CAMPAIGN, "-o", str(tmp_path / "cv")]) == 0
