@@ -28,7 +28,8 @@ R = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 def cases() -> list[Case]:
     """Return the cases of the second attack, in a fixed order."""
-    return [*_workbook_cases(), *_word_cases(), *_the_thuc_cases(), *_campaign_cases(), *_file_cases()]
+    return [*_workbook_cases(), *_word_cases(), *_the_thuc_cases(), *_campaign_cases(), *_file_cases(),
+            *_form_cases()]
 
 
 def _xlsx() -> bytes:
@@ -303,6 +304,45 @@ def _file_cases() -> list[Case]:
     cv = dispatch_docx()
     for name, raw in {"not-utf8": b"C\xf4ng v\xe3n.docx", "newline": "a\nb.docx", "251-bytes": "Đ" * 123 + ".docx"}.items():
         out.append(Case(f"fresh-name-{name}-the-thuc-sua", "the-thuc-sua", {raw: cv}))
+    return out
+
+
+# --- a campaign's own form (values as data): the festival campaign ----------------------------------------------
+
+FESTIVAL = ROOT / "data" / "chien-dich" / "2026-ngay-hoi-dai-doan-ket"
+FESTIVAL_SAMPLES = ROOT / "data" / "mau" / "2026-ngay-hoi-dai-doan-ket"
+
+
+def _form_cases() -> list[Case]:
+    """Festival workbooks with hostile values ("form-tong-hop"), festival campaigns with hostile form definitions
+    ("form-definition": `chien-dich xem-thu`, which loads, fills, checks and writes everything)."""
+    x = (FESTIVAL_SAMPLES / "ngay-hoi-xa-muong-nhe.xlsx").read_bytes()
+    out = []
+
+    def value(ref: bytes, xml: bytes) -> bytes:
+        return _cell(x, ref, xml.replace(b"REF", ref))
+
+    values = {"int-5000-digits": value(b"C9", b'<c r="REF" t="inlineStr"><is><t>' + b"9" * 5000 + b"</t></is></c>"),
+              "int-superscript": value(b"C9", '<c r="REF" t="inlineStr"><is><t>²⁵</t></is></c>'.encode()),
+              "int-infinite": value(b"C9", b'<c r="REF" s="1" t="n"><v>1E999</v></c>'),
+              "money-5000-digits": value(b"H9", b'<c r="REF" t="inlineStr"><is><t>' + b"9" * 5000 + b"</t></is></c>"),
+              "date-before-1900": value(b"E9", b'<c r="REF" s="2" t="n"><v>-5</v></c>'),
+              "date-past-9999": value(b"E9", b'<c r="REF" s="2" t="n"><v>2958466</v></c>')}
+    for name, data in values.items():
+        out.append(Case(f"fresh-form-value-{name}", "form-tong-hop", {f"a-{name}.xlsx": data}))
+    toml = (FESTIVAL / "chien-dich.toml").read_text(encoding="utf-8")
+    condition = 'dieu_kien = "da_to_chuc = so_khu_dan_cu"'
+    definitions = {
+        "not-above-a-date": ('khong_lon_hon = "so_khu_dan_cu"', 'khong_lon_hon = "tu_ngay"'),
+        "bound-infinite": ("toi_da = 300", "toi_da = inf"), "bound-nan": ("toi_da = 300", "toi_da = nan"),
+        "condition-date-and-number": (condition, 'dieu_kien = "tu_ngay < so_khu_dan_cu"'),
+        "condition-date-above-number": (condition, 'dieu_kien = "tu_ngay > 5"'),
+        "condition-nan": (condition, 'dieu_kien = "da_to_chuc > nan"'),
+    }
+    for name, (old, new) in definitions.items():
+        assert old in toml, old
+        out.append(Case(f"fresh-form-definition-{name}", "form-definition",
+                        {"chien-dich.toml": toml.replace(old, new, 1).encode("utf-8")}))
     return out
 
 
