@@ -115,17 +115,21 @@ def cong_van(chien_dich: str | Path, out_dir: str | Path, ghi_de: bool = False, 
     return job.run(load_campaign(chien_dich), Path(out_dir), overwrite=ghi_de, pdf=pdf)
 
 
-def bieu_mau(chien_dich: str | Path, out_dir: Path, don_vi: str | None = None, ghi_de: bool = False) -> list[Path]:
+def bieu_mau(chien_dich: str | Path, out_dir: Path, don_vi: str | None = None, ghi_de: bool = False,
+             cap: str | None = None, thuoc: str | None = None) -> list[Path]:
     """Return the collection workbooks written into `out_dir` for the campaign `chien_dich`.
 
-    One .xlsx per unit of the campaign's top reporting level (one for the province
-    when the campaign has a single level), or only the unit named `don_vi`.
-    Raises CampaignError / InputError (unknown unit, files that exist without `ghi_de`).
+    One .xlsx per reporting unit of the levels that report to the province (the
+    districts of 2022, the 45 communes of the two-level 2026 review), each headed
+    with that unit's Front and holding the rows its own submission holds (`gom`);
+    `cap` ("xa") chooses another level, `thuoc` ("Huyện Mường Nhé") only its units
+    under that unit, `don_vi` one unit by name. Raises CampaignError / InputError
+    (unknown level or unit, files that exist without `ghi_de`).
     """
     from docgen.campaigns.campaign import load_campaign
     from docgen.workbooks import write_workbooks
 
-    return write_workbooks(load_campaign(chien_dich), Path(out_dir), don_vi, ghi_de)
+    return write_workbooks(load_campaign(chien_dich), Path(out_dir), don_vi, ghi_de, cap, thuoc)
 
 
 # Document kinds a template can be written for: kind → (name in messages, modules whose VARIABLES it gets).
@@ -219,7 +223,7 @@ def the_thuc(paths, include_info: bool = False, sua: bool = False, out: str | Pa
 
 
 def tong_hop(folder: str | Path, chien_dich: str | Path, out_dir: str | Path, ghi_de: bool = False,
-             thong_tin: str | Path | None = None, don_doc: bool = False, han_moi=None):
+             thong_tin: str | Path | None = None, don_doc: bool = False, han_moi=None, don_vi: str | None = None):
     """Return a `TongHopResult`: the province's summary of every submission in `folder`, written to `out_dir`.
 
     Reads and checks each submission (an unusable file is reported, not fatal),
@@ -235,6 +239,13 @@ def tong_hop(folder: str | Path, chien_dich: str | Path, out_dir: str | Path, gh
     campaign's `[don_doc]`); `reminder.path` is None when every unit reported on
     time. Refuses to overwrite unless `ghi_de`. Raises DocgenError for a folder
     with no submission, an unknown campaign, a date it cannot read or a file it may not write.
+
+    With `don_vi` ("Huyện Mường Nhé"), the compilation is that unit's, over the files
+    of the units reporting to it (its communes in 2022, `gui_ve`): `tong-hop-<slug>.xlsx`
+    (who sent, on time or late, against their deadline), its own list
+    `danh-sach-<slug>.xlsx` (its workbook with every row filled, its own row and facts
+    from its own file in the folder) and its report `bao-cao-ket-qua-<slug>.docx`;
+    `compiled` is its submission as checked. Not with `don_doc`/`thong_tin`.
     """
     from docgen.campaigns.campaign import load_campaign
     from docgen.errors import InputError
@@ -242,6 +253,18 @@ def tong_hop(folder: str | Path, chien_dich: str | Path, out_dir: str | Path, gh
     from docgen.readers.facts import parse_date
 
     campaign = load_campaign(chien_dich)
+    if don_vi:
+        from docgen.campaigns.reporting import find_unit
+        from docgen.jobs.compile_unit import run_unit
+
+        unit = find_unit(campaign, don_vi)
+        if unit is None:
+            raise InputError(f"Không có đơn vị «{don_vi}» trong chiến dịch {campaign.id} ({campaign.province.full_name}).")
+        if unit.level > 0:
+            if don_doc or thong_tin or campaign.form is not None:
+                raise InputError("--don-vi chỉ tổng hợp danh sách và báo cáo của đơn vị; --don-doc, --thong-tin "
+                                 "và chiến dịch có biểu mẫu riêng chưa dùng được cùng --don-vi.")
+            return run_unit(Path(folder), campaign, unit, Path(out_dir), overwrite=ghi_de)
     if campaign.form is not None:
         from docgen.jobs.form_jobs import write_summary
 

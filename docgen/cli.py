@@ -135,18 +135,21 @@ def _cong_van(p: argparse.ArgumentParser):
 @command(
     "bieu-mau",
     help="Tạo biểu mẫu Excel thu thập danh sách «Trang cộng đồng» cho từng đơn vị của chiến dịch.",
-    example="docgen bieu-mau 2022-trang-cong-dong --don-vi \"Mường Nhé\" -o ra/",
+    example="docgen bieu-mau 2022-trang-cong-dong --cap xa --thuoc \"Huyện Mường Nhé\" -o ra/",
 )
 def _bieu_mau(p: argparse.ArgumentParser):
     _add_campaign(p)
-    p.add_argument("--don-vi", metavar="ĐƠN_VỊ", help="chỉ tạo biểu mẫu của một đơn vị (ghi tên có hoặc không kèm «Huyện»)")
+    p.add_argument("--don-vi", metavar="ĐƠN_VỊ", help="chỉ tạo biểu mẫu của một đơn vị (ghi tên có hoặc không kèm «Huyện», «Xã»)")
+    p.add_argument("--cap", metavar="MÃ_CẤP", help="biểu mẫu cho các đơn vị của cấp này (mã «ma» của [[cap]], ví dụ xa); "
+                   "mặc định: các đơn vị báo cáo thẳng về tỉnh")
+    p.add_argument("--thuoc", metavar="ĐƠN_VỊ", help="chỉ các đơn vị trực thuộc đơn vị này, ví dụ «Huyện Mường Nhé»")
     p.add_argument("-o", "--ra", metavar="THƯ_MỤC", required=True, help="thư mục ghi các tệp .xlsx")
     _add_flags(p, "--ghi-de")
 
     def run(args) -> int:
         from docgen import api
 
-        paths = api.bieu_mau(args.chien_dich, Path(args.ra), args.don_vi, args.ghi_de)
+        paths = api.bieu_mau(args.chien_dich, Path(args.ra), args.don_vi, args.ghi_de, args.cap, args.thuoc)
         console.print_written(paths)
         print(f"Tổng cộng {len(paths)} biểu mẫu.")
         return 0
@@ -277,14 +280,17 @@ def _tong_hop(p: argparse.ArgumentParser):
                    help="ghi thêm cong-van-don-doc.docx: công văn đôn đốc các đơn vị chưa báo cáo hoặc báo cáo trễ hạn")
     p.add_argument("--han-moi", metavar="NGÀY",
                    help="hạn mới trong công văn đôn đốc, ví dụ 15/4/2022 (mặc định: theo chiến dịch, hoặc 7 ngày sau hôm nay)")
+    p.add_argument("--don-vi", metavar="ĐƠN_VỊ",
+                   help="tổng hợp ở đơn vị này (ví dụ «Huyện Mường Nhé») từ tệp của các đơn vị báo cáo cho nó: ghi danh "
+                   "sách và báo cáo của đơn vị để gửi lên (mặc định: tổng hợp của tỉnh)")
     _add_flags(p, "--ghi-de")
 
     def run(args) -> int:
         from docgen import api
 
         result = api.tong_hop(args.folder, args.chien_dich, args.out, ghi_de=args.ghi_de, thong_tin=args.thong_tin,
-                              don_doc=args.don_doc, han_moi=args.han_moi)
-        console.print_tong_hop(result, draft=not args.thong_tin)
+                              don_doc=args.don_doc, han_moi=args.han_moi, don_vi=args.don_vi)
+        console.print_tong_hop(result, draft=not args.thong_tin and getattr(result, "compiled", None) is None)
         return result.exit_code
 
     return run

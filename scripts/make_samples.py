@@ -2,7 +2,10 @@
 
 Run `python scripts/make_samples.py` to rewrite:
   data/mau/2022-dien-bien/<slug>.xlsx   one per district-level unit of tỉnh Điện Biên (dien-bien-dong.docx in Word)
-  data/mau/2026-dien-bien/dien-bien.xlsx the province's 45 communes (two-level list)
+  data/mau/2022-muong-nhe-xa/<slug>.xlsx the same rows as muong-nhe.xlsx as Mường Nhé's communes send them (one
+                                         file each, Nậm Kè none) and the district's own file (its row, its facts)
+  data/mau/2026-dien-bien/<slug>.xlsx     one per commune of the two-level list that reported (43 of 45: two
+                                         missing, one late), each holding its own row, as each commune sends it
 People, phones and e-mails are fictional (random.Random with fixed seeds). The layouts vary as clerks' files do;
 `PLANTED` lists the mistakes put in on purpose and `NORMALISED` the harmless typing the checker only tidies;
 the script stops if a mistake does not land on the cell listed (docs/doc-tep.md shows both tables).
@@ -14,7 +17,7 @@ import datetime as dt
 import random
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,12 +27,14 @@ from unidecode import unidecode  # noqa: E402  (file names and fictional handles
 
 from docgen.campaigns.campaign import load_campaign  # noqa: E402
 from docgen.records.model import Unit  # noqa: E402
+from docgen.vntext import name_key  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from make_samples_files import write_docx, write_xlsx  # noqa: E402
 
 OUT_2022 = ROOT / "data" / "mau" / "2022-dien-bien"
 OUT_2026 = ROOT / "data" / "mau" / "2026-dien-bien"
+OUT_2022_COMMUNES = ROOT / "data" / "mau" / "2022-muong-nhe-xa"
 
 
 @dataclass(frozen=True)
@@ -51,8 +56,14 @@ PLANTED: tuple[Planted, ...] = (
     Planted("2022-dien-bien/tuan-giao.xlsx", "Phụ lục", "H9", "NS-03", "Huyện Tuần Giáo: lãnh đạo phụ trách và cán bộ vận hành là cùng một người"),
     Planted("2022-dien-bien/tuan-giao.xlsx", "Phụ lục", "B28", "DV-01", "«Xã Quài Tở Mới» không có trong danh mục"),
     Planted("2022-dien-bien/tuan-giao.xlsx", "Phụ lục", "H30", "NS-02", "Xã Chiềng Đông: ba ô cán bộ quản lý, vận hành để trống"),
-    Planted("2026-dien-bien/dien-bien.xlsx", "Phụ lục", "D11", "TT-02", "Phường Mường Thanh: chưa có Trang («chưa có», tên Trang để trống)"),
+    Planted("2026-dien-bien/phuong-muong-thanh.xlsx", "Phụ lục", "D9", "TT-02", "Phường Mường Thanh: chưa có Trang («chưa có», tên Trang để trống)"),
+    Planted("2026-dien-bien/xa-thanh-nua.xlsx", "Phụ lục", "C9", "TT-01", "Xã Thanh Nưa: tên Trang «MTTQ xã Thanh Nưa» sai mẫu"),
+    Planted("2026-dien-bien/xa-muong-nhe.xlsx", "Phụ lục", "F9", "SDT-01", "Xã Mường Nhé: số điện thoại «0912 45» không hợp lệ"),
+    Planted("2026-dien-bien/xa-tua-chua.xlsx", "Phụ lục", "G9", "EM-01", "Xã Tủa Chùa: thư điện tử «mttq.tuachua@gmail» không hợp lệ"),
 )
+# Two communes of 2026 send nothing (TH-02 at the province), one sends after the deadline of 31/3/2026 (TH-03).
+MISSING_2026 = ("Xã Sín Thầu", "Xã Mường Luân")
+LATE_2026 = {"Xã Quài Tở": dt.date(2026, 4, 3)}
 
 NORMALISED: tuple[Planted, ...] = (
     Planted("2022-dien-bien/muong-nhe.xlsx", "Phụ lục", "I15", "SDT-02", "Xã Pá Mỳ: số điện thoại gõ thành số Excel 912000101"),
@@ -307,29 +318,90 @@ def build_2022(out: Path = OUT_2022) -> dict[str, dict]:
         groups = [("I", "Cấp huyện", rows[:1]), ("II", "Cấp xã", rows[1:])]
         writer = write_docx if name.endswith(".docx") else write_xlsx
         found[f"{OUT_2022.name}/{name}"] = writer(out / name, title, subtitle, groups, info, layout)
+        if district.code == "96":
+            build_communes(campaign, district, rows, info, out.parent / OUT_2022_COMMUNES.name)
     return found
 
 
+def build_communes(campaign, district: Unit, rows: list[Row], info: dict, out: Path) -> None:
+    """Write the files Mường Nhé's communes send their district (the same rows as muong-nhe.xlsx, one file
+    each: Nậm Kè sends none) and the district's own file (its row and its facts), for `tong-hop --don-vi`."""
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("*.xlsx"):
+        old.unlink()
+    people = People(96)
+    district_row = replace(rows[0], tt=None, blank_before=False)
+    write_xlsx(out / f"{slug(district.full_name)}.xlsx", f"ỦY BAN MTTQ VIỆT NAM {district.full_name.upper()}",
+               f"“Trang cộng đồng” Mặt trận {district.label}", [("I", "Cấp huyện", [district_row])], info, Layout(so=15))
+    communes = {name_key(c.name): c for c in campaign.units.children(district)}
+    for n, row in enumerate(rows[1:], start=1):
+        commune = communes[name_key(row.unit.removeprefix("Xã ").removeprefix("Thị trấn "))]
+        mine = replace(row, tt=1, blank_before=False)
+        facts_ = commune_facts(commune, people, dt.date(2022, 3, 3 + n), n)
+        write_xlsx(out / f"{slug(commune.full_name)}.xlsx", f"ỦY BAN MTTQ VIỆT NAM {commune.full_name.upper()}",
+                   f"“Trang cộng đồng” Mặt trận {commune.label}", [("I", "Cấp xã", [mine])], facts_, Layout(so=n))
+
+
+def commune_facts(unit: Unit, people: People, day: dt.date, so: int) -> dict:
+    """Return a commune's own facts: its Front reports up (`gui_ve`), copies to its Party committee."""
+    deputy = people.rng.random() < 0.4
+    return {
+        "don_vi": unit.full_name,
+        "so": so,
+        "ngay": day,
+        "nguoi_ky": people.name(),
+        "chuc_vu": "PHÓ CHỦ TỊCH" if deputy else "CHỦ TỊCH",
+        "tham_quyen": "TM. BAN THƯỜNG TRỰC",
+        "noi_nhan": [f"Thường trực Đảng ủy {unit.label} (b/c)", "Các đồng chí Ủy viên Ban Thường trực"],
+        "luu": "VP",
+        "co_ke_hoach": "Có",
+        "bao_cao_cap_uy": "Có",
+        "de_xuat": people.rng.sample([
+            "Đề nghị tổ chức tập huấn kỹ năng quản trị “Trang cộng đồng” cho cán bộ Mặt trận các xã, phường.",
+            "Đề nghị hỗ trợ kinh phí mua sắm thiết bị phục vụ đăng tải tin, bài.",
+            "Đề nghị chia sẻ thường xuyên các sản phẩm tuyên truyền của tỉnh để cơ sở đăng lại.",
+            "Đề nghị có hướng dẫn chuyển người theo dõi từ Trang của các xã (cũ) sang Trang mới.",
+        ], 2),
+    }
+
+
+def plant_2026(row: Row) -> None:
+    """Put the 2026 sample's realistic mistakes in (PLANTED) on the rows they concern."""
+    if row.unit == "Phường Mường Thanh":
+        row.page, row.link, row.tags["lien_ket"] = "", "chưa có", "TT-02"
+    elif row.unit == "Xã Thanh Nưa":
+        row.page, row.tags["ten_trang"] = "MTTQ xã Thanh Nưa", "TT-01"
+    elif row.unit == "Xã Mường Nhé":
+        row.leader[1], row.tags["ld_sdt"] = "0912 45", "SDT-01"
+    elif row.unit == "Xã Tủa Chùa":
+        row.leader[2], row.tags["ld_email"] = "mttq.tuachua@gmail", "EM-01"
+
+
 def build_2026(out: Path = OUT_2026) -> dict[str, dict]:
+    """Write one file per commune that reported (MISSING_2026 did not), each with its own row only."""
     campaign = load_campaign("2026-ra-soat-trang-cong-dong")
     province = campaign.province
     people = People(2026)
-    rows = []
-    for i, commune in enumerate(campaign.units.children(province), start=1):
-        leader = people.person()
-        operator = leader[:] if people.rng.random() < 0.3 else people.person()
-        rows.append(Row(i, commune.full_name, page_name(campaign, commune),
-                        f"https://www.facebook.com/mattran{handle(commune.name)}", leader, operator))
-    thanh = _find(rows, "Phường Mường Thanh")
-    thanh.page, thanh.link, thanh.tags["lien_ket"] = "", "chưa có", "TT-02"
-    layout = Layout(so=25)
-    info = facts(province, people, layout, dt.date(2026, 3, 27), "Ủy ban Trung ương MTTQ Việt Nam")
-    info["don_vi"] = "Tỉnh Điện Biên"
+    found: dict[str, dict] = {}
     out.mkdir(parents=True, exist_ok=True)
-    title = "ỦY BAN MTTQ VIỆT NAM TỈNH ĐIỆN BIÊN"
-    subtitle = "“Trang cộng đồng” Mặt trận các xã, phường tỉnh Điện Biên"
-    groups = [("I", "Cấp xã", rows)]
-    return {f"{OUT_2026.name}/dien-bien.xlsx": write_xlsx(out / "dien-bien.xlsx", title, subtitle, groups, info, layout)}
+    for old in out.glob("*.xlsx"):
+        old.unlink()
+    for n, commune in enumerate(campaign.units.children(province), start=1):
+        leader = people.person()
+        operator = leader[:] if people.rng.random() < 0.7 else people.person()
+        row = Row(1, commune.full_name, page_name(campaign, commune),
+                  f"https://www.facebook.com/mattran{handle(commune.name)}", leader, operator)
+        plant_2026(row)
+        day = LATE_2026.get(commune.full_name, dt.date(2026, 3, 9 + n % 22))
+        info = commune_facts(commune, people, day, 10 + n)
+        if commune.full_name in MISSING_2026:
+            continue
+        name = f"{slug(commune.full_name)}.xlsx"
+        title = f"ỦY BAN MTTQ VIỆT NAM {commune.full_name.upper()}"
+        subtitle = f"“Trang cộng đồng” Mặt trận {commune.label}"
+        found[f"{OUT_2026.name}/{name}"] = write_xlsx(out / name, title, subtitle, [("I", "Cấp xã", [row])],
+                                                       info, Layout(so=info["so"]))
+    return found
 
 
 def check_planted(found: dict[str, dict]) -> list[str]:
@@ -349,7 +421,7 @@ def main(argv: list[str] | None = None) -> int:
     for line in diff:
         print(line)
     print(f"Đã ghi {len(list((root / OUT_2022.name).iterdir()))} tệp vào {root / OUT_2022.name} "
-          f"và 1 tệp vào {root / OUT_2026.name}.")
+          f"và {len(list((root / OUT_2026.name).iterdir()))} tệp vào {root / OUT_2026.name}.")
     return 1 if diff else 0
 
 

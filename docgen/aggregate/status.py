@@ -234,17 +234,24 @@ def _row(campaign: Campaign, level: Level, unit: Unit, subs: list[Submission]) -
 
 
 def summarize(
-    campaign: Campaign, submissions: list[Submission], unusable: list[Unusable] = ()
+    campaign: Campaign, submissions: list[Submission], unusable: list[Unusable] = (), root: Unit | None = None
 ) -> Summary:
-    """Return the province's `Summary` of `submissions` (and unusable inputs) for `campaign`.
+    """Return the `Summary` of `submissions` (and unusable inputs) at `root` (default: the province).
 
-    Every unit of `campaign.top_level` under the province gets a row, in official
-    order; province totals are the sums of the rows (a missing unit adds only its
-    expected count).
+    Every unit reporting to `root` (the province: `campaign.top_level`; a district of
+    2022: its communes, by `gui_ve`) gets a row, in official order, against its own
+    level's deadline; totals are the sums of the rows (a missing unit adds only its
+    expected count). `Summary.province` is `root`.
     """
-    level, province = campaign.top_level, campaign.province
-    expected = units_at(campaign.units, province, level.depth)
-    by_unit, unmatched, found = _match(campaign, expected, submissions)
+    if root is None or root.level == 0:
+        level, province = campaign.top_level, campaign.province
+        expected = units_at(campaign.units, province, level.depth)
+    else:
+        from docgen.campaigns.reporting import reporting_to
+
+        line, expected = reporting_to(campaign, root)
+        level, province = campaign.level(line.code), root
+    by_unit, unmatched, found = _match(campaign, expected, submissions, level, province)
     rows = []
     for unit in expected:
         row, row_problems = _row(campaign, level, unit, by_unit[(unit.level, unit.code)])
@@ -253,18 +260,17 @@ def summarize(
     for bad in unusable:
         found.append(problem("TH-01", bad.location or Location(Path(bad.path).name), reason=bad.reason))
     return Summary(
-        campaign, level, province, tuple(rows), _totals(campaign, rows),
+        campaign, level, province, tuple(rows), _totals(campaign, rows, level.depth),
         tuple(submissions), tuple(unusable), tuple(unmatched), tuple(found),
     )
 
 
-def _match(campaign: Campaign, expected: list[Unit], submissions: list[Submission]):
+def _match(campaign: Campaign, expected: list[Unit], submissions: list[Submission], level: Level, province: Unit):
     """Return (submissions per expected unit, submissions of no expected unit, TH-05/TH-08 problems).
 
     A file from above the reporting level (the province's own list) is cut into
     one part per unit it covers (`split_by_unit`).
     """
-    level, province = campaign.top_level, campaign.province
     by_unit: dict[tuple[int, str], list[Submission]] = {(u.level, u.code): [] for u in expected}
     unmatched, found = [], []
     for sub in submissions:
@@ -335,8 +341,7 @@ def split_by_unit(campaign: Campaign, sub: Submission, expected: list[Unit]) -> 
     return parts, (replace(sub, records=tuple(rest), problems=(), figures=()) if rest else None)
 
 
-def _totals(campaign: Campaign, rows: list[UnitStatus]) -> tuple[LevelFigures, ...]:
-    depth = campaign.top_level.depth
+def _totals(campaign: Campaign, rows: list[UnitStatus], depth: int) -> tuple[LevelFigures, ...]:
     totals = {lv.code: LevelFigures(lv.code, lv.title) for lv in _levels_below(campaign, depth)}
     for row in rows:
         for f in row.figures:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from docgen import DEFAULT_CAMPAIGN
 from docgen.campaigns.dispatch import Dispatch, checked_day, has_dispatch, parse_dispatch
+from docgen.campaigns.reporting import parse_lines
 from docgen.campaigns.reminder import DEFAULT as DEFAULT_REMINDER, Reminder, parse_reminder
 from docgen.campaigns.form import (BUILT_IN, Figure, Form, Reader, Section, parse_figures, parse_form,
                                    parse_sections)
@@ -84,6 +85,7 @@ class Campaign:
     summary_sections: tuple[Section, ...] = field(default=(), repr=False)   # [[tong_hop.phan]]
     dispatch: Dispatch | None = field(default=None, repr=False)  # None when the file has no [[van_ban.muc]]
     reminder: Reminder = field(default=DEFAULT_REMINDER, repr=False)  # [don_doc]: the reminder dispatch's text
+    reporting: tuple = field(default=(), repr=False)  # reporting.Line per level: to whom, by when, which rows
 
     @property
     def units(self) -> UnitList:
@@ -252,6 +254,7 @@ def load_campaign(name_or_path: str | Path = DEFAULT_CAMPAIGN) -> Campaign:
         summary_sections=parse_sections(raw, "tong_hop", names, read),
         dispatch=parse_dispatch(raw, levels, where) if has_dispatch(raw) else None,
         reminder=parse_reminder(raw, where),
+        reporting=parse_lines(levels_raw, levels, where),
     )
 
 

@@ -26,11 +26,11 @@ class Directive:
 
 @dataclass(frozen=True)
 class ReportSettings:
-    """A reporting unit's report (`[bao_cao]`): symbol, subject, addressees, the Phụ lục's title."""
+    """A reporting unit's report (`[bao_cao]`): symbol, subject, the Phụ lục's title. Its addressee is the
+    body its level reports to (`gui_ve` of `[[cap]]`, docgen.campaigns.reporting), not a key here."""
 
     symbol: str = ""
     subject: str = ""
-    recipients: tuple[str, ...] = ()
     appendix_title: str = ""
 
 
@@ -80,11 +80,12 @@ def parse_directive(raw: dict, where: Location) -> Directive | None:
 def parse_report(raw: dict, where: Location) -> ReportSettings:
     """Return `[bao_cao]` (every key optional)."""
     table, path = _table(raw, "bao_cao", where), "bao_cao."
-    names = _get(table, "kinh_gui", (str, list), where, path, [])
+    if "kinh_gui" in table:   # one addressee for every level sent communes' reports to the province itself
+        raise CampaignError("Khóa «bao_cao.kinh_gui» không còn dùng: báo cáo của mỗi đơn vị gửi Ban Thường trực "
+                            "của đơn vị ghi ở «gui_ve» của cấp đó ([[cap]]). Xóa dòng này.", where.at(path + "kinh_gui"))
     return ReportSettings(
         symbol=_get(table, "ky_hieu", (str,), where, path, ""),
         subject=_get(table, "trich_yeu", (str,), where, path, ""),
-        recipients=(names,) if isinstance(names, str) else tuple(names),
         appendix_title=clean(_get(table, "tieu_de_phu_luc", (str,), where, path, "")),
     )
 

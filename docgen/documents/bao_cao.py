@@ -10,6 +10,7 @@ proposals (facts), Nơi nhận and signature (facts). Keys are listed in `VARIAB
 from __future__ import annotations
 
 from docgen.campaigns.campaign import Campaign, Level
+from docgen.campaigns.reporting import addressee_name
 from docgen.documents import frame
 from docgen.documents.frame import block
 from docgen.records.model import Facts, LevelFigures, Record, Severity, Submission, Unit
@@ -50,7 +51,7 @@ def build_context(sub: Submission, campaign: Campaign) -> dict:
     settings = campaign.report
     chu_quan, ban_hanh = frame.header(unit, facts.don_vi)
     year = facts.ngay.year if facts.ngay else campaign.top_level.deadline.year
-    kinh_gui = frame.recipients(list(settings.recipients))
+    kinh_gui = frame.recipients([addressee_name(campaign, unit)] if unit is not None else [])
     figures = [_figure(f) for f in sub.figures]
     shortcomings = _shortcomings(sub)
     proposals = [clean(p) for p in facts.de_xuat if clean(p)]
@@ -96,8 +97,8 @@ def _opening(sub: Submission, campaign: Campaign) -> str:
 
 def _closing(sub: Submission, campaign: Campaign) -> str:
     who = frame.issuer_name(sub.reporting_unit, sub.source.facts.don_vi)
-    return (f"Trên đây là báo cáo kết quả thực hiện của {who}; danh sách {PAGE} của Mặt trận các cấp "
-            f"chi tiết tại Phụ lục kèm theo.")
+    whose = "của đơn vị" if len(sub.expected) <= 1 else "của Mặt trận các cấp"   # a commune lists only itself
+    return f"Trên đây là báo cáo kết quả thực hiện của {who}; danh sách {PAGE} {whose} chi tiết tại Phụ lục kèm theo."
 
 
 def _ratio(part: int, whole: int) -> str:

@@ -12,6 +12,7 @@ Values are verbatim: escaping is the renderer's job.
 from __future__ import annotations
 
 from docgen.campaigns.campaign import Campaign
+from docgen.campaigns.reporting import addressee_name
 from docgen.campaigns.form import Section, fill
 from docgen.checks.form_check import FormRow, FormSubmission
 from docgen.checks.form_figures import NONE_LEFT, work_out
@@ -129,7 +130,7 @@ def report_context(sub: FormSubmission, campaign: Campaign) -> dict:
     """Return the unit report's contexts: "khung" (templates/cong_van.docx) and "phu_luc" (phu_luc_bang.docx)."""
     facts, unit, settings = sub.facts, sub.reporting_unit, campaign.report
     issuer = frame.issuer_name(unit, facts.don_vi)
-    kinh_gui = frame.recipients(list(settings.recipients))
+    kinh_gui = frame.recipients([addressee_name(campaign, unit)] if unit is not None else [])
     proposals = [clean(p) for p in facts.de_xuat if clean(p)]
     values = _values(campaign, sub.rows, sub.expected, issuer, proposals)
     rows, totals = table_rows(campaign, sub.rows, sub.expected)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from docgen.campaigns.reporting import FRONT as ISSUER_NAME
 from docgen.records.model import Unit
 from docgen.values.formats import ngay_nd30, so_ky_hieu
 from docgen.vntext import clean
@@ -15,7 +16,6 @@ from docgen.vntext import clean
 # ô 2 of a Front committee's document (§16.2): supervising body with the place, issuing body.
 ORGAN = "ỦY BAN MTTQ VIỆT NAM"
 ISSUER = "BAN THƯỜNG TRỰC"
-ISSUER_NAME = "Ban Thường trực Ủy ban MTTQ Việt Nam"
 AUTHORITY = "TM. BAN THƯỜNG TRỰC"   # SG-02: signing for the collective body
 HEAD, DEPUTY = "CHỦ TỊCH", "PHÓ CHỦ TỊCH"
 AS_SAID = "Như trên"                 # NN-03

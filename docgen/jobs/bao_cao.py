@@ -237,6 +237,7 @@ def _one(path: Path, campaign, batch: _Batch, pdf: bool, strict: bool, appendix_
         unknown = next((p for p in sub.errors if p.rule == "DV-01"), None)
         raise DocgenError(unknown.message if unknown else "Không xác định được đơn vị báo cáo: không soạn báo cáo.",
                           unknown.location if unknown else None)
+    _reports(sub, campaign)
     unit_slug = _unique_slug(sub, path, batch.slugs)
     folder = batch.out_dir / unit_slug
     names = [REPORT_FILE] + ([APPENDIX_FILE] if appendix_alone else [])
@@ -256,6 +257,19 @@ def _one(path: Path, campaign, batch: _Batch, pdf: bool, strict: bool, appendix_
     checks = check_written(files, written) if ready is None else \
         tuple(replace(c, path=f) for f, c in zip(files, ready.checks))
     batch.written.append(Written(path, _unit_name(sub, path), tuple(files), sub.problems, notes, checks))
+
+
+def _reports(sub: Submission, campaign) -> None:
+    """Raise DocgenError when the submission's unit is no reporting unit of the campaign (a province's own list:
+    the province sums its units up with `tong-hop`, it does not report to itself)."""
+    from docgen.campaigns.reporting import line_for
+
+    unit = sub.reporting_unit
+    if line_for(campaign, unit) is None:
+        levels = ", ".join(lv.title.lower() for lv in campaign.levels)
+        raise DocgenError(f"{unit.full_name} không phải đơn vị báo cáo của chiến dịch {campaign.id} (các cấp báo cáo: "
+                          f"{levels}): không soạn báo cáo gửi chính mình. Tổng hợp danh sách của các đơn vị bằng "
+                          "«docgen tong-hop».")
 
 
 def render_submission(sub: Submission, campaign, appendix_alone: bool = False

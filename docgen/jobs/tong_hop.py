@@ -38,6 +38,7 @@ class TongHopResult:
     written: tuple[Path, ...]
     format_checks: tuple[FormatCheck, ...] = ()
     reminder: "Reminded | None" = None   # when asked for (--don-doc): whom it went to, or that nobody needed it
+    compiled: Submission | None = None   # --don-vi: the unit's own list compiled from the files sent to it
 
     @property
     def exit_code(self) -> int:

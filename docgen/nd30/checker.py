@@ -21,7 +21,7 @@ from docgen.ooxml.text import body_blocks
 
 REPEAT_LIMIT = 3  # the same message at more places is summed up after this many
 # Checks of the header block, body and closing: skipped for an appendix in a file of its own.
-MAIN_DOCUMENT_ONLY = frozenset({"check_header", "check_body", "check_kinds"})
+MAIN_DOCUMENT_ONLY = frozenset({"check_header", "check_body", "check_kinds", "check_addressee"})
 
 _UNREADABLE = {
     "missing": "không tìm thấy tệp",

@@ -28,6 +28,7 @@ SOURCES = {
     "TL-01": "PL I §II.5.b", "TL-02": "PL I §II.5.b", "TL-03": "PL I §II.5.b", "TL-04": "PL I §II.5.b",
     "KG-01": "PL I §II.9.b", "KG-02": "PL I §II.9.d; §V mục 8a", "KG-03": "PL I §II.9.d; §V",
     "KG-04": "PL I §II.9.d", "KG-05": "PL I §II.9.d; PL III Mẫu 1.5",
+    "GN-01": "PL I §II.9.a, b (nơi nhận: cơ quan, tổ chức nhận văn bản)", "GN-02": "thực tiễn; Công văn 1031/MTTQ-BTT",
     "BD-01": "PL I §II.6.e", "BD-02": "PL I §II.6.e", "BD-03": "PL I §II.6.e", "BD-04": "PL I §II.6.e",
     "BD-05": "PL I §II.6.e", "BD-06": "PL I §II.6.a", "BD-08": "PL III Mẫu 1.4, 1.5, 2.1",
     "SG-01": "PL I §II.9.d; PL III", "SG-02": "PL I §II.7.b, §II.7.đ", "SG-03": "PL I §II.7.b; Đ13",

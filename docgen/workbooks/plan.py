@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from docgen.campaigns.campaign import Campaign, Level
+from docgen.campaigns.reporting import find_unit, line_for, line_of, reporters, row_depths
 from docgen.errors import InputError
 from docgen.records.form import GROUP_NUMERALS
 from docgen.records.model import Unit
-from docgen.records.units import UnitList
 
 
 @dataclass(frozen=True)
@@ -34,17 +34,6 @@ class FormPlan:
     levels: tuple[Level, ...]
 
 
-def owner_depth(campaign: Campaign) -> int:
-    """Return the depth of the units that get one workbook each.
-
-    With several reporting levels, the top level fills the form for itself and the
-    levels below (districts in 2022); with a single level the province collects it
-    (communes of today's two-level hierarchy).
-    """
-    top = campaign.top_level.depth
-    return top if len(campaign.levels) > 1 else top - 1
-
-
 def agency_line(unit: Unit) -> str:
     """Return the form's first title line for `unit`.
 
@@ -63,41 +52,53 @@ def subtitle_line(unit: Unit) -> str:
     return f"“Trang cộng đồng” Mặt trận {unit.label}"
 
 
-def owners(campaign: Campaign) -> list[Unit]:
-    """Return the units that get a workbook, in official order."""
-    units = campaign.units
-    province = campaign.province
-    depth = owner_depth(campaign)
-    if depth == 0:
-        return [province]
-    return [u for u in units.descendants(province) if u.level == depth]
+def owners(campaign: Campaign, cap: str | None = None, thuoc: str | None = None) -> list[Unit]:
+    """Return the units that get a workbook, in official order: the reporters of level `cap` (default: the
+    levels that report to the province), only those under the unit named `thuoc` when given.
+
+    Raises InputError for an unknown level or unit.
+    """
+    if cap is not None and line_of(campaign, cap) is None:
+        raise InputError(f"Chiến dịch {campaign.id} không có cấp «{cap}»; các cấp: "
+                         f"{', '.join(lv.code for lv in campaign.levels)}.")
+    within = _above(campaign, thuoc) if thuoc else None
+    return reporters(campaign, cap, within)
 
 
-def select_owner(campaign: Campaign, text: str) -> Unit:
-    """Return the workbook owner named `text` (with or without its kind, either tone placement).
+def _above(campaign: Campaign, text: str) -> Unit:
+    """Return the unit named `text` at the province or any level (the --thuoc of bieu-mau)."""
+    found = find_unit(campaign, text)
+    if found is None:
+        raise InputError(f"Không có đơn vị «{text}» trong chiến dịch {campaign.id} ({campaign.province.full_name}).")
+    return found
+
+
+def select_owner(campaign: Campaign, text: str, cap: str | None = None) -> Unit:
+    """Return the workbook owner named `text` (with or without its kind, either tone placement), a reporter of
+    any level (of level `cap` when given).
 
     Raises InputError listing the valid names when `text` names none of them.
     """
-    units: UnitList = campaign.units
-    candidates = owners(campaign)
-    depth = candidates[0].level if candidates else 0
-    parent = campaign.province if depth == 1 else None
-    found = units.match(text, depth, parent)
-    if found is not None and found in candidates:
+    codes = [cap] if cap else [ln.code for ln in campaign.reporting]
+    found = find_unit(campaign, text, [line_of(campaign, code).depth for code in codes if line_of(campaign, code)])
+    if found is not None and found in owners(campaign, cap or line_for(campaign, found).code):
         return found
-    names = ", ".join(u.full_name for u in candidates)
+    names = ", ".join(u.full_name for u in owners(campaign, cap))
     raise InputError(f"Không có đơn vị «{text}» trong chiến dịch {campaign.id}. Các đơn vị có biểu mẫu: {names}.")
 
 
 def plan_for(campaign: Campaign, owner: Unit) -> FormPlan:
-    """Return the plan of `owner`'s workbook: one group per reporting level, units in official order."""
+    """Return the plan of `owner`'s workbook: one group per level whose rows its submission holds
+    (`gom` of its level), units in official order."""
     units = campaign.units
     below = units.descendants(owner)
+    depths = row_depths(campaign, owner)
+    levels = tuple(lv for lv in campaign.levels if lv.depth in depths)
     groups = []
-    for i, level in enumerate(campaign.levels):
+    for i, level in enumerate(levels):
         members = [owner] if level.depth == owner.level else [u for u in below if u.level == level.depth]
         groups.append(Group(GROUP_NUMERALS[i], level, tuple(members)))
     titles = (agency_line(owner), "DANH SÁCH", subtitle_line(owner))
-    return FormPlan(owner, titles, tuple(groups), campaign.levels)
+    return FormPlan(owner, titles, tuple(groups), levels)
 
 

@@ -48,13 +48,25 @@ def test_workbooks_are_not_overwritten_without_ghi_de(tmp_path, capsys):
     assert load_workbook(target)["Phụ lục"]["C9"].value is None
 
 
-def test_a_two_level_campaign_gives_the_province_one_workbook_of_its_45_communes(two_level_folder, tmp_path):
+def test_a_two_level_campaign_gives_each_of_the_45_communes_its_own_workbook(two_level_folder, tmp_path):
     out = tmp_path / "ra"
     assert main(["bieu-mau", str(two_level_folder), "-o", str(out)]) == 0
-    (path,) = out.iterdir()
-    ws = load_workbook(path)["Phụ lục"]
-    numbered = [r for r in ws.iter_rows(min_row=9, values_only=True) if isinstance(r[0], int)]
-    assert len(numbered) == 45 and numbered[-1][0] == 45
+    paths = sorted(out.iterdir())
+    assert len(paths) == 45
+    for path in paths:
+        ws = load_workbook(path)["Phụ lục"]
+        numbered = [r for r in ws.iter_rows(min_row=9, values_only=True) if isinstance(r[0], int)]
+        assert len(numbered) == 1 and ws["A1"].value == f"ỦY BAN MTTQ VIỆT NAM {numbered[0][1].upper()}"
+
+
+def test_a_three_level_campaign_gives_the_communes_of_one_district_their_workbooks(tmp_path):
+    out = tmp_path / "ra"
+    assert main(["bieu-mau", "2022-trang-cong-dong", "--cap", "xa", "--thuoc", "Huyện Mường Nhé", "-o", str(out)]) == 0
+    paths = sorted(out.iterdir())
+    assert len(paths) == 11 and out / "bieu-mau-xa-chung-chai.xlsx" in paths
+    wb = load_workbook(out / "bieu-mau-xa-chung-chai.xlsx")
+    guide = "\n".join(str(c.value) for c in wb["Hướng dẫn"]["A"] if c.value)
+    assert "Xã Chung Chải: trước ngày 15/3/2022, gửi Ban Thường trực Ủy ban MTTQ Việt Nam huyện Mường Nhé." in guide
 
 
 def test_the_shipped_2026_campaign_needs_no_code(tmp_path):

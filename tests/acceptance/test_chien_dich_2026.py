@@ -1,14 +1,19 @@
-"""A new campaign is a folder, not code: the 2026 two-level campaign runs every job.
+"""The two-level campaign as communes live it: every commune reports for itself to the province.
 
-data/chien-dich/2026-ra-soat-trang-cong-dong/ (province → 45 communes, dvhc_2cap_2025)
-goes through the dispatch, the collection workbook, the checks and the report with
-no code written for it.
+data/chien-dich/2026-ra-soat-trang-cong-dong/ (province → 45 communes, dvhc_2cap_2025, `gui_ve = "tinh"`,
+`gom = ["xa"]`): one workbook per commune headed with its own Front, one report per commune addressed to
+the province with a Phụ lục of its own row, the province's summary naming the communes missing and late —
+and no "huyện" anywhere, since the level no longer exists.
 """
 
 from __future__ import annotations
 
+import re
+import sys
+import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 from openpyxl import load_workbook
 
@@ -17,11 +22,13 @@ from docgen.campaigns.campaign import load_campaign
 from docgen.records.units import DATA_DIR
 
 CAMPAIGN = "2026-ra-soat-trang-cong-dong"
-SAMPLE = DATA_DIR / "mau" / "2026-dien-bien" / "dien-bien.xlsx"
+SAMPLE = DATA_DIR / "mau" / "2026-dien-bien"
+sys.path.insert(0, str(DATA_DIR.parent / "scripts"))
+import make_samples  # noqa: E402
 
 
 def fill(blank: Path, filled: Path) -> None:
-    """Fill every commune row of a blank 2026 workbook as a careful clerk would (pattern names, one person)."""
+    """Fill a commune's blank 2026 workbook as a careful clerk would (pattern name, one comrade for both roles)."""
     campaign = load_campaign(CAMPAIGN)
     level = campaign.top_level
     communes = {u.full_name: u for u in campaign.units.children(campaign.province)}
@@ -35,61 +42,111 @@ def fill(blank: Path, filled: Path) -> None:
         row[3].value = f"https://www.facebook.com/mattran{unit.code}"
         for start in (4, 7):  # kiem_nhiem: the same comrade leads and operates
             row[start].value, row[start + 1].value, row[start + 2].value = "Lò Văn Minh", "0912345678", "minh@gmail.com"
+    facts = wb["Thông tin"]
+    for r in facts.iter_rows():
+        label = str(r[0].value or "")
+        if label.startswith("Người ký"):
+            r[1].value = "Lò Văn Minh"
     wb.save(filled)
 
 
+def _texts(path: Path) -> str:
+    """Return every text of a .docx or .xlsx (all parts: body, headers, sheets, shared strings, comments)."""
+    with zipfile.ZipFile(path) as z:
+        return "\n".join(re.sub(r"<[^>]+>", " ", z.read(n).decode("utf-8")) for n in z.namelist() if n.endswith(".xml"))
+
+
+def _paragraphs(path: Path) -> list[str]:
+    d = docx.Document(str(path))
+    cells = [p.text for t in d.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+    return [p.text for p in d.paragraphs] + cells
+
+
 @pytest.fixture(scope="module")
-def filled(tmp_path_factory) -> Path:
+def outputs(tmp_path_factory) -> dict[str, Path]:
+    """Run every command of the campaign once on the shipped commune samples."""
     out = tmp_path_factory.mktemp("2026")
-    [blank] = api.bieu_mau(CAMPAIGN, out / "bieu-mau")
-    fill(blank, out / "dien-bien.xlsx")
-    return out / "dien-bien.xlsx"
+    api.bieu_mau(CAMPAIGN, out / "bieu-mau")
+    assert api.cong_van(CAMPAIGN, out / "cong-van").exit_code == 0
+    reports = api.bao_cao([SAMPLE], out / "bao-cao", chien_dich=CAMPAIGN)
+    summary = api.tong_hop(SAMPLE, CAMPAIGN, out / "tong-hop", don_doc=True, han_moi="10/4/2026")
+    return {"root": out, "reports": reports, "summary": summary}
 
 
-def test_the_2026_campaign_lists_the_45_communes_in_one_workbook(tmp_path):
-    [blank] = api.bieu_mau(CAMPAIGN, tmp_path)
-    names = [r[1].value for r in load_workbook(blank)["Phụ lục"].iter_rows() if isinstance(r[0].value, int)]
-    assert len(names) == 45 and names[0] == "Xã Mường Phăng"
+def test_each_of_the_45_communes_gets_its_own_workbook_headed_with_its_own_front(outputs):
+    books = sorted((outputs["root"] / "bieu-mau").glob("*.xlsx"))
+    assert len(books) == 45
+    wb = load_workbook(outputs["root"] / "bieu-mau" / "bieu-mau-xa-muong-phang.xlsx")
+    ws = wb["Phụ lục"]
+    assert ws["A1"].value == "ỦY BAN MTTQ VIỆT NAM XÃ MƯỜNG PHĂNG"
+    units = [r[1].value for r in ws.iter_rows() if isinstance(r[0].value, int)]
+    assert units == ["Xã Mường Phăng"] and wb["Thông tin"]["B1"].value == "Xã Mường Phăng"
+    guide = "\n".join(str(c.value) for c in wb["Hướng dẫn"]["A"] if c.value)
+    assert "Xã Mường Phăng: trước ngày 31/3/2026, gửi Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Điện Biên." in guide
 
 
-def test_checks_count_every_commune_on_the_2026_pattern(filled):
-    result = api.kiem_tra([filled], CAMPAIGN)
-    [sub] = result.submissions
-    [fig] = sub.figures
-    assert (fig.level, fig.expected, fig.present, fig.with_page, fig.on_pattern, fig.with_both) == (
-        "xa", 45, 45, 45, 45, 45)
-
-
-def test_a_carefully_filled_2026_workbook_has_no_error(filled, capsys):
+def test_a_commune_fills_its_workbook_and_gets_its_report_to_the_province(outputs, tmp_path, capsys):
+    filled = tmp_path / "muong-phang.xlsx"
+    fill(outputs["root"] / "bieu-mau" / "bieu-mau-xa-muong-phang.xlsx", filled)
     assert cli.main(["kiem-tra", str(filled), "--chien-dich", CAMPAIGN]) == 0
     assert "0 lỗi, 0 cảnh báo" in capsys.readouterr().out
+    assert cli.main(["bao-cao", str(filled), "--chien-dich", CAMPAIGN, "-o", str(tmp_path / "ra")]) == 0
+    [report] = (tmp_path / "ra").glob("*/bao-cao-ket-qua-*.docx")
+    assert report.name == "bao-cao-ket-qua-xa-muong-phang.docx"
+    header = [p.text for p in docx.Document(str(report)).tables[0].cell(0, 0).paragraphs if p.text]
+    assert header[:3] == ["ỦY BAN MTTQ VIỆT NAM", "XÃ MƯỜNG PHĂNG", "BAN THƯỜNG TRỰC"]
+    text = "\n".join(_paragraphs(report))
+    assert "Kính gửi: Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Điện Biên" in text
+    assert "của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Điện Biên về việc rà soát" in text
+    assert ", Ban Thường trực Ủy ban MTTQ Việt Nam xã Mường Phăng báo cáo" in text
 
 
-def test_the_2026_report_is_written_from_the_campaign_folder(filled, tmp_path):
-    assert cli.main(["bao-cao", str(filled), "--chien-dich", CAMPAIGN, "-o", str(tmp_path)]) == 0
-    [report] = tmp_path.glob("*/bao-cao-ket-qua-*.docx")
-    import docx
-
-    text = "\n".join(p.text for p in docx.Document(str(report)).paragraphs)
-    assert "215/MTTQ-BTT" in text  # the report cites the campaign's own dispatch
-    assert "huyện" not in text.casefold().replace("cấp huyện", "")
-
-
-def test_the_2026_sample_submission_is_checked_and_reported(tmp_path):
-    assert cli.main(["kiem-tra", str(SAMPLE), "--chien-dich", CAMPAIGN]) in (0, 1)
-    assert cli.main(["bao-cao", str(SAMPLE), "--chien-dich", CAMPAIGN, "-o", str(tmp_path)]) == 0
-    assert list(tmp_path.glob("*/bao-cao-ket-qua-*.docx"))
-
-
-def test_the_2026_dispatch_is_written(tmp_path):
-    assert cli.main(["cong-van", CAMPAIGN, "-o", str(tmp_path)]) == 0
-    assert (tmp_path / CAMPAIGN / "cong-van.docx").is_file()
+def test_every_submitted_commune_gets_one_report_to_the_province_with_a_one_row_appendix(outputs):
+    result = outputs["reports"]
+    assert result.refused == () and len(result.written) == 45 - len(make_samples.MISSING_2026)
+    assert all(c.errors == [] and not [f for f in c.findings if f.rule.startswith("GN")]
+               for w in result.written for c in w.format_checks)
+    thanh = next(w for w in result.written if w.unit == "Phường Mường Thanh")
+    document = docx.Document(str(thanh.files[0]))
+    appendix = document.tables[-1]
+    numbered = [r.cells[1].text for r in appendix.rows if r.cells[0].text.strip().isdigit()]
+    assert numbered == ["Phường Mường Thanh"]
+    text = "\n".join(_paragraphs(thanh.files[0]))
+    assert "Kính gửi: Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Điện Biên" in text
+    assert "PHƯỜNG MƯỜNG THANH" in text
 
 
-def test_the_province_summarises_the_2026_submissions(filled, tmp_path):
-    inbox = tmp_path / "nop"
-    inbox.mkdir()
-    (inbox / filled.name).write_bytes(filled.read_bytes())
-    code = cli.main(["tong-hop", str(inbox), "--chien-dich", CAMPAIGN, "-o", str(tmp_path / "ra")])
-    assert code in (0, 1)
-    assert (tmp_path / "ra" / "tong-hop.xlsx").is_file()
+def test_the_province_summary_names_the_missing_and_the_late_communes(outputs):
+    result = outputs["summary"]
+    summary = result.summary
+    assert len(summary.rows) == 45 and summary.received == 43
+    assert sorted(r.unit.full_name for r in summary.with_status(summary.rows[0].status.MISSING)) == sorted(
+        make_samples.MISSING_2026)
+    assert [r.unit.full_name for r in summary.with_status(summary.rows[0].status.LATE)] == list(make_samples.LATE_2026)
+    rules = sorted(p.rule for p in summary.problems)
+    assert rules == ["TH-02", "TH-02", "TH-03"]
+    text = _texts(result.written[1])
+    for name in (*make_samples.MISSING_2026, *make_samples.LATE_2026):
+        assert name.split(" ", 1)[1] in text
+    assert result.format_checks[0].errors == []
+    assert sorted(r.unit.full_name for r in result.reminder.units) == sorted(
+        [*make_samples.MISSING_2026, *make_samples.LATE_2026])
+
+
+def test_no_output_of_the_two_level_campaign_says_huyen(outputs):
+    files = [f for f in outputs["root"].rglob("*") if f.suffix in (".docx", ".xlsx")]
+    assert len(files) == 45 + 1 + 43 + 3   # workbooks, dispatch, reports, summary (xlsx, docx) and reminder
+    said = [f.name for f in files if "huyện" in _texts(f).casefold()]
+    assert said == []
+    folder = DATA_DIR / "chien-dich" / CAMPAIGN
+    assert "huyện" not in (folder / "chien-dich.toml").read_text(encoding="utf-8").casefold()
+    assert [f.name for f in SAMPLE.glob("*.xlsx") if "huyện" in _texts(f).casefold()] == []
+
+
+def test_the_provinces_own_list_gets_no_report_to_itself(outputs, tmp_path, capsys):
+    from tests.acceptance.province_list import province_list
+
+    path = province_list(tmp_path / "dien-bien.xlsx")
+    assert cli.main(["bao-cao", str(path), "--chien-dich", CAMPAIGN, "-o", str(tmp_path / "ra")]) == 2
+    assert "Tỉnh Điện Biên không phải đơn vị báo cáo" in capsys.readouterr().err
+    assert not (tmp_path / "ra").exists() or not list((tmp_path / "ra").rglob("*.docx"))

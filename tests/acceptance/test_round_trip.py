@@ -43,7 +43,8 @@ def _fill(path: Path, campaign) -> dict[str, dict[str, str]]:
     wb = load_workbook(path)
     ws = wb["Phụ lục"]
     col = {c.key: i for i, c in enumerate(COLUMNS, start=1)}
-    owner = next(u for u in owners(campaign) if u.full_name == wb["Thông tin"]["B1"].value)
+    owner = next(u for code in ("huyen", "xa") for u in owners(campaign, code if campaign.level(code) else None)
+                 if u.full_name == wb["Thông tin"]["B1"].value)
     by_name = {u.full_name: u for u in [owner, *campaign.units.descendants(owner)]}
     typed: dict[str, dict[str, str]] = {}
     n = 0
@@ -114,10 +115,24 @@ def test_a_districts_filled_workbook_passes_the_check_and_becomes_its_report(tmp
     _assert_in_report(typed, cells)
 
 
-def test_the_provinces_workbook_of_the_2026_campaign_makes_the_same_round_trip(tmp_path):
+def test_a_communes_workbook_of_the_2026_campaign_makes_the_same_round_trip(tmp_path):
     _need_other_parts()
     folders = sorted(CAMPAIGNS.glob("2026-*-trang-cong-dong"))   # the 2026 page campaign (not the festival)
     assert folders, "data/chien-dich/2026-*-trang-cong-dong phải có"
-    typed, sub, cells = _round_trip(tmp_path, str(folders[0]), None)
-    assert len(typed) == len(sub.records) == 45
+    typed, sub, cells = _round_trip(tmp_path, str(folders[0]), "Mường Phăng")
+    assert list(typed) == [r.unit.full_name for r in sub.records] == ["Xã Mường Phăng"]
     _assert_in_report(typed, cells)
+
+
+def test_a_commune_of_the_2022_campaign_makes_the_same_round_trip_to_its_district(tmp_path):
+    _need_other_parts()
+    campaign = load_campaign(CAMPAIGN)
+    (path,) = api.bieu_mau(CAMPAIGN, tmp_path / "bieu-mau", don_vi="Chung Chải", cap="xa")
+    typed = _fill(path, campaign)
+    report = api.bao_cao([path], tmp_path / "ra", CAMPAIGN)
+    assert report.exit_code == 0, report.refused
+    (written,) = report.written
+    document = docx.Document(written.files[0])
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Kính gửi: Ban Thường trực Ủy ban MTTQ Việt Nam huyện Mường Nhé" in text
+    assert written.unit == "Xã Chung Chải" and list(typed) == ["Xã Chung Chải"]

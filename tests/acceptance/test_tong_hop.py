@@ -201,8 +201,12 @@ def test_existing_outputs_are_not_overwritten_without_ghi_de(case, capsys):
 
 
 def test_the_two_level_campaign_sums_up_45_communes_from_the_province_list(tmp_path, ooxml_check):
-    _need(SAMPLE_2026)
-    result = api.tong_hop(SAMPLE_2026, C2026, tmp_path)
+    from tests.acceptance.province_list import province_list
+
+    folder = tmp_path / "nop"
+    folder.mkdir()
+    province_list(folder / "dien-bien.xlsx")
+    result = api.tong_hop(folder, C2026, tmp_path)
     summary = result.summary
     assert len(summary.rows) == 45 and [f.expected for f in summary.totals] == [45]
     assert summary.received == 45 and [p.rule for p in summary.problems] == ["TH-08"]

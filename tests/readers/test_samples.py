@@ -18,7 +18,7 @@ MAU = ROOT / "data" / "mau"
 sys.path.insert(0, str(ROOT / "scripts"))
 import make_samples  # noqa: E402
 
-SAMPLES = find_inputs([MAU / "2022-dien-bien", MAU / "2026-dien-bien"])
+SAMPLES = find_inputs([MAU / "2022-dien-bien", MAU / "2026-dien-bien", MAU / "2022-muong-nhe-xa"])
 
 
 def _text(v) -> str:
@@ -53,10 +53,11 @@ def _rows_of(path: Path) -> list[list]:
     return [list(r) for r in ws.iter_rows(values_only=True)]
 
 
-def test_there_are_ten_2022_submissions_and_one_2026():
-    assert [p.name for p in SAMPLES] == [
+def test_there_are_ten_2022_submissions_and_43_commune_files_of_2026():
+    assert [p.name for p in SAMPLES[:10]] == [
         "dien-bien-dong.docx", "dien-bien-phu.xlsx", "dien-bien.xlsx", "muong-ang.xlsx", "muong-cha.xlsx",
-        "muong-lay.xlsx", "muong-nhe.xlsx", "nam-po.xlsx", "tua-chua.xlsx", "tuan-giao.xlsx", "dien-bien.xlsx"]
+        "muong-lay.xlsx", "muong-nhe.xlsx", "nam-po.xlsx", "tua-chua.xlsx", "tuan-giao.xlsx"]
+    assert len(SAMPLES) == 10 + 45 - len(make_samples.MISSING_2026) + 1 + 10   # Mường Nhé: itself, 10 of 11 communes
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -67,14 +68,17 @@ def test_every_data_row_of_every_sample_is_a_raw_row(path):
     assert source.facts.don_vi and source.facts.ngay and source.facts.nguoi_ky and source.facts.noi_nhan
 
 
-def test_the_samples_cover_all_129_communes_but_the_one_left_out_and_the_45_of_2026():
-    rows_2022 = [r for p in SAMPLES[:-1] for r in read_source(p).table.rows]
+def test_the_samples_cover_all_129_communes_but_the_one_left_out_and_the_43_communes_of_2026_that_reported():
+    rows_2022 = [r for p in SAMPLES[:10] for r in read_source(p).table.rows]
     districts = [r for r in rows_2022 if r.group == 0]
     assert len(districts) == 10
     # 129 communes, minus Nậm Kè (left out), plus Mường Mùn twice and Quài Tở Mới (planted)
     assert len(rows_2022) - len(districts) == 129 - 1 + 2
-    rows_2026 = read_source(SAMPLES[-1]).table.rows
-    assert len(rows_2026) == 45 and {r.group for r in rows_2026} == {0}
+    sources_2026 = [read_source(p) for p in SAMPLES if p.parent.name == "2026-dien-bien"]
+    assert all(len(s.table.rows) == 1 and s.table.rows[0].group == 0 for s in sources_2026)
+    names = {s.table.rows[0].text("don_vi") for s in sources_2026}
+    assert len(names) == 43 and not names & set(make_samples.MISSING_2026)
+    assert {s.facts.don_vi for s in sources_2026} == names   # each commune reports for itself
 
 
 @pytest.mark.parametrize("planted", make_samples.PLANTED + make_samples.NORMALISED,

@@ -53,12 +53,27 @@ def test_lists_the_valid_names_when_the_unit_is_unknown(c2022):
     assert "Huyện Nậm Pồ" in err.value.message
 
 
-def test_gives_the_province_one_workbook_with_all_its_communes_when_there_is_one_level(two_level_folder):
+def test_gives_each_commune_its_own_workbook_when_communes_report_to_the_province(two_level_folder):
     campaign = load_campaign(two_level_folder)
-    (owner,) = owners(campaign)
-    assert owner.full_name == "Tỉnh Điện Biên"
-    plan = plan_for(campaign, owner)
+    communes = owners(campaign)
+    assert len(communes) == 45 and communes[0].full_name == "Xã Mường Phăng"
+    plan = plan_for(campaign, communes[0])
     (group,) = plan.groups
     assert group.numeral == "I" and group.level.title == "Cấp xã"
-    assert len(group.units) == 45
-    assert plan.titles[0] == "ỦY BAN MTTQ VIỆT NAM TỈNH ĐIỆN BIÊN"
+    assert [u.full_name for u in group.units] == ["Xã Mường Phăng"]
+    assert plan.titles[0] == "ỦY BAN MTTQ VIỆT NAM XÃ MƯỜNG PHĂNG"
+
+
+def test_a_commune_of_a_three_level_campaign_gets_only_its_own_row(c2022):
+    communes = owners(c2022, "xa", "Huyện Mường Nhé")
+    assert len(communes) == 11 and all(u.parent.full_name == "Huyện Mường Nhé" for u in communes)
+    plan = plan_for(c2022, select_owner(c2022, "Chung Chải", "xa"))
+    assert [(g.level.code, [u.full_name for u in g.units]) for g in plan.groups] == [("xa", ["Xã Chung Chải"])]
+    assert plan.titles[0] == "ỦY BAN MTTQ VIỆT NAM XÃ CHUNG CHẢI"
+
+
+def test_an_unknown_level_or_parent_is_refused_with_the_choices(c2022):
+    with pytest.raises(InputError, match="các cấp: huyen, xa"):
+        owners(c2022, "thon")
+    with pytest.raises(InputError, match="Không có đơn vị «Huyện Không Có»"):
+        owners(c2022, "xa", "Huyện Không Có")

@@ -127,21 +127,22 @@ def test_the_instructions_give_each_levels_naming_pattern_example_and_deadline(m
     assert "Cấp huyện: Mặt trận <tên đơn vị> (<tỉnh>). Ví dụ: Mặt trận Nậm Pồ (tỉnh Điện Biên)." in text
     assert "Ví dụ: Mặt trận Chung Chải (huyện Mường Nhé, tỉnh Điện Biên)" in text
     assert "Tên đúng mẫu của huyện Mường Nhé: Mặt trận Mường Nhé (tỉnh Điện Biên)." in text
-    assert "- Cấp huyện: trước ngày 31/3/2022." in text
-    assert "- Cấp xã: trước ngày 15/3/2022." in text
+    assert "- Huyện Mường Nhé: trước ngày 31/3/2022, gửi Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Điện Biên." in text
+    assert "- Cấp xã: trước ngày 15/3/2022, gửi Ban Thường trực Ủy ban MTTQ Việt Nam huyện Mường Nhé." in text
     assert "Căn cứ Công văn số 1031/MTTQ-BTT ngày 25/02/2022" in text
 
 
-def test_the_two_level_workbook_lists_the_provinces_45_communes_under_I(two_level_folder, tmp_path):
-    (path,) = write_workbooks(load_campaign(two_level_folder), tmp_path / "ra")
-    assert path.name == "bieu-mau-tinh-dien-bien.xlsx"
+def test_the_two_level_workbooks_are_one_per_commune_headed_with_its_own_front(two_level_folder, tmp_path):
+    paths = write_workbooks(load_campaign(two_level_folder), tmp_path / "ra")
+    assert len(paths) == 45
+    path = next(p for p in paths if p.name == "bieu-mau-xa-muong-phang.xlsx")
     wb = load_workbook(path)
     ws = wb["Phụ lục"]
     assert (ws.cell(FIRST_DATA_ROW, 1).value, ws.cell(FIRST_DATA_ROW, 2).value) == ("I", "Cấp xã")
-    numbers = [ws.cell(r, 1).value for r in range(FIRST_DATA_ROW + 1, FIRST_DATA_ROW + 46)]
-    assert numbers == list(range(1, 46))
-    assert wb["Thông tin"]["B1"].value == "Tỉnh Điện Biên"
-    assert ws["A1"].value == "ỦY BAN MTTQ VIỆT NAM TỈNH ĐIỆN BIÊN"
+    assert (ws.cell(FIRST_DATA_ROW + 1, 1).value, ws.cell(FIRST_DATA_ROW + 1, 2).value) == (1, "Xã Mường Phăng")
+    assert ws.cell(FIRST_DATA_ROW + 2, 1).value is None
+    assert wb["Thông tin"]["B1"].value == "Xã Mường Phăng"
+    assert ws["A1"].value == "ỦY BAN MTTQ VIỆT NAM XÃ MƯỜNG PHĂNG"
 
 
 def test_yes_no_admits_nothing_else_but_an_unusual_title_is_only_questioned(muong_nhe):
