@@ -29,7 +29,7 @@ R = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 def cases() -> list[Case]:
     """Return the cases of the second attack, in a fixed order."""
     return [*_workbook_cases(), *_word_cases(), *_the_thuc_cases(), *_campaign_cases(), *_file_cases(),
-            *_form_cases()]
+            *_form_cases(), *_template_cases()]
 
 
 def _xlsx() -> bytes:
@@ -284,6 +284,12 @@ def _fifo(path: str) -> None:
     os.mkfifo(path)
 
 
+def _sparse(path: str) -> None:
+    """Make a 60 GB file of zeros that takes no room on disk (past the 50 MB file limit)."""
+    with open(path, "wb") as fh:
+        fh.truncate(60 * 1024 ** 3)
+
+
 def _link_to(target: str):
     def make(path: str) -> None:
         os.symlink(target if target != "itself" else path, path)
@@ -294,7 +300,7 @@ def _file_cases() -> list[Case]:
     """Entries of a folder a file system can hold (made by `test_fuzz._write` when the value is a function)."""
     x, out = _xlsx(), []
     entries = {"fifo": _fifo, "dev-zero": _link_to("/dev/zero"), "looping-link": _link_to("itself"),
-               "dangling-link": _link_to("/nonexistent/a.xlsx")}
+               "dangling-link": _link_to("/nonexistent/a.xlsx"), "sparse-60-gb": _sparse}
     for name, make in entries.items():
         for command in ("kiem-tra", "tong-hop", "tra-lai"):
             out.append(Case(f"fresh-entry-{name}-{command}", command, {f"a-{name}.xlsx": make}))
@@ -304,6 +310,35 @@ def _file_cases() -> list[Case]:
     cv = dispatch_docx()
     for name, raw in {"not-utf8": b"C\xf4ng v\xe3n.docx", "newline": "a\nb.docx", "251-bytes": "Đ" * 123 + ".docx"}.items():
         out.append(Case(f"fresh-name-{name}-the-thuc-sua", "the-thuc-sua", {raw: cv}))
+    return out
+
+
+# --- templates that would carry, into every document written from them, what Word runs or fetches ------------
+
+def active_templates() -> dict[str, bytes]:
+    """Return the shared công văn template with one field, element or external link Word runs or fetches on opening."""
+    t = (ROOT / "templates" / "cong_van.docx").read_bytes()
+    return {
+        "field-ddeauto": _field(t, b'DDEAUTO c:\\windows\\system32\\cmd.exe "/k calc.exe"'),
+        "field-includetext": _field(t, b'INCLUDETEXT "C:\\Windows\\win.ini"'),
+        "field-includepicture": h.edit(t, BODY, lambda b: b.replace(b"<w:body>", b'<w:body><w:p><w:fldSimple w:instr='
+                                                                   b'"INCLUDEPICTURE http://127.0.0.1:9/x.png \\d"/>'
+                                                                   b"</w:p>", 1)),
+        "altchunk": _with_rel(t, b"rIdA", b"aFChunk", b"file:///etc/passwd", b'<w:altChunk r:id="rIdA"/>'),
+        "subdocument-unc": _with_rel(t, b"rIdS", b"subDocument", b"\\\\server\\share\\x.docx",
+                                     b'<w:p><w:subDoc r:id="rIdS"/></w:p>'),
+        "linked-image": _with_rel(t, b"rIdI", b"image", b"http://127.0.0.1:9/x.png", b""),
+        "javascript-link": _with_rel(t, b"rIdH", b"hyperlink", b"javascript:alert(1)",
+                                     b'<w:p><w:hyperlink r:id="rIdH"><w:r><w:t>x</w:t></w:r></w:hyperlink></w:p>'),
+    }
+
+
+def _template_cases() -> list[Case]:
+    toml = CAMPAIGN.read_bytes()
+    out = []
+    for name, data in active_templates().items():
+        out.append(Case(f"fresh-template-{name}", "campaign", {"chien-dich.toml": toml, "cong_van.docx": data}))
+        out.append(Case(f"fresh-mau-{name}", "mau", {"cong_van.docx": data}))
     return out
 
 
