@@ -317,6 +317,8 @@ def print_form_check(res, as_json: bool = False) -> None:
     """Print what `kiem_tra` found in the files of a campaign with its own form: each problem by rule and cell."""
     if as_json:
         print_json(res.to_dict())
+        for u in res.unusable:
+            print(f"Lỗi: {shown(u.path)}: {u.message}", file=sys.stderr)
         return
     for sub in res.submissions:
         unit = sub.reporting_unit.full_name if sub.reporting_unit else "không rõ đơn vị"

@@ -34,7 +34,7 @@ REPORT_TEMPLATE = "cong_van.docx"
 class FormCheckResult:
     """What `kiem-tra` found in the files of a form campaign."""
 
-    campaign: str
+    campaign: Campaign
     submissions: tuple[FormSubmission, ...] = ()
     unusable: tuple[Unusable, ...] = ()
 
@@ -46,11 +46,28 @@ class FormCheckResult:
         return 1 if any(s.errors for s in self.submissions) else 0
 
     def to_dict(self) -> dict:
-        return {"chien_dich": self.campaign, "tep": [
-            {"tep": s.path, "don_vi": s.reporting_unit.full_name if s.reporting_unit else "",
-             "van_de": [{"ma": p.rule, "muc_do": p.severity.value, "vi_tri": str(p.location), "noi_dung": p.message,
-                         "cach_sua": p.fix} for p in s.problems]} for s in self.submissions],
-            "khong_doc_duoc": [{"tep": u.path, "ly_do": u.message} for u in self.unusable]}
+        """Return `kiem-tra --json`'s shape (docs/kiem-tra.md); a file's "figures" are the campaign's own."""
+        from docgen.checks.form_figures import work_out
+        from docgen.checks.result import problem_dict
+
+        campaign = self.campaign
+        errors = sum(len(s.errors) for s in self.submissions)
+        files = [{
+            "path": s.path,
+            "reporting_unit": {"code": s.reporting_unit.code, "name": s.reporting_unit.full_name}
+            if s.reporting_unit else None,
+            "rows": len(s.rows),
+            "errors": len(s.errors),
+            "warnings": len(s.problems) - len(s.errors),
+            "problems": [problem_dict(p) for p in s.problems],
+            "figures": [{"key": f.key, "title": f.title, "text": f.text}
+                        for f in work_out(campaign, s.rows, s.expected).values()],
+        } for s in self.submissions]
+        return {"campaign": campaign.id, "exit_code": self.exit_code,
+                "totals": {"files": len(files), "errors": errors,
+                           "warnings": sum(f["warnings"] for f in files), "unusable": len(self.unusable)},
+                "files": files,
+                "unusable": [{"path": u.path, "message": u.message, "location": u.location} for u in self.unusable]}
 
 
 @dataclass(frozen=True)
@@ -99,7 +116,7 @@ def check_files(paths, campaign: Campaign) -> FormCheckResult:
         except DocgenError as exc:
             unusable.append(Unusable.from_error(str(p), exc))
     subs, more = check_all(list(dict.fromkeys(files)), campaign)
-    return FormCheckResult(campaign.id, tuple(subs), tuple(unusable + more))
+    return FormCheckResult(campaign, tuple(subs), tuple(unusable + more))
 
 
 def render_pair(campaign: Campaign, context: dict) -> tuple[bytes, tuple[Problem, ...]]:

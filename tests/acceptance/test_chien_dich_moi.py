@@ -179,3 +179,20 @@ def test_xem_thu_writes_the_dispatch_a_blank_workbook_and_a_sample_report(tmp_pa
     (written,) = result["bao_cao"].written
     text = "\n".join(p.text for p in docx.Document(written.files[0]).paragraphs)
     assert "I. KẾT QUẢ THỰC HIỆN" in text and "Kinh phí vận động:" in text
+
+
+def test_kiem_tra_json_of_a_form_campaign_has_the_documented_shape(zalo, tmp_path, capsys):
+    import json
+
+    book = api.bieu_mau(str(zalo), tmp_path / "bm")[0]
+    wb = load_workbook(book)
+    ws = wb[FORM_SHEET]
+    row = next(r for r in range(FIRST_DATA_ROW, ws.max_row + 1) if isinstance(ws.cell(r, 1).value, int))
+    ws.cell(row, 5).value = "nhiều"                        # Số thành viên of the first commune: not a number
+    wb.save(book)
+    assert main(["kiem-tra", str(book), "--chien-dich", str(zalo), "--json"]) == 1
+    said = json.loads(capsys.readouterr().out)
+    assert set(said) == {"campaign", "exit_code", "totals", "files", "unusable"}
+    (file,) = said["files"]
+    assert ("BM-02", f"E{row}") in {(p["rule"], p["cell"]) for p in file["problems"]}
+    assert {f["key"]: f["text"] for f in file["figures"]}["so_da_bao_cao"] == "1"
