@@ -58,11 +58,13 @@ def so_hieu(so: str | int | None, ky_hieu: str) -> str:
     ('05/BC-UBND-VP', '1031/UBND-VP')
     >>> so_hieu("", "BC-UBND-VP")
     '      /BC-UBND-VP'
+    >>> so_hieu("²", "BC") == "²/BC", len(so_hieu("9" * 5000, "BC"))
+    (True, 5003)
     """
     text = "" if so is None else str(so).strip()
     if not text:
         return f"{BLANK}/{ky_hieu}"
-    if text.isdigit():
+    if text.isascii() and text.isdigit() and len(text) <= 9:   # "²" or 5,000 digits are written as typed
         text = f"{int(text):02d}"
     return f"{text}/{ky_hieu}"
 

@@ -93,6 +93,10 @@ def _workbook_cases() -> list[Case]:
         add(f"report-date-{value.decode().replace('.', '_')}", _report_date(x, value), "bao-cao")
     for value in (b"1e308", b"1E999", b"-1E999", b"-0.0"):
         add(f"phone-number-{value.decode()}", _cell(x, b"F12", b'<c r="F12"><v>' + value + b"</v></c>"))
+    for name, number in (("5000-digits", b"9" * 5000), ("superscript", "²".encode())):
+        out.append(Case(f"fresh-thong-tin-report-number-{name}", "thong-tin", {"thong-tin.xlsx": h.replaced(
+            x, INFO, b'<c r="B4" s="9" t="n"><v>15</v></c>', b'<c r="B4" t="inlineStr"><is><t>' + number
+            + b"</t></is></c>")}))
     add("phone-date-cell-huge", _cell(x, b"F12", b'<c r="F12" s="14"><v>1e308</v></c>'), "bao-cao")
     add("name-bidi-isolates", _text(x, b"B12", "Xã \u202eSen\u200b\u200d Thượng\u2066\u2069"))
     add("name-combining-storm", _text(x, b"E12", "Gia" + "\u0300\u0301\u0303" * 30_000 + "ng A Tuấn"))
