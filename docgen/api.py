@@ -69,13 +69,15 @@ def kiem_tra(paths: list[Path], chien_dich: str = DEFAULT_CAMPAIGN, tra_lai: Pat
 
 
 def bao_cao(paths, out_dir, chien_dich=DEFAULT_CAMPAIGN, pdf=False, ghi_de=False, chat=False,
-            phu_luc_rieng=False, progress=None):
+            phu_luc_rieng=False, progress=None, ban_ky=False):
     """Return a `BaoCaoResult`: one result report (with its Phụ lục) per submission under `paths`.
 
     Writes OUT/<slug>/bao-cao-ket-qua-<slug>.docx (and phu-luc-<slug>.docx when `phu_luc_rieng`,
     and a .pdf of each when `pdf`, all converted by one LibreOffice process).
     A submission with errors still gets its report (its problems appear in
-    section II) unless `chat` (strict): then it is refused with its errors.
+    section II) unless `chat` (strict): then it is refused with its errors. While
+    errors remain it is written as a draft («DỰ THẢO», number and date blank)
+    unless `ban_ky` asks for the copy to sign (`Written.draft` says why).
     Unusable inputs and files that would be overwritten (without `ghi_de`) are
     refused; the others are still written. `progress(done, total, name)` is
     called before each input. Every .docx written is checked against ND30
@@ -96,7 +98,7 @@ def bao_cao(paths, out_dir, chien_dich=DEFAULT_CAMPAIGN, pdf=False, ghi_de=False
         return write_reports([Path(p) for p in paths], Path(out_dir), campaign, overwrite=ghi_de, strict=chat,
                              pdf=pdf)
     return job.run(paths, out_dir, campaign, pdf=pdf, overwrite=ghi_de, strict=chat,
-                   appendix_alone=phu_luc_rieng, progress=progress)
+                   appendix_alone=phu_luc_rieng, progress=progress, signed=ban_ky)
 
 
 def cong_van(chien_dich: str | Path, out_dir: str | Path, ghi_de: bool = False, pdf: bool = False):
@@ -223,7 +225,8 @@ def the_thuc(paths, include_info: bool = False, sua: bool = False, out: str | Pa
 
 
 def tong_hop(folder: str | Path, chien_dich: str | Path, out_dir: str | Path, ghi_de: bool = False,
-             thong_tin: str | Path | None = None, don_doc: bool = False, han_moi=None, don_vi: str | None = None):
+             thong_tin: str | Path | None = None, don_doc: bool = False, han_moi=None, don_vi: str | None = None,
+             ban_ky: bool = False):
     """Return a `TongHopResult`: the province's summary of every submission in `folder`, written to `out_dir`.
 
     Reads and checks each submission (an unusable file is reported, not fatal),
@@ -231,7 +234,9 @@ def tong_hop(folder: str | Path, chien_dich: str | Path, out_dir: str | Path, gh
     the two-level 2026 campaign) on time / late / not received with the figures,
     and writes `tong-hop.xlsx` and the province's report `bao-cao-tong-hop.docx`
     (with the consolidated Phụ lục). `thong_tin` is an optional .xlsx with the
-    province's own "Thông tin" sheet (number, date, signer, recipients, proposals).
+    province's own "Thông tin" sheet (number, date, signer, recipients, proposals) and,
+    on its "Phụ lục" sheet, the province's own row. While errors remain in the units'
+    data the report is a draft unless `ban_ky` (`TongHopResult.draft` says why).
     The report is checked against ND30 (`format_checks`; `exit_code` 1 when it
     breaks a MUST rule). With `don_doc`, also `cong-van-don-doc.docx`: the reminder
     dispatch to the units that have not reported or reported late, with the new
@@ -277,7 +282,8 @@ def tong_hop(folder: str | Path, chien_dich: str | Path, out_dir: str | Path, gh
     if han_moi not in (None, "") and deadline is None:
         raise InputError(f"Không hiểu ngày «{han_moi}» của --han-moi: ghi dạng ngày/tháng/năm, ví dụ 15/4/2022.")
     return job.run(Path(folder), campaign, Path(out_dir), overwrite=ghi_de,
-                   facts_file=Path(thong_tin) if thong_tin else None, reminder=don_doc, new_deadline=deadline)
+                   facts_file=Path(thong_tin) if thong_tin else None, reminder=don_doc, new_deadline=deadline,
+                   signed=ban_ky)
 
 
 

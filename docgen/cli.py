@@ -99,12 +99,16 @@ def _bao_cao(p: argparse.ArgumentParser):
     _add_flags(p, "--pdf", "--ghi-de")
     p.add_argument("--chat", action="store_true", help="chặt chẽ: không soạn báo cáo cho tệp còn lỗi, liệt kê các lỗi")
     p.add_argument("--phu-luc-rieng", action="store_true", help="ghi thêm Phụ lục thành tệp riêng phu-luc-<đơn-vị>.docx")
+    p.add_argument("--ban-ky", action="store_true",
+                   help="soạn bản trình ký (có số, ngày) cả khi dữ liệu còn lỗi; mặc định tệp còn lỗi được soạn "
+                        "thành bản dự thảo (dấu «DỰ THẢO», để trống số và ngày)")
 
     def run(args) -> int:
         from docgen import api
 
         res = api.bao_cao(args.nguon, args.ra, chien_dich=args.chien_dich, pdf=args.pdf, ghi_de=args.ghi_de,
-                          chat=args.chat, phu_luc_rieng=args.phu_luc_rieng, progress=console.progress_bar())
+                          chat=args.chat, phu_luc_rieng=args.phu_luc_rieng, progress=console.progress_bar(),
+                          ban_ky=args.ban_ky)
         console.print_bao_cao(res)
         return res.exit_code
 
@@ -275,7 +279,11 @@ def _tong_hop(p: argparse.ArgumentParser):
     p.add_argument("--chien-dich", default=DEFAULT_CAMPAIGN, metavar="CHIẾN_DỊCH",
                    help="mã chiến dịch trong data/chien-dich/ hoặc đường dẫn thư mục chiến dịch")
     p.add_argument("-o", "--ra", dest="out", required=True, metavar="THƯ_MỤC_RA", help="thư mục ghi kết quả")
-    p.add_argument("--thong-tin", metavar="TỆP", help="tệp «Thông tin» của tỉnh (người ký, số, ngày, đề xuất…)")
+    p.add_argument("--thong-tin", metavar="TỆP",
+                   help="tệp của tỉnh: trang «Thông tin» (người ký, số, ngày, đề xuất…) và trang «Phụ lục» có dòng của "
+                        "chính tỉnh, ví dụ data/mau/2022-dien-bien-tinh/thong-tin-tinh-dien-bien.xlsx")
+    p.add_argument("--ban-ky", action="store_true",
+                   help="soạn bản trình ký cả khi dữ liệu các đơn vị còn lỗi (mặc định: bản dự thảo)")
     p.add_argument("--don-doc", action="store_true",
                    help="ghi thêm cong-van-don-doc.docx: công văn đôn đốc các đơn vị chưa báo cáo hoặc báo cáo trễ hạn")
     p.add_argument("--han-moi", metavar="NGÀY",
@@ -289,8 +297,8 @@ def _tong_hop(p: argparse.ArgumentParser):
         from docgen import api
 
         result = api.tong_hop(args.folder, args.chien_dich, args.out, ghi_de=args.ghi_de, thong_tin=args.thong_tin,
-                              don_doc=args.don_doc, han_moi=args.han_moi, don_vi=args.don_vi)
-        console.print_tong_hop(result, draft=not args.thong_tin and getattr(result, "compiled", None) is None)
+                              don_doc=args.don_doc, han_moi=args.han_moi, don_vi=args.don_vi, ban_ky=args.ban_ky)
+        console.print_tong_hop(result)
         return result.exit_code
 
     return run

@@ -202,7 +202,9 @@ def kiem_tra_lines(res):
             yield f"  {'Quy tắc':<7}  {'Mức':<8}  {'Vị trí':<{width}}  Nội dung"
         for p in sub.problems:
             yield f"  {p.rule:<7}  {SEVERITY_WORDS[p.severity]:<8}  {_place(p):<{width}}  {p.message}"
-            if p.fix:
+            if p.normalised:   # docgen already changed the value: nothing to do, said so
+                yield f"  {'':<7}  {'':<8}  {'':<{width}}  (đã tự sửa, không cần làm gì)"
+            elif p.fix:
                 yield f"  {'':<7}  {'':<8}  {'':<{width}}  → Cách sửa: {p.fix}"
         yield "  Số liệu:"
         for f in sub.figures:
@@ -238,6 +240,7 @@ def print_bao_cao(res) -> None:
         for n in w.notes:
             print(f"  Lưu ý: {n.location}: {n.message}")
         print_nd30(w.format_checks)
+        print(draft_line(w.draft) if w.draft else "  Bản trình ký (có số, ngày theo trang Thông tin).")
     for r in res.refused:
         print(f"Không soạn: {shown(str(r.source))}: {r.message}", file=sys.stderr)
         for e in r.errors:
@@ -346,8 +349,16 @@ def print_form_summary(result) -> None:
     print_written(result.written, result.format_checks, listed=True)
 
 
-def print_tong_hop(result, draft: bool) -> None:
-    """Print the province's summary, the files written with their ND30 check, and a note when it is a draft."""
+def draft_line(reason: str) -> str:
+    """Return the console line of a report written as a draft: why, and what makes it the copy to sign."""
+    if reason.startswith("dữ liệu còn"):
+        return (f"  Bản dự thảo (dấu «DỰ THẢO», để trống số và ngày): {reason}. Sửa dữ liệu rồi chạy lại, hoặc thêm "
+                "--ban-ky để soạn bản trình ký.")
+    return f"  Bản dự thảo (để trống số, ngày): {reason}; ghi tên người ký thật, dùng chiến dịch thật để có bản trình ký."
+
+
+def print_tong_hop(result) -> None:
+    """Print the province's summary, the files written with their ND30 check, and whether it is a draft and why."""
     if hasattr(result, "figures"):   # a campaign's own form
         print_form_summary(result)
         return
@@ -355,9 +366,13 @@ def print_tong_hop(result, draft: bool) -> None:
     print_written(result.written, result.format_checks, listed=True)
     if result.reminder is not None:
         print(reminder_text(result.reminder))
-    if draft:
-        print("Báo cáo là bản dự thảo (chưa có số, ngày, người ký): thêm --thong-tin TỆP có trang «Thông tin» "
-              "của tỉnh để điền.")
+    if getattr(result, "compiled", None) is not None:   # --don-vi: the unit's report says so itself
+        return
+    if result.draft:
+        print(f"Báo cáo là bản dự thảo (dấu «DỰ THẢO», để trống số và ngày): {result.draft}. Thêm --ban-ky để soạn "
+              "bản trình ký khi dữ liệu còn lỗi.")
+    else:
+        print("Báo cáo là bản trình ký (có số, ngày theo tệp Thông tin của tỉnh).")
 
 
 def reminder_text(reminded) -> str:
@@ -402,7 +417,8 @@ def tong_hop_text(summary) -> str:
         lines.append(
             f"Toàn {summary.province.label}, {f.title.lower()}: {f.with_page}/{f.expected} có Trang"
             + (f" ({phan_tram(share / 100)})" if share is not None else "")
-            + f", {f.on_pattern} tên đúng mẫu, {f.with_both} đủ lãnh đạo và cán bộ vận hành."
+            + f"; {f.on_pattern}/{f.with_page} Trang tên đúng mẫu, {f.with_both}/{f.with_page} Trang đủ lãnh đạo và "
+            "cán bộ vận hành."
         )
     errors, warnings = severity_counts(summary.all_problems)
     lines.append(f"Vấn đề: {errors} lỗi, {warnings} cảnh báo (xem trang tính «Vấn đề»).")

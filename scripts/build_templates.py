@@ -112,6 +112,21 @@ def _header_table(doc) -> None:
     parts.fill(right, "{{ ngay|ngay_nd30(dia_danh, nam) }}", size=14, italic=True, before=6)
 
 
+def _draft_mark(doc) -> None:
+    """The "DỰ THẢO" mark of a draft (DF-02): bold capitals in a bordered box, above the header's left column.
+
+    Its paragraph goes before the header table; a copy to sign (`du_thao` empty) removes it whole,
+    so the header table still comes first.
+    """
+    table = doc.tables[0]._tbl
+    mark = parts.para(doc, "{%p if du_thao %}")
+    box = parts.para(doc, "{{ du_thao }}", size=13, bold=True, align=LEFT)
+    parts.box_border(box, int(Mm(130).twips))   # a box about 30 mm wide on a 160 mm text width
+    end = parts.para(doc, "{%p endif %}")
+    for p in (mark, box, end):
+        table.addprevious(p._p)
+
+
 def _title_and_recipients(doc, text_width: int) -> None:
     """Type name and trích yếu (TL-*) for a typed document; Kính gửi (KG-*)."""
     parts.tag(doc, "{%p if loai_van_ban %}")
@@ -254,6 +269,7 @@ def build_cong_van(path: Path) -> None:
     parts.page_setup(section, PORTRAIT_MARGINS, HEADER_DISTANCE)
     parts.drop_initial_paragraph(doc)  # the header table must come first
     _header_table(doc)
+    _draft_mark(doc)
     _title_and_recipients(doc, parts.text_width(section))
     _body(doc, parts.text_width(section))
     _closing_table(doc)
@@ -348,6 +364,10 @@ def build_phu_luc(path: Path) -> None:
     parts.para(doc, "{{ x }}", size=TABLE_HEAD_PT, align=LEFT)
     parts.tag(doc, "{%p endfor %}")
     parts.tag(doc, "{%p endif %}")
+    # A report's notes on rows left out or values not printed (documents.phu_luc: `ghi_chu`).
+    parts.tag(doc, "{%p for x in ghi_chu %}")
+    parts.para(doc, "{{ x }}", size=TABLE_HEAD_PT, align=LEFT, italic=True)
+    parts.tag(doc, "{%p endfor %}")
     parts.para(doc, "./.", size=14, align=RIGHT, before=6)  # PL-11
     doc.save(path)
 

@@ -45,6 +45,26 @@ def set_fonts(rpr) -> None:
     rpr.insert(0, fonts_el())
 
 
+def box_border(paragraph, right_indent: int) -> None:
+    """Draw a single-line box around the paragraph, `right_indent` twips short of the right margin (DF-02)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    bdr = el("w:pBdr")
+    for side in ("top", "left", "bottom", "right"):
+        bdr.append(el(f"w:{side}", val="single", sz="8", space="2", color="000000"))
+    anchor = next((ppr.find(qn(t)) for t in ("w:spacing", "w:ind", "w:jc") if ppr.find(qn(t)) is not None), None)
+    if anchor is not None:
+        anchor.addprevious(bdr)
+    else:
+        ppr.append(bdr)
+    ind = ppr.find(qn("w:ind"))
+    if ind is None:
+        ind = el("w:ind")
+        jc = ppr.find(qn("w:jc"))
+        (jc.addprevious if jc is not None else ppr.append)(ind)
+    ind.set(qn("w:left"), "57")
+    ind.set(qn("w:right"), str(right_indent))
+
+
 def bottom_border(paragraph) -> None:
     """Give the paragraph a solid bottom border: the ND30 "nét liền" line (LN-01 b)."""
     ppr = paragraph._p.get_or_add_pPr()

@@ -34,6 +34,7 @@ from make_samples_files import write_docx, write_xlsx  # noqa: E402
 
 OUT_2022 = ROOT / "data" / "mau" / "2022-dien-bien"
 OUT_2026 = ROOT / "data" / "mau" / "2026-dien-bien"
+OUT_PROVINCE = ROOT / "data" / "mau" / "2022-dien-bien-tinh"   # the province's own facts and row (tong-hop --thong-tin)
 OUT_2022_COMMUNES = ROOT / "data" / "mau" / "2022-muong-nhe-xa"
 
 
@@ -273,16 +274,23 @@ def _renumber(rows: list[Row]) -> list[Row]:
 def facts(unit: Unit, people: People, layout: Layout, day: dt.date, upper: str) -> dict:
     deputy = people.rng.random() < 0.4
     party = {"huyện": "Huyện ủy", "thị xã": "Thị ủy", "thành phố": "Thành ủy", "tỉnh": "Tỉnh ủy"}[unit.kind]
+    signer = people.name()
+    if deputy:
+        people.rng.random()   # the draw that once chose the "KT." form: kept, so later names and phones stay the same
     return {
         "don_vi": unit.full_name,
         "so": layout.so,
         "ngay": f"{day.day}/{day.month}/{day.year}" if layout.date_as_text else day,
-        "nguoi_ky": people.name(),
+        "nguoi_ky": signer,
         "chuc_vu": "PHÓ CHỦ TỊCH" if deputy else "CHỦ TỊCH",
-        "tham_quyen": "KT. CHỦ TỊCH" if deputy and people.rng.random() < 0.5 else "TM. BAN THƯỜNG TRỰC",
-        "noi_nhan": [f"Ban Thường trực {upper} (b/c)", f"Thường trực {party} (b/c)",
-                     "Các đồng chí Ủy viên Ban Thường trực"],
+        # One signature form per campaign ([ky] cap_pho = "tm", as dispatch 1031).
+        "tham_quyen": "TM. BAN THƯỜNG TRỰC",
+        # The body in «Kính gửi» is «Như trên»: not written again (the facts hint says so).
+        "noi_nhan": [f"Thường trực {party} (b/c)", "Các đồng chí Ủy viên Ban Thường trực"],
         "luu": "VP",
+        # The district's own guidance to its communes (item 1 of 1031), a few days after the dispatch.
+        "huong_dan": f"Công văn số {int(unit.code) % 50 + 1:02d}/MTTQ-BTT ngày {(day - dt.timedelta(days=17)).day:02d}/"
+                     f"{(day - dt.timedelta(days=17)).month:02d}/{day.year}",
         "co_ke_hoach": "Có",
         "bao_cao_cap_uy": "Có",
         "de_xuat": people.rng.sample([
@@ -404,6 +412,28 @@ def build_2026(out: Path = OUT_2026) -> dict[str, dict]:
     return found
 
 
+def build_province_2022(out: Path = OUT_PROVINCE) -> None:
+    """Write the province's own file for `tong-hop --thong-tin`: its facts and its own row (page, people)."""
+    campaign = load_campaign("2022-trang-cong-dong")
+    province = campaign.province
+    row = Row(1, province.full_name, "Mặt trận Điện Biên", "https://www.facebook.com/Mat-tran-Dien-Bien",
+              ["Giàng Trọng Bình", "0912 468 135", "binhgtr@gmail.com"],
+              ["Lưu Hoài Nam", "0969 357 246", "namhoailuu@gmail.com"])
+    info = {
+        "don_vi": province.full_name, "so": "", "ngay": None, "nguoi_ky": "Giàng Trọng Bình",
+        "chuc_vu": "PHÓ CHỦ TỊCH", "tham_quyen": "TM. BAN THƯỜNG TRỰC",
+        "noi_nhan": ["Thường trực Tỉnh ủy (b/c)", "Ban Tuyên giáo Tỉnh ủy",
+                     "Các đồng chí Ủy viên Ban Thường trực"],
+        "luu": "DCPL", "co_ke_hoach": "Có", "bao_cao_cap_uy": "Có",
+        "de_xuat": ["Đề nghị Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam tiếp tục hướng dẫn, hỗ trợ kỹ thuật để "
+                    "Mặt trận các cấp quản lý, vận hành “Trang cộng đồng” hiệu quả."],
+        "nguyen_nhan": "Một số cán bộ cơ sở kiêm nhiệm nhiều việc, kỹ năng sử dụng mạng xã hội còn hạn chế",
+    }
+    out.mkdir(parents=True, exist_ok=True)
+    write_xlsx(out / "thong-tin-tinh-dien-bien.xlsx", "ỦY BAN MTTQ VIỆT NAM TỈNH ĐIỆN BIÊN",
+               "“Trang cộng đồng” Mặt trận tỉnh Điện Biên", [("I", "Cấp tỉnh", [row])], info, Layout())
+
+
 def check_planted(found: dict[str, dict]) -> list[str]:
     """Return the differences between where mistakes landed and PLANTED/NORMALISED (empty when equal)."""
     want = {(p.file, p.sheet, p.cell, p.rule) for p in PLANTED + NORMALISED if p.cell}
@@ -417,6 +447,7 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(argv[0]) if argv else OUT_2022.parent
     found = build_2022(root / OUT_2022.name)
     found.update(build_2026(root / OUT_2026.name))
+    build_province_2022(root / OUT_PROVINCE.name)
     diff = check_planted(found)
     for line in diff:
         print(line)

@@ -31,12 +31,13 @@ STATUS_FILLS = {
     Status.UNDATED: "E7E6E6",   # grey: received, date unknown
 }
 SEVERITY_LABEL = {Severity.ERROR: "Lỗi", Severity.WARNING: "Cảnh báo"}
+OF_WORDS = {"expected": "đơn vị", "with_page": "có Trang"}   # a share's denominator, in words
 FIGURES = (
     ("expected", "dự kiến", None),
     ("present", "có trong danh sách", None),
     ("with_page", "có Trang", "expected"),
-    ("on_pattern", "tên đúng mẫu", "expected"),
-    ("with_both", "đủ lãnh đạo và cán bộ vận hành", "expected"),
+    ("on_pattern", "tên đúng mẫu", "with_page"),    # checks.figures.DENOMINATOR
+    ("with_both", "đủ lãnh đạo và cán bộ vận hành", "with_page"),
 )
 
 
@@ -65,7 +66,7 @@ def _figure_headers(summary: Summary) -> list[str]:
         for _, label, of in FIGURES:
             out.append(f"{f.title}: {label}")
             if of:
-                out.append(f"{f.title}: % {label}")
+                out.append(f"{f.title}: % {label} (trên số {OF_WORDS[of]})")
     return out
 
 

@@ -29,6 +29,9 @@ CAMPAIGNS_DIR = DATA_DIR / "chien-dich"
 FILE_NAME = "chien-dich.toml"
 PATTERN_FIELDS = frozenset({"ten", "don_vi", "cap_tren", "tinh"})
 STAFFING = frozenset({"rieng", "kiem_nhiem"})
+# How a deputy signs in every document of a campaign (`[ky] cap_pho`, SG-02/SG-03): "tm" under the
+# collective line only ("TM. BAN THƯỜNG TRỰC / PHÓ CHỦ TỊCH", as dispatch 1031), "kt" with "KT. CHỦ TỊCH".
+DEPUTY_FORMS = frozenset({"tm", "kt"})
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,8 @@ class Campaign:
     summary_sections: tuple[Section, ...] = field(default=(), repr=False)   # [[tong_hop.phan]]
     dispatch: Dispatch | None = field(default=None, repr=False)  # None when the file has no [[van_ban.muc]]
     reminder: Reminder = field(default=DEFAULT_REMINDER, repr=False)  # [don_doc]: the reminder dispatch's text
+    deputy_form: str = "tm"   # [ky] cap_pho: the campaign's one signature form for a deputy (DEPUTY_FORMS)
+    sample: bool = False      # [mau] or `mau = true`: a sample campaign, its documents marked as samples
     reporting: tuple = field(default=(), repr=False)  # reporting.Line per level: to whom, by when, which rows
 
     @property
@@ -110,6 +115,17 @@ class Campaign:
             if own.is_file():
                 return own
         return DATA_DIR.parent / "templates" / name
+
+    @property
+    def province_level(self) -> Level | None:
+        """Return the province's own row as a level (`[tong_hop.cap_tinh]`): the summary's "Cấp tỉnh" line and
+        first Phụ lục group, checked from the province's facts file; None when the campaign has none."""
+        own = self.summary.values.get("cap_tinh")
+        if not isinstance(own, dict):
+            return None
+        return Level("tinh", 0, str(own.get("ten", "Cấp tỉnh")), self.top_level.deadline,
+                     str(own.get("mau_ten_trang", "Mặt trận {ten}")), str(own.get("vi_du", "")),
+                     own.get("nhan_su", "rieng") if own.get("nhan_su") in STAFFING else "rieng")
 
     def level(self, code: str) -> Level | None:
         """Return the level whose code (`ma`) is `code`, if the campaign has one."""
@@ -254,8 +270,18 @@ def load_campaign(name_or_path: str | Path = DEFAULT_CAMPAIGN) -> Campaign:
         summary_sections=parse_sections(raw, "tong_hop", names, read),
         dispatch=parse_dispatch(raw, levels, where) if has_dispatch(raw) else None,
         reminder=parse_reminder(raw, where),
+        deputy_form=_deputy_form(raw, where),
+        sample=raw.get("mau") is True,
         reporting=parse_lines(levels_raw, levels, where),
     )
+
+
+def _deputy_form(raw: dict, where: Location) -> str:
+    form = _table(raw.get("ky", {}), "ky", where).get("cap_pho", "tm")
+    if form not in DEPUTY_FORMS:
+        raise CampaignError(f"«{form}» không dùng được: ghi \"tm\" (TM. BAN THƯỜNG TRỰC / PHÓ CHỦ TỊCH) hoặc "
+                            f"\"kt\" (TM. BAN THƯỜNG TRỰC / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH).", where.at("ky.cap_pho"))
+    return form
 
 
 # tomllib's messages (English) → what the clerk should look for.

@@ -32,12 +32,17 @@ class ReportSettings:
     symbol: str = ""
     subject: str = ""
     appendix_title: str = ""
+    wrong_rows: str = "bo"        # hang_sai: a signed Phụ lục leaves wrong rows out ("bo") or marks them ("danh_dau")
+    close_gaps_days: int = 15     # khac_phuc_sau_ngay: default date to close the gaps, days after the report
 
 
 # Keys of `[tong_hop]`: the province summary's settings over its defaults.
 SUMMARY_KEYS = {"kinh_gui": (str,), "noi_nhan": (list,), "trich_yeu": (str,), "ky_hieu": (str,),
                 "tham_quyen": (str,), "chuc_vu": (str,), "nguoi_ky": (str,), "luu": (str,), "de_xuat": (list,),
-                "so": (str, int), "ngay": (dt.date,)}
+                "so": (str, int), "ngay": (dt.date,),
+                # The Centre's dispatch the province answers (a Directive) and the province's own level.
+                "thuc_hien": (dict,), "cap_tinh": (dict,)}
+WRONG_ROWS = ("bo", "danh_dau")
 
 
 @dataclass(frozen=True)
@@ -65,7 +70,10 @@ def parse_directive(raw: dict, where: Location) -> Directive | None:
     """Return the directive reports cite, or None when the campaign has no `[van_ban]`."""
     if "van_ban" not in raw:
         return None
-    vb, path = _table(raw, "van_ban", where), "van_ban."
+    return _directive(_table(raw, "van_ban", where), where, "van_ban.")
+
+
+def _directive(vb: dict, where: Location, path: str) -> Directive:
     day = _get(vb, "ngay", (dt.date,), where, path)
     return Directive(
         kind=_get(vb, "loai", (str,), where, path, "Công văn"),
@@ -87,7 +95,16 @@ def parse_report(raw: dict, where: Location) -> ReportSettings:
         symbol=_get(table, "ky_hieu", (str,), where, path, ""),
         subject=_get(table, "trich_yeu", (str,), where, path, ""),
         appendix_title=clean(_get(table, "tieu_de_phu_luc", (str,), where, path, "")),
+        wrong_rows=_one_of(_get(table, "hang_sai", (str,), where, path, "bo"), WRONG_ROWS, where, path + "hang_sai"),
+        close_gaps_days=_get(table, "khac_phuc_sau_ngay", (int,), where, path, 15),
     )
+
+
+def _one_of(value: str, allowed: tuple[str, ...], where: Location, key: str) -> str:
+    if value not in allowed:
+        raise CampaignError(f"Khóa «{key}» chỉ nhận {' hoặc '.join(f'«{a}»' for a in allowed)}, không nhận «{value}».",
+                            where.at(key))
+    return value
 
 
 def parse_summary(raw: dict, where: Location) -> SummarySettings:
@@ -102,4 +119,6 @@ def parse_summary(raw: dict, where: Location) -> SummarySettings:
         value = _get(table, key, kinds, where, path)
         if value is not None:
             values[key] = tuple(value) if isinstance(value, list) else value
+    if "thuc_hien" in values:
+        values["thuc_hien"] = _directive(values["thuc_hien"], where, path + "thuc_hien.")
     return SummarySettings(values)

@@ -14,14 +14,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
-
 from docgen.campaigns.campaign import Campaign
 from docgen.campaigns.form import Column
 from docgen.checks.rules import problem
 from docgen.checks.units import campaign_index, expected_units, find_reporting
 from docgen.errors import InputError, Location
-from docgen.readers.layout import SCAN_ROWS
+from docgen.readers.layout import SCAN_ROWS, Grid
 from docgen.records.model import Facts, Problem, Unit
 from docgen.values.formats import ngay_ngan, so_vn
 from docgen.values.kinds import NamePattern
@@ -39,6 +37,7 @@ class FormRow:
     unit: Unit | None
     values: dict[str, object]
     texts: dict[str, str]
+    cells: dict[str, str] = field(default_factory=dict)   # column key → the cell's name ("D9", "dòng 4, cột 3")
 
     @property
     def name(self) -> str:
@@ -104,11 +103,12 @@ def _header(rows: list[tuple[int, list]], columns: tuple[Column, ...]) -> tuple[
     return None
 
 
-def check_form_sheets(name: str, sheets: dict[str, list[tuple[int, list]]], facts: Facts, notes, campaign: Campaign,
+def check_form_sheets(name: str, sheets: dict[str, Grid], facts: Facts, notes, campaign: Campaign,
                       file_date: dt.date | None = None) -> FormSubmission:
-    """Return the checked submission of a workbook's sheets (see `check_form_file`)."""
+    """Return the checked submission of a file's sheets or Word tables (see `check_form_file`)."""
     form = campaign.form
-    for sheet, rows in sheets.items():
+    for sheet, grid in sheets.items():
+        rows = list(grid.rows)
         header = _header(rows, form.columns)
         if header is not None:
             break
@@ -132,18 +132,19 @@ def check_form_sheets(name: str, sheets: dict[str, list[tuple[int, list]]], fact
         data = {k: v for k, v in cells.items() if k != "don_vi" and v not in (None, "")}
         if not data:   # a unit row of the blank form left empty is a unit that has not reported (DV-02)
             continue
-        where = {key: Location(name, sheet, f"{get_column_letter(j + 1)}{row_no}") for key, j in at.items()}
+        where = {key: Location(name, sheet, grid.cell_name(row_no, j)) for key, j in at.items()}
         unit = _unit(unit_text, where["don_vi"], scope, index, levels, found)
         if unit is not None and unit.code in seen:
-            found.append(problem("DV-03", f"{unit.full_name} ghi hai lần (đã có ở {seen[unit.code].location.cell}).",
+            found.append(problem("DV-03", f"{unit.full_name} ghi hai lần (đã có ở {seen[unit.code].cells['don_vi']}).",
                                  where["don_vi"], "Giữ một dòng cho mỗi đơn vị: gộp hoặc xóa dòng thừa.", unit.code))
         level = levels.get(unit.level) if unit is not None else None
         typed, texts = _read_cells(cells, where, form.columns, level, unit, found)
-        row = FormRow(Location(name, sheet, f"{row_no}"), unit_text, unit, typed, texts)
+        row = FormRow(Location(name, sheet, f"{row_no}"), unit_text, unit, typed, texts,
+                      {key: loc.cell for key, loc in where.items()})
         if unit is not None:
             seen.setdefault(unit.code, row)
         out_rows.append(row)
-    _row_rules(out_rows, form.columns, at, name, sheet, found)
+    _row_rules(out_rows, form.columns, found)
     if reporting is None and out_rows:
         reporting = _owner(out_rows, index.province)
     expected = expected_units(reporting, campaign) if reporting is not None else ()
@@ -236,10 +237,10 @@ def _limits(col: Column, value, where: Location, code: str, found: list[Problem]
                                  where, f"Ghi ngày{window}.", code))
 
 
-def _row_rules(rows: list[FormRow], columns, at: dict[str, int], name: str, sheet: str, found: list[Problem]) -> None:
+def _row_rules(rows: list[FormRow], columns, found: list[Problem]) -> None:
     """Add BM-05 (a column above the one it may not exceed) and BM-07 (a value two units share)."""
     def cell(row: FormRow, key: str) -> Location:
-        return Location(name, sheet, f"{get_column_letter(at[key] + 1)}{row.location.cell}")
+        return Location(row.location.file, row.location.sheet, row.cells[key])
 
     for col in columns:
         firsts: dict[str, FormRow] = {}
@@ -255,6 +256,6 @@ def _row_rules(rows: list[FormRow], columns, at: dict[str, int], name: str, shee
                 key = name_key(str(value))
                 first = firsts.setdefault(key, row)
                 if first is not row:
-                    found.append(problem("BM-07", f"«{_label(col)}» «{row.texts[col.key]}» trùng với dòng "
-                                         f"{first.location.cell} ({first.name}).", cell(row, col.key),
+                    found.append(problem("BM-07", f"«{_label(col)}» «{row.texts[col.key]}» trùng với ô "
+                                         f"{first.cells[col.key]} ({first.name}).", cell(row, col.key),
                                          "Mỗi đơn vị một giá trị riêng.", code))

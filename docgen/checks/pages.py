@@ -24,6 +24,7 @@ class Page:
     link: str = ""
     platform: str = ""
     exists: bool = False
+    note: str = ""       # what the row says instead of a page ("đang xây dựng"), kept for the Phụ lục
 
 
 def page_name(name: str, typed: str, unit: Unit | None, level: Level | None, where: Location, label: str,
@@ -74,7 +75,7 @@ def page(texts: dict[str, str], raw_name: str, unit: Unit | None, level: Level |
             out.append(problem("TT-02", f"{upper_first(label)} chưa thành lập Trang{said}; tính là chưa hoàn thành.",
                                where["lien_ket"] if link.typed else where["ten_trang"],
                                "Khi đã lập Trang, ghi tên Trang và địa chỉ liên kết.", code))
-            return Page()
+            return Page(note=link.typed or name)
         out.append(problem("LK-01", f"Trang «{name}» của {label} thiếu địa chỉ liên kết.", where["lien_ket"],
                            "Ghi địa chỉ của Trang, ví dụ https://www.facebook.com/tentrang.", code))
         kept = page_name(name, raw_name, unit, level, where["ten_trang"], label, out)

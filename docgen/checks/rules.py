@@ -38,7 +38,7 @@ RULES: dict[str, Rule] = {
         Rule("LK-03", WARNING, "Địa chỉ liên kết đã được đưa về dạng chuẩn", normalises=True),
         Rule("NS-01", ERROR, "Thiếu lãnh đạo phụ trách"),
         Rule("NS-02", ERROR, "Thiếu cán bộ quản lý, vận hành"),
-        Rule("NS-03", WARNING, "Lãnh đạo phụ trách và cán bộ vận hành là cùng một người ở cấp phải phân công riêng (mục 2.4)"),
+        Rule("NS-03", ERROR, "Lãnh đạo phụ trách và cán bộ vận hành là cùng một người ở cấp phải phân công riêng (mục 2.4)"),
         Rule("SDT-01", ERROR, "Số điện thoại không hợp lệ"),
         Rule("SDT-02", WARNING, "Số điện thoại đã được đưa về dạng chuẩn", normalises=True),
         Rule("EM-01", ERROR, "Địa chỉ thư điện tử không hợp lệ"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from docgen.campaigns.campaign import Campaign, Level
 from docgen.checks import normalize
@@ -20,7 +20,10 @@ from docgen.checks.people import person, staffing
 from docgen.checks.rules import problem
 from docgen.checks.units import UnitIndex, campaign_index, expected_units, find_reporting, unit_words
 from docgen.errors import Location
-from docgen.records.model import COLUMNS, Problem, RawRow, Record, Role, Source, Submission, Unit
+from docgen.records.model import COLUMNS, Problem, RawRow, Record, Role, Severity, Source, Submission, Unit
+
+# Findings that make a cell's value wrong: a signed Phụ lục never prints that value as valid.
+VALUE_RULES = frozenset({"SDT-01", "EM-01", "LK-01", "LK-02", "TT-01"})
 from docgen.vntext import name_key
 
 
@@ -62,6 +65,7 @@ def check_source(source: Source, campaign: Campaign) -> Submission:
         if _has_data(row, titles):
             records.append(_check_row(row, run))
     expected = expected_units(reporting, campaign) if reporting is not None else ()
+    _no_present_guess(run, records)
     _missing(expected, run)
     records_t = tuple(records)
     return Submission(
@@ -72,6 +76,20 @@ def check_source(source: Source, campaign: Campaign) -> Submission:
         figures=level_figures(campaign, expected, records_t),
         expected=expected,
     )
+
+
+_GUESS = re.compile(r"^Có phải «(.+)»\?$")
+
+
+def _no_present_guess(run: "_Run", records: list[Record]) -> None:
+    """Replace a DV-01 guess that names a unit the list already has ("Có phải «Xã Quài Tở»?" when
+    Xã Quài Tở has its row): the row is more likely one too many than a misspelling."""
+    present = {r.unit.full_name for r in records if r.unit is not None}
+    for i, p in enumerate(run.problems):
+        m = _GUESS.match(p.fix) if p.rule == "DV-01" else None
+        if m and m.group(1) in present:
+            run.problems[i] = replace(p, fix=f"«{m.group(1)}» đã có dòng riêng trong danh sách: xóa dòng này nếu "
+                                             "là dòng thừa, hoặc ghi đúng tên theo danh mục đơn vị hành chính.")
 
 
 def _has_data(row: RawRow, titles: set[str]) -> bool:
@@ -210,6 +228,8 @@ def _check_row(row: RawRow, run: _Run) -> Record:
     staffing(leader, operator, level, pg.exists, label, where, out, code)
     record = Record(row.location, texts.get("don_vi", ""), unit, pg.name, pg.link, pg.platform, leader, operator)
     _duplicates(record, label, where, run, out)
+    wrong = {p.location for p in out if p.rule in VALUE_RULES and p.severity is Severity.ERROR}
+    record = replace(record, page_note=pg.note, invalid=tuple(k for k in COLUMNS if where[k] in wrong))
     if len(out) > 1:   # left to right, as the clerk reads the row
         column = {where[key]: i for i, key in reversed(list(enumerate(COLUMNS)))}
         out.sort(key=lambda p: column.get(p.location, len(COLUMNS)))
@@ -302,7 +322,7 @@ def _missing(expected: tuple[Unit, ...], run: _Run) -> None:
         if (unit.level, unit.code) not in run.units_seen:
             run.problems.append(problem(
                 "DV-02",
-                f"Thiếu {unit.label} (mã {unit.code}) trong danh sách của {run.reporting.label}.",
+                f"Thiếu {unit.label} (mã {unit.official_code}) trong danh sách của {run.reporting.label}.",
                 run.source.table.source,
                 f"Thêm một dòng cho «{unit.full_name}».",
                 unit.code,

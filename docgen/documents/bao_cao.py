@@ -9,24 +9,22 @@ proposals (facts), Nơi nhận and signature (facts). Keys are listed in `VARIAB
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from docgen.campaigns.campaign import Campaign, Level
 from docgen.campaigns.reporting import addressee_name
-from docgen.documents import frame
+from docgen.checks.figures import first_records, shortfalls, staffed
+from docgen.documents import frame, wording
 from docgen.documents.frame import block
-from docgen.records.model import Facts, LevelFigures, Record, Severity, Submission, Unit
-from docgen.values.formats import ngay_ngan, phan_tram, so_hieu
+from docgen.records.model import Facts, LevelFigures, Record, Submission, Unit
+from docgen.values.formats import ngay_han, phan_tram
 from docgen.vntext import clean, lower_first
 
 TYPE_NAME, TYPE = "BÁO CÁO", "Báo cáo"
 DEFAULT_SYMBOL = "BC-MTTQ-BTT"
-PAGE = "“Trang cộng đồng”"
+PAGE = wording.PAGE
 RESULTS, SHORTCOMINGS, PROPOSALS = "I. KẾT QUẢ THỰC HIỆN", "II. TỒN TẠI, HẠN CHẾ", "III. ĐỀ XUẤT, KIẾN NGHỊ"
-# Findings named unit by unit in section II, in this order (rule IDs of docgen.checks.rules).
-NAMED = (
-    ("DV-02", "Chưa có thông tin trong danh sách"),
-    ("TT-02", f"Chưa lập {PAGE}"),
-    ("TT-01", "Tên Trang chưa đúng mẫu chung"),
-)
+CLOSE_GAPS_DAYS = 15   # default: gaps closed this many days after the report (`[bao_cao] khac_phuc_sau_ngay`)
 
 VARIABLES: dict[str, str] = {
     **frame.VARIABLES,
@@ -39,27 +37,34 @@ VARIABLES: dict[str, str] = {
 }
 
 
-def build_context(sub: Submission, campaign: Campaign) -> dict:
+def build_context(sub: Submission, campaign: Campaign, signed: bool = False) -> dict:
     """Return the report's template context (templates/cong_van.docx with `loai_van_ban` "BÁO CÁO").
 
     Everything comes from `sub` (records, problems, figures, facts) and the
     campaign's `[bao_cao]` and `[van_ban]` tables; missing optional facts leave
-    their sentence out rather than guess.
+    their sentence out rather than guess. While errors remain the report is a
+    draft (`frame.draft_reason`): marked, number and date blank; `signed` asks
+    for the copy to sign anyway (`--ban-ky`).
     """
     facts = sub.source.facts
+    draft = frame.draft_reason(len(sub.errors), facts.nguoi_ky, campaign.sample, signed)
+    if draft:
+        facts = replace(facts, so="", ngay=None, nguoi_ky="" if frame.is_placeholder(facts.nguoi_ky) else facts.nguoi_ky)
     unit = sub.reporting_unit
     settings = campaign.report
     chu_quan, ban_hanh = frame.header(unit, facts.don_vi)
     year = facts.ngay.year if facts.ngay else campaign.top_level.deadline.year
     kinh_gui = frame.recipients([addressee_name(campaign, unit)] if unit is not None else [])
     figures = [_figure(f) for f in sub.figures]
-    shortcomings = _shortcomings(sub)
-    proposals = [clean(p) for p in facts.de_xuat if clean(p)]
+    shortcomings = _shortcomings(sub, campaign)
+    proposals = [f"- {clean(p).removeprefix('- ')}" for p in facts.de_xuat if clean(p)]
+    gaps = [block("gach", "", t) for t in shortcomings] + [block("doan", "", t) for t in _causes_and_date(sub, campaign)] \
+        if shortcomings else [block("doan", "", "Không có.")]
     body = frame.close_body(
         [block("doan", "", _opening(sub, campaign))]
         + [block("muc", RESULTS)] + _results(sub, campaign)
-        + [block("muc", SHORTCOMINGS)] + [block("gach", "", t) for t in shortcomings or ["Không có."]]
-        + [block("muc", PROPOSALS)] + [block("doan", "", t) for t in proposals or ["Không có."]]
+        + [block("muc", SHORTCOMINGS)] + gaps
+        + [block("muc", PROPOSALS)] + [block("gach", "", t) for t in proposals or ["Không có."]]
         + [block("doan", "", _closing(sub, campaign))]
     )
     return {
@@ -72,9 +77,10 @@ def build_context(sub: Submission, campaign: Campaign) -> dict:
         "loai": TYPE,
         "trich_yeu": clean(settings.subject) or f"Kết quả thực hiện {lower_first(campaign.title)}",
         "kinh_gui": kinh_gui,
+        "du_thao": (frame.SAMPLE_MARK if campaign.sample else frame.DRAFT_MARK) if draft else "",
         "noi_dung": body,
-        "noi_nhan": frame.cc_list(facts.noi_nhan, facts.luu, as_said=bool(kinh_gui)),
-        **frame.signature(facts.tham_quyen, facts.chuc_vu, facts.nguoi_ky),
+        "noi_nhan": frame.cc_list(facts.noi_nhan, facts.luu, as_said=bool(kinh_gui), addressees=kinh_gui),
+        **frame.signature(facts.tham_quyen, facts.chuc_vu, facts.nguoi_ky, campaign.deputy_form),
         "don_vi": unit.full_name if unit is not None else clean(facts.don_vi),
         "so_lieu": figures,
         "ton_tai": shortcomings,
@@ -88,11 +94,7 @@ def _opening(sub: Submission, campaign: Campaign) -> str:
     who = frame.issuer_name(sub.reporting_unit, sub.source.facts.don_vi)
     if vb is None:
         return f"Thực hiện chỉ đạo của cấp trên về việc {lower_first(campaign.title)}, {who} báo cáo kết quả như sau:"
-    cited = f"{vb.kind} số {so_hieu(vb.number, vb.symbol).strip()}"
-    when = f" ngày {ngay_ngan(vb.date)}" if vb.date else ""
-    by = f" của {vb.issuer}" if vb.issuer else ""
-    about = f" về việc {lower_first(vb.subject)}" if vb.subject else ""
-    return f"Thực hiện {cited}{when}{by}{about}, {who} báo cáo kết quả như sau:"
+    return f"Thực hiện {wording.cited(vb)}, {who} báo cáo kết quả như sau:"
 
 
 def _closing(sub: Submission, campaign: Campaign) -> str:
@@ -113,66 +115,84 @@ def _figure(f: LevelFigures) -> dict:
     }
 
 
-def _records_by_unit(sub: Submission) -> dict[tuple[int, str], Record]:
-    """Return each unit's first record."""
-    out: dict[tuple[int, str], Record] = {}
-    for r in sub.records:
-        if r.unit is not None:
-            out.setdefault((r.unit.level, r.unit.code), r)
-    return out
-
-
 def _results(sub: Submission, campaign: Campaign) -> list[dict]:
-    """Return section I's blocks: one numbered item per level, then the plan (facts)."""
-    blocks, first = [], _records_by_unit(sub)
-    for n, fig in enumerate(sub.figures, start=1):
+    """Return section I's blocks: the organisation of the work, one numbered item per level, the assessment."""
+    blocks, first = [], first_records(sub.records)
+    n = 1
+    organised = _organisation(sub, campaign)
+    if organised:
+        blocks.append(block("doan", f"{n}. Công tác chỉ đạo, triển khai: ", organised))
+        n += 1
+    for fig in sub.figures:
         level = next((lv for lv in campaign.levels if lv.code == fig.level), None)
         units = [u for u in sub.expected if level is not None and u.level == level.depth]
         own = len(units) == 1 and sub.reporting_unit is not None and units[0] == sub.reporting_unit
-        text = _own_page(units[0], first.get((units[0].level, units[0].code)), level) if own else _level_text(fig, units)
+        text = own_page(units[0], first.get((units[0].level, units[0].code)), level) if own \
+            else wording.level_sentence(fig, units)
         blocks.append(block("doan", f"{n}. {fig.title}: ", text))
-    plan = _plan(sub.source.facts)
-    if plan:
-        blocks.append(block("doan", f"{len(sub.figures) + 1}. Kế hoạch hoạt động: ", plan))
+        n += 1
+    blocks.append(block("doan", f"{n}. Đánh giá chung: ", _assessment(sub)))
     return blocks
 
 
-def _own_page(unit: Unit, record: Record | None, level: Level | None) -> str:
+def own_page(unit: Unit, record: Record | None, level: Level | None) -> str:
     """Return the sentence on the reporting unit's own page and people."""
     if record is None or not record.has_page:
-        return f"Ủy ban MTTQ Việt Nam {unit.label} chưa lập {PAGE}."
+        note = f" ({record.page_note})" if record is not None and record.page_note else ""
+        return f"Ủy ban MTTQ Việt Nam {unit.label} chưa lập {PAGE}{note}."
     name = f" với tên “{record.page_name}”" if record.page_name else ""
     pattern = ""
     if record.page_name and level is not None:
         expected = level.expected_page_name(unit)
         pattern = ", đặt tên đúng mẫu chung" if record.page_name == expected else f", tên chưa đúng mẫu chung “{expected}”"
-    people = []
-    people.append(f"lãnh đạo phụ trách: {record.leader.name}" if record.leader.assigned else "chưa phân công lãnh đạo phụ trách")
-    people.append(f"cán bộ quản lý, vận hành: {record.operator.name}" if record.operator.assigned
-                  else "chưa phân công cán bộ quản lý, vận hành")
-    return f"đã lập {PAGE}{name}{pattern}; {'; '.join(people)}."
+    lead, run = record.leader, record.operator
+    if level is not None and not staffed(record, level) and lead.assigned and run.assigned:
+        people = (f"đồng chí {lead.name} kiêm cả lãnh đạo phụ trách và cán bộ quản lý, vận hành, chưa phân công "
+                  f"đủ hai người theo yêu cầu")
+    else:
+        people = "; ".join((
+            f"lãnh đạo phụ trách: đồng chí {lead.name}" if lead.assigned else "chưa phân công lãnh đạo phụ trách",
+            f"cán bộ quản lý, vận hành: đồng chí {run.name}" if run.assigned
+            else "chưa phân công cán bộ quản lý, vận hành"))
+    return f"đã lập {PAGE}{name}{pattern}; {people}."
 
 
-def _kinds(units: list[Unit]) -> str:
-    """Return the kind words of `units` in first-seen order, "xã, thị trấn"."""
-    seen: list[str] = []
-    for u in units:
-        if u.kind not in seen:
-            seen.append(u.kind)
-    return ", ".join(seen) or "đơn vị"
+def _below(sub: Submission) -> str:
+    """Return the kind words of the units below the reporting unit, "các xã, thị trấn"; "" when none."""
+    units = [u for u in sub.expected if u != sub.reporting_unit]
+    return f"các {wording.kinds(units)}" if units else ""
 
 
-def _level_text(fig: LevelFigures, units: list[Unit]) -> str:
-    """Return a level's figures as a sentence: pages N/M and %, names on pattern, people assigned."""
-    kinds = _kinds(units)
-    if not fig.expected:
-        return f"không có {kinds} nào phải báo cáo."
-    text = (f"có {fig.with_page}/{fig.expected} {kinds} đã lập {PAGE}, đạt {_ratio(fig.with_page, fig.expected)}")
-    if fig.with_page:
-        text += (f"; trong đó {fig.on_pattern}/{fig.with_page} Trang đặt tên đúng mẫu chung, "
-                 f"đạt {_ratio(fig.on_pattern, fig.with_page)}")
-    return (text + f". Đã phân công lãnh đạo phụ trách ở {fig.with_leader}/{fig.expected} đơn vị, "
-            f"cán bộ quản lý, vận hành ở {fig.with_operator}/{fig.expected} đơn vị.")
+def _organisation(sub: Submission, campaign: Campaign) -> str:
+    """Return how the unit organised the work: its guidance to the level below, its plan, the level below's plans."""
+    facts, below = sub.source.facts, _below(sub)
+    parts = []
+    if below:
+        what = f"đã ban hành {clean(facts.huong_dan).rstrip('.')}" if clean(facts.huong_dan) else "đã triển khai"
+        parts.append(f"Ban Thường trực {what} hướng dẫn Mặt trận {below} rà soát, thành lập, đặt tên {PAGE} theo mẫu chung "
+                     f"và phân công cán bộ phụ trách.")
+    plan = _plan(facts)
+    if plan:
+        parts.append(plan)
+    if below and clean(facts.ke_hoach_cap_duoi):
+        parts.append(f"Có {clean(facts.ke_hoach_cap_duoi)} Mặt trận {below.removeprefix('các ')} đã xây dựng kế "
+                     f"hoạch hoạt động của Trang và báo cáo Thường trực cấp ủy.")
+    return " ".join(parts)
+
+
+def _assessment(sub: Submission) -> str:
+    """Return the overall assessment: the unit's own words, or one drawn from the figures."""
+    facts = sub.source.facts
+    if clean(facts.danh_gia):
+        return clean(facts.danh_gia)
+    expected = sum(f.expected for f in sub.figures)
+    pages = sum(f.with_page for f in sub.figures)
+    done = sum(f.with_both for f in sub.figures)
+    who = "Mặt trận các cấp đã" if _below(sub) else "Ban Thường trực đã"
+    text = (f"{who} quan tâm triển khai; {wording.share(pages, expected, 'đơn vị')} đã lập {PAGE}, "
+            f"{wording.share(done, pages, 'Trang')} đã phân công đủ lãnh đạo phụ trách và cán bộ quản lý, vận hành")
+    gaps = pages < expected or done < pages or any(f.on_pattern < f.with_page for f in sub.figures)
+    return text + ("; còn một số tồn tại nêu tại mục II." if gaps else "; đạt yêu cầu đề ra.")
 
 
 def _plan(facts: Facts) -> str:
@@ -189,32 +209,36 @@ def _plan(facts: Facts) -> str:
     return f"Ban Thường trực {joint.join(parts)}."
 
 
-def _unit_names(codes: list[str], sub: Submission) -> list[str]:
-    """Return the labels of the units with these codes, in official order, each once."""
-    known = {u.code: u for u in sub.expected}
-    for r in sub.records:
-        if r.unit is not None:
-            known.setdefault(r.unit.code, r.unit)
-    order = {u.code: i for i, u in enumerate(sub.expected)}
-    wanted = sorted({c for c in codes if c in known}, key=lambda c: (order.get(c, len(order)), c))
-    return [known[c].label for c in wanted]
+def _wrong_contacts(sub: Submission) -> list[str]:
+    """Return the line naming units whose contact details are still wrong (values the Phụ lục leaves out)."""
+    items = []
+    for r in first_records(sub.records).values():
+        wrong = [wording.CELL_WORDS[k] for k in r.invalid if k in wording.CELL_WORDS]
+        if wrong:
+            items.append(wording.named(r.unit, ", ".join(wrong)))
+    return [f"- {wording.WRONG_CONTACT} ({len(items)} đơn vị): {', '.join(items)}."] if items else []
 
 
-def _shortcomings(sub: Submission) -> list[str]:
-    """Return section II's lines: units named per finding, missing people, then a count of other errors."""
-    lines = []
-    for rule, what in NAMED:
-        names = _unit_names([p.unit_code for p in sub.problems if p.rule == rule], sub)
-        if names:
-            lines.append(f"- {what} ({len(names)} đơn vị): {', '.join(names)}.")
-    first = _records_by_unit(sub).values()
-    for attr, what in (("leader", "lãnh đạo phụ trách"), ("operator", "cán bộ quản lý, vận hành")):
-        names = _unit_names([r.unit.code for r in first if r.has_page and not getattr(r, attr).assigned], sub)
-        if names:
-            lines.append(f"- Chưa phân công {what} ({len(names)} đơn vị): {', '.join(names)}.")
-    covered = {rule for rule, _ in NAMED} | {"NS-01", "NS-02"}
-    others = [p for p in sub.problems if p.severity is Severity.ERROR and p.rule not in covered]
-    if others:
-        lines.append(f"- Còn {len(others)} thông tin khác cần bổ sung, sửa lại (địa chỉ liên kết, số điện thoại, "
-                     f"thư điện tử, tên đơn vị) theo kết quả kiểm tra danh sách.")
-    return lines
+def _shortcomings(sub: Submission, campaign: Campaign) -> list[str]:
+    """Return section II's lines: the units behind every shortfall of section I, one wording per fact."""
+    falls = list(shortfalls(campaign, sub.expected, sub.records))
+    return wording.shortfall_lines(falls) + _wrong_contacts(sub)
+
+
+def _causes_and_date(sub: Submission, campaign: Campaign) -> list[str]:
+    """Return the causes (facts) and the date by which the gaps will be closed (facts, else the default)."""
+    facts = sub.source.facts
+    out = [f"Nguyên nhân: {clean(facts.nguyen_nhan).rstrip('.')}."] if clean(facts.nguyen_nhan) else []
+    when = facts.han_khac_phuc or _default_close_date(facts, campaign)
+    if when is not None:
+        out.append(f"Ban Thường trực tiếp tục đôn đốc, hướng dẫn các đơn vị khắc phục các tồn tại, hạn chế nêu trên, "
+                   f"hoàn thành trước ngày {ngay_han(when)}.")
+    return out
+
+
+def _default_close_date(facts: Facts, campaign: Campaign):
+    import datetime as dt
+
+    days = campaign.report.close_gaps_days
+    start = facts.ngay or campaign.top_level.deadline
+    return start + dt.timedelta(days=int(days)) if days else None

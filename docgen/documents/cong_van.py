@@ -98,14 +98,19 @@ def build_context(campaign: Campaign | str) -> dict:
     if not isinstance(campaign, Campaign):
         campaign = load_campaign(campaign)
     d = dispatch_of(campaign)
-    sign = frame.signature(d.signature.authority, d.signature.title, d.signature.name)
+    # A sample campaign or a placeholder signer ("Nguyễn Văn A") gives a marked draft: no number, date or name.
+    draft = frame.draft_reason(0, d.signature.name, campaign.sample)
+    number, date = ("", None) if draft else (d.number, d.date)
+    name = "" if draft and frame.is_placeholder(d.signature.name) else d.signature.name
+    sign = frame.signature(d.signature.authority, d.signature.title, name, campaign.deputy_form)
     context = {
         "loai_van_ban": "",
         "loai": d.kind,
         "co_quan_chu_quan": list(d.supervising),
         "co_quan_ban_hanh": list(d.issuing),
         "co_quan": d.issuer,
-        **frame.number_and_date(d.number, d.symbol, d.date, d.year, d.place),
+        **frame.number_and_date(number, d.symbol, date, d.year or (d.date.year if d.date else None), d.place),
+        "du_thao": (frame.SAMPLE_MARK if campaign.sample else frame.DRAFT_MARK) if draft else "",
         "trich_yeu": d.subject,
         "vv": f"V/v {d.subject}",
         "kinh_gui": frame.recipients(d.recipients),

@@ -83,8 +83,9 @@ def build_context(summary: Summary, new_deadline: dt.date) -> dict:
         "trich_yeu": subject,
         "vv": f"V/v {subject}",
         "kinh_gui": frame.recipients([frame.issuer_name(row.unit) for row in addressees(summary)]),
+        "du_thao": "",
         "noi_dung": frame.close_body(body),
         "can_cu": [],
         "noi_nhan": frame.cc_list(r.cc, _filed(r.cc, d.cc)),
-        **frame.signature(sign.authority, sign.title, sign.name),
+        **frame.signature(sign.authority, sign.title, sign.name, summary.campaign.deputy_form),
     }

@@ -7,11 +7,12 @@ pure: plain values in, plain text and lists out; nothing here knows Word.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from docgen.campaigns.reporting import FRONT as ISSUER_NAME
 from docgen.records.model import Unit
 from docgen.values.formats import ngay_nd30, so_ky_hieu
-from docgen.vntext import clean
+from docgen.vntext import clean, name_key
 
 # ô 2 of a Front committee's document (§16.2): supervising body with the place, issuing body.
 ORGAN = "ỦY BAN MTTQ VIỆT NAM"
@@ -21,6 +22,9 @@ HEAD, DEPUTY = "CHỦ TỊCH", "PHÓ CHỦ TỊCH"
 AS_SAID = "Như trên"                 # NN-03
 FILED = "Lưu: VT"                    # NN-04
 END_MARK = "./."                     # BD-08
+DRAFT_MARK, SAMPLE_MARK = "DỰ THẢO", "BẢN MẪU"   # DF-02: outside the ND30 boxes, above the header
+# A placeholder signer ("Nguyễn Văn A", "Lò Văn B"): the last word a single letter.
+_PLACEHOLDER = re.compile(r"(^|\s)[A-ZĐ]\.?$")
 
 VARIABLES: dict[str, str] = {
     "co_quan_chu_quan": "Các dòng tên cơ quan chủ quản, in hoa, không đậm (AG-03), ví dụ «ỦY BAN MTTQ VIỆT NAM», «HUYỆN MƯỜNG NHÉ».",
@@ -47,7 +51,37 @@ VARIABLES: dict[str, str] = {
     "ky_thay": "Dòng «KT. CHỦ TỊCH» khi cấp phó ký thay; rỗng nếu không (SG-03).",
     "chuc_vu": "Chức vụ người ký, ví dụ «CHỦ TỊCH», «PHÓ CHỦ TỊCH» (SG-04).",
     "nguoi_ky": "Họ và tên người ký, chữ thường, ví dụ «Nguyễn Văn A» (SG-06).",
+    "du_thao": "Dấu «DỰ THẢO» (hoặc «BẢN MẪU» ở chiến dịch mẫu) in trong khung phía trên tên cơ quan khi văn bản "
+    "chưa trình ký được (còn lỗi trong dữ liệu, người ký là tên mẫu); rỗng ở bản trình ký (DF-02).",
 }
+
+
+def draft_reason(errors: int, signer: str, sample: bool = False, signed: bool = False) -> str:
+    """Return why a document is written as a draft (Vietnamese), or "" for the copy to sign.
+
+    While errors remain in its data, or its signer is a placeholder, or its campaign is a sample, a
+    document is a draft — unless the user asks for the copy to sign (`signed`, `--ban-ky`); a sample
+    or a placeholder signer stays a draft even then.
+
+    >>> draft_reason(0, "Giàng Trọng Bình"), draft_reason(3, "Giàng Trọng Bình")
+    ('', 'dữ liệu còn 3 lỗi')
+    >>> draft_reason(3, "Giàng Trọng Bình", signed=True), draft_reason(0, "Nguyễn Văn A", signed=True)
+    ('', 'người ký «Nguyễn Văn A» là tên mẫu')
+    """
+    if sample:
+        return "chiến dịch mẫu"
+    if is_placeholder(signer):
+        return f"người ký «{clean(signer)}» là tên mẫu"
+    return f"dữ liệu còn {errors} lỗi" if errors and not signed else ""
+
+
+def is_placeholder(name: str) -> bool:
+    """Return True for a placeholder signer, "Nguyễn Văn A".
+
+    >>> is_placeholder("Nguyễn Văn A"), is_placeholder("Lò Văn Ả"), is_placeholder("")
+    (True, False, False)
+    """
+    return bool(_PLACEHOLDER.search(clean(name)))
 
 
 def header(unit: Unit | None, fallback: str = "") -> tuple[list[str], list[str]]:
@@ -109,38 +143,79 @@ def recipients(names) -> list[str]:
     return [names[0].rstrip(" ;.")] if len(names) == 1 else dash_list(names)
 
 
-def cc_list(entries, filed: str = "", as_said: bool = True) -> list[str]:
+def cc_list(entries, filed: str = "", as_said: bool = True, addressees=()) -> list[str]:
     """Return the Nơi nhận lines: "- Như trên;" first when there is a Kính gửi (NN-03), "- Lưu: VT, ….” last (NN-04).
 
-    Entries the writer already typed as "Như trên" or "Lưu: …" are not repeated.
+    Entries the writer already typed as "Như trên" or "Lưu: …" are not repeated, nor an entry
+    that names an addressee of the Kính gửi again ("Như trên" stands for it).
 
     >>> cc_list(["Thường trực Huyện ủy (b/c)"], "VP")
+    ['- Như trên;', '- Thường trực Huyện ủy (b/c);', '- Lưu: VT, VP.']
+    >>> cc_list(["Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh (b/c)", "Thường trực Huyện ủy (b/c)"], "VP",
+    ...         addressees=["Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Điện Biên"])
     ['- Như trên;', '- Thường trực Huyện ủy (b/c);', '- Lưu: VT, VP.']
     >>> cc_list([], "", as_said=False)
     ['- Lưu: VT.']
     """
     own = [clean(str(e)).removeprefix("-").strip().rstrip(" ;.") for e in entries]
-    own = [e for e in own if e and e.casefold() != AS_SAID.casefold() and not e.casefold().startswith("lưu:")]
+    own = [e for e in own if e and e.casefold() != AS_SAID.casefold() and not e.casefold().startswith("lưu:")
+           and not (as_said and repeats(e, addressees))]
     code = clean(filed).removeprefix("VT").strip(" ,.;")
     last = f"{FILED}, {code}" if code else FILED
     return dash_list(([AS_SAID] if as_said else []) + own + [last])
 
 
-def signature(authority: str = "", title: str = "", name: str = "") -> dict[str, str]:
+def repeats(entry: str, addressees) -> bool:
+    """Return True when a Nơi nhận entry names one of the Kính gửi addressees (its words, without the
+    "(b/c)" note, are the addressee's or the first words of it: "… tỉnh" for "… tỉnh Điện Biên").
+
+    >>> repeats("Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh (b/c)", ["Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Điện Biên"])
+    True
+    >>> repeats("BTT Ủy ban MTTQ VN tỉnh", ["Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Điện Biên"])
+    True
+    >>> repeats("Thường trực Huyện ủy (b/c)", ["Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Điện Biên"])
+    False
+    """
+    key = _spelt_out(re.sub(r"\([^)]*\)", "", entry))
+    return bool(key) and any(_spelt_out(a).startswith(key) for a in addressees if clean(a))
+
+
+# Abbreviations clerks use in a Nơi nhận, spelt out to compare with the Kính gửi (longest first).
+_ABBREVIATIONS = (("UBMTTQVN", "Ủy ban MTTQ Việt Nam"), ("UBMTTQ", "Ủy ban MTTQ"), ("BTT", "Ban Thường trực"),
+                  ("UB", "Ủy ban"), ("VN", "Việt Nam"), ("TP", "thành phố"))
+
+
+def _spelt_out(text: str) -> str:
+    for short, long in _ABBREVIATIONS:
+        text = re.sub(rf"\b{short}\b", long, text)
+    return name_key(text).strip(" -;.")
+
+
+def signature(authority: str = "", title: str = "", name: str = "", deputy: str = "") -> dict[str, str]:
     """Return the signature block's lines: tham_quyen, ky_thay, chuc_vu, nguoi_ky (SG-02…06).
 
     `authority` is the facts' "Thẩm quyền ký": "TM. BAN THƯỜNG TRỰC", or "KT. CHỦ TỊCH" when a
-    deputy signs (then the collective line comes first), or both on two lines.
+    deputy signs (then the collective line comes first), or both on two lines. `deputy` is the
+    campaign's one form for a deputy (Campaign.deputy_form): "tm" drops a "KT." line, "kt" adds
+    "KT. CHỦ TỊCH" above a deputy's title; "" keeps what was typed.
 
     >>> signature("", "Chủ tịch", "Nguyễn Văn A")
     {'tham_quyen': 'TM. BAN THƯỜNG TRỰC', 'ky_thay': '', 'chuc_vu': 'CHỦ TỊCH', 'nguoi_ky': 'Nguyễn Văn A'}
     >>> signature("KT. Chủ tịch", "", "Lò Văn B")
     {'tham_quyen': 'TM. BAN THƯỜNG TRỰC', 'ky_thay': 'KT. CHỦ TỊCH', 'chuc_vu': 'PHÓ CHỦ TỊCH', 'nguoi_ky': 'Lò Văn B'}
+    >>> signature("KT. Chủ tịch", "Phó Chủ tịch", "Lò Văn B", deputy="tm")["ky_thay"]
+    ''
+    >>> signature("TM. Ban Thường trực", "Phó Chủ tịch", "Lò Văn B", deputy="kt")["ky_thay"]
+    'KT. CHỦ TỊCH'
     """
     lines = [clean(x).upper() for x in authority.replace("/", "\n").splitlines() if clean(x)]
     tm = next((x for x in lines if not x.startswith("KT.")), AUTHORITY)
     kt = next((x for x in lines if x.startswith("KT.")), "")
     chuc_vu = clean(title).upper() or (DEPUTY if kt else HEAD)
+    if deputy == "tm":
+        kt = ""
+    elif deputy == "kt":
+        kt = f"KT. {HEAD}" if chuc_vu.startswith("PHÓ ") else ""
     return {"tham_quyen": tm, "ky_thay": kt, "chuc_vu": chuc_vu, "nguoi_ky": clean(name)}
 
 

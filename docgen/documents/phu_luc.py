@@ -13,10 +13,13 @@ import datetime as dt
 
 from docgen.campaigns.campaign import Campaign
 from docgen.records.form import COLUMNS, GROUP_NUMERALS
+from docgen.checks.figures import normalize_empty, says_nothing
+from docgen.documents import wording
 from docgen.records.model import Record, Submission
 from docgen.values.formats import ngay_nd30, so_hieu
 from docgen.vntext import clean
 
+LEAVE_OUT, MARK = "bo", "danh_dau"   # `[bao_cao] hang_sai`: what a signed Phụ lục does with wrong rows
 DEFAULT_TITLE = "DANH SÁCH “TRANG CỘNG ĐỒNG” CỦA MẶT TRẬN CÁC CẤP"
 
 VARIABLES: dict[str, str] = {
@@ -24,6 +27,8 @@ VARIABLES: dict[str, str] = {
     "kem_theo": "Dòng tham chiếu không có ngoặc (PL-04), ví dụ «Kèm theo Báo cáo số 15/BC-MTTQ-BTT ngày 05 tháng 3 "
     "năm 2022 của Ban Thường trực Ủy ban MTTQ Việt Nam huyện Mường Nhé»; bản dự thảo để trống số và ngày (DR-04).",
     "nhom": "Các nhóm dòng, mỗi cấp một nhóm: so («I», «II»), ten («Cấp huyện», «Cấp xã»), dong (các dòng).",
+    "ghi_chu": "Các dòng ghi chú in nghiêng dưới bảng: dòng không đưa vào danh sách (đơn vị ngoài danh mục, ghi trùng), "
+    "ô để trống vì thông tin chưa chính xác; rỗng khi không có.",
     "bieu_mau_don_vi": "Chỉ có ở biểu mẫu trống gửi kèm công văn: dòng tên đơn vị điền biểu, in trên tiêu đề, ví dụ "
     "«ỦY BAN MTTQ VIỆT NAM HUYỆN...................»; Phụ lục của báo cáo không có (không in).",
     "bieu_mau_vi_du": "Chỉ có ở biểu mẫu trống gửi kèm công văn: các dòng ví dụ in dưới bảng («* Ví dụ:», «- Tên Trang: …»); "
@@ -65,20 +70,38 @@ def build_context(subs: list[Submission] | Submission, campaign: Campaign, paren
     title = campaign.report.appendix_title or DEFAULT_TITLE
     groups = [{"so": GROUP_NUMERALS[i], "ten": lv.title, "dong": []} for i, lv in enumerate(campaign.levels)]
     depth_index = {lv.depth: i for i, lv in enumerate(campaign.levels)}
+    mode = wrong_rows(campaign)
+    notes: list[str] = []
     for sub in subs:
-        for i, rows in _rows(sub, depth_index, len(groups)).items():
+        for i, rows in _rows(sub, campaign, depth_index, len(groups), mode, notes).items():
             groups[i]["dong"].extend(rows)
     for group in groups:
         _number(group["dong"])
-    return {"tieu_de": clean(title).upper(), "kem_theo": reference(parent), "nhom": groups}
+    if mode == LEAVE_OUT and any(set(r.invalid) - {"ten_trang"} for s in subs for r in s.records):
+        notes.append("Ô để trống: thông tin chưa chính xác, đơn vị đang bổ sung.")
+    return {"tieu_de": clean(title).upper(), "kem_theo": reference(parent), "nhom": groups, "ghi_chu": notes}
 
 
-def row(unit_name: str, record: Record | None) -> dict:
+def wrong_rows(campaign: Campaign) -> str:
+    """Return the campaign's choice for what a signed Phụ lục does with wrong rows and values:
+    LEAVE_OUT (left out, with a note under the table) or MARK (kept, marked, unnumbered)."""
+    return campaign.report.wrong_rows
+
+
+def row(unit_name: str, record: Record | None, mode: str = "", expected_name: str = "") -> dict:
     """Return one table row: a value per form column (COLUMNS), "" where there is none; `tt` set later.
+
+    With a `mode` (a report's Phụ lục), a unit without a record reads "Chưa báo cáo", a unit without
+    a page "Chưa lập “Trang cộng đồng”" (with its own words, "đang xây dựng"), a name off the
+    pattern is marked, and a wrong value is left out (LEAVE_OUT) or marked (MARK): never printed as valid.
 
     >>> row("Xã Chung Chải", None)["ten_trang"], sorted(row("X", None)) == sorted(c.key for c in COLUMNS)
     ('', True)
+    >>> row("Xã Chung Chải", None, LEAVE_OUT)["ten_trang"]
+    'Chưa báo cáo'
     """
+    if mode:
+        return _judged(row(unit_name, record), record, mode, expected_name)
     r = record
     values = {
         "tt": "",
@@ -95,8 +118,29 @@ def row(unit_name: str, record: Record | None) -> dict:
     return {c.key: values[c.key] for c in COLUMNS}
 
 
-def _rows(sub: Submission, depth_index: dict[int, int], n_groups: int) -> dict[int, list[dict]]:
-    """Return the submission's rows per group index: expected units in order, then the rest."""
+def _judged(values: dict, record: Record | None, mode: str, expected_name: str = "") -> dict:
+    """Return a row's values as a signed Phụ lục prints them (see `row`); `expected_name` is the pattern's."""
+    if record is None or says_nothing(record):
+        return values | {"ten_trang": wording.NOT_REPORTED}
+    if not record.has_page:
+        note = record.page_note if record.page_note and not normalize_empty(record.page_note) else ""
+        values = values | {"ten_trang": wording.NO_PAGE + (f" ({note})" if note else "")}
+    elif expected_name and values["ten_trang"] and values["ten_trang"] != expected_name:
+        values["ten_trang"] = f"{values['ten_trang']} ({wording.OFF_PATTERN_CELL})"
+    for key in record.invalid:
+        if key != "ten_trang" and values.get(key):
+            values[key] = "" if mode == LEAVE_OUT else f"{values[key]} ({wording.WRONG_VALUE})"
+    return values
+
+
+def _rows(sub: Submission, campaign: Campaign, depth_index: dict[int, int], n_groups: int, mode: str = "",
+          notes: list[str] | None = None) -> dict[int, list[dict]]:
+    """Return the submission's rows per group index: expected units in order, then the rest.
+
+    Extra rows of a unit (written twice) and rows of units not in the official list
+    are left out with a note (LEAVE_OUT) or kept unnumbered and marked (MARK).
+    """
+    notes = notes if notes is not None else []
     by_unit: dict[tuple[int, str], list[Record]] = {}
     for r in sub.records:
         if r.unit is not None:
@@ -106,14 +150,28 @@ def _rows(sub: Submission, depth_index: dict[int, int], n_groups: int) -> dict[i
     for unit in sub.expected:
         i = depth_index.get(unit.level, n_groups - 1)
         records = by_unit.get((unit.level, unit.code), [])
-        out[i].append(row(unit.full_name, records[0] if records else None) | {"_so": True})
-        out[i].extend(row(unit.full_name, extra) | {"_so": False} for extra in records[1:])
+        level = campaign.level_at(unit.level)
+        pattern = level.expected_page_name(unit) if level is not None and mode else ""
+        out[i].append(row(unit.full_name, records[0] if records else None, mode, pattern) | {"_so": True})
+        for extra in records[1:]:
+            if mode == LEAVE_OUT:
+                notes.append(f"Không đưa vào danh sách dòng ghi trùng của {unit.label}.")
+            else:
+                name = f"{unit.full_name} (ghi trùng)" if mode == MARK else unit.full_name
+                out[i].append(row(name, extra, mode, pattern) | {"_so": False})
         placed.update(id(r) for r in records)
     for r in sub.records:
         if id(r) in placed:
             continue
         i = depth_index.get(r.unit.level, n_groups - 1) if r.unit is not None else n_groups - 1
-        out[i].append(row(r.unit.full_name if r.unit is not None else r.unit_text, r) | {"_so": True})
+        name = r.unit.full_name if r.unit is not None else r.unit_text
+        if mode == LEAVE_OUT:
+            notes.append(f"Không đưa vào danh sách dòng «{name}»: không có trong danh mục đơn vị hành chính"
+                         f"{' của ' + sub.reporting_unit.label if sub.reporting_unit is not None else ''}.")
+        elif mode == MARK:
+            out[i].append(row(f"{name} (ngoài danh mục)", r, mode) | {"_so": False})
+        else:
+            out[i].append(row(name, r) | {"_so": True})
     return out
 
 

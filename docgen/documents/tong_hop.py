@@ -12,13 +12,13 @@ No XML, no paths.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from docgen.aggregate.status import Status, Summary, UnitStatus, pct
-from docgen.documents import frame, phu_luc
+from docgen.aggregate.status import Status, Summary, UnitStatus
+from docgen.documents import frame, phu_luc, wording
 from docgen.records.form import GROUP_NUMERALS
-from docgen.records.model import Facts, LevelFigures
-from docgen.values.formats import ngay_ngan, phan_tram, so_vn
+from docgen.records.model import Facts, Severity, Submission
+from docgen.values.formats import ngay_han, ngay_ngan, so_vn
 
 # Used when the campaign has no [tong_hop] table (keys of that table, same meaning).
 DEFAULTS = {
@@ -85,128 +85,110 @@ def settings(summary: Summary, facts: Facts | None) -> dict:
     return out
 
 
-def _share(part: int, whole: int) -> str:
-    """Return "part/whole (x%)" in Vietnamese style.
-
-    >>> _share(9, 10), _share(0, 0)
-    ('9/10 (90%)', '0/0')
-    """
-    ratio = pct(part, whole)
-    return f"{so_vn(part)}/{so_vn(whole)}" + (f" ({phan_tram(ratio / 100)})" if ratio is not None else "")
+def _names(rows: list[UnitStatus]) -> str:
+    return ", ".join(r.unit.label for r in rows)
 
 
-def _names(rows: list[UnitStatus], with_date: bool = False) -> str:
-    if with_date:
-        return "; ".join(
-            f"{r.unit.full_name} (ngày {ngay_ngan(r.date)}{', ' + r.date_note if r.date_note else ''})"
-            for r in rows
-        )
-    return ", ".join(r.unit.full_name for r in rows)
-
-
-def reporting_paragraphs(summary: Summary) -> list[Para]:
-    """Return the paragraphs on who reported: received N/M, on time, late (with dates), missing (named)."""
+def organisation_paragraphs(summary: Summary, conf: dict) -> list[Para]:
+    """Return I.1: the province's own dispatch, who reported, and the plans of the level below."""
+    vb = summary.campaign.directive
     lv, rows = summary.level, summary.rows
-    late, missing = summary.with_status(Status.LATE), summary.with_status(Status.MISSING)
-    undated = summary.with_status(Status.UNDATED)
-    text = (
-        f"Ban Thường trực Ủy ban MTTQ Việt Nam {summary.province.label} đã nhận báo cáo của "
-        f"{_share(summary.received, len(rows))} Mặt trận {lv.title.lower()}; trong đó "
-        f"{so_vn(summary.count(Status.ON_TIME))} đơn vị báo cáo đúng hạn (đến hết ngày {ngay_ngan(lv.deadline)}), "
-        f"{so_vn(len(late))} đơn vị báo cáo trễ hạn, {so_vn(len(missing))} đơn vị chưa báo cáo."
-    )
+    below = f"Mặt trận {lv.title.lower()}"
+    text = ""
+    if vb is not None and vb.number:
+        text = (f"Ban Thường trực đã ban hành {wording.cited(vb, by=False)}, chỉ đạo {below} "
+                f"triển khai và báo cáo kết quả trước ngày {ngay_han(lv.deadline)}. ")
+    top = wording.kinds(r.unit for r in rows)
+    text += f"Đến nay, Mặt trận {wording.share(summary.received, len(rows), top)} đã báo cáo kết quả."
     out = [Para("doan", text)]
-    if late:
-        out.append(Para("gach", f"Đơn vị báo cáo trễ hạn: {_names(late, with_date=True)}."))
-    if undated:
-        out.append(Para("gach", f"Đơn vị báo cáo không ghi ngày: {_names(undated)}."))
-    if missing:
-        out.append(Para("gach", f"Đơn vị chưa báo cáo: {_names(missing)}."))
-    return out
-
-
-def figure_paragraphs(totals: tuple[LevelFigures, ...]) -> list[Para]:
-    """Return one "- " line per level: pages N/M (%), names on pattern, both persons assigned."""
-    return [
-        Para("gach", (
-            f"{f.title}: {_share(f.with_page, f.expected)} đơn vị đã có “Trang cộng đồng”; "
-            f"{_share(f.on_pattern, f.expected)} Trang đặt tên đúng mẫu; "
-            f"{_share(f.with_both, f.expected)} đơn vị đã phân công đủ lãnh đạo phụ trách và "
-            "cán bộ quản lý, vận hành."
-        ))
-        for f in totals
-    ]
-
-
-def plan_paragraph(summary: Summary) -> Para | None:
-    """Return the line on activity plans and Party-committee reports, when any submission says so."""
-    facts = [r.submission.source.facts for r in summary.rows if r.submission]
-    known = [f for f in facts if f.co_ke_hoach is not None or f.bao_cao_cap_uy is not None]
-    if not known:
-        return None
-    plans = sum(1 for f in facts if f.co_ke_hoach)
-    party = sum(1 for f in facts if f.bao_cao_cap_uy)
-    return Para("gach", (
-        f"Kế hoạch hoạt động: {_share(plans, len(summary.rows))} Mặt trận {summary.level.title.lower()} đã "
-        f"xây dựng kế hoạch; {so_vn(party)} đơn vị đã báo cáo Thường trực cấp ủy."
-    ))
-
-
-def without_page(summary: Summary) -> dict[str, list[str]]:
-    """Return, per level title, the units of received submissions that still have no page, in official order."""
-    out: dict[str, list[str]] = {}
-    titles = {lv.depth: lv.title for lv in summary.campaign.levels}
-    for row in summary.rows:
-        if row.submission is None:
-            continue
-        with_page = {r.unit.code for r in row.submission.records if r.unit is not None and r.has_page}
-        for unit in row.submission.expected or (row.unit,):
-            if unit.code not in with_page and unit.level in titles:
-                above = f" ({unit.parent.label})" if unit.level > summary.level.depth and unit.parent else ""
-                out.setdefault(titles[unit.level], []).append(unit.full_name + above)
-    return out
-
-
-def shortcoming_paragraphs(summary: Summary) -> list[Para]:
-    """Return section II: units still without a page (per level), names off pattern, missing people."""
-    out = []
-    for title, names in without_page(summary).items():
-        out.append(Para("gach", f"{title} còn {so_vn(len(names))} đơn vị chưa có “Trang cộng đồng”: {', '.join(names)}."))
-    for f in summary.totals:
-        off = f.with_page - f.on_pattern
-        if off > 0:
-            out.append(Para("gach", f"{f.title} còn {so_vn(off)} Trang chưa đặt tên theo mẫu chung."))
-        unstaffed = f.present - f.with_both
-        if unstaffed > 0:
-            out.append(Para("gach", (f"{f.title} còn {so_vn(unstaffed)} đơn vị chưa phân công đủ lãnh đạo "
-                                     "phụ trách và cán bộ quản lý, vận hành.")))
     missing = summary.with_status(Status.MISSING)
     if missing:
-        out.append(Para("gach", f"Chưa có số liệu của {so_vn(len(missing))} đơn vị chưa báo cáo: {_names(missing)}."))
-    return out or [Para("doan", "Không có tồn tại, hạn chế về số liệu.")]
+        out.append(Para("gach", f"{wording.NOT_REPORTED}: {_names(missing)}."))
+    facts = [r.submission.source.facts for r in rows if r.submission]
+    if any(f.co_ke_hoach is not None or f.bao_cao_cap_uy is not None for f in facts):
+        plans = sum(1 for f in facts if f.co_ke_hoach)
+        party = sum(1 for f in facts if f.bao_cao_cap_uy)
+        out.append(Para("doan", (
+            f"Mặt trận {wording.share(plans, len(rows), top)} đã xây dựng kế hoạch hoạt động của Trang; "
+            f"{wording.share(party, len(rows), top)} đã báo cáo Thường trực cấp ủy để tổ chức thực hiện.")))
+    return out
 
 
-def body(summary: Summary, conf: dict) -> list[Para | Table]:
-    """Return the report's body paragraphs and its table of units, sections I–III."""
-    vb = summary.campaign.directive
+def own_paragraph(summary: Summary, own: Submission | None) -> list[Para]:
+    """Return the "- Cấp tỉnh: …" line on the province's own page and people (the facts file's row)."""
+    from docgen.documents.bao_cao import own_page
+
+    level = summary.campaign.province_level
+    if own is None or level is None:
+        return []
+    record = next((r for r in own.records if r.unit == summary.province), None)
+    return [Para("gach", f"{level.title}: {own_page(summary.province, record, level)}")]
+
+
+def figure_paragraphs(summary: Summary) -> list[Para]:
+    """Return one "- " line per level, each figure over its own denominator (checks.figures.DENOMINATOR)."""
+    out = []
+    for f in summary.totals:
+        units = [u for r in summary.rows for u in (r.submission.expected if r.submission else ())
+                 if summary.campaign.level(f.level) and u.level == summary.campaign.level(f.level).depth]
+        out.append(Para("gach", f"{f.title}: {wording.level_sentence(f, units)}"))
+    return out
+
+
+def shortfalls_of(summary: Summary, own: Submission | None = None) -> list:
+    """Return the shortfalls of every received submission, level by level (checks.figures.shortfalls),
+    the province's own first."""
+    from dataclasses import replace
+
+    from docgen.checks.figures import Shortfall, shortfalls
+
+    per_level: dict[str, list] = {}
+    level = summary.campaign.province_level
+    if own is not None and level is not None:
+        per_level["tinh"] = list(shortfalls(replace(summary.campaign, levels=(level,)), own.expected, own.records))
+    for row in summary.rows:
+        for sub in row.submissions:
+            for fall in shortfalls(summary.campaign, sub.expected, sub.records):
+                per_level.setdefault(fall.level, []).append(fall)
+    out = []
+    for code, falls in per_level.items():
+        out.append(Shortfall(code, falls[0].title,
+                             tuple(u for f in falls for u in f.not_reported), tuple(x for f in falls for x in f.no_page),
+                             tuple(x for f in falls for x in f.off_pattern), tuple(x for f in falls for x in f.short_staffed)))
+    return out
+
+
+def shortcoming_paragraphs(summary: Summary, own: Submission | None = None) -> list[Para]:
+    """Return section II: the units behind every shortfall of section I, one wording per fact."""
+    lines = wording.shortfall_lines(shortfalls_of(summary, own), above=summary.level.depth)
+    missing = summary.with_status(Status.MISSING)
+    if missing:
+        lines.insert(0, f"- {wording.NOT_REPORTED} ({so_vn(len(missing))} đơn vị {summary.level.title.lower()}): "
+                        f"{_names(missing)}.")
+    return [Para("gach", line.removeprefix("- ")) for line in lines] or [Para("doan", "Không có.")]
+
+
+def _opening(summary: Summary, conf: dict) -> str:
+    """Return the opening: the Centre's dispatch the province answers (`[tong_hop] thuc_hien`), else its own."""
     us = f"Ban Thường trực Ủy ban MTTQ Việt Nam {summary.province.label}"
-    opening = (
-        f"Thực hiện Công văn số {vb.number}/{vb.symbol} ngày {ngay_ngan(vb.date)} của {us} "
-        f"về việc {vb.subject}, {us} tổng hợp báo cáo kết quả như sau:"
-        if vb is not None and vb.number else f"{us} tổng hợp báo cáo kết quả như sau:"
-    )
-    out = [Para("doan", opening), Para("muc", "I. KẾT QUẢ THỰC HIỆN"),
-           Para("muc", f"1. Tình hình báo cáo của Mặt trận {summary.level.title.lower()}")]
-    out += reporting_paragraphs(summary)
+    basis = conf.get("thuc_hien") or summary.campaign.directive
+    if basis is None or not basis.number:
+        return f"{us} báo cáo kết quả thực hiện như sau:"
+    return f"Thực hiện {wording.cited(basis)}, {us} báo cáo kết quả thực hiện như sau:"
+
+
+def body(summary: Summary, conf: dict, own: Submission | None = None) -> list[Para | Table]:
+    """Return the report's body paragraphs and its table of units, sections I–III."""
+    out = [Para("doan", _opening(summary, conf)), Para("muc", "I. KẾT QUẢ THỰC HIỆN"),
+           Para("muc", "1. Công tác chỉ đạo, triển khai")]
+    out += organisation_paragraphs(summary, conf)
     out.append(Para("muc", "2. Kết quả củng cố, hoàn thiện “Trang cộng đồng”"))
-    out += figure_paragraphs(summary.totals)
-    plan = plan_paragraph(summary)
-    out += [plan] if plan else []
+    out += own_paragraph(summary, own) + figure_paragraphs(summary)
     out.append(Para("muc", "3. Kết quả của từng đơn vị"))
     out.append(unit_table(summary))
     out.append(Para("doan", "Danh sách “Trang cộng đồng” của Mặt trận các cấp tại Phụ lục kèm theo."))
     out.append(Para("muc", "II. TỒN TẠI, HẠN CHẾ"))
-    out += shortcoming_paragraphs(summary)
+    out += shortcoming_paragraphs(summary, own)
     out.append(Para("muc", "III. ĐỀ XUẤT, KIẾN NGHỊ"))
     out += [Para("gach", text) for text in conf["de_xuat"]]
     return out
@@ -236,7 +218,7 @@ def unit_table(summary: Summary) -> Table:
     return Table(UNIT_COLUMNS, tuple(rows), total)
 
 
-def phu_luc_groups(summary: Summary, parent: dict) -> list[dict]:
+def phu_luc_groups(summary: Summary, parent: dict, notes: list[str] | None = None) -> list[dict]:
     """Return the consolidated Phụ lục groups: every record of every submission, by level and reporting unit.
 
     Rows come from `phu_luc.build_context` run on each unit's submissions (so an
@@ -249,17 +231,20 @@ def phu_luc_groups(summary: Summary, parent: dict) -> list[dict]:
     Shape: [{so, ten, dong: [row …]}], the appendix template's two-level loop.
     """
     campaign = summary.campaign
+    notes = notes if notes is not None else []
     top = [i for i, lv in enumerate(campaign.levels) if lv.depth == summary.level.depth][0]
     levels = campaign.levels[top:]
     groups = [{"so": GROUP_NUMERALS[0], "ten": levels[0].title, "dong": []}]
     deeper: list[list[dict]] = [[] for _ in levels[1:]]
     for row in summary.rows:
         if not row.submissions:
-            groups[0]["dong"].append(phu_luc.row(f"{row.unit.full_name} (chưa báo cáo)", None) | {"tt": "1"})
+            groups[0]["dong"].append(phu_luc.row(row.unit.full_name, None, phu_luc.LEAVE_OUT) | {"tt": "1"})
             for sub_groups in deeper:
-                sub_groups.append({"so": "", "ten": f"{row.unit.full_name} (chưa báo cáo)", "dong": []})
+                sub_groups.append({"so": "", "ten": f"{row.unit.full_name} ({wording.NOT_REPORTED.lower()})", "dong": []})
             continue
-        own = phu_luc.build_context(list(row.submissions), campaign, parent)["nhom"][top:]
+        context = phu_luc.build_context(list(row.submissions), campaign, parent)
+        notes.extend(n for n in context["ghi_chu"] if n not in notes)
+        own = context["nhom"][top:]
         groups[0]["dong"].extend(own[0]["dong"])
         for sub_groups, group in zip(deeper, own[1:]):
             sub_groups.append({"so": "", "ten": row.unit.full_name, "dong": group["dong"]})
@@ -297,8 +282,9 @@ def header(summary: Summary, conf: dict) -> dict:
         "loai_van_ban": "BÁO CÁO",
         "trich_yeu": conf["trich_yeu"],
         "kinh_gui": frame.recipients([conf["kinh_gui"]]),
-        "noi_nhan": frame.cc_list(others, conf["luu"]),
-        **frame.signature(conf["tham_quyen"], conf.get("chuc_vu", ""), conf.get("nguoi_ky", "")),
+        "noi_nhan": frame.cc_list(others, conf["luu"], addressees=[conf["kinh_gui"]]),
+        **frame.signature(conf["tham_quyen"], conf.get("chuc_vu", ""), conf.get("nguoi_ky", ""),
+                           summary.campaign.deputy_form),
     }
 
 
@@ -307,18 +293,45 @@ def _year(summary: Summary, conf: dict) -> int:
     return day.year if isinstance(day, dt.date) else summary.level.deadline.year
 
 
-def appendix(summary: Summary, parent: dict) -> dict:
+def appendix(summary: Summary, parent: dict, own: Submission | None = None) -> dict:
     """Return the Phụ lục's context: title with the province, "(Kèm theo …)" line, consolidated groups."""
     title = summary.campaign.report.appendix_title or phu_luc.DEFAULT_TITLE
-    return {
-        "tieu_de": f"{title} {summary.province.label}".upper(),
-        "kem_theo": phu_luc.reference(parent),
-        "nhom": phu_luc_groups(summary, parent),
-    }
+    notes: list[str] = []
+    groups = phu_luc_groups(summary, parent, notes)
+    level = summary.campaign.province_level
+    if own is not None and level is not None:   # the province's own row heads the list: "I. Cấp tỉnh"
+        record = next((r for r in own.records if r.unit == summary.province), None)
+        row = phu_luc.row(summary.province.full_name, record, phu_luc.wrong_rows(summary.campaign),
+                          level.expected_page_name(summary.province)) | {"tt": "1"}
+        for g in groups:
+            if g["so"] in GROUP_NUMERALS[:-1]:
+                g["so"] = GROUP_NUMERALS[GROUP_NUMERALS.index(g["so"]) + 1]
+        groups = [{"so": GROUP_NUMERALS[0], "ten": level.title, "dong": [row]}] + groups
+    return {"tieu_de": f"{title} {summary.province.label}".upper(), "kem_theo": phu_luc.reference(parent),
+            "nhom": groups, "ghi_chu": notes}
 
 
-def build_context(summary: Summary, facts: Facts | None = None) -> dict:
-    """Return the report's contexts: "khung" for the ND30 frame template, "phu_luc" for the appendix."""
+def draft_reason(summary: Summary, facts: Facts | None, signed: bool = False) -> str:
+    """Return why the summary is a draft ("" for the copy to sign): no facts file (no number, date, signer),
+    errors left in the units' data, a placeholder signer or a sample campaign (`frame.draft_reason`)."""
+    errors = sum(1 for p in summary.all_problems if p.severity is Severity.ERROR)
+    reason = frame.draft_reason(errors, facts.nguoi_ky if facts else "", summary.campaign.sample, signed)
+    if reason or (facts is not None and facts.so and facts.ngay):
+        return reason
+    return "chưa có số, ngày, người ký (thêm --thong-tin TỆP có trang «Thông tin» của tỉnh)"
+
+
+def build_context(summary: Summary, facts: Facts | None = None, own: Submission | None = None,
+                  signed: bool = False) -> dict:
+    """Return the report's contexts: "khung" for the ND30 frame template, "phu_luc" for the appendix.
+
+    `own` is the province's own row (jobs.tong_hop.province_row): the "Cấp tỉnh" line and Phụ lục group.
+    While `draft_reason` gives one, the report is a draft: marked, number and date blank.
+    """
+    draft = draft_reason(summary, facts, signed)
+    if draft and facts is not None:
+        facts = replace(facts, so="", ngay=None, nguoi_ky="" if frame.is_placeholder(facts.nguoi_ky) else facts.nguoi_ky)
     conf = settings(summary, facts)
-    khung = {**header(summary, conf), "noi_dung": frame.close_body([p.as_dict() for p in body(summary, conf)])}
-    return {"khung": khung, "phu_luc": appendix(summary, khung)}
+    khung = {**header(summary, conf), "noi_dung": frame.close_body([p.as_dict() for p in body(summary, conf, own)]),
+             "du_thao": (frame.SAMPLE_MARK if summary.campaign.sample else frame.DRAFT_MARK) if draft else ""}
+    return {"khung": khung, "phu_luc": appendix(summary, khung, own)}

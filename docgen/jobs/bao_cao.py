@@ -49,6 +49,7 @@ class Written:
     problems: tuple[Problem, ...] = ()
     notes: tuple[Problem, ...] = ()
     format_checks: tuple[FormatCheck, ...] = ()
+    draft: str = ""   # why the report was written as a draft (frame.draft_reason), "" for the copy to sign
     listed_in_report: bool = True   # the problems are listed in the report's section II (a page campaign's)
 
 
@@ -92,21 +93,23 @@ class _Batch:
 
 
 def run(paths, out_dir, campaign, pdf=False, overwrite=False, strict=False, appendix_alone=False,
-        progress: Progress | None = None, workers: int | None = None) -> BaoCaoResult:
+        progress: Progress | None = None, workers: int | None = None, signed: bool = False) -> BaoCaoResult:
     """Return the result of writing one report per submission found under `paths` into `out_dir`.
+
+    A report whose data still has errors is written as a draft unless `signed` (`--ban-ky`).
 
     `workers`: processes that prepare the inputs ahead (None: one per core, for a
     batch of PARALLEL_FROM inputs or more; 1: everything in this process).
     """
     batch = _Batch(Path(out_dir), overwrite)
     inputs = _find(paths, batch)
-    with _Ahead(inputs, campaign, strict, appendix_alone, workers) as ahead:
+    with _Ahead(inputs, campaign, strict, appendix_alone, workers, signed) as ahead:
         for i, path in enumerate(inputs):
             if progress:
                 progress(i, len(inputs), path.name)
             ready = ahead.next()
             try:
-                _one(path, campaign, batch, pdf, strict, appendix_alone, ready)
+                _one(path, campaign, batch, pdf, strict, appendix_alone, ready, signed)
             except DocgenError as exc:
                 batch.refused.append(Refused(path, str(exc)))
             except Exception as exc:  # a bug met on one input: the others are still written
@@ -129,12 +132,12 @@ class _Ready:
     checks: tuple[FormatCheck, ...] = ()
 
 
-_WORKER: tuple = ()  # (campaign, strict, appendix_alone) in a worker process
+_WORKER: tuple = ()  # (campaign, strict, appendix_alone, signed) in a worker process
 
 
-def _start_worker(campaign, strict: bool, appendix_alone: bool) -> None:
+def _start_worker(campaign, strict: bool, appendix_alone: bool, signed: bool = False) -> None:
     global _WORKER
-    _WORKER = (campaign, strict, appendix_alone)
+    _WORKER = (campaign, strict, appendix_alone, signed)
 
 
 def _prepare(path: Path) -> _Ready:
@@ -143,7 +146,7 @@ def _prepare(path: Path) -> _Ready:
     from docgen.jobs.nd30_check import check_one
     from docgen.readers import read_source
 
-    campaign, strict, appendix_alone = _WORKER
+    campaign, strict, appendix_alone, signed = _WORKER
     try:
         sub = check_source(read_source(path), campaign)
     except DocgenError as exc:
@@ -153,7 +156,7 @@ def _prepare(path: Path) -> _Ready:
     if (strict and sub.errors) or sub.reporting_unit is None:
         return _Ready(sub)
     try:
-        rendered = render_submission(sub, campaign, appendix_alone)
+        rendered = render_submission(sub, campaign, appendix_alone, signed)
     except DocgenError as exc:
         return _Ready(sub, render_error=str(exc))
     except Exception as exc:
@@ -167,7 +170,8 @@ def _prepare(path: Path) -> _Ready:
 class _Ahead:
     """The inputs prepared ahead by worker processes, in order; `next()` is None when there are none."""
 
-    def __init__(self, inputs: list[Path], campaign, strict: bool, appendix_alone: bool, workers: int | None):
+    def __init__(self, inputs: list[Path], campaign, strict: bool, appendix_alone: bool, workers: int | None,
+                 signed: bool = False):
         import multiprocessing as mp
 
         n = min(os.cpu_count() or 1, MAX_WORKERS) if workers is None else workers
@@ -177,7 +181,7 @@ class _Ahead:
                 or "fork" not in mp.get_all_start_methods():
             return  # forked workers share this process's campaign and unit lists (no pickling, no reload)
         self.pool = mp.get_context("fork").Pool(min(n, len(inputs)), _start_worker,
-                                                (campaign, strict, appendix_alone))
+                                                (campaign, strict, appendix_alone, signed))
         self.results = self.pool.imap(_prepare, inputs, chunksize=2)
 
     def next(self) -> _Ready | None:
@@ -216,7 +220,7 @@ def _find(paths, batch: _Batch) -> list[Path]:
 
 
 def _one(path: Path, campaign, batch: _Batch, pdf: bool, strict: bool, appendix_alone: bool,
-         ready: _Ready | None = None) -> None:
+         ready: _Ready | None = None, signed: bool = False) -> None:
     """Read, check, render and write one input (raises DocgenError when it cannot be used).
 
     `ready` is the input as a worker prepared it (read, checked, rendered, ND30-checked):
@@ -244,7 +248,7 @@ def _one(path: Path, campaign, batch: _Batch, pdf: bool, strict: bool, appendix_
     targets = [folder / name.format(slug=unit_slug) for name in names]
     _check_free(targets + ([t.with_suffix(".pdf") for t in targets] if pdf else []), batch.overwrite)
     if ready is None:
-        report, appendix, notes = render_submission(sub, campaign, appendix_alone)
+        report, appendix, notes = render_submission(sub, campaign, appendix_alone, signed)
     elif ready.render_error:
         raise DocgenError(ready.render_error)
     else:
@@ -256,7 +260,10 @@ def _one(path: Path, campaign, batch: _Batch, pdf: bool, strict: bool, appendix_
         written[files[1]] = appendix
     checks = check_written(files, written) if ready is None else \
         tuple(replace(c, path=f) for f, c in zip(files, ready.checks))
-    batch.written.append(Written(path, _unit_name(sub, path), tuple(files), sub.problems, notes, checks))
+    from docgen.documents.frame import draft_reason
+
+    draft = draft_reason(len(sub.errors), sub.source.facts.nguoi_ky, campaign.sample, signed)
+    batch.written.append(Written(path, _unit_name(sub, path), tuple(files), sub.problems, notes, checks, draft))
 
 
 def _reports(sub: Submission, campaign) -> None:
@@ -272,7 +279,7 @@ def _reports(sub: Submission, campaign) -> None:
                           "«docgen tong-hop».")
 
 
-def render_submission(sub: Submission, campaign, appendix_alone: bool = False
+def render_submission(sub: Submission, campaign, appendix_alone: bool = False, signed: bool = False
                       ) -> tuple[bytes, bytes | None, tuple[Problem, ...]]:
     """Return (report with its Phụ lục, the Phụ lục alone or None, render notes) as .docx bytes."""
     from docgen.documents import bao_cao, phu_luc
@@ -280,7 +287,7 @@ def render_submission(sub: Submission, campaign, appendix_alone: bool = False
     from docgen.render.compose import compose, compose_templates
     from docgen.render.engine import render
 
-    report_ctx = bao_cao.build_context(sub, campaign)
+    report_ctx = bao_cao.build_context(sub, campaign, signed)
     appendix_ctx = _own_names(phu_luc.build_context([sub], campaign, report_ctx), report_ctx)
     report_tpl = _read(campaign.template(REPORT_TEMPLATE))
     appendix_tpl = _read(campaign.template(APPENDIX_TEMPLATE))

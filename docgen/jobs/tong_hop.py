@@ -16,7 +16,7 @@ from pathlib import Path
 
 from docgen.aggregate import Summary, Unusable, summarize
 from docgen.campaigns.campaign import Campaign
-from docgen.errors import InputError, Location
+from docgen.errors import DocgenError, InputError, Location
 from docgen.jobs.nd30_check import FormatCheck, check_written, not_ready
 from docgen.records.model import Facts, Severity, Submission
 
@@ -38,6 +38,7 @@ class TongHopResult:
     written: tuple[Path, ...]
     format_checks: tuple[FormatCheck, ...] = ()
     reminder: "Reminded | None" = None   # when asked for (--don-doc): whom it went to, or that nobody needed it
+    draft: str = ""   # why the report is a draft (documents.tong_hop.draft_reason), "" for the copy to sign
     compiled: Submission | None = None   # --don-vi: the unit's own list compiled from the files sent to it
 
     @property
@@ -62,7 +63,7 @@ class Reminded:
 
 def run(folder: Path, campaign: Campaign, out_dir: Path, overwrite: bool = False,
         facts_file: Path | None = None, reminder: bool = False, new_deadline: dt.date | None = None,
-        today: dt.date | None = None) -> TongHopResult:
+        today: dt.date | None = None, signed: bool = False) -> TongHopResult:
     """Return the summary of every submission in `folder`, after writing the workbook and the report.
 
     With `reminder`, also the reminder dispatch to the units that have not reported
@@ -83,18 +84,21 @@ def run(folder: Path, campaign: Campaign, out_dir: Path, overwrite: bool = False
         raise InputError(f"Hạn mới của công văn đôn đốc ({ngay_ngan(deadline)}) phải sau hạn báo cáo đã qua "
                          f"({ngay_ngan(campaign.top_level.deadline)}): sửa --han-moi hoặc khóa «don_doc.han_moi».")
     facts = province_facts(facts_file) if facts_file else None
+    own = province_row(facts_file, campaign) if facts_file else None
     skip = set(outputs) | ({facts_file} if facts_file else set())
     submissions, unusable = read_all(folder, campaign, skip)
     summary = summarize(campaign, submissions, unusable)
     written = (
         write_bytes(outputs[0], workbook_bytes(summary), overwrite),
-        write_bytes(outputs[1], report_bytes(summary, facts), overwrite),
+        write_bytes(outputs[1], report_bytes(summary, facts, own, signed), overwrite),
     )
     reminded = None
     if reminder:
         reminded = write_reminder(summary, out_dir / REMINDER_FILE, deadline, overwrite)
         written += (reminded.path,) if reminded.path else ()
-    return TongHopResult(summary, written, check_written(written), reminded)
+    from docgen.documents.tong_hop import draft_reason
+
+    return TongHopResult(summary, written, check_written(written), reminded, draft_reason(summary, facts, signed))
 
 
 def write_reminder(summary: Summary, target: Path, deadline: dt.date, overwrite: bool = False) -> Reminded:
@@ -111,13 +115,13 @@ def write_reminder(summary: Summary, target: Path, deadline: dt.date, overwrite:
     return Reminded(units, deadline, write_bytes(target, document.to_bytes(), overwrite))
 
 
-def report_bytes(summary: Summary, facts: Facts | None) -> bytes:
+def report_bytes(summary: Summary, facts: Facts | None, own=None, signed: bool = False) -> bytes:
     """Return the province's report with the consolidated Phụ lục as its landscape section, as .docx bytes."""
     from docgen.documents.tong_hop import build_context
     from docgen.render.compose import compose
     from docgen.render.engine import render
 
-    context = build_context(summary, facts)
+    context = build_context(summary, facts, own, signed)
     campaign = summary.campaign
     main = render(campaign.template(REPORT_TEMPLATE), context["khung"])
     annex = render(campaign.template(APPENDIX_TEMPLATE), context["phu_luc"])
@@ -141,6 +145,24 @@ def read_all(folder: Path, campaign: Campaign, skip: set[Path] = frozenset()
     submissions, failed = check_files(inputs, campaign)
     unusable = [Unusable.from_error(path, exc) for path, exc in failed]
     return submissions, unusable
+
+
+def province_row(path: Path, campaign: Campaign):
+    """Return the province's own row (its page and people), checked as the campaign's province level, from the
+    "Phụ lục" sheet of its facts file; None when the campaign has no such level or the file has no such row."""
+    from dataclasses import replace
+
+    from docgen.checks import check_source
+    from docgen.readers import read_source
+
+    level = campaign.province_level
+    if level is None:
+        return None
+    try:
+        sub = check_source(read_source(path), replace(campaign, levels=(level,)))
+    except DocgenError:
+        return None   # a facts-only file: the summary has no "Cấp tỉnh" line
+    return sub if sub.reporting_unit == campaign.province and sub.records else None
 
 
 def province_facts(path: Path) -> Facts:

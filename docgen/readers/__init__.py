@@ -167,15 +167,15 @@ def _guard(path: Path, kind: str):
 
 
 def read_sheets(path: Path):
-    """Return (rows of each sheet, facts, notes) of an .xlsx file whose form the caller knows (a campaign's own).
+    """Return (a `Grid` per sheet or Word table, facts, notes) of a file whose form the caller knows (a
+    campaign's own): every sheet of an .xlsx, every table of a .docx but the facts table.
 
-    Raises InputError (naming file and why) for anything but a readable workbook within the limits.
+    Raises InputError (naming file and why) for a file that is not a readable workbook or Word document
+    within the limits.
     """
-    from docgen.readers import xlsx
+    from docgen.readers import docx, xlsx
 
     path = Path(path)
     kind = _checked(path)
-    if kind != "xlsx":
-        raise InputError("Biểu mẫu của chiến dịch này là sổ Excel (.xlsx), không phải tệp Word.", Location(path.name))
     with _guard(path, kind):
-        return xlsx.read_sheets(path)
+        return (xlsx.read_sheets if kind == "xlsx" else docx.read_tables)(path)

@@ -147,6 +147,22 @@ def _facts(file: str, number: int, grid: Grid) -> tuple[Facts, list[Problem]]:
     return read_facts(entries, where)
 
 
+def read_tables(path: Path) -> tuple[dict[str, Grid], Facts, tuple[Problem, ...]]:
+    """Return every table of a .docx as a `Grid` ("Bảng 1" …), except the facts table, and the facts.
+
+    For a campaign's own form, whose header the form checker finds.
+    """
+    document = _open(path)
+    grids, facts, notes = {}, Facts(), []
+    for number, table, before in _tables(document):
+        grid = table_grid(table, path.name, f"Bảng {number}")
+        if not notes and facts == Facts() and _is_facts_table(table, before, grid):
+            facts, notes = _facts(path.name, number, grid)
+            continue
+        grids[grid.sheet] = grid
+    return grids, facts, tuple(notes)
+
+
 def read(path: Path) -> tuple[RawTable, tuple[Problem, ...], Facts]:
     """Return the form table, the reader's notes and the facts of a .docx file.
 

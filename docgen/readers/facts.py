@@ -143,7 +143,7 @@ def _put(values: dict[str, object], key: str, value: object, loc: Location, note
             notes.append(note("VB-05", f"Không hiểu «{_text(value)}»: chỉ ghi «Có» hoặc «Không».", loc, "Có"))
         else:
             values[key] = parsed
-    elif key == "ngay":
+    elif key in ("ngay", "han_khac_phuc"):
         parsed = parse_date(value)
         if parsed is None:
             notes.append(note("VB-05", f"Không hiểu ngày «{_text(value)}»: ghi dạng ngày/tháng/năm, ví dụ 10/3/2022.",

@@ -284,8 +284,8 @@ def read_facts_only(path: Path) -> Facts:
     return facts
 
 
-def read_sheets(path: Path) -> tuple[dict[str, list[tuple[int, list]]], Facts, tuple[Problem, ...]]:
-    """Return every sheet's rows as (row number, values) with the values Excel stored, and the facts.
+def read_sheets(path: Path) -> tuple[dict[str, Grid], Facts, tuple[Problem, ...]]:
+    """Return every sheet as a `Grid` of the values Excel stored (cells named A1 …), and the facts.
 
     For a campaign's own form, whose columns the reader does not know: the form
     checker finds its header. Held to `docgen.limits` like `read`.
@@ -304,7 +304,7 @@ def read_sheets(path: Path) -> tuple[dict[str, list[tuple[int, list]]], Facts, t
                     if len(rows) >= limits.max_rows:
                         raise _too_big(ws.title, True, limits)
                     rows.append((row_no, values))
-                sheets[ws.title] = rows
+                sheets[ws.title] = _grid(path.name, ws.title, rows)
         finally:
             wb.close()
     return sheets, facts, tuple(notes)

@@ -22,7 +22,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("tt", "", "TT", "Số thứ tự: I, II cho dòng nhóm; 1, 2, 3… cho từng xã.", 5),
     Column("don_vi", "", "Đơn vị", "Tên đơn vị theo danh mục, ví dụ: Xã Chung Chải.", 22),
     Column("ten_trang", "", "Tên Trang", "Tên «Trang cộng đồng» đúng mẫu, ví dụ: Mặt trận Chung Chải (huyện Mường Nhé, tỉnh Điện Biên).", 34),
-    Column("lien_ket", "", "Địa chỉ liên kết", "Đường dẫn tới Trang, ví dụ: https://www.facebook.com/mattranchungchai. Chưa có Trang: để trống.", 32),
+    Column("lien_ket", "", "Địa chỉ liên kết", "Đường dẫn tới Trang, ví dụ: https://www.facebook.com/mattranchungchai. Chưa lập Trang: ghi «Chưa có» hoặc «Đang xây dựng», để trống Tên Trang.", 32),
     Column("ld_ten", "Lãnh đạo phụ trách", "Họ và tên", "Họ và tên lãnh đạo phụ trách.", 20),
     Column("ld_sdt", "Lãnh đạo phụ trách", "Số điện thoại", "Số điện thoại, gõ đủ số 0 đầu, ví dụ: 0912 345 678.", 14),
     Column("ld_email", "Lãnh đạo phụ trách", "Địa chỉ hộp thư điện tử", "Địa chỉ thư điện tử, ví dụ: ten@gmail.com.", 24),
@@ -52,11 +52,18 @@ FACT_FIELDS: tuple[FactField, ...] = (
     FactField("nguoi_ky", "Người ký", "Họ và tên người ký."),
     FactField("chuc_vu", "Chức vụ người ký", "CHỦ TỊCH hoặc PHÓ CHỦ TỊCH."),
     FactField("tham_quyen", "Thẩm quyền ký", "TM. BAN THƯỜNG TRỰC; cấp phó ký thay: KT. CHỦ TỊCH."),
-    FactField("noi_nhan", "Nơi nhận", "Mỗi nơi nhận một dòng (không cần «Như trên», «Lưu»)."),
+    FactField("noi_nhan", "Nơi nhận", "Mỗi nơi nhận một dòng. Không ghi nơi đã có ở «Kính gửi» (đã có dòng «Như trên»), không ghi «Lưu»."),
     FactField("luu", "Lưu", "Ký hiệu đơn vị soạn thảo sau «Lưu: VT,», ví dụ: VP."),
     FactField("co_ke_hoach", "Đã xây dựng kế hoạch hoạt động", "Có hoặc Không."),
     FactField("bao_cao_cap_uy", "Đã báo cáo Thường trực cấp ủy", "Có hoặc Không."),
     FactField("de_xuat", "Đề xuất, kiến nghị", "Mỗi đề xuất một dòng."),
+    FactField("huong_dan", "Văn bản hướng dẫn cấp dưới",
+              "Số, ngày văn bản đơn vị đã ban hành để hướng dẫn cấp dưới, ví dụ: Công văn số 12/MTTQ-BTT ngày 01/3/2022."),
+    FactField("ke_hoach_cap_duoi", "Cấp dưới đã xây dựng kế hoạch, báo cáo cấp ủy",
+              "Số đơn vị cấp dưới đã xây dựng kế hoạch và báo cáo Thường trực cấp ủy, ví dụ: 17/19."),
+    FactField("danh_gia", "Đánh giá chung", "Một đoạn đánh giá kết quả. Để trống: docgen viết theo số liệu."),
+    FactField("nguyen_nhan", "Nguyên nhân hạn chế", "Nguyên nhân của các tồn tại, hạn chế."),
+    FactField("han_khac_phuc", "Hạn khắc phục tồn tại", "Ngày sẽ khắc phục xong các tồn tại, ví dụ: 15/4/2022."),
 )
 
 # Fixed choices of some facts (list validation in the workbook; readers may accept only these).

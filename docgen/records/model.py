@@ -13,6 +13,9 @@ from enum import Enum
 from docgen.errors import Location
 
 
+COMMUNE_KINDS = frozenset({"xã", "phường", "thị trấn", "đặc khu"})   # 5-digit codes in the official list
+
+
 @dataclass(frozen=True)
 class Unit:
     """An official administrative unit: its code, kind and bare name, and its parent.
@@ -38,6 +41,17 @@ class Unit:
     def label(self) -> str:
         """Name as written after a preposition, "huyện Mường Nhé"."""
         return f"{self.kind} {self.name}"
+
+    @property
+    def official_code(self) -> str:
+        """The code as the official list (Tổng cục Thống kê) writes it: 2 digits for a province, 5 for a
+        commune, 3 for a district, "03162" where the data file holds "3162".
+
+        >>> Unit("3162", "xã", "Nậm Kè", None, 2).official_code, Unit("96", "huyện", "Mường Nhé", None, 1).official_code
+        ('03162', '096')
+        """
+        width = 2 if self.level == 0 else 5 if self.kind in COMMUNE_KINDS else 3
+        return self.code.zfill(width) if self.code.isdigit() else self.code
 
     @property
     def kind_title(self) -> str:
@@ -186,6 +200,8 @@ class Record:
     platform: str = ""
     leader: Person = Person(Role.LEADER)
     operator: Person = Person(Role.OPERATOR)
+    page_note: str = ""              # the row's words for a page not made yet ("đang xây dựng")
+    invalid: tuple[str, ...] = ()    # form columns whose value is wrong (an error on that cell)
 
     @property
     def has_page(self) -> bool:
@@ -207,6 +223,11 @@ class Facts:
     co_ke_hoach: bool | None = None  # activity plan made (item 1 of the dispatch)
     bao_cao_cap_uy: bool | None = None  # plan reported to the Party committee
     de_xuat: tuple[str, ...] = ()    # proposals, one per item
+    huong_dan: str = ""              # the unit's own guidance to the level below ("Công văn số 12/… ngày …")
+    ke_hoach_cap_duoi: str = ""      # units below that made a plan and told their Party committee ("17/19")
+    danh_gia: str = ""               # overall assessment, when the unit writes its own
+    nguyen_nhan: str = ""            # causes of the shortcomings
+    han_khac_phuc: dt.date | None = None  # date by which the gaps will be closed
     location: Location | None = None
 
 

@@ -199,7 +199,6 @@ class Number(Kind):
             number, changed = _number_text(_text(value), money=not self.whole)
             if number is None:
                 return Reading(None, _text(value), error=f"ô phải là {self.name}, không phải «{_text(value)}»")
-            changed = changed or "ô ghi số dạng chữ"
         if abs(number) >= _MAX_NUMBER:
             return Reading(None, _text(value), error=f"số quá lớn cho {self.name}")
         if self.whole:
@@ -257,7 +256,7 @@ class Date(Kind):
                 day = dt.date(y, m, d)
             except ValueError:
                 return Reading(None, text, error=f"ngày «{text}» không có thật")
-            return Reading(day, ngay_ngan(day), changed="đọc theo ngày/tháng/năm")
+            return Reading(day, ngay_ngan(day), changed="" if text == ngay_ngan(day) else "đọc theo ngày/tháng/năm")
         return Reading(None, text, error=f"ngày viết dạng ngày/tháng/năm, ví dụ 05/3/2026, không phải «{text}»")
 
     def write(self, value: object) -> str:

@@ -35,8 +35,8 @@ _WRAP = Alignment(vertical="top", wrap_text=True)
 _BOLD = Font(bold=True)
 _GROUP_FILL = PatternFill("solid", fgColor="F2F2F2")
 _OPEN = Protection(locked=False)
-_FIELD_WORDS = {"{ten}": "<tên đơn vị>", "{don_vi}": "<loại và tên đơn vị>",
-                "{cap_tren}": "<đơn vị cấp trên>", "{tinh}": "<tỉnh>"}
+_FIELD_WORDS = {"ten": "tên đơn vị", "don_vi": "loại và tên đơn vị",
+                "cap_tren": "tên đơn vị cấp trên", "tinh": "tên tỉnh"}
 
 
 def columns_of(campaign: Campaign) -> tuple:
@@ -53,7 +53,7 @@ def build(plan: FormPlan, campaign: Campaign) -> Workbook:
     if campaign.form is not None:   # the campaign's own title under the agency line
         plan = replace(plan, titles=(plan.titles[0], campaign.form.title, campaign.title))
     last = _form_sheet(form, plan, columns)
-    _facts_sheet(wb.create_sheet(FACTS_SHEET), plan)
+    _facts_sheet(wb.create_sheet(FACTS_SHEET), plan, campaign)
     _guide_sheet(wb.create_sheet(GUIDE_SHEET), plan, campaign)
     _print_setup(form, last, len(columns))
     for sheet in (wb[FACTS_SHEET], wb[GUIDE_SHEET]):
@@ -147,7 +147,7 @@ def _hints(ws: Worksheet, last: int, columns) -> None:
         letter = get_column_letter(c)
         title = col.header if not col.group else f"{col.group.split(',')[0]}: {col.header}"
         choices = getattr(col, "choices", ()) or getattr(getattr(col, "kind", None), "choices", ())
-        dv = DataValidation(showInputMessage=True, promptTitle=title[:32], prompt=col.hint[:255],
+        dv = DataValidation(showInputMessage=True, promptTitle=short(title, 32), prompt=short(col.hint, 255),
                             type="list" if choices else None, formula1=choice_list(choices), allow_blank=True,
                             showErrorMessage=bool(choices), errorTitle="Giá trị không có trong danh sách" if choices
                             else None, error=f"Chọn một trong: {', '.join(choices)}." if choices else None)
@@ -155,8 +155,18 @@ def _hints(ws: Worksheet, last: int, columns) -> None:
         ws.add_data_validation(dv)
 
 
-def _facts_sheet(ws: Worksheet, plan: FormPlan) -> None:
-    """Write one labelled row per fact (label | value | hint), Đơn vị báo cáo pre-filled."""
+# The signature facts as the campaign's one form asks for them (Campaign.deputy_form).
+SIGNATURE_HINTS = {
+    "tm": ("Ghi TM. BAN THƯỜNG TRỰC, cả khi cấp phó ký (chức vụ ghi PHÓ CHỦ TỊCH), như Công văn của tỉnh.",
+           ("TM. BAN THƯỜNG TRỰC",)),
+    "kt": ("TM. BAN THƯỜNG TRỰC; cấp phó ký thay: KT. CHỦ TỊCH (chức vụ ghi PHÓ CHỦ TỊCH).",
+           ("TM. BAN THƯỜNG TRỰC", "KT. CHỦ TỊCH")),
+}
+
+
+def _facts_sheet(ws: Worksheet, plan: FormPlan, campaign: Campaign) -> None:
+    """Write one labelled row per fact (label | value | hint), Đơn vị báo cáo pre-filled; the signature
+    hint and choices are the campaign's one form (`SIGNATURE_HINTS`)."""
     ws.column_dimensions["A"].width = 34
     ws.column_dimensions["B"].width = 48
     ws.column_dimensions["C"].width = 70
@@ -169,16 +179,18 @@ def _facts_sheet(ws: Worksheet, plan: FormPlan) -> None:
             value.number_format = "@"
         if field.key == "ngay":
             value.number_format = "dd/mm/yyyy"
-        put(ws.cell(row, 3), field.hint).alignment = _WRAP
-        choices = FACT_CHOICES.get(field.key)
+        hint, choices = field.hint, FACT_CHOICES.get(field.key)
+        if field.key == "tham_quyen":
+            hint, choices = SIGNATURE_HINTS[campaign.deputy_form]
+        put(ws.cell(row, 3), hint).alignment = _WRAP
         dv = DataValidation(
             type="list" if choices else None,
             formula1=choice_list(choices),
             allow_blank=True,
             showInputMessage=True,
             showErrorMessage=bool(choices),
-            promptTitle=field.label[:32],
-            prompt=field.hint[:255],
+            promptTitle=short(field.label, 32),
+            prompt=short(hint, 255),
             errorTitle="Giá trị không có trong danh sách" if choices else None,
             error=f"Nên chọn một trong: {', '.join(choices)}." if choices else None,
             # Có/Không admits nothing else; a title or authority outside the list is asked about, not refused.
@@ -191,15 +203,33 @@ def _facts_sheet(ws: Worksheet, plan: FormPlan) -> None:
     ws.protection.formatRows = False
 
 
-def _pattern_words(pattern: str) -> str:
-    """Return a naming pattern with its fields in words.
+def short(text: str, limit: int) -> str:
+    """Return `text` cut to `limit` characters at a word's end (Excel's limits on input messages).
 
-    >>> _pattern_words("Mặt trận {ten} ({tinh})")
-    'Mặt trận <tên đơn vị> (<tỉnh>)'
+    >>> short("Lãnh đạo phụ trách: Số điện thoại", 32), short("Ngắn", 32)
+    ('Lãnh đạo phụ trách: Số điện', 'Ngắn')
     """
-    for field, words in _FIELD_WORDS.items():
-        pattern = pattern.replace(field, words)
-    return pattern
+    if len(text) <= limit:
+        return text
+    cut = text[:limit + 1].rsplit(" ", 1)[0] if " " in text[:limit + 1] else text[:limit]
+    return cut.rstrip(" ,:;-")
+
+
+def _pattern_words(pattern: str) -> str:
+    """Return a naming pattern as the dispatch spells it: quoted parts joined by "+".
+
+    >>> _pattern_words("Mặt trận {ten} ({cap_tren}, {tinh})")
+    '“Mặt trận” + “tên đơn vị” + “tên đơn vị cấp trên” + “tên tỉnh”'
+    """
+    import string
+
+    parts = []
+    for literal, field, _, _ in string.Formatter().parse(pattern):
+        if literal.strip(" (),;-"):
+            parts.append(literal.strip(" (),;-"))
+        if field:
+            parts.append(_FIELD_WORDS.get(field, field))
+    return " + ".join(f"“{p}”" for p in parts)
 
 
 def _opening_lines(campaign: Campaign, what: str) -> list[str]:
@@ -241,7 +271,8 @@ def guide_lines(plan: FormPlan, campaign: Campaign) -> list[str]:
         "2. Với mỗi đơn vị, ghi Tên Trang, Địa chỉ liên kết, rồi Họ và tên, Số điện thoại, Địa chỉ hộp thư "
         "điện tử của Lãnh đạo phụ trách và của Cán bộ quản lý, vận hành. Bấm vào một ô để xem cách ghi.",
         "3. Số điện thoại: gõ đủ số 0 ở đầu, ví dụ 0912 345 678 (các ô này đã định dạng văn bản, không mất số 0).",
-        "4. Đơn vị chưa có Trang: để trống Tên Trang và Địa chỉ liên kết, vẫn ghi người phụ trách nếu đã phân công.",
+        "4. Đơn vị chưa lập Trang: để trống Tên Trang, ghi «Chưa có» hoặc «Đang xây dựng» ở cột Địa chỉ liên kết, "
+        "vẫn ghi người phụ trách nếu đã phân công. Dòng để trống hoàn toàn được hiểu là đơn vị chưa báo cáo.",
         f"5. Trang «{FACTS_SHEET}»: ghi số, ngày báo cáo, người ký, chức vụ, thẩm quyền ký (chọn trong danh sách), "
         "nơi nhận và đề xuất (mỗi mục một dòng trong ô, xuống dòng bằng Alt+Enter).",
         "",

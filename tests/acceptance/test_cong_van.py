@@ -45,7 +45,8 @@ def seed_paragraphs() -> tuple[list[str], list[str]]:
     Corrections (`CORRECTIONS`): the seed's two slips named by issue 4 — the second
     item "1." is "2."; "Mặt trận  Nậm Pồ" loses its double space (done by `norm`) —
     and one ND30 correction: Nơi nhận opens with "- Như trên;" (NN-03; the campaign
-    file says so in a comment). "(Đã ký)" is the web page's mark of a signature, not
+    file says so in a comment), so the addressee's own line after it ("BTT UBMTTQVN các
+    huyện, thị xã, TP (thực hiện)") is not repeated (issue 16, docs/thay-doi-1031.md). "(Đã ký)" is the web page's mark of a signature, not
     text. Layout, not text: one recipient is printed on the "Kính gửi:" line (KG-03),
     and the Tiêu ngữ's en dashes are ND30's hyphens (TN-02; `norm` maps them).
     """
@@ -63,6 +64,7 @@ def seed_paragraphs() -> tuple[list[str], list[str]]:
     n = body.index("Nơi nhận:")
     assert body[n + 1] != AS_SAID
     body.insert(n + 1, AS_SAID)
+    body.remove("- BTT UBMTTQVN các huyện, thị xã, TP (thực hiện);")
     table = lines[lines.index("TT"):]
     table = table[: table.index("...") + 1]
     return body, table
@@ -161,12 +163,14 @@ def test_the_2026_campaign_needs_a_folder_not_code(tmp_path, capsys):
     path = tmp_path / C2026 / "cong-van.docx"
     assert f"Đã ghi {path}" in capsys.readouterr().out
     body, table = docx_paragraphs(path)
-    assert body[:8] == [
-        "ỦY BAN MTTQ VIỆT NAM", "TỈNH ĐIỆN BIÊN", "BAN THƯỜNG TRỰC",
+    # A sample campaign (`mau = true`) with a placeholder signer: marked, no number, date or name (DF-02).
+    assert body[:9] == [
+        "BẢN MẪU", "ỦY BAN MTTQ VIỆT NAM", "TỈNH ĐIỆN BIÊN", "BAN THƯỜNG TRỰC",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-        "Số: 215/MTTQ-BTT", 'V/v rà soát, kiện toàn "Trang cộng đồng" của Mặt trận các xã, phường sau sắp xếp',
-        "Điện Biên, ngày 02 tháng 3 năm 2026",
+        "Số: /MTTQ-BTT", 'V/v rà soát, kiện toàn "Trang cộng đồng" của Mặt trận các xã, phường sau sắp xếp',
+        "Điện Biên, ngày tháng năm 2026",
     ]
+    assert "Nguyễn Văn A" not in body
     assert "Kính gửi: Ban Thường trực Ủy ban MTTQ Việt Nam các xã, phường" in body
     assert any(t.startswith("1. Rà soát") and t.endswith("trước ngày 31/3/2026:") for t in body)
     assert any('"Mặt trận Mường Phăng (tỉnh Điện Biên)"' in t for t in body)

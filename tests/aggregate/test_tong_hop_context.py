@@ -28,21 +28,22 @@ def test_the_phu_luc_holds_every_record_once_grouped_by_level_and_district(campa
     assert [g["ten"] for g in groups[2:]] == [
         d.full_name + (" (chưa báo cáo)" if i == 4 else "") for i, d in enumerate(districts)]
     rows = [r for g in groups for r in g["dong"]]
-    placeholder = [r for r in rows if r["don_vi"].endswith("(chưa báo cáo)")]
-    assert [r["don_vi"] for r in placeholder] == [districts[4].full_name + " (chưa báo cáo)"]
+    placeholder = [r for r in rows if r["ten_trang"] == "Chưa báo cáo"]   # documents.wording.NOT_REPORTED
+    assert [r["don_vi"] for r in placeholder] == [districts[4].full_name]
     assert len(rows) - len(placeholder) == sum(len(s.records) for s in subs)
     assert [r["tt"] for r in groups[0]["dong"]] == [str(i) for i in range(1, 11)]
     communes = [r["tt"] for g in groups[2:] for r in g["dong"]]
     assert communes == [str(i) for i in range(1, len(communes) + 1)]
 
 
-def test_the_body_names_the_late_and_the_missing_unit(campaign, districts, make_sub):
+def test_the_body_names_the_missing_unit_without_internal_tracking(campaign, districts, make_sub):
+    """A report to the Centre: who has reported and who has not, no count of late reports."""
     summary, _ = _summary(campaign, districts, make_sub)
     text = _text(build_context(summary))
-    assert "đã nhận báo cáo của 9/10 (90%) Mặt trận cấp huyện" in text
-    assert f"- Đơn vị báo cáo trễ hạn: {districts[1].full_name} (ngày 02/04/2022)." in text
-    assert f"- Đơn vị chưa báo cáo: {districts[4].full_name}." in text
-    assert f"- {districts[4].full_name}: chưa báo cáo." not in text  # section I.3 is a table now
+    assert "Đến nay, Mặt trận 9/10 " in text and "(90%) đã báo cáo kết quả." in text
+    assert f"- Chưa báo cáo: {districts[4].label}." in text
+    assert f"- Chưa báo cáo (1 đơn vị cấp huyện): {districts[4].label}." in text   # section II
+    assert "trễ hạn" not in text.split("3. Kết quả của từng đơn vị")[0]
 
 
 def _unit_table(ctx) -> dict:
@@ -82,20 +83,24 @@ def test_the_figures_quoted_are_the_totals(campaign, districts, make_sub):
     summary, _ = _summary(campaign, districts, make_sub)
     huyen, xa = summary.totals
     text = _text(build_context(summary))
-    assert f"- Cấp xã: {xa.with_page}/{xa.expected} (" in text
-    assert f"- Cấp huyện: {huyen.with_page}/10 (" in text
+    assert f"- Cấp xã: có {xa.with_page}/{xa.expected} " in text
+    assert f"{xa.on_pattern}/{xa.with_page} Trang (" in text
+    assert f"- Cấp huyện: có {huyen.with_page}/10 " in text
 
 
 def test_the_province_facts_give_number_date_signer_and_proposals(campaign, districts, make_sub):
     summary, _ = _summary(campaign, districts, make_sub)
     facts = Facts(so="12", ngay=dt.date(2022, 4, 5), nguoi_ky="Giàng Trọng Bình", tham_quyen="KT. CHỦ TỊCH",
                   chuc_vu="PHÓ CHỦ TỊCH", de_xuat=("Đề nghị A.", "Đề nghị B."), noi_nhan=("Ban Tuyên giáo Tỉnh ủy",))
-    ctx = build_context(summary, facts)
+    draft = build_context(summary, facts)["khung"]   # a district has not reported (an error): a draft
+    assert (draft["du_thao"], draft["so"], draft["ngay"], draft["nguoi_ky"]) == ("DỰ THẢO", "", None, "Giàng Trọng Bình")
+    ctx = build_context(summary, facts, signed=True)   # --ban-ky
     frame = ctx["khung"]
-    assert (frame["so"], frame["ngay"], frame["nguoi_ky"]) == ("12", dt.date(2022, 4, 5), "Giàng Trọng Bình")
-    assert (frame["tham_quyen"], frame["ky_thay"], frame["chuc_vu"]) == (
-        "TM. BAN THƯỜNG TRỰC", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
-    assert frame["noi_nhan"] == ["- Như trên;", "- Ban Tuyên giáo Tỉnh ủy;", "- Lưu: VT, VP."]  # NN-03, NN-04
+    assert (frame["so"], frame["ngay"], frame["nguoi_ky"], frame["du_thao"]) == (
+        "12", dt.date(2022, 4, 5), "Giàng Trọng Bình", "")
+    assert (frame["tham_quyen"], frame["ky_thay"], frame["chuc_vu"]) == (   # one form per campaign: [ky] cap_pho
+        "TM. BAN THƯỜNG TRỰC", "", "PHÓ CHỦ TỊCH")
+    assert frame["noi_nhan"] == ["- Như trên;", "- Ban Tuyên giáo Tỉnh ủy;", "- Lưu: VT, DCPL."]  # NN-03, NN-04
     assert "- Đề nghị A.\n- Đề nghị B." in _text(ctx)
     assert ctx["phu_luc"]["kem_theo"].startswith("Kèm theo Báo cáo số 12/BC-MTTQ-BTT ngày 05 tháng 4 năm 2022")
 

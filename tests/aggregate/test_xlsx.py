@@ -30,7 +30,7 @@ def test_the_summary_sheet_has_one_row_per_unit_with_status_and_figures(campaign
     assert rows[districts[2].full_name]["Tình trạng"] == "Chưa nộp"
     n = len(campaign.units.children(districts[0]))
     assert rows[districts[0].full_name]["Cấp xã: có Trang"] == n
-    assert rows[districts[0].full_name]["Cấp xã: % có Trang"] == 1.0
+    assert rows[districts[0].full_name]["Cấp xã: % có Trang (trên số đơn vị)"] == 1.0
     assert rows[districts[2].full_name]["Cấp xã: dự kiến"] == len(campaign.units.children(districts[2]))
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:")
     total = [r for r in ws.iter_rows(min_row=13, max_row=13, values_only=True)][0]

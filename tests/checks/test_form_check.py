@@ -9,6 +9,8 @@ import pytest
 from docgen.campaigns.campaign import load_campaign
 from docgen.checks.form_check import check_form_file, check_form_sheets
 from docgen.errors import InputError
+from docgen.readers import xlsx
+from docgen.readers.layout import Grid
 from docgen.records.model import Facts
 
 CAMPAIGN = load_campaign("2026-ngay-hoi-dai-doan-ket")
@@ -24,8 +26,12 @@ def _row(n: int, unit: str, *values) -> tuple[int, list]:
     return (8 + n, [n, unit, *values, *good[len(values):]])
 
 
+def _sheet(rows) -> Grid:
+    return Grid("a.xlsx", "Phụ lục", rows, xlsx.cell_name, xlsx.area_name, lambda r: f"dòng {r}")
+
+
 def _check(*rows, don_vi: str = "Tỉnh Điện Biên"):
-    return check_form_sheets("a.xlsx", {"Phụ lục": HEAD + list(rows)}, Facts(don_vi=don_vi), (), CAMPAIGN)
+    return check_form_sheets("a.xlsx", {"Phụ lục": _sheet(HEAD + list(rows))}, Facts(don_vi=don_vi), (), CAMPAIGN)
 
 
 def _found(sub) -> set[tuple[str, str]]:
@@ -67,11 +73,11 @@ def test_units_not_in_the_list_twice_or_missing():
 
 def test_a_sheet_without_the_forms_header_is_refused_by_name():
     with pytest.raises(InputError) as info:
-        check_form_sheets("a.xlsx", {"Sheet1": [(1, ["Tên", "Tuổi"])]}, Facts(), (), CAMPAIGN)
+        check_form_sheets("a.xlsx", {"Sheet1": _sheet([(1, ["Tên", "Tuổi"])])}, Facts(), (), CAMPAIGN)
     assert "Tổng số khu dân cư" in info.value.message
 
 
-def test_a_word_file_is_not_a_workbook(tmp_path):
+def test_a_file_that_is_no_package_is_refused(tmp_path):
     path = tmp_path / "bao-cao.docx"
     path.write_bytes(b"PK\x03\x04not really a package")
     with pytest.raises(InputError):

@@ -60,7 +60,7 @@ class TestUnits:
         assert found(sub) == [("DV-02", None)]
         p = sub.problems[0]
         assert p.location == Location("muong_nhe.xlsx", "Phụ lục")
-        assert p.message == "Thiếu xã Nậm Kè (mã 3162) trong danh sách của huyện Mường Nhé."
+        assert p.message == "Thiếu xã Nậm Kè (mã 03162) trong danh sách của huyện Mường Nhé."
         assert sub.figures[1].present == 10 and sub.figures[1].expected == 11
 
     def test_a_unit_twice_is_an_error_on_the_second_row_and_counted_once(self, campaign):
@@ -185,11 +185,12 @@ class TestPeople:
         assert [r for r, _ in found(sub)] == ["NS-02"]
         assert sub.figures[1].with_operator == 10
 
-    def test_one_person_for_both_roles_at_district_level_is_a_warning(self, campaign):
+    def test_one_person_for_both_roles_at_district_level_is_an_error_that_counts_against_staffed(self, campaign):
         rows = spoil(clean_rows(campaign, MN), MN, vh_ten="lò văn lãnh 96")
         sub = check(campaign, rows)
         assert found(sub) == [("NS-03", "H8")]
-        assert sub.problems[0].severity is Severity.WARNING and "(mục 2.4)" in sub.problems[0].message
+        assert sub.problems[0].severity is Severity.ERROR and "(mục 2.4)" in sub.problems[0].message
+        assert (sub.figures[0].with_page, sub.figures[0].with_both) == (1, 0)
 
     def test_one_person_for_both_roles_at_commune_level_is_allowed(self, campaign):
         rows = spoil(clean_rows(campaign, MN), "Xã Pá Mỳ", vh_ten="Lò Văn Lãnh 3159")

@@ -69,8 +69,8 @@ def test_a_clean_submission_exits_0_and_prints_the_figures(tmp_path, capsys, cam
     code, out, _ = run(capsys, path)
     assert code == 0
     assert f"== {path} — Huyện Mường Nhé: 12 dòng, 0 lỗi, 0 cảnh báo" in out
-    assert ("Cấp xã: 11/11 đơn vị có trong danh sách; 11 có Trang, 11 đặt tên đúng mẫu; "
-            "11 đủ lãnh đạo phụ trách và cán bộ vận hành.") in out
+    assert ("Cấp xã: 11/11 đơn vị có trong danh sách; 11/11 đơn vị có Trang; 11/11 Trang đặt tên đúng mẫu; "
+            "11/11 Trang đủ lãnh đạo phụ trách và cán bộ vận hành.") in out
     assert out.rstrip().endswith("Tổng cộng: 1 tệp đã kiểm tra, 0 lỗi, 0 cảnh báo.")
 
 

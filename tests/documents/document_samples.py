@@ -40,7 +40,7 @@ def muong_nhe(facts: Facts | None = None) -> Submission:
     for i, c in enumerate(communes[:-1]):
         where = WHERE.at(f"A{10 + i}")
         if c == no_page:
-            records.append(Record(where, c.full_name, c))
+            records.append(Record(where, c.full_name, c, page_note="đang xây dựng"))
             problems.append(Problem("TT-02", Severity.WARNING, "Chưa thành lập Trang", where, "", c.code))
             continue
         name = TRICKY if c == off_pattern else level_x.expected_page_name(c)
@@ -60,7 +60,7 @@ def muong_nhe(facts: Facts | None = None) -> Submission:
         LevelFigures("xa", "Cấp xã", n, n - 1, n - 2, n - 3, n - 2, n - 3, n - 3),
     )
     facts = facts or Facts(
-        don_vi="Huyện Mường Nhé", so="", ngay=None, nguoi_ky="Nguyễn Văn A", chuc_vu="Phó Chủ tịch",
+        don_vi="Huyện Mường Nhé", so="", ngay=None, nguoi_ky="Nguyễn Văn An", chuc_vu="Phó Chủ tịch",
         tham_quyen="KT. CHỦ TỊCH", noi_nhan=("Thường trực Huyện ủy (b/c)",), luu="VP",
         co_ke_hoach=True, bao_cao_cap_uy=False, de_xuat=("Đề nghị tỉnh mở lớp tập huấn quản trị Trang.",),
     )
@@ -69,7 +69,7 @@ def muong_nhe(facts: Facts | None = None) -> Submission:
 
 
 def issued_facts() -> Facts:
-    return Facts(don_vi="Huyện Mường Nhé", so="5", ngay=dt.date(2022, 3, 10), nguoi_ky="Nguyễn Văn A",
+    return Facts(don_vi="Huyện Mường Nhé", so="5", ngay=dt.date(2022, 3, 10), nguoi_ky="Nguyễn Văn An",
                  chuc_vu="Chủ tịch", tham_quyen="TM. BAN THƯỜNG TRỰC", luu="VP")
 
 

@@ -8,9 +8,10 @@ import pytest
 from tests.documents.document_samples import ROOT, TRICKY, campaign_2022
 
 from docgen.checks import check_source
-from docgen.documents import bao_cao, phu_luc
+from docgen.documents import bao_cao, phu_luc, wording
 from docgen.errors import Location
 from docgen.records.model import Cell, Facts, RawRow, RawTable, Source
+from docgen.render.filters import phan_tram
 
 SAMPLES = ROOT / "data" / "mau" / "2022-dien-bien"
 FILE = Location("muong_nhe.xlsx", "Phụ lục")
@@ -38,7 +39,7 @@ def checked_muong_nhe():
                          lien_ket=f"https://www.facebook.com/mattran{i}", ld_ten=f"Lãnh đạo {i}",
                          ld_sdt="0912345678", ld_email=f"ld{i}@gmail.com", vh_ten=f"Vận hành {i}",
                          vh_sdt="0969123456", vh_email=f"vh{i}@gmail.com"))
-    facts = Facts(don_vi="Huyện Mường Nhé", nguoi_ky="Nguyễn Văn A", chuc_vu="CHỦ TỊCH", luu="VP")
+    facts = Facts(don_vi="Huyện Mường Nhé", nguoi_ky="Nguyễn Văn An", chuc_vu="CHỦ TỊCH", luu="VP")
     source = Source("muong_nhe.xlsx", RawTable(FILE, "A6", tuple(rows)), facts)
     return check_source(source, campaign), campaign, communes
 
@@ -50,7 +51,7 @@ def test_the_figures_in_section_one_match_the_checked_records():
     figures = {f["ten"]: f for f in ctx["so_lieu"]}
     assert (figures["Cấp xã"]["phai_co"], figures["Cấp xã"]["co_trang"]) == (n, n - 2)
     text = " ".join(b["text"] for b in ctx["noi_dung"])
-    assert f"có {n - 2}/{n} xã đã lập “Trang cộng đồng”" in text
+    assert f"có {n - 2}/{n} xã ({phan_tram((n - 2) / n)}) đã lập “Trang cộng đồng”" in text
     ii = [b["text"] for b in ctx["noi_dung"] if b["loai"] == "gach"]
     assert any(communes[-1].label in t for t in ii)   # no row at all
     assert any(communes[1].label in t for t in ii)    # no page
@@ -62,8 +63,8 @@ def test_every_checked_record_is_in_the_appendix_in_official_order():
     ctx = phu_luc.build_context([sub], campaign, bao_cao.build_context(sub, campaign))
     rows = [r for g in ctx["nhom"] for r in g["dong"]]
     assert [r["don_vi"] for r in rows] == [u.full_name for u in sub.expected]
-    assert TRICKY in [r["ten_trang"] for r in rows]
-    assert rows[-1]["ten_trang"] == ""
+    assert f"{TRICKY} ({wording.OFF_PATTERN_CELL})" in [r["ten_trang"] for r in rows]
+    assert rows[-1]["ten_trang"] == wording.NOT_REPORTED
 
 
 @pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.*")), ids=lambda p: p.name)
@@ -74,7 +75,10 @@ def test_a_sample_submission_gives_a_report_and_a_complete_appendix(path: Path):
     sub = check_source(read_source(path), campaign)
     report = bao_cao.build_context(sub, campaign)
     assert report["co_quan_chu_quan"][0] == "ỦY BAN MTTQ VIỆT NAM" and report["noi_dung"][-1]["text"].endswith("./.")
-    rows = [r for g in phu_luc.build_context(sub, campaign, report)["nhom"] for r in g["dong"]]
-    names = [r["ten_trang"] for r in rows]
-    assert all(rec.page_name in names for rec in sub.records)
-    assert len(rows) >= len(sub.expected)
+    appendix = phu_luc.build_context(sub, campaign, report)
+    rows = [r for g in appendix["nhom"] for r in g["dong"]]
+    cells, notes = " ".join(v for r in rows for v in r.values()), " ".join(appendix["ghi_chu"])
+    for rec in sub.records:   # nothing lost: a row, or a note naming the row left out
+        assert (rec.unit is not None and rec.page_name in cells) or rec.unit_text in notes or rec.unit.label in notes
+    assert [int(r["tt"]) for g in appendix["nhom"] for r in g["dong"] if r["tt"]][-1] == len(sub.expected) - 1
+    assert len(rows) == len(sub.expected)   # the counted set: one row per unit that must report

@@ -90,7 +90,9 @@ def test_the_blank_phu_luc_has_a_group_per_level(ctx_2022):
 def test_the_2026_dispatch_goes_to_the_communes_directly():
     ctx = cong_van.build_context("2026-ra-soat-trang-cong-dong")
     assert ctx["kinh_gui"] == ["Ban Thường trực Ủy ban MTTQ Việt Nam các xã, phường"]
-    assert ctx["dia_danh_ngay"] == "Điện Biên, ngày 02 tháng 3 năm 2026"
+    # A sample campaign, signed by a placeholder: marked «BẢN MẪU», number, date and name left blank.
+    assert ctx["dia_danh_ngay"] == "Điện Biên, ngày      tháng      năm 2026"
+    assert (ctx["du_thao"], ctx["so"], ctx["nguoi_ky"]) == ("BẢN MẪU", "", "")
     assert [(g["so"], g["ten"]) for g in ctx["phu_luc"]["nhom"]] == [("I", "Cấp xã")]
     assert not any("huyện" in p["text"] and "{" in p["text"] for p in ctx["noi_dung"])
 

@@ -79,7 +79,9 @@ def test_the_campaigns_own_text_and_signer_are_used(summary, c2022):
     context = don_doc.build_context(replace(summary, campaign=campaign), NEW)
     assert context["noi_dung"][-1]["text"] == "Đề nghị cấp huyện thực hiện nghiêm túc./."
     assert context["noi_nhan"] == ["- Như trên;", "- Thường trực Tỉnh ủy (b/c);", "- Lưu: VT, DCPL."]
-    assert (context["ky_thay"], context["nguoi_ky"]) == ("KT. CHỦ TỊCH", "Lò Văn Muôn")
+    assert (context["ky_thay"], context["chuc_vu"], context["nguoi_ky"]) == ("", "PHÓ CHỦ TỊCH", "Lò Văn Muôn")
+    kt = don_doc.build_context(replace(summary, campaign=replace(campaign, deputy_form="kt")), NEW)
+    assert (kt["ky_thay"], kt["chuc_vu"]) == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
 
 
 def test_the_two_level_campaign_reminds_communes():

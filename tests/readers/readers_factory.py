@@ -104,7 +104,10 @@ def all_facts() -> list[tuple]:
     values = {"don_vi": "Huyện Mường Nhé", "so": 15, "ngay": dt.datetime(2022, 3, 20), "nguoi_ky": "Lò Văn Thắng",
               "chuc_vu": "CHỦ TỊCH", "tham_quyen": "TM. BAN THƯỜNG TRỰC",
               "noi_nhan": "- BTT Ủy ban MTTQ Việt Nam tỉnh (b/c);\n- Thường trực Huyện ủy (b/c);", "luu": "VP",
-              "co_ke_hoach": "Có", "bao_cao_cap_uy": "Không", "de_xuat": "Tập huấn quản trị Trang."}
+              "co_ke_hoach": "Có", "bao_cao_cap_uy": "Không", "de_xuat": "Tập huấn quản trị Trang.",
+              "huong_dan": "Công văn số 12/MTTQ-BTT ngày 01/3/2022", "ke_hoach_cap_duoi": "9/11",
+              "danh_gia": "Triển khai nghiêm túc.", "nguyen_nhan": "Cán bộ kiêm nhiệm",
+              "han_khac_phuc": "15/4/2022"}
     return [("THÔNG TIN BÁO CÁO", None)] + [(f.label, values[f.key]) for f in FACT_FIELDS]
 
 

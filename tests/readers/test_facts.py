@@ -28,7 +28,10 @@ def test_every_label_of_the_sheet_is_read(tmp_path):
     assert (facts.co_ke_hoach, facts.bao_cao_cap_uy) == (True, False)
     assert facts.de_xuat == ("Tập huấn quản trị Trang.",)
     assert str(facts.location) == "a.xlsx › Thông tin"
-    assert len(FACT_FIELDS) == 11
+    assert (facts.huong_dan, facts.ke_hoach_cap_duoi, facts.danh_gia, facts.nguyen_nhan, facts.han_khac_phuc) == (
+        "Công văn số 12/MTTQ-BTT ngày 01/3/2022", "9/11", "Triển khai nghiêm túc.", "Cán bộ kiêm nhiệm",
+        dt.date(2022, 4, 15))
+    assert len(FACT_FIELDS) == 16
 
 
 def test_a_workbook_without_the_facts_sheet_gives_empty_facts(tmp_path):

@@ -28,7 +28,7 @@ def test_a_district_uploads_the_messy_sample_and_sees_each_problem_cell_marked(c
     assert '<td id="o-i15" class="da-sua"' in page         # SDT-02 on I15: normalised by docgen
     assert 'href="#o-c13"' in page                          # TT-01 links to its cell
     assert "Dòng 12 — Xã Sen Thượng" in page               # problems grouped by row
-    assert "Thiếu xã Nậm Kè (mã 3162)" in page              # a problem of no cell, shown first
+    assert "Thiếu xã Nậm Kè (mã 03162)" in page              # a problem of no cell, shown first
 
 
 def test_the_result_page_footer_shows_the_docgen_version_not_the_upload_record(clerk):

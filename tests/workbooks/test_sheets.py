@@ -117,18 +117,20 @@ def test_fixed_choices_are_list_validated(muong_nhe):
     assert dvs[f"B{row['co_ke_hoach']}"].type == "list"
     assert dvs[f"B{row['co_ke_hoach']}"].formula1 == '"Có,Không"'
     assert dvs[f"B{row['chuc_vu']}"].formula1 == '"CHỦ TỊCH,PHÓ CHỦ TỊCH"'
-    assert dvs[f"B{row['tham_quyen']}"].formula1 == '"TM. BAN THƯỜNG TRỰC,KT. CHỦ TỊCH"'
+    assert dvs[f"B{row['tham_quyen']}"].formula1 == '"TM. BAN THƯỜNG TRỰC"'   # the campaign's one form: [ky] cap_pho
     assert dvs[f"B{row['nguoi_ky']}"].type is None and dvs[f"B{row['nguoi_ky']}"].prompt
 
 
 def test_the_instructions_give_each_levels_naming_pattern_example_and_deadline(muong_nhe):
     ws = muong_nhe["Hướng dẫn"]
     text = "\n".join(str(c.value) for c in ws["A"] if c.value)
-    assert "Cấp huyện: Mặt trận <tên đơn vị> (<tỉnh>). Ví dụ: Mặt trận Nậm Pồ (tỉnh Điện Biên)." in text
+    assert "Cấp huyện: “Mặt trận” + “tên đơn vị” + “tên tỉnh”. Ví dụ: Mặt trận Nậm Pồ (tỉnh Điện Biên)." in text
+    assert "<" not in text and "‹" not in text   # no programmer notation
     assert "Ví dụ: Mặt trận Chung Chải (huyện Mường Nhé, tỉnh Điện Biên)" in text
     assert "Tên đúng mẫu của huyện Mường Nhé: Mặt trận Mường Nhé (tỉnh Điện Biên)." in text
     assert "- Huyện Mường Nhé: trước ngày 31/3/2022, gửi Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Điện Biên." in text
     assert "- Cấp xã: trước ngày 15/3/2022, gửi Ban Thường trực Ủy ban MTTQ Việt Nam huyện Mường Nhé." in text
+    assert "ghi «Chưa có» hoặc «Đang xây dựng» ở cột Địa chỉ liên kết" in text   # as the samples' own guide
     assert "Căn cứ Công văn số 1031/MTTQ-BTT ngày 25/02/2022" in text
 
 
@@ -151,3 +153,16 @@ def test_yes_no_admits_nothing_else_but_an_unusual_title_is_only_questioned(muon
     dvs = _validations(ws)
     assert dvs[f"B{row['bao_cao_cap_uy']}"].errorStyle == "stop"
     assert dvs[f"B{row['chuc_vu']}"].errorStyle == "warning"
+
+
+def test_input_message_titles_are_cut_at_a_word_end(muong_nhe):
+    """Excel's 32-character limit: "Lãnh đạo phụ trách: Số điện", never "…Số điện thoạ"."""
+    from docgen.records.form import COLUMNS, FACT_FIELDS
+
+    full = [c.header if not c.group else f"{c.group.split(',')[0]}: {c.header}" for c in COLUMNS]
+    full += [f.label for f in FACT_FIELDS]
+    titles = [dv.promptTitle for name in ("Phụ lục", "Thông tin")
+              for dv in muong_nhe[name].data_validations.dataValidation if dv.promptTitle]
+    assert titles
+    for t in titles:
+        assert len(t) <= 32 and any(f == t or f.startswith(t) and f[len(t)] in " ,;:" for f in full), t
