@@ -93,7 +93,9 @@ class _ContentTypes:
         if partname.lower() in self.overrides:
             return self.overrides[partname.lower()]
         ext = posixpath.splitext(partname)[1].lstrip(".").lower()
-        return self.defaults[ext]  # KeyError, as python-docx
+        if ext not in self.defaults:   # python-docx fails here too: name the part, not the last one read
+            raise PackageError("corrupt", f"{partname}: không có kiểu nội dung", part=partname.lstrip("/"))
+        return self.defaults[ext]
 
 
 @dataclass
