@@ -1,9 +1,9 @@
 """A campaign at a glance, for pages and accounts: its levels, and every unit that reports, to whom.
 
 `CampaignInfo` and `Reporter` are plain values (no unit list, no TOML), so a web page
-or a database row can hold them. Who reports to whom follows the campaign's levels:
-a unit of the top level reports to the province, a unit of a lower level to its
-ancestor at the level above (a commune to its district in 2022).
+or a database row can hold them. Who reports to whom is the campaign's
+`gui_ve` of each level (docgen.campaigns.reporting): a commune of 2026 to the province,
+a commune of 2022 to its district.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from docgen.campaigns.campaign import CAMPAIGNS_DIR, FILE_NAME, Campaign
 from docgen.errors import InputError
-from docgen.records.model import Unit
 
 
 @dataclass(frozen=True)
@@ -85,22 +84,18 @@ def reporters(campaign: Campaign) -> list[Reporter]:
     >>> len(rs), rs[0].name, rs[1].name, rs[1].reports_to == rs[0].code
     (139, 'Thành phố Điện Biên Phủ', 'Phường Noong Bua', True)
     """
-    units = campaign.units
-    levels = sorted(campaign.levels, key=lambda lv: lv.depth)
-    by_depth = {lv.depth: (i, lv) for i, lv in enumerate(levels)}
+    from docgen.campaigns.reporting import addressee
+
+    by_depth = {lv.depth: lv for lv in campaign.levels}
     out: list[Reporter] = []
-    for unit in units.descendants(campaign.province):
-        if unit.level not in by_depth:
+    for unit in campaign.units.descendants(campaign.province):
+        level = by_depth.get(unit.level)
+        if level is None:
             continue
-        i, level = by_depth[unit.level]
-        boss = _ancestor_at(unit, levels[i - 1].depth) if i else None
+        boss = addressee(campaign, unit)   # `gui_ve` of its level: the province, or its district in 2022
         out.append(Reporter(unit.code, unit.full_name, level.code, level.title, level.deadline,
-                            boss.code if boss else "", len(out)))
+                            "" if boss.level == 0 else boss.code, len(out)))
     return out
-
-
-def _ancestor_at(unit: Unit, depth: int) -> Unit | None:
-    return next((a for a in unit.ancestors() if a.level == depth), None)
 
 
 def find_reporter(campaign: Campaign, text: str) -> Reporter:

@@ -58,7 +58,7 @@ def build_context(sub: Submission, campaign: Campaign, signed: bool = False) -> 
     figures = [_figure(f) for f in sub.figures]
     shortcomings = _shortcomings(sub, campaign)
     proposals = [f"- {clean(p).removeprefix('- ')}" for p in facts.de_xuat if clean(p)]
-    gaps = [block("gach", "", t) for t in shortcomings] + [block("doan", "", t) for t in _causes_and_date(sub, campaign)] \
+    gaps = [block("gach", "", t) for t in shortcomings] + [block("doan", "", t) for t in causes_and_date(facts, campaign)] \
         if shortcomings else [block("doan", "", "Không có.")]
     body = frame.close_body(
         [block("doan", "", _opening(sub, campaign))]
@@ -225,9 +225,8 @@ def _shortcomings(sub: Submission, campaign: Campaign) -> list[str]:
     return wording.shortfall_lines(falls) + _wrong_contacts(sub)
 
 
-def _causes_and_date(sub: Submission, campaign: Campaign) -> list[str]:
+def causes_and_date(facts: Facts, campaign: Campaign) -> list[str]:
     """Return the causes (facts) and the date by which the gaps will be closed (facts, else the default)."""
-    facts = sub.source.facts
     out = [f"Nguyên nhân: {clean(facts.nguyen_nhan).rstrip('.')}."] if clean(facts.nguyen_nhan) else []
     when = facts.han_khac_phuc or _default_close_date(facts, campaign)
     if when is not None:

@@ -101,9 +101,12 @@ def organisation_paragraphs(summary: Summary, conf: dict) -> list[Para]:
     top = wording.kinds(r.unit for r in rows)
     text += f"Đến nay, Mặt trận {wording.share(summary.received, len(rows), top)} đã báo cáo kết quả."
     out = [Para("doan", text)]
-    missing = summary.with_status(Status.MISSING)
+    missing, late = summary.with_status(Status.MISSING), summary.with_status(Status.LATE)
     if missing:
         out.append(Para("gach", f"{wording.NOT_REPORTED}: {_names(missing)}."))
+    if late:   # named when there are any; no count of zero (issue 16), the lateness itself (issue 15)
+        out.append(Para("gach", "Báo cáo sau hạn: " + "; ".join(
+            f"{r.unit.label} (ngày {ngay_ngan(r.date)})" for r in late) + "."))
     facts = [r.submission.source.facts for r in rows if r.submission]
     if any(f.co_ke_hoach is not None or f.bao_cao_cap_uy is not None for f in facts):
         plans = sum(1 for f in facts if f.co_ke_hoach)
@@ -158,14 +161,20 @@ def shortfalls_of(summary: Summary, own: Submission | None = None) -> list:
     return out
 
 
-def shortcoming_paragraphs(summary: Summary, own: Submission | None = None) -> list[Para]:
-    """Return section II: the units behind every shortfall of section I, one wording per fact."""
+def shortcoming_paragraphs(summary: Summary, own: Submission | None = None, facts: Facts | None = None) -> list[Para]:
+    """Return section II: the units behind every shortfall of section I, one wording per fact, then the causes
+    and the date to close the gaps (the province's facts, else the campaign's default)."""
+    from docgen.documents.bao_cao import causes_and_date
+
     lines = wording.shortfall_lines(shortfalls_of(summary, own), above=summary.level.depth)
     missing = summary.with_status(Status.MISSING)
     if missing:
         lines.insert(0, f"- {wording.NOT_REPORTED} ({so_vn(len(missing))} đơn vị {summary.level.title.lower()}): "
                         f"{_names(missing)}.")
-    return [Para("gach", line.removeprefix("- ")) for line in lines] or [Para("doan", "Không có.")]
+    if not lines:
+        return [Para("doan", "Không có.")]
+    return ([Para("gach", line.removeprefix("- ")) for line in lines]
+            + [Para("doan", t) for t in causes_and_date(facts or Facts(), summary.campaign)])
 
 
 def _opening(summary: Summary, conf: dict) -> str:
@@ -174,10 +183,12 @@ def _opening(summary: Summary, conf: dict) -> str:
     basis = conf.get("thuc_hien") or summary.campaign.directive
     if basis is None or not basis.number:
         return f"{us} báo cáo kết quả thực hiện như sau:"
+    if not conf.get("thuc_hien"):   # its own dispatch: no "Thực hiện … của X, X báo cáo" loop (GN-02)
+        return f"{us} báo cáo kết quả triển khai {wording.cited(basis, by=False)} như sau:"
     return f"Thực hiện {wording.cited(basis)}, {us} báo cáo kết quả thực hiện như sau:"
 
 
-def body(summary: Summary, conf: dict, own: Submission | None = None) -> list[Para | Table]:
+def body(summary: Summary, conf: dict, own: Submission | None = None, facts: Facts | None = None) -> list[Para | Table]:
     """Return the report's body paragraphs and its table of units, sections I–III."""
     out = [Para("doan", _opening(summary, conf)), Para("muc", "I. KẾT QUẢ THỰC HIỆN"),
            Para("muc", "1. Công tác chỉ đạo, triển khai")]
@@ -188,7 +199,7 @@ def body(summary: Summary, conf: dict, own: Submission | None = None) -> list[Pa
     out.append(unit_table(summary))
     out.append(Para("doan", "Danh sách “Trang cộng đồng” của Mặt trận các cấp tại Phụ lục kèm theo."))
     out.append(Para("muc", "II. TỒN TẠI, HẠN CHẾ"))
-    out += shortcoming_paragraphs(summary, own)
+    out += shortcoming_paragraphs(summary, own, facts)
     out.append(Para("muc", "III. ĐỀ XUẤT, KIẾN NGHỊ"))
     out += [Para("gach", text) for text in conf["de_xuat"]]
     return out
@@ -332,6 +343,6 @@ def build_context(summary: Summary, facts: Facts | None = None, own: Submission 
     if draft and facts is not None:
         facts = replace(facts, so="", ngay=None, nguoi_ky="" if frame.is_placeholder(facts.nguoi_ky) else facts.nguoi_ky)
     conf = settings(summary, facts)
-    khung = {**header(summary, conf), "noi_dung": frame.close_body([p.as_dict() for p in body(summary, conf, own)]),
+    khung = {**header(summary, conf), "noi_dung": frame.close_body([p.as_dict() for p in body(summary, conf, own, facts)]),
              "du_thao": (frame.SAMPLE_MARK if summary.campaign.sample else frame.DRAFT_MARK) if draft else ""}
     return {"khung": khung, "phu_luc": appendix(summary, khung, own)}

@@ -87,15 +87,21 @@ async def unit_page(request: Request, message: str = "", status: int = 200):
     for v in below_versions:
         newest.setdefault(v["unit_code"], v)
     deadline = dt.date.fromisoformat(unit["deadline"])
-    is_top = unit["reports_to"] == ""
+    rows = [{"unit": u, "newest": newest.get(u["code"]), "late": _late(newest.get(u["code"]), u),
+             "count": sum(1 for v in below_versions if v["unit_code"] == u["code"])} for u in below]
     return page(
         request, "don_vi.html", status, campaign=campaign, info=info, unit=unit, versions=versions,
-        below=[{"unit": u, "newest": newest.get(u["code"]),
-                "count": sum(1 for v in below_versions if v["unit_code"] == u["code"])} for u in below],
-        deadline=deadline, deadline_note=_deadline_note(deadline), has_workbook=is_top,
+        below=rows, below_sent=sum(1 for r in rows if r["newest"]),
+        below_deadline=dt.date.fromisoformat(below[0]["deadline"]) if below else None,
+        deadline=deadline, deadline_note=_deadline_note(deadline),
         can_upload=registry.can_upload(store, request.state.account, unit), form_token=new_form_token(),
         message=message, accept=READABLE, max_mb=uploads.MAX_BYTES // 2**20,
     )
+
+
+def _late(version: dict | None, unit: dict) -> bool:
+    """Return True when a unit's newest upload came after its own deadline (by upload day)."""
+    return version is not None and version["uploaded_at"][:10] > unit["deadline"]
 
 
 async def upload(request: Request):
@@ -222,8 +228,6 @@ async def dispatch(request: Request):
 async def workbook(request: Request):
     campaign = _campaign(request)
     unit = _unit(request, campaign["id"], request.path_params["ma"])
-    if unit["reports_to"]:
-        raise HTTPException(404, "Đơn vị cấp này điền biểu mẫu do đơn vị cấp trên gửi.")
     key = f"chien-dich/{campaign['id']}/{request.app.state.started}/bieu-mau/{unit['code']}"
     return await _serve_document(request, key, ".xlsx", "workbook", campaign["source"], unit["name"])
 

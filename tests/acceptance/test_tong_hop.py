@@ -131,7 +131,8 @@ def test_the_report_to_the_centre_names_the_missing_district_without_internal_tr
     assert "Ban Thường trực đã ban hành Công văn số 1031/MTTQ-BTT ngày 25/02/2022" in text
     assert f"- Chưa báo cáo: {removed.label}." in text
     assert "(90%) đã báo cáo kết quả." in text
-    assert "trễ hạn" not in text and "0 đơn vị" not in text   # the workbook tracks lateness, not the report
+    assert f"- Báo cáo sau hạn: {late.label} (ngày 02/04/2022)." in text
+    assert "trễ hạn" not in text and "0 đơn vị" not in text   # no count of zero: the workbook tracks the rest
 
 
 def test_the_totals_are_the_sums_over_the_submissions(case):

@@ -43,7 +43,8 @@ def test_the_body_names_the_missing_unit_without_internal_tracking(campaign, dis
     assert "Đến nay, Mặt trận 9/10 " in text and "(90%) đã báo cáo kết quả." in text
     assert f"- Chưa báo cáo: {districts[4].label}." in text
     assert f"- Chưa báo cáo (1 đơn vị cấp huyện): {districts[4].label}." in text   # section II
-    assert "trễ hạn" not in text.split("3. Kết quả của từng đơn vị")[0]
+    assert "trễ hạn" not in text.split("3. Kết quả của từng đơn vị")[0] and "0 đơn vị" not in text
+    assert f"- Báo cáo sau hạn: {districts[1].label} (ngày 02/04/2022)." in text
 
 
 def _unit_table(ctx) -> dict:

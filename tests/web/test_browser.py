@@ -119,3 +119,38 @@ def test_back_from_the_result_the_clerk_can_send_another_file_and_it_is_kept(web
         assert "nam-po.xlsx" in driver.find_element(By.CSS_SELECTOR, ".phu-de").text
     finally:
         driver.quit()
+
+
+def test_a_commune_uploads_its_own_file_and_its_district_sees_it_with_its_progress(web, tmp_path):
+    """Three levels (1031): Chung Chải sends its own row to Mường Nhé; the district sees its communes' uploads."""
+    from selenium.webdriver.common.by import By
+
+    from tests.web.conftest import CHUNG_CHAI, ROOT
+
+    driver = chromium(tmp_path, javascript=False)
+    try:
+        _sign_in(driver, web.url, "xa-chung-chai")
+        driver.get(f"{web.url}/chien-dich/{CAMPAIGN}/don-vi/{CHUNG_CHAI}")
+        assert driver.find_element(By.TAG_NAME, "h1").text == "Xã Chung Chải"
+        driver.find_element(By.LINK_TEXT, "Tải biểu mẫu Excel").click()
+        book = wait_for_file(tmp_path, ".xlsx")
+        from openpyxl import load_workbook
+
+        assert load_workbook(book)["Phụ lục"]["A1"].value == "ỦY BAN MTTQ VIỆT NAM XÃ CHUNG CHẢI"
+        driver.find_element(By.ID, "tep").send_keys(str(ROOT / "data" / "mau" / "2022-muong-nhe-xa" / "xa-chung-chai.xlsx"))
+        driver.find_element(By.CSS_SELECTOR, "form.nop button[type=submit]").click()
+        assert "Có 1 lỗi cần sửa" in wait_css(driver, "section.hop-loi h2").text   # its page name off pattern
+    finally:
+        driver.quit()
+    driver = chromium(tmp_path / "huyen", javascript=False)
+    try:
+        _sign_in(driver, web.url, "huyen-muong-nhe")
+        driver.get(f"{web.url}/chien-dich/{CAMPAIGN}/don-vi/{MUONG_NHE}")
+        progress = driver.find_element(By.CSS_SELECTOR, "p.tien-do").text
+        assert progress.startswith("Đã nộp 1/11 đơn vị") and "15/03/2022" in progress
+        row = next(r for r in driver.find_elements(By.CSS_SELECTOR, "table.bang tr") if "Xã Chung Chải" in r.text)
+        assert "1 lỗi" in row.text or "lỗi" in row.text
+        assert "Chưa nộp" in next(r for r in driver.find_elements(By.CSS_SELECTOR, "table.bang tr")
+                                  if "Xã Sen Thượng" in r.text).text
+    finally:
+        driver.quit()
