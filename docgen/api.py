@@ -6,6 +6,7 @@ job's dependencies load only when it runs.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from docgen import DEFAULT_CAMPAIGN
@@ -56,7 +57,7 @@ def kiem_tra(paths: list[Path], chien_dich: str = DEFAULT_CAMPAIGN, tra_lai: Pat
     # The same file named twice (itself and its folder) is checked once, where first named.
     by_path = {}
     for f in files:
-        by_path.setdefault(Path(f).resolve(), f)
+        by_path.setdefault(os.path.realpath(f), f)   # realpath: a looping shortcut is not an error here
     submissions, failed = check_files(list(by_path.values()), campaign)
     unusable += [Unusable.from_error(path, exc) for path, exc in failed]
     result = KiemTraResult(campaign.id, tuple(submissions), tuple(unusable))

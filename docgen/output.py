@@ -11,6 +11,7 @@ from pathlib import Path
 from unidecode import unidecode
 
 from docgen.errors import DocgenError, Location, os_reason
+from docgen.vntext import shown
 
 # Names Windows reserves, with or without an extension.
 _RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
@@ -41,6 +42,29 @@ def slug(text: str, default: str = "van-ban") -> str:
     if not text:
         return default
     return f"{text}-" if text in _RESERVED else text
+
+
+NAME_BYTES = 255   # the longest file name (in UTF-8 bytes) Linux file systems take; Windows takes 255 characters
+
+
+def derived_name(stem: str, tail: str) -> str:
+    """Return the name of a file made from an input named `stem`: `stem` + `tail` ("-ghi-chu.xlsx" …).
+
+    The input's own name is kept as the clerk typed it, except what no output may
+    hold: bytes that are not UTF-8 and control characters (a newline) become U+FFFD,
+    and a name too long for the file system once `tail` is added is cut.
+
+    >>> derived_name("Mường Nhé", "-ghi-chu.xlsx"), derived_name("a" + chr(10) + "b", "-da-sua.docx")
+    ('Mường Nhé-ghi-chu.xlsx', 'a�b-da-sua.docx')
+    >>> name = derived_name("Đ" * 124, "-da-sua.docx")
+    >>> len(name.encode()) <= 255, name.endswith("Đ-da-sua.docx")
+    (True, True)
+    """
+    stem = shown(stem)
+    room = NAME_BYTES - len(tail.encode("utf-8"))
+    while len(stem.encode("utf-8")) > room:
+        stem = stem[:-1]
+    return stem + tail
 
 
 def write_bytes(path: Path, data: bytes, overwrite: bool = False) -> Path:

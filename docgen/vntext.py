@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Characters a clerk's copy-paste brings in that are not text.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Characters a clerk's copy-paste brings in that are not text: zero-width characters, BOM, soft hyphen, and the
+# bidirectional marks, embeddings, overrides and isolates (U+202E can make "xlsx.exe" show as "exe.xlsx").
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e" \
+            "\u2066\u2067\u2068\u2069"
+_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE), None)
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
 # The five tone marks, as combining characters after NFD.
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")

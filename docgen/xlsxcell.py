@@ -5,7 +5,8 @@ province's `tong-hop.xlsx`) puts its values through `put`: a campaign title, a
 page name or a phone number that starts with `=`, `+`, `-`, `@`, a tab, a
 carriage return or a full-width sign is written as a text cell with Excel's
 quote prefix, so Excel shows it as typed and never runs it. Characters a
-worksheet cannot hold are dropped. Kept at the top of the package (like
+worksheet cannot hold are dropped, and text past the 32,767 characters an
+Excel cell holds is cut (Excel would call the whole workbook damaged). Kept at the top of the package (like
 `vntext`) so that `workbooks` and `aggregate` both use it without importing
 each other.
 """
@@ -13,12 +14,12 @@ each other.
 from __future__ import annotations
 
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from docgen.vntext import unsurrogate
+from docgen.vntext import XML_INVALID, unsurrogate
 
 # What Excel (or a CSV reader, or an input method typing full-width signs) could take as the start of a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+CELL_MAX = 32_767   # characters an Excel cell holds
 
 
 def put(cell, value, **style):
@@ -33,7 +34,9 @@ def put(cell, value, **style):
     ('n', False)
     """
     if isinstance(value, str):
-        value = unsurrogate(ILLEGAL_CHARACTERS_RE.sub("", value))
+        value = unsurrogate(XML_INVALID.sub("", value))
+        if len(value) > CELL_MAX:
+            value = value[:CELL_MAX - 1] + "…"
         cell.value = value
         cell.data_type = "s"   # openpyxl makes "=…" a formula: here it is always text
         if value.startswith(FORMULA_START):
@@ -52,8 +55,8 @@ def write_only(ws, value, **style):
     """
     if not style and not isinstance(value, str):
         return value
-    if not style and not value.startswith(FORMULA_START) and not ILLEGAL_CHARACTERS_RE.search(value) \
-            and unsurrogate(value) is value:
+    if not style and not value.startswith(FORMULA_START) and not XML_INVALID.search(value) \
+            and unsurrogate(value) is value and len(value) <= CELL_MAX:
         return value
     return put(WriteOnlyCell(ws), value, **style)
 
@@ -64,5 +67,5 @@ def choice_list(choices) -> str | None:
     >>> choice_list(["Có", "Không"]), choice_list(['A "B" C']), choice_list([])
     ('"Có,Không"', '"A ""B"" C"', None)
     """
-    items = [ILLEGAL_CHARACTERS_RE.sub("", str(c)).replace(",", " ").replace('"', '""') for c in choices or ()]
+    items = [XML_INVALID.sub("", str(c)).replace(",", " ").replace('"', '""') for c in choices or ()]
     return f'"{",".join(items)}"' if items else None

@@ -42,6 +42,17 @@ def _formulas(folder: Path) -> dict[str, list[str]]:
     return found
 
 
+def test_text_a_worksheet_cannot_hold_is_made_fit_and_the_workbook_saves():
+    # Found by the second attack: U+FFFE in a campaign title stopped bieu-mau with lxml's English error, and a
+    # 40,000-character title made a workbook Excel calls damaged.
+    wb = Workbook()
+    ws = wb.active
+    a = put(ws.cell(1, 1), "a\x01\x1b[31mb\ufffe\uffff")
+    b = put(ws.cell(1, 2), "x" * 40_000)
+    wb.save(io.BytesIO())
+    assert a.value == "a[31mb" and len(b.value) == 32_767 and b.value.endswith("…")
+
+
 def test_bieu_mau_writes_no_formula_whatever_the_campaign_says(tmp_path):
     text = CAMPAIGN.read_text(encoding="utf-8")
     text = re.sub(r'(?m)^(ten|trich_yeu|tieu_de|tieu_de_phu_luc|kinh_gui|co_quan|vi_du) = "(?!"")', r'\1 = "=1+', text)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docgen import DEFAULT_CAMPAIGN
-from docgen.campaigns.dispatch import Dispatch, has_dispatch, parse_dispatch
+from docgen.campaigns.dispatch import Dispatch, checked_day, has_dispatch, parse_dispatch
 from docgen.campaigns.reporting import parse_lines
 from docgen.campaigns.reminder import DEFAULT as DEFAULT_REMINDER, Reminder, parse_reminder
 from docgen.campaigns.form import (BUILT_IN, Figure, Form, Reader, Section, parse_figures, parse_form,
@@ -153,9 +153,7 @@ def _level(table: dict, i: int, where: Location, depth_max: int, pages: bool = T
         raise CampaignError(
             f"«{path}muc» = {depth}: danh mục chỉ có các tầng 1…{depth_max - 1} dưới tỉnh.", where.at(path + "muc")
         )
-    deadline = _need(table, "han", dt.date, where, path)
-    if isinstance(deadline, dt.datetime):
-        deadline = deadline.date()
+    deadline = checked_day(_need(table, "han", dt.date, where, path), path + "han", where)
     pattern = _need(table, "mau_ten_trang", str, where, path) if pages or "mau_ten_trang" in table else ""
     try:
         parts = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(pattern) if f is not None]
@@ -184,6 +182,15 @@ def _level(table: dict, i: int, where: Location, depth_max: int, pages: bool = T
         example=table.get("vi_du", ""),
         staffing=staffing,
     )
+
+
+def _domains(table: dict, where: Location, path: str) -> tuple[str, ...]:
+    """Return a platform's domains: a non-empty list of names such as "facebook.com" (an empty one would match any)."""
+    domains = _need(table, "ten_mien", list, where, path)
+    if not domains or not all(isinstance(d, str) and d.strip(" .") for d in domains):
+        raise CampaignError(f"«{path}ten_mien» phải là danh sách tên miền, ví dụ [\"facebook.com\", \"fb.com\"].",
+                            where.at(path + "ten_mien"))
+    return tuple(domains)
 
 
 def resolve_folder(name_or_path: str | Path) -> Path:
@@ -238,7 +245,7 @@ def load_campaign(name_or_path: str | Path = DEFAULT_CAMPAIGN) -> Campaign:
                            for i, t in enumerate(levels_raw)), key=lambda lv: lv.depth))
     _distinct(levels, where)
     platforms = {
-        _need(t, "ten", str, where, f"nen_tang[{i}]."): tuple(_need(t, "ten_mien", list, where, f"nen_tang[{i}]."))
+        _need(t, "ten", str, where, f"nen_tang[{i}]."): _domains(t, where, f"nen_tang[{i}].")
         for i, t in enumerate(raw.get("nen_tang", []))
     }
     read = Reader(file.read_text(encoding="utf-8-sig"), where)

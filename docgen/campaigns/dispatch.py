@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from docgen.errors import CampaignError, Location
-from docgen.values.formats import ngay_han
+from docgen.values.formats import FIRST_DAY, LAST_DAY, ngay_han, plausible
 from docgen.vntext import clean
 
 # A placeholder in body text: {han.xa}, {vi_du.huyen}, {ten.xa}.
@@ -100,6 +100,26 @@ class Dispatch:
     @property
     def is_draft(self) -> bool:
         return not self.number
+
+
+_NUMBER = re.compile(r"[0-9]{1,9}")
+
+
+def checked_day(value, key: str, where: Location) -> dt.date:
+    """Return a TOML date or date-time as a date `values.formats.plausible` accepts; CampaignError (by key) otherwise."""
+    day = value.date() if isinstance(value, dt.datetime) else value
+    if not plausible(day):
+        raise CampaignError(f"Ngày «{key}» = {day.isoformat()} không hợp lý: ghi ngày thật, dạng NĂM-THÁNG-NGÀY "
+                            f"(từ {FIRST_DAY.year} đến {LAST_DAY.year}).", where.at(key))
+    return day
+
+
+def checked_number(number: str, key: str, where: Location) -> str:
+    """Return a document number (SO-02) as written; CampaignError unless it is 1–9 digits 0–9, not all zeros."""
+    if number and (not _NUMBER.fullmatch(number) or not number.strip("0")):
+        raise CampaignError(f"Số văn bản «{number[:40]}» phải là chữ số (tối đa 9 chữ số), từ 01 trở lên (SO-02).",
+                            where.at(key))
+    return number
 
 
 def _get(table: dict, key: str, kinds: tuple[type, ...], where: Location, path: str, default=None):
@@ -194,9 +214,7 @@ def _date(table: dict, where: Location, number: str) -> tuple[dt.date | None, in
     path = "van_ban."
     if "ngay" not in table and not number:
         return None, _get(table, "nam", (int,), where, path, 0) or None
-    day = _get(table, "ngay", (dt.date,), where, path)
-    if isinstance(day, dt.datetime):
-        day = day.date()
+    day = checked_day(_get(table, "ngay", (dt.date,), where, path), path + "ngay", where)
     return day, day.year
 
 
@@ -227,8 +245,7 @@ def parse_dispatch(raw: dict, levels, where: Location) -> Dispatch:
     table = _get(raw, "van_ban", (dict,), where, "")
     path = "van_ban."
     number = str(_get(table, "so", (str, int), where, path, "")).strip()
-    if number and (not number.isdigit() or int(number) == 0):
-        raise CampaignError(f"Số văn bản «{number}» phải là chữ số, từ 01 trở lên (SO-02).", where.at(path + "so"))
+    number = checked_number(number, path + "so", where)
     number = f"{int(number):02d}" if number else ""  # below 10 with a leading 0 (SO-02)
     day, year = _date(table, where, number)
     codes = [t.get("ma") if isinstance(t, dict) else None for t in raw.get("cap", [])]

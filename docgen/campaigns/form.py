@@ -10,6 +10,7 @@ sum of a column, ratio of two figures, list of units) and the report sections
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -199,10 +200,20 @@ def parse_form(raw: dict, level_codes: tuple[str, ...], read: Reader) -> Form | 
         if c.key in seen:
             raise read.fail(f"hai cột cùng mã «{c.key}».", f"bieu_mau.cot[{i}].ma")
         seen.add(c.key)
+    by_key = {c.key: c for c in columns}
     for i, c in enumerate(columns):
         if c.not_above and c.not_above not in seen:
             raise read.fail(f"không có cột mã «{c.not_above}».", f"bieu_mau.cot[{i}].khong_lon_hon")
+        if c.not_above and not comparable(c, by_key[c.not_above]):
+            raise read.fail(f"cột «{c.key}» ({c.kind.name}) không so được với cột «{c.not_above}» "
+                            f"({by_key[c.not_above].kind.name}): hai cột phải cùng là số, hoặc cùng là ngày.",
+                            f"bieu_mau.cot[{i}].khong_lon_hon")
     return Form(title, columns)
+
+
+def comparable(a: Column, b: Column) -> bool:
+    """Return whether the values of two columns can be compared (<, >): both numbers, or both of one kind."""
+    return a.kind.numeric and b.kind.numeric or a.kind is b.kind
 
 
 def _column(t: dict, i: int, level_codes: tuple[str, ...], read: Reader) -> Column:
@@ -223,6 +234,9 @@ def _column(t: dict, i: int, level_codes: tuple[str, ...], read: Reader) -> Colu
     if kind_key == "mot_trong" and not choices:
         raise read.fail("cột kiểu «mot_trong» cần «lua_chon» (danh sách các lựa chọn).", path + "lua_chon")
     minimum, maximum = (read.get(t, k, (int, float), path) for k in ("toi_thieu", "toi_da"))
+    for k, bound in (("toi_thieu", minimum), ("toi_da", maximum)):
+        if bound is not None and not math.isfinite(bound):   # TOML takes inf and nan; no cell can be checked by them
+            raise read.fail(f"«{k}» phải là một số, không phải «{bound}».", path + k)
     days = [read.get(t, k, (dt.date,), path) for k in ("tu_ngay", "den_ngay")]
     return Column(
         key=key,
@@ -255,6 +269,9 @@ def parse_condition(text: str, form: Form, key: str, read: Reader) -> Condition:
     if form.column(col) is None:
         raise read.fail(f"điều kiện dùng cột «{col}» không có trong biểu mẫu.", key, text)
     if form.column(rest) is not None:
+        if not comparable(form.column(col), form.column(rest)):
+            raise read.fail(f"điều kiện «{text}» so hai cột khác loại; hai cột phải cùng là số, hoặc cùng là ngày.",
+                            key, text)
         return Condition(col, op, other=rest, text=text)
     word = rest.strip().lower()
     if word in ("có", "không"):
@@ -266,9 +283,13 @@ def parse_condition(text: str, form: Form, key: str, read: Reader) -> Condition:
     else:
         try:
             value = Decimal(word.replace(",", "."))
+            if not value.is_finite():   # "nan", "inf": Decimal takes them, no cell compares with them
+                raise ArithmeticError(word)
         except ArithmeticError:
             raise read.fail(f"điều kiện «{text}»: «{rest}» không phải mã cột, số, «Có», «Không» hay «trống».", key,
                             text) from None
+        if op not in ("=", "!=") and not form.column(col).kind.numeric:
+            raise read.fail(f"điều kiện «{text}»: cột «{col}» không phải số, không so lớn nhỏ với số được.", key, text)
     return Condition(col, op, value=value, text=text)
 
 

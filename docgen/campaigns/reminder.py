@@ -13,7 +13,7 @@ import re
 import string
 from dataclasses import dataclass, field, replace
 
-from docgen.campaigns.dispatch import Signature
+from docgen.campaigns.dispatch import Signature, checked_day, checked_number
 from docgen.errors import CampaignError, Location
 from docgen.vntext import clean
 
@@ -123,9 +123,8 @@ def parse_reminder(raw: dict, where: Location) -> Reminder:
     for key, attr in (("ky_hieu", "symbol"), ("so", "number")):
         if key in table:
             out[attr] = clean(str(_value(table, key, (str, int), where)))
-    if out.get("number") and (not out["number"].isdigit() or int(out["number"]) == 0):
-        raise CampaignError(f"Số văn bản «{out['number']}» phải là chữ số, từ 01 trở lên (SO-02).",
-                            where.at(f"{TABLE}.so"))
+    if out.get("number"):
+        checked_number(out["number"], f"{TABLE}.so", where)
     if out.get("number") and "date" not in out:
         raise CampaignError(f"Văn bản đã có số («{TABLE}.so») thì cần ngày ký «{TABLE}.ngay».", where.at(f"{TABLE}.ngay"))
     if out.get("number"):
@@ -167,8 +166,7 @@ def _lines(table: dict, key: str, where: Location) -> tuple[str, ...]:
 
 
 def _date(table: dict, key: str, where: Location) -> dt.date:
-    value = _value(table, key, (dt.date,), where)
-    return value.date() if isinstance(value, dt.datetime) else value
+    return checked_day(_value(table, key, (dt.date,), where), f"{TABLE}.{key}", where)
 
 
 def _signature(sign, where: Location) -> Signature:

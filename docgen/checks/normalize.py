@@ -18,10 +18,9 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
 from docgen.values.formats import ngay_ngan
-from docgen.vntext import XML_INVALID, clean, name_key
+from docgen.vntext import INVISIBLE, XML_INVALID, clean, name_key
 
-# Invisible characters copy-paste brings in (zero-width, BOM, soft hyphen, bidi marks).
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e]")
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 
 @dataclass(frozen=True)

@@ -183,6 +183,8 @@ def _opening(summary: Summary, conf: dict) -> str:
     basis = conf.get("thuc_hien") or summary.campaign.directive
     if basis is None or not basis.number:
         return f"{us} báo cáo kết quả thực hiện như sau:"
+    if not conf.get("thuc_hien"):   # its own dispatch: no "Thực hiện … của X, X báo cáo" loop (GN-02)
+        return f"{us} báo cáo kết quả triển khai {wording.cited(basis, by=False)} như sau:"
     return f"Thực hiện {wording.cited(basis)}, {us} báo cáo kết quả thực hiện như sau:"
 
 

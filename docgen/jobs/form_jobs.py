@@ -10,6 +10,7 @@ file never stops the others.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -207,6 +208,10 @@ def write_summary(folder: Path, campaign: Campaign, out_dir: Path, overwrite: bo
                              (book, report), (check_one(report, data),), tuple(unusable), context["draft"])
 
 
+# A whole number Excel holds exactly (15 digits); anything else ("²⁵", 5,000 nines) stays the text it was.
+_WHOLE = re.compile(r"[0-9]{1,15}")
+
+
 def _workbook(table: dict, title: str) -> bytes:
     """Return tong-hop.xlsx: the Phụ lục's table, numbers as numbers where the text is one."""
     from openpyxl import Workbook
@@ -223,7 +228,7 @@ def _workbook(table: dict, title: str) -> bytes:
     for r, row in enumerate(table["dong"] + ([table["cong"]] if table["cong"] else []), start=4):
         for c, value in enumerate(row, start=1):
             number = value.replace(".", "")
-            put(ws.cell(r, c), int(number) if number.isdigit() and c > 2 else value)
+            put(ws.cell(r, c), int(number) if c > 2 and _WHOLE.fullmatch(number) else value)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -8,11 +8,12 @@ not be written (it exists and `--ghi-de` was not given), gets its reason in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import os
 from pathlib import Path
 
 from docgen.errors import DocgenError, InputError, Location
 from docgen.nd30 import Level, inspect_bytes, repair_bytes
-from docgen.output import OutputError, check_free, write_bytes
+from docgen.output import OutputError, check_free, derived_name, write_bytes
 
 FIXED_SUFFIX = "-da-sua"
 
@@ -91,7 +92,7 @@ def fixed_path(source: Path, out: Path | None, many: bool) -> Path:
     >>> str(fixed_path(Path("a/cong-van.docx"), None, False)), str(fixed_path(Path("a/x.docx"), Path("ra"), True))
     ('a/cong-van-da-sua.docx', 'ra/x-da-sua.docx')
     """
-    name = f"{source.stem}{FIXED_SUFFIX}.docx"
+    name = derived_name(source.stem, f"{FIXED_SUFFIX}.docx")
     if out is None:
         return source.with_name(name)
     if not many and out.suffix.lower() == ".docx":
@@ -122,10 +123,10 @@ def the_thuc(paths, include_info: bool = False, sua: bool = False, out: Path | N
 def _free_name(target: Path, taken: set) -> Path:
     """Return `target`, numbered "-2", "-3" … when this run already writes a file of that name."""
     candidate, n = target, 1
-    while candidate.resolve() in taken:
+    while Path(os.path.realpath(candidate)) in taken:
         n += 1
         candidate = target.with_name(f"{target.stem}-{n}{target.suffix}")
-    taken.add(candidate.resolve())
+    taken.add(Path(os.path.realpath(candidate)))
     return candidate
 
 
@@ -154,7 +155,7 @@ def _check_one(path: Path, include_info: bool) -> FileResult:
 
 def _repair_one(path: Path, target: Path, include_info: bool, ghi_de: bool) -> FileResult:
     try:
-        if target.resolve() == path.resolve():
+        if os.path.realpath(target) == os.path.realpath(path):
             raise OutputError("Bản sửa không được ghi đè lên tệp gốc; chọn tên khác với -o.", Location(str(target)))
         check_free(target, ghi_de)
     except DocgenError as exc:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+import os
 from pathlib import Path
 
 from docgen.aggregate import Summary, Unusable, summarize
@@ -139,8 +140,9 @@ def read_all(folder: Path, campaign: Campaign, skip: set[Path] = frozenset()
 
     if not folder.exists():
         raise InputError("Không có thư mục hoặc tệp này.", Location(str(folder)))
-    skipped = {p.resolve() for p in skip}
-    submissions, failed = check_files([p for p in find_inputs([folder]) if p.resolve() not in skipped], campaign)
+    skipped = {Path(os.path.realpath(p)) for p in skip}
+    inputs = [p for p in find_inputs([folder]) if Path(os.path.realpath(p)) not in skipped]
+    submissions, failed = check_files(inputs, campaign)
     unusable = [Unusable.from_error(path, exc) for path, exc in failed]
     return submissions, unusable
 

@@ -8,13 +8,16 @@ with a note). A file that cannot be returned is reported; the others still are.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from docgen.campaigns.campaign import Campaign
 from docgen.checks.result import Returned
 from docgen.errors import DocgenError, InputError, Location
 from docgen.ooxml import PackageError
+from docgen.output import derived_name
 from docgen.records.model import Submission
+from docgen.vntext import shown
 
 ANNOTATED = "ghi-chu"
 NORMALISED = "da-chuan-hoa"
@@ -34,7 +37,7 @@ def returned_names(source: Path, taken: set[str] | None = None) -> tuple[str, st
     taken = set() if taken is None else taken
     while True:
         base = stem if n == 1 else f"{stem}-{n}"
-        names = (f"{base}-{ANNOTATED}{suffix}", f"{base}-{NORMALISED}{suffix}")
+        names = (derived_name(base, f"-{ANNOTATED}{suffix}"), derived_name(base, f"-{NORMALISED}{suffix}"))
         if not any(x.casefold() in {t.casefold() for t in taken} for x in names):
             taken.update(names)
             return names
@@ -58,7 +61,7 @@ def returned_bytes(sub: Submission, campaign: Campaign, names: tuple[str, str]) 
     unit = sub.reporting_unit.full_name if sub.reporting_unit else "không rõ đơn vị"
     data = path.read_bytes()
     try:
-        annotated = annotate(data, plan, f"{path.name} — {unit}")
+        annotated = annotate(data, plan, f"{shown(path.name)} — {unit}")
         normalised = normalise(data, plan) if plan.changes else None
     except PackageError as exc:
         raise InputError(f"Không ghi chú được vào tệp này: một phần của tệp docgen không sửa được ({exc.detail}). "
@@ -71,9 +74,10 @@ def check_folder(out_dir: Path, inputs: list[Path]) -> None:
 
     Returned copies there would be read again as submissions the next time.
     """
-    out = out_dir.resolve()
+    out = Path(os.path.realpath(out_dir))
     for path in inputs:
-        folder = path.resolve() if path.is_dir() else path.resolve().parent
+        real = Path(os.path.realpath(path))   # realpath, not resolve: a looping shortcut is no error here
+        folder = real if path.is_dir() else real.parent
         if folder == out:
             raise InputError("Thư mục trả lại (--tra-lai) phải khác thư mục chứa tệp của các đơn vị: các bản ghi chú "
                              "để cùng chỗ sẽ bị đọc lại như báo cáo ở lần kiểm tra sau.", Location(str(out_dir)))

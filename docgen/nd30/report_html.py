@@ -18,6 +18,7 @@ from docgen.ooxml.package import read_package
 from docgen.ooxml.sections import sections, story_paragraphs
 from docgen.ooxml.styles import Formatting
 from docgen.ooxml.text import Paragraph, Table, body_blocks
+from docgen.vntext import shown
 
 _ALIGN = {"center": "center", "right": "right", "both": "justify", "left": "left"}
 _CLASS = {Level.MUST: "err", Level.SHOULD: "warn", Level.INFO: "info"}
@@ -70,7 +71,7 @@ def render_report(results, fixing: bool = False) -> str:
 
 
 def _file(r) -> str:
-    name = html.escape(r.path)
+    name = html.escape(shown(r.path))   # a name that is not UTF-8 (a Windows zip unpacked on Linux) shows with �
     if r.error:
         return f"<section class=\"file\"><h2>{name}</h2><p class=\"general\">Không đọc được: {html.escape(r.error)}</p>" \
                "</section>"
@@ -78,7 +79,7 @@ def _file(r) -> str:
               f"<span class=\"badge warn\">{len(r.warnings)} cảnh báo</span>"]
     if r.fixed is not None:
         badges.insert(0, f"<span class=\"badge fix\">đã sửa {len(r.changes)} chỗ</span>")
-        badges.append(f"bản đã sửa: <b>{html.escape(str(r.fixed))}</b>")
+        badges.append(f"bản đã sửa: <b>{html.escape(shown(str(r.fixed)))}</b>")
     if not r.findings:
         badges.insert(0, "<span class=\"badge ok\">đúng thể thức</span>")
     notes = _Notes(r.every or r.findings, r.changes)

@@ -23,7 +23,7 @@ from docx.shared import Emu, Length, Pt, Twips
 
 qn = lru_cache(maxsize=None)(_qn)  # "w:p" → "{…main}p"; hot in the checker's tree walks
 
-__all__ = ["qn", "open_docx", "PackageError", "twips", "half_points", "NS", "Emu", "Length", "Pt"]
+__all__ = ["qn", "open_docx", "PackageError", "whole", "twips", "half_points", "NS", "Emu", "Length", "Pt"]
 
 NS = {
     "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -80,6 +80,20 @@ def open_docx(path: str | Path):
         raise PackageError("corrupt", f"{type(exc).__name__}: {exc}") from exc
 
 
+def whole(value: str | None) -> int | None:
+    """Return a numeric attribute as an int, None when absent, not a number, or not finite (a hostile "1e400").
+
+    >>> whole("1134"), whole("12.7"), whole("1e400"), whole("nan"), whole("x"), whole(None)
+    (1134, 12, None, None, None, None)
+    """
+    if value is None:
+        return None
+    try:
+        return int(float(value))
+    except (ValueError, OverflowError):
+        return None
+
+
 def twips(value: str | None) -> Length | None:
     """Return a twips attribute value as a Length (None when absent or not a number).
 
@@ -88,12 +102,8 @@ def twips(value: str | None) -> Length | None:
     >>> twips(None) is None
     True
     """
-    if value is None:
-        return None
-    try:
-        return Twips(int(float(value)))
-    except ValueError:
-        return None
+    number = whole(value)
+    return None if number is None else Twips(number)
 
 
 def half_points(value: str | None) -> Length | None:
@@ -102,12 +112,8 @@ def half_points(value: str | None) -> Length | None:
     >>> half_points("26").pt
     13.0
     """
-    if value is None:
-        return None
-    try:
-        return Pt(int(float(value)) / 2)
-    except ValueError:
-        return None
+    number = whole(value)
+    return None if number is None else Pt(number / 2)
 
 
 def _register() -> None:

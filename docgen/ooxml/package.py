@@ -93,7 +93,9 @@ class _ContentTypes:
         if partname.lower() in self.overrides:
             return self.overrides[partname.lower()]
         ext = posixpath.splitext(partname)[1].lstrip(".").lower()
-        return self.defaults[ext]  # KeyError, as python-docx
+        if ext not in self.defaults:   # python-docx fails here too: name the part, not the last one read
+            raise PackageError("corrupt", f"{partname}: không có kiểu nội dung", part=partname.lstrip("/"))
+        return self.defaults[ext]
 
 
 @dataclass
@@ -192,7 +194,9 @@ def _load(zf, names: set[str], verify: bool, long_table_rows: int | None = None)
         root = element(main.target)
     else:
         root = _parse_main(zf.read(main.target[1:]), long_table_rows, long_tables)
-    body = root.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body")
+    body = root.find(W_BODY)
+    if root.tag != _W + "document" or body is None:   # a main part that is not a Word body: nothing to read
+        raise PackageError("corrupt", f"{main.target}: {root.tag}", part=main.target.lstrip("/"))
     styles_rel = next((r for r in rels if r.reltype == RT_STYLES), None)
     styles_key = zf.read(styles_rel.target[1:]) if styles_rel is not None else _default_styles()
     theme_rel = next((r for r in rels if r.reltype.endswith("/theme")), None)
@@ -203,7 +207,10 @@ def _load(zf, names: set[str], verify: bool, long_table_rows: int | None = None)
                   long_tables=long_tables)
     for r in rels:  # headers and footers: small, read now (the zip is closed after this)
         if r.reltype.endswith(("/header", "/footer")) and r.target[1:] in names:
-            pkg._related[r.rid] = element(r.target)
+            story = element(r.target)
+            if story.tag not in (_W + "hdr", _W + "ftr"):   # e.g. a header pointing at the body itself
+                raise PackageError("corrupt", f"{r.target}: {story.tag}", part=r.target.lstrip("/"))
+            pkg._related[r.rid] = story
     return pkg
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from docgen.ooxml import NS, Emu, Length, Pt, qn
+from docgen.ooxml import NS, Emu, Length, Pt, qn, whole
 
 _FALLBACK = "{%s}Fallback" % NS["mc"]
 _A = "{%s}" % NS["a"]
@@ -25,8 +25,8 @@ def _drawing_line(drawing) -> LineShape | None:
     geom = drawing.find(f".//{_A}prstGeom")
     connector = drawing.find(".//{%s}cNvCnPr" % NS["wps"]) is not None
     extent = drawing.find(f".//{_WP}extent")
-    cx = int(extent.get("cx", 0)) if extent is not None else 0
-    cy = int(extent.get("cy", 0)) if extent is not None else 0
+    cx = (whole(extent.get("cx")) or 0) if extent is not None else 0
+    cy = (whole(extent.get("cy")) or 0) if extent is not None else 0
     prst = geom.get("prst") if geom is not None else ""
     thin_rect = prst == "rect" and 0 < cy <= Emu(Pt(1.5)) and cx > cy * 10
     if prst in ("line", "straightConnector1") or connector or thin_rect:
@@ -40,7 +40,10 @@ _UNIT = {"pt": 12700, "in": 914400, "cm": 360000, "mm": 36000, "px": 9525, None:
 
 def _vml_len(value: str) -> int | None:
     m = _LEN.match(value.strip()) if value else None
-    return int(float(m.group(1)) * _UNIT[m.group(2)]) if m else None
+    try:
+        return int(float(m.group(1)) * _UNIT[m.group(2)]) if m else None
+    except (ValueError, OverflowError):   # "1.2.3", or digits past a float's range: not a length
+        return None
 
 
 def _vml_line(el) -> LineShape | None:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from docgen.ooxml import Length, half_points, qn, twips
+from docgen.ooxml import Length, half_points, qn, twips, whole
 
 _FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 _THEME_ATTR = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme", "eastAsia": "eastAsiaTheme", "cs": "cstheme"}
@@ -111,18 +111,21 @@ def _ppr_props(ppr) -> dict:
     if ind is not None:
         for key, names in _IND_SIDES:
             for name in names:
-                if ind.get(name) is not None:
-                    out[key] = int(float(ind.get(name)))
+                number = whole(ind.get(name))
+                if number is not None:
+                    out[key] = number
                     break
-        if ind.get(_HANGING) is not None:
-            out["first"] = -int(float(ind.get(_HANGING)))
-        elif ind.get(_FIRST_LINE) is not None:
-            out["first"] = int(float(ind.get(_FIRST_LINE)))
+        hanging, first = whole(ind.get(_HANGING)), whole(ind.get(_FIRST_LINE))
+        if hanging is not None:
+            out["first"] = -hanging
+        elif first is not None:
+            out["first"] = first
     sp = kids.get(_SPACING)
     if sp is not None:
         for key, name in _SPACINGS:
-            if sp.get(name) is not None:
-                out[key] = int(float(sp.get(name)))
+            number = whole(sp.get(name))
+            if number is not None:
+                out[key] = number
         if sp.get(_LINE_RULE) is not None:
             out["lineRule"] = sp.get(_LINE_RULE)
         if sp.get(_BEFORE_AUTO) in ("1", "true"):

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from docgen.ooxml import Length, qn, twips
+from docgen.ooxml import Length, qn, twips, whole
 from docgen.ooxml.shapes import LineShape, line_shapes
 from docgen.ooxml.styles import Formatting, ParaFormat, RunFormat
 
@@ -300,7 +300,7 @@ def _row(tr, r_i: int, fmt: Formatting, place: dict, style: str | None, grid: li
     for tc in (c for c in _content_children(tr) if c.tag == W_TC):
         tcpr = tc.find(qn("w:tcPr"))
         span_el = tcpr.find(qn("w:gridSpan")) if tcpr is not None else None
-        span = int(span_el.get(qn("w:val"), 1)) if span_el is not None else 1
+        span = max(1, whole(span_el.get(qn("w:val"))) or 1) if span_el is not None else 1
         width = _cell_width(tcpr, grid, col, span)
         vmerge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
         cell = Cell(r_i, col, width, merged_continuation=vmerge is not None

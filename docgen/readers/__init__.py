@@ -39,6 +39,25 @@ def _check_file(path: Path) -> None:
                          Location(path.name))
 
 
+def _not_a_file(path: Path) -> str | None:
+    """Return why `path` (a name in a folder, or given) is no file docgen can open, None for a regular file.
+
+    A pipe or a device would never end (or block the run); a broken or looping shortcut has nothing behind it.
+    """
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return ("đây là liên kết (shortcut) trỏ tới tệp không còn, hoặc trỏ vòng quanh chính nó"
+                if path.is_symlink() else os_reason(exc))
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "đây là một thư mục, không phải tệp"
+    return "đây không phải tệp thường (ống dẫn, thiết bị): docgen không đọc"
+
+
 def find_inputs(paths: list[Path]) -> list[Path]:
     """Return the files to read: each file as given, each folder's .xlsx/.docx files sorted by name.
 
@@ -49,13 +68,13 @@ def find_inputs(paths: list[Path]) -> list[Path]:
     """
     out: list[Path] = []
     for path in map(Path, paths):
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             raise InputError(f"Không có tệp hoặc thư mục «{path}».", Location(path.name or str(path)))
         if path.is_dir():
             found = []
             for child in sorted(path.iterdir(), key=lambda p: (p.name.casefold(), p.name)):
-                if not child.is_file() or _lock_file(child):
-                    continue
+                if child.is_dir() or _lock_file(child):
+                    continue   # an entry that is neither (a pipe, a broken shortcut) is listed, read_source says why
                 if child.suffix.lower() in _OLD or child.suffix.lower() in READABLE:
                     found.append(child)
             if not found:
@@ -97,7 +116,7 @@ def read_facts_file(path: Path) -> Facts:
     from docgen.readers import xlsx
 
     path = Path(path)
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         raise InputError("Không có tệp này.", Location(str(path)))
     kind = _checked(path)
     if kind != "xlsx":
@@ -111,6 +130,9 @@ def _checked(path: Path) -> str:
     from docgen.readers import sniff
 
     _check_file(path)
+    why = _not_a_file(path)
+    if why is not None:
+        raise InputError(f"Không đọc được: {why}.", Location(path.name))
     with _guard(path, ""):
         kind = sniff.kind(path)
     with _guard(path, kind):

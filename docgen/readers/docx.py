@@ -15,6 +15,7 @@ from docx.table import Table
 
 from docgen.errors import InputError, Location
 from docgen.limits import current, raise_hint
+from docgen.ooxml.wrappers import show_as_read
 from docgen.readers.facts import read_facts
 from docgen.readers.guard import Failure
 from docgen.readers.layout import SCAN_ROWS, Grid, build_table, find_header, header_key, looked_for
@@ -89,12 +90,15 @@ def _check_spans(row, r: int, file: str, sheet: str) -> None:
 
 
 def _open(path: Path):
+    """Return the document at `path` as Word shows it (tracked changes accepted, content controls opened)."""
     try:
-        return docx.Document(str(path))
+        document = docx.Document(str(path))
     except PackageNotFoundError as exc:
         raise Failure(exc, what="tệp không phải văn bản Word (.docx) hợp lệ") from None
     except Exception as exc:
         raise Failure(exc, _broken_part(path)) from exc
+    show_as_read(document.element.body)
+    return document
 
 
 def _broken_part(path: Path) -> str:

@@ -18,7 +18,7 @@ from docgen.readers.layout import header_key
 from docgen.readers.notes import note
 from docgen.records.form import FACT_FIELDS
 from docgen.records.model import Facts, Problem
-from docgen.values.formats import ngay_ngan
+from docgen.values.formats import ngay_ngan, plausible
 from docgen.vntext import clean, name_key, strip_xml_invalid
 
 _LABELS = {header_key(f.label): f.key for f in FACT_FIELDS}
@@ -40,7 +40,16 @@ def parse_date(value: object) -> dt.date | None:
     (datetime.date(2022, 3, 10), datetime.date(2022, 3, 25))
     >>> parse_date(44630), parse_date("mai") is None
     (datetime.date(2022, 3, 10), True)
+
+    A date no document can carry (an Excel date cell holding -5 shows 1899-12-25; "1/1/0001") is not understood:
+    >>> parse_date(dt.datetime(1899, 12, 25)), parse_date("01/01/0001")
+    (None, None)
     """
+    day = _day(value)
+    return day if day is not None and plausible(day) else None
+
+
+def _day(value: object) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

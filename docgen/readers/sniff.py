@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 from docgen.errors import InputError, Location
+from docgen.limits import MB, current, megabytes, refusal
 
 ZIP = b"PK\x03\x04"
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -27,6 +28,9 @@ def kind(path: Path) -> str:
     size = path.stat().st_size
     if size == 0:
         raise InputError("Tệp trống (0 byte): không có dữ liệu để đọc. Kiểm tra lại tệp đã gửi.", where)
+    if size > current().max_file_mb * MB:   # said before its first bytes are judged (60 GB of zeros is no "text")
+        raise InputError(refusal("file-too-big", size=megabytes(size), limit=megabytes(current().max_file_mb * MB)),
+                         where)
     with path.open("rb") as fh:
         head = fh.read(4096)
     if head.startswith(ZIP):

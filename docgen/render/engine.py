@@ -332,10 +332,13 @@ def template_bytes(template: Path | bytes, name: str = "") -> bytes:
 def _refusal(data: bytes) -> str:
     """Return why the package `data` cannot be a template, "" when it can.
 
-    It must keep within the limits and declare no DOCTYPE (`ooxml.zipcheck`), and
-    every part python-docx parses must parse (`ooxml.package.read_package`).
+    It must keep within the limits and declare no DOCTYPE (`ooxml.zipcheck`),
+    every part python-docx parses must parse (`ooxml.package.read_package`), and it
+    must hold nothing Word would run or fetch on opening (`ooxml.active`): copied
+    into every document written from it, that would reach every unit.
     """
     from docgen.ooxml import PackageError
+    from docgen.ooxml.active import active_content
     from docgen.ooxml.package import read_package
 
     try:
@@ -346,6 +349,10 @@ def _refusal(data: bytes) -> str:
             return told
         part = f"phần «{exc.part}»" if exc.part else "một phần của tệp"
         return f"{part} bị hỏng: {parser_reason(exc.cause)}." if exc.cause is not None else f"{part} bị hỏng."
+    active = active_content(data)
+    if active:
+        return (f"mẫu có nội dung Word tự chạy hoặc tự nạp từ nơi khác khi mở văn bản: {'; '.join(active[:5])}. "
+                "Xóa các trường, liên kết và đối tượng đó trong Word (Ctrl+F9 hiện mã trường) rồi lưu lại.")
     return ""
 
 

@@ -18,6 +18,7 @@ from docx.text.run import Run
 
 from docgen.ooxml.marks import (add_bookmark, add_internal_link, cell_runs, grid_borders, next_bookmark_id,
                                 set_cell_text, shade_cell)
+from docgen.ooxml.wrappers import show_as_read
 from docgen.records.model import Severity
 from docgen.returns.marks import AUTHOR, ReturnPlan, Spot
 from docgen.returns.wording import (ERROR_RGB, LIST_COLUMNS, WARNING_RGB, legend, list_heading, nothing_to_fix,
@@ -28,7 +29,10 @@ _SHARES = (5, 9, 8, 16, 34, 28)   # relative widths of the list's columns
 
 
 def _open(data: bytes) -> Document:
-    return docx.Document(io.BytesIO(data))
+    """Return the unit's document as the reader saw it (readers.docx), so that its cells are where it counted them."""
+    document = docx.Document(io.BytesIO(data))
+    show_as_read(document.element.body)
+    return document
 
 
 def _save(document: Document) -> bytes:

@@ -13,6 +13,18 @@ from babel.numbers import format_decimal, format_percent
 
 # The blank left for the clerk in a draft: number (DR-01), day and month (DR-02).
 BLANK = " " * 6
+# The dates a document of the Front can carry: a date in year 1, 1899 (Excel's day 0 and before) or 9999 is a
+# typing slip or a broken cell, and 9999-12-31 plus a week's grace is past what a date can hold.
+FIRST_DAY, LAST_DAY = dt.date(1945, 9, 2), dt.date(2099, 12, 31)
+
+
+def plausible(day: dt.date) -> bool:
+    """Return whether `day` lies within FIRST_DAY…LAST_DAY.
+
+    >>> plausible(dt.date(2022, 3, 10)), plausible(dt.date(1899, 12, 25)), plausible(dt.date(9999, 12, 31))
+    (True, False, False)
+    """
+    return FIRST_DAY <= day <= LAST_DAY
 
 
 def ngay_nd30(date: dt.date | None, place: str = "", year: int | None = None) -> str:
@@ -46,11 +58,13 @@ def so_hieu(so: str | int | None, ky_hieu: str) -> str:
     ('05/BC-UBND-VP', '1031/UBND-VP')
     >>> so_hieu("", "BC-UBND-VP")
     '      /BC-UBND-VP'
+    >>> so_hieu("²", "BC") == "²/BC", len(so_hieu("9" * 5000, "BC"))
+    (True, 5003)
     """
     text = "" if so is None else str(so).strip()
     if not text:
         return f"{BLANK}/{ky_hieu}"
-    if text.isdigit():
+    if text.isascii() and text.isdigit() and len(text) <= 9:   # "²" or 5,000 digits are written as typed
         text = f"{int(text):02d}"
     return f"{text}/{ky_hieu}"
 

@@ -22,7 +22,7 @@ from docgen.web.store import TEMP, UPLOADS, Store, now
 
 MAX_BYTES = 20 * 2**20  # the largest file a unit may upload (a filled form is well under 1 MB)
 CHUNK = 256 * 1024
-_BAD = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+_BAD = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|\ud800-\udfff]+')
 # Names Windows keeps for devices, whatever the extension: "nul.xlsx" written on a Windows server goes nowhere.
 _DEVICE = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORECASE)
 # What one unit's account may send (an admin, who uploads for the units, is not counted): a filled form is
@@ -43,8 +43,13 @@ def safe_name(name: str | None) -> str:
     ('Mường Nhé.xlsx', 'passwd', 'tep-tai-len')
     >>> safe_name("NUL.xlsx"), safe_name("com1.docx"), safe_name("console.xlsx")
     ('_NUL.xlsx', '_com1.docx', 'console.xlsx')
+
+    Invisible format characters go (U+202E would show "\u202eslx.exe.xlsx" as "exe.xlsx" on the province's desk):
+    >>> safe_name("a-\u202eslx.exe.xlsx")
+    'a-slx.exe.xlsx'
     """
-    base = re.split(r"[\\/]", unicodedata.normalize("NFC", name or ""))[-1]
+    name = "".join(c for c in unicodedata.normalize("NFC", name or "") if unicodedata.category(c) != "Cf")
+    base = re.split(r"[\\/]", name)[-1]
     base = _BAD.sub("_", base).strip(" .")
     stem, dot, ext = base.rpartition(".")
     if dot and len(ext) <= 8:

@@ -172,3 +172,27 @@ def test_a_campaign_file_larger_than_the_limit_is_refused_unread(tmp_path, monke
 def test_a_garbled_campaign_file_is_a_campaign_error(tmp_path, text):
     with pytest.raises(CampaignError):
         load_campaign(_campaign_with(tmp_path, text))
+
+
+# --- attack round 2: values that loaded, then failed later (a traceback in tong-hop, every file "internal error")
+
+@pytest.mark.parametrize("old, new, key", [
+    ("han = 2022-03-31", "han = 9999-12-31", "cap[0].han"),      # + a week's grace was past what a date holds
+    ("han = 2022-03-31", "han = 0001-01-01", "cap[0].han"),
+    ("ngay = 2022-02-25", "ngay = 0001-01-01", "van_ban.ngay"),
+], ids=["deadline-9999", "deadline-year-1", "dispatch-year-1"])
+def test_a_date_out_of_any_campaign_is_refused_by_key(edited, old, new, key):
+    err = error_of(edited(old, new))
+    assert err.location.cell == key and "không hợp lý" in err.message
+
+
+@pytest.mark.parametrize("number", ["9" * 5000, "²", "0000", "12a"], ids=["5000-digits", "superscript", "zeros", "letter"])
+def test_a_dispatch_number_must_be_plain_digits(edited, number):
+    err = error_of(edited('so = "1031"', f'so = "{number}"'))
+    assert err.location.cell == "van_ban.so" and "SO-02" in err.message
+
+
+@pytest.mark.parametrize("domains", ["[]", '[""]', "[1, 2]", '[" . "]'], ids=["empty", "empty-name", "numbers", "dot"])
+def test_a_platform_needs_real_domain_names(edited, domains):
+    err = error_of(edited('ten_mien = ["facebook.com", "fb.com", "fb.me"]', f"ten_mien = {domains}"))
+    assert err.location.cell == "nen_tang[0].ten_mien"

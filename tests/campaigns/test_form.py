@@ -51,6 +51,18 @@ def _line(needle: str) -> int:
     ('cot = "kinh_phi"', 'cot = "chu_tich_du"', "so_lieu[4].cot", "phải là mã một cột kiểu số"),
     ("rong = 15", "rong_cot = 15", "bieu_mau.cot[5].rong_cot", "khóa không có"),
     ('mau_so = "tong_khu_dan_cu"', 'mau_so = "tong_xa"', "so_lieu[2].mau_so", "«tong_xa» phải là mã một số liệu"),
+    # Found by the second attack: each loaded, then stopped tong-hop and xem-thu with a traceback (or made every
+    # file an internal error) when the first value was compared.
+    ('khong_lon_hon = "so_khu_dan_cu"', 'khong_lon_hon = "tu_ngay"', "bieu_mau.cot[1].khong_lon_hon",
+     "không so được với cột «tu_ngay»"),
+    ("toi_da = 300", "toi_da = inf", "bieu_mau.cot[0].toi_da", "phải là một số, không phải «inf»"),
+    ("toi_da = 300", "toi_da = nan", "bieu_mau.cot[0].toi_da", "phải là một số, không phải «nan»"),
+    ('dieu_kien = "da_to_chuc = so_khu_dan_cu"', 'dieu_kien = "tu_ngay < so_khu_dan_cu"', "so_lieu[6].dieu_kien",
+     "so hai cột khác loại"),
+    ('dieu_kien = "da_to_chuc = so_khu_dan_cu"', 'dieu_kien = "tu_ngay > 5"', "so_lieu[6].dieu_kien",
+     "không so lớn nhỏ với số được"),
+    ('dieu_kien = "da_to_chuc = so_khu_dan_cu"', 'dieu_kien = "da_to_chuc > nan"', "so_lieu[6].dieu_kien",
+     "«nan» không phải mã cột, số"),
 ])
 def test_a_mistake_is_named_by_key_and_line(tmp_path, old, new, key, said):
     err = _error(tmp_path, old, new)

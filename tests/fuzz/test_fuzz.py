@@ -18,15 +18,19 @@ import pytest
 
 from docgen.cli import main
 from docgen.errors import INTERNAL
+from tests.fuzz import fresh
 from tests.fuzz.cases import SAMPLES, cases
 
-CASES = {case.name: case for case in cases()}
+CASES = {case.name: case for case in [*cases(), *fresh.cases()]}
 GOOD_XLSX = (SAMPLES / "muong-nhe.xlsx").read_bytes()
 GOOD_DOCX = (SAMPLES / "dien-bien-dong.docx").read_bytes()
 GOOD_REPORT = Path("huyen-muong-nhe") / "bao-cao-ket-qua-huyen-muong-nhe.docx"
 MEMORY_MB = 450   # a case may add this much to the process's resident size (500 MB in all for a fresh process)
 CODES = {"kiem-tra": {1, 2}, "the-thuc": {0, 1, 2}, "bao-cao": {0, 1, 2}, "tong-hop": {0, 1, 2},
-         "thong-tin": {0, 1, 2}, "campaign": {0, 1, 2}, "mau": {0, 1, 2}}
+         "thong-tin": {0, 1, 2}, "campaign": {0, 1, 2}, "mau": {0, 1, 2}, "the-thuc-sua": {0, 1, 2},
+         "bieu-mau": {0, 2}, "tong-hop-campaign": {0, 1, 2}, "tra-lai": {1, 2}, "form-tong-hop": {0, 1, 2},
+         "form-definition": {0, 1, 2}}
+ESCAPED = Path("/tmp/docgen-escaped")   # where a campaign id "../../../../../tmp/docgen-escaped" would lead
 
 
 def _status(field: str) -> int:
@@ -51,6 +55,9 @@ def _write(folder: Path, files: dict) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, data in files.items():
         path = os.path.join(os.fsencode(folder), name if isinstance(name, bytes) else os.fsencode(name))
+        if callable(data):   # an entry that is no regular file (a pipe, a shortcut): made by the case
+            data(path)
+            continue
         with open(path, "wb") as fh:
             fh.write(data)
 
@@ -58,10 +65,12 @@ def _write(folder: Path, files: dict) -> None:
 def _argv(case, tmp: Path) -> list[str]:
     folder, out = tmp / "vao", tmp / "ra"
     _write(folder, case.files)
-    if case.command in ("kiem-tra", "bao-cao", "tong-hop"):
+    if case.command in ("kiem-tra", "bao-cao", "tong-hop", "tra-lai"):
         _write(folder, {"z-good.xlsx": GOOD_XLSX})
     if case.command == "kiem-tra":
         return ["kiem-tra", str(folder), "--json"]
+    if case.command == "tra-lai":
+        return ["kiem-tra", str(folder), "--tra-lai", str(out)]
     if case.command == "the-thuc":
         _write(folder, {"z-good.docx": GOOD_DOCX})
         return ["the-thuc", str(folder), "--json"]
@@ -74,6 +83,19 @@ def _argv(case, tmp: Path) -> list[str]:
         return ["tong-hop", str(tmp / "mau"), "-o", str(out), "--thong-tin", str(folder / "thong-tin.xlsx")]
     if case.command == "campaign":
         return ["cong-van", str(folder), "-o", str(out)]
+    if case.command == "the-thuc-sua":
+        _write(folder, {"z-good.docx": fresh.dispatch_docx()})
+        return ["the-thuc", str(folder), "--sua", "-o", str(out), "--html", str(tmp / "bao-cao.html")]
+    if case.command == "bieu-mau":
+        return ["bieu-mau", str(folder), "-o", str(out), "--don-vi", "Mường Nhé"]
+    if case.command == "form-tong-hop":
+        _write(folder, {"z-good.xlsx": (fresh.FESTIVAL_SAMPLES / "ngay-hoi-xa-cha-to.xlsx").read_bytes()})
+        return ["tong-hop", str(folder), "--chien-dich", str(fresh.FESTIVAL), "-o", str(out)]
+    if case.command == "form-definition":
+        return ["chien-dich", "xem-thu", str(folder), "-o", str(out)]
+    if case.command == "tong-hop-campaign":
+        _write(tmp / "mau", {"z-good.xlsx": GOOD_XLSX})
+        return ["tong-hop", str(tmp / "mau"), "--chien-dich", str(folder), "-o", str(out), "--don-doc"]
     return ["mau", "kiem-tra", str(folder / "cong_van.docx"), "--loai", "cong-van"]
 
 
@@ -90,6 +112,17 @@ def _others_processed(case, tmp: Path, out: str) -> None:
         assert (tmp / "ra" / GOOD_REPORT).is_file()
     elif case.command == "tong-hop":
         assert (tmp / "ra" / "tong-hop.xlsx").is_file() and (tmp / "ra" / "bao-cao-tong-hop.docx").is_file()
+    elif case.command == "form-tong-hop":   # the good commune counted, whatever the other file holds
+        assert (tmp / "ra" / "tong-hop.xlsx").is_file() and "Đã báo cáo 2/" in out, out[-2000:]
+    elif case.command == "tra-lai":   # every readable file returned, under a name the file system takes
+        assert (tmp / "ra" / "z-good-ghi-chu.xlsx").is_file()
+        assert "không trả lại được" not in out, out[-2000:]
+    elif case.command == "the-thuc-sua":
+        assert (tmp / "ra" / "z-good-da-sua.docx").is_file() and "z-good.docx" in (tmp / "bao-cao.html").read_text()
+        assert "không ghi được" not in out, out[-2000:]
+    elif case.command == "bieu-mau":   # every cell fits Excel's 32,767 characters (else Excel calls it damaged)
+        assert all(len(t) <= 32_767 for x in (tmp / "ra").glob("*.xlsx") for t in fresh.sheet_cells(x))
+    assert not ESCAPED.exists(), "a campaign id led a file out of -o"
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -105,6 +138,10 @@ def test_a_hostile_input_never_stops_the_others(name, tmp_path, capsys):
     assert code in CODES[case.command], (code, err[-2000:])
     if code == 2 and case.command == "the-thuc":
         assert any(not r["readable"] and r["error"] for r in json.loads(out)), "exit 2 must say which file and why"
+    elif code == 2 and case.command == "the-thuc-sua":
+        assert "không đọc được" in out, "exit 2 must say which file and why"
+    elif code == 2 and case.command == "tra-lai":
+        assert "Không dùng được" in out, "exit 2 must say which file and why"
     elif code == 2:
         assert err.strip(), "exit 2 must say which file and why"
     _others_processed(case, tmp_path, out)

@@ -129,3 +129,37 @@ def test_an_old_word_file_says_save_as_docx(tmp_path):
     path.write_bytes(OLE + "WordDocument".encode("utf-16-le"))
     with pytest.raises(InputError, match=r"Word 97–2003 \(\.doc\) cũ: mở bằng Word rồi lưu lại dạng \.docx"):
         read_source(path)
+
+
+# --- attack round 2: Word keeps text in wrappers python-docx does not open -----------------------------------
+
+def _texts(path):
+    return [[c.value for c in r.cells.values()] for r in read_source(path).table.rows]
+
+
+@pytest.mark.parametrize("make", ["rows", "cells", "table", "tracked", "wrapped"])
+def test_rows_in_content_controls_tracked_changes_and_smart_tags_are_read_as_word_shows_them(tmp_path, make):
+    from tests.fuzz import fresh
+
+    sample = fresh.SAMPLES / "dien-bien-dong.docx"
+    data = sample.read_bytes()
+    changed = {"tracked": fresh.tracked, "wrapped": fresh.wrapped}.get(make)
+    data = changed(data) if changed else fresh.in_controls(data, make)
+    (tmp_path / "a.docx").write_bytes(data)
+    assert _texts(tmp_path / "a.docx") == _texts(sample)   # before: 1 row of 15, or "no table with the form's header"
+
+
+def test_a_row_deleted_with_track_changes_is_not_read(tmp_path):
+    from tests.fuzz import hostile as h
+    from tests.fuzz.fresh import SAMPLES
+
+    sample = SAMPLES / "dien-bien-dong.docx"
+
+    def delete_sixth_row(body: bytes) -> bytes:
+        import re
+        row = re.findall(rb"<w:tr>.*?</w:tr>", body, flags=re.S)[6]
+        return body.replace(row, row.replace(b"<w:tr>", b'<w:tr><w:trPr><w:del w:id="9" w:author="x"/></w:trPr>', 1))
+
+    (tmp_path / "a.docx").write_bytes(h.edit(sample.read_bytes(), h.BODY, delete_sixth_row))
+    before, after = _texts(sample), _texts(tmp_path / "a.docx")
+    assert len(after) == len(before) - 1 and all(row in before for row in after)

@@ -73,3 +73,11 @@ def test_control_characters_in_facts_are_removed_with_a_note():
     facts, notes = facts_of([("Người ký", "Lò Văn\x07 Thắng")])
     assert facts.nguoi_ky == "Lò Văn Thắng"
     assert [n.rule for n in notes] == ["VB-01"]
+
+
+def test_a_date_no_report_can_carry_is_noted_not_printed():
+    # An Excel date cell holding -5 shows 25/12/1899; year 1 and year 9999 are typing slips (attack round 2).
+    for value in (dt.datetime(1899, 12, 25), "01/01/0001", "31/12/9999", dt.date(2150, 1, 1)):
+        facts, notes = facts_of([("Ngày báo cáo", value)])
+        assert facts.ngay is None, value
+        assert [n.rule for n in notes] == ["VB-05"], value

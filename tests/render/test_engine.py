@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from pathlib import Path
 
 import docx
 import pytest
@@ -91,3 +92,29 @@ def test_clean_context_keeps_values_that_are_not_text():
     day = dt.date(2022, 3, 1)
     ctx, notes = clean_context({"n": 3, "d": day, "t": ("a", None)})
     assert ctx == {"n": 3, "d": day, "t": ("a", None)} and notes == ()
+
+
+# --- found by the second attack: a template that makes Word run or fetch something in every document written ---
+
+@pytest.mark.parametrize("name", ["field-ddeauto", "field-includetext", "field-includepicture", "altchunk",
+                                  "subdocument-unc", "linked-image", "javascript-link"])
+def test_a_template_word_would_run_or_fetch_from_is_refused_by_render_and_lint_alike(name, tmp_path, capsys):
+    from docgen.cli import main
+    from docgen.render.engine import template_bytes
+    from tests.fuzz.fresh import active_templates
+
+    data = active_templates()[name]
+    with pytest.raises(TemplateError, match="tự chạy hoặc tự nạp từ nơi khác"):
+        template_bytes(data, "cong_van.docx")
+    (tmp_path / "cong_van.docx").write_bytes(data)
+    assert main(["mau", "kiem-tra", str(tmp_path / "cong_van.docx"), "--loai", "cong-van"]) == 2
+    assert "tự chạy hoặc tự nạp từ nơi khác" in capsys.readouterr().err
+
+
+def test_the_page_number_field_and_web_links_are_not_active_content():
+    from docgen.ooxml.active import active_content
+
+    templates = sorted((Path(__file__).resolve().parents[2] / "templates").glob("*.docx"))
+    assert templates
+    for template in templates:
+        assert active_content(template.read_bytes()) == [], template.name
