@@ -9,7 +9,6 @@ proposals (facts), Nơi nhận and signature (facts). Keys are listed in `VARIAB
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 from docgen.campaigns.campaign import Campaign, Level
 from docgen.campaigns.reporting import addressee_name
@@ -48,8 +47,7 @@ def build_context(sub: Submission, campaign: Campaign, signed: bool = False) -> 
     """
     facts = sub.source.facts
     draft = frame.draft_reason(len(sub.errors), facts.nguoi_ky, campaign.sample, signed)
-    if draft:
-        facts = replace(facts, so="", ngay=None, nguoi_ky="" if frame.is_placeholder(facts.nguoi_ky) else facts.nguoi_ky)
+    facts = frame.draft_facts(facts, draft)
     unit = sub.reporting_unit
     settings = campaign.report
     chu_quan, ban_hanh = frame.header(unit, facts.don_vi)

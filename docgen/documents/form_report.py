@@ -114,13 +114,6 @@ def counted_rows(rows: tuple[FormRow, ...], problems) -> tuple[FormRow, ...]:
     return tuple(out)
 
 
-def _draft_facts(facts: Facts, draft: str) -> Facts:
-    """Return the facts a draft prints: number and date blank, a placeholder signer left out (DR-01, DR-02)."""
-    if not draft:
-        return facts
-    return replace(facts, so="", ngay=None, nguoi_ky="" if frame.is_placeholder(facts.nguoi_ky) else facts.nguoi_ky)
-
-
 def _mark(campaign: Campaign, draft: str) -> str:
     return (frame.SAMPLE_MARK if campaign.sample else frame.DRAFT_MARK) if draft else ""
 
@@ -172,7 +165,7 @@ def report_context(sub: FormSubmission, campaign: Campaign, signed: bool = False
     """Return the unit report's contexts: "khung" (templates/cong_van.docx), "phu_luc" (phu_luc_bang.docx)
     and "draft" (why it is a draft, `frame.draft_reason`; "" for the copy to sign, which `signed` asks for)."""
     draft = frame.draft_reason(len(sub.errors), sub.facts.nguoi_ky, campaign.sample, signed)
-    facts, unit, settings = _draft_facts(sub.facts, draft), sub.reporting_unit, campaign.report
+    facts, unit, settings = frame.draft_facts(sub.facts, draft), sub.reporting_unit, campaign.report
     shown = counted_rows(sub.rows, sub.problems)
     issuer = frame.issuer_name(unit, facts.don_vi)
     kinh_gui = frame.recipients([addressee_name(campaign, unit)] if unit is not None else [])
@@ -234,11 +227,7 @@ def fit_columns(document, campaign: Campaign) -> None:
 def summary_draft(campaign: Campaign, subs: list[FormSubmission], facts: Facts | None, signed: bool = False) -> str:
     """Return why the summary is a draft ("" for the copy to sign): errors left in the units' data, no
     facts file of the province (no number, date, signer), a placeholder signer or a sample campaign."""
-    reason = frame.draft_reason(sum(len(s.errors) for s in subs), facts.nguoi_ky if facts else "",
-                                campaign.sample, signed)
-    if reason or (facts is not None and facts.so and facts.ngay):
-        return reason
-    return "chưa có số, ngày, người ký (thêm --thong-tin TỆP có trang «Thông tin» của tỉnh)"
+    return frame.summary_draft_reason(sum(len(s.errors) for s in subs), facts, campaign.sample, signed)
 
 
 def summary_context(campaign: Campaign, subs: list[FormSubmission], facts: Facts | None = None,
@@ -246,7 +235,7 @@ def summary_context(campaign: Campaign, subs: list[FormSubmission], facts: Facts
     """Return the province summary's contexts over every submission's rows ("khung", "phu_luc", "draft")."""
     draft = summary_draft(campaign, subs, facts, signed)
     if facts is not None:
-        facts = _draft_facts(facts, draft)
+        facts = frame.draft_facts(facts, draft)
     province = campaign.province
     conf = {"kinh_gui": "Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam", "ky_hieu": campaign.report.symbol
             or DEFAULT_SYMBOL, "trich_yeu": campaign.report.subject, "tham_quyen": frame.AUTHORITY, "chuc_vu": "",

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from docgen.campaigns.reporting import FRONT as ISSUER_NAME
-from docgen.records.model import Unit
+from docgen.records.model import Facts, Unit
 from docgen.values.formats import ngay_nd30, so_ky_hieu
 from docgen.vntext import clean, name_key
 
@@ -73,6 +74,21 @@ def draft_reason(errors: int, signer: str, sample: bool = False, signed: bool = 
     if is_placeholder(signer):
         return f"người ký «{clean(signer)}» là tên mẫu"
     return f"dữ liệu còn {errors} lỗi" if errors and not signed else ""
+
+
+def summary_draft_reason(errors: int, facts: Facts | None, sample: bool = False, signed: bool = False) -> str:
+    """Return why a province summary is a draft: `draft_reason`, or no number and date from its facts file."""
+    reason = draft_reason(errors, facts.nguoi_ky if facts else "", sample, signed)
+    if reason or (facts is not None and facts.so and facts.ngay):
+        return reason
+    return "chưa có số, ngày, người ký (thêm --thong-tin TỆP có trang «Thông tin» của tỉnh)"
+
+
+def draft_facts(facts: Facts, draft: str) -> Facts:
+    """Return the facts a draft prints: number and date blank, a placeholder signer left out (DR-01, DR-02)."""
+    if not draft:
+        return facts
+    return replace(facts, so="", ngay=None, nguoi_ky="" if is_placeholder(facts.nguoi_ky) else facts.nguoi_ky)
 
 
 def is_placeholder(name: str) -> bool:

@@ -12,7 +12,7 @@ No XML, no paths.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from docgen.aggregate.status import Status, Summary, UnitStatus
 from docgen.documents import frame, phu_luc, wording
@@ -326,10 +326,7 @@ def draft_reason(summary: Summary, facts: Facts | None, signed: bool = False) ->
     """Return why the summary is a draft ("" for the copy to sign): no facts file (no number, date, signer),
     errors left in the units' data, a placeholder signer or a sample campaign (`frame.draft_reason`)."""
     errors = sum(1 for p in summary.all_problems if p.severity is Severity.ERROR)
-    reason = frame.draft_reason(errors, facts.nguoi_ky if facts else "", summary.campaign.sample, signed)
-    if reason or (facts is not None and facts.so and facts.ngay):
-        return reason
-    return "chưa có số, ngày, người ký (thêm --thong-tin TỆP có trang «Thông tin» của tỉnh)"
+    return frame.summary_draft_reason(errors, facts, summary.campaign.sample, signed)
 
 
 def build_context(summary: Summary, facts: Facts | None = None, own: Submission | None = None,
@@ -340,8 +337,8 @@ def build_context(summary: Summary, facts: Facts | None = None, own: Submission 
     While `draft_reason` gives one, the report is a draft: marked, number and date blank.
     """
     draft = draft_reason(summary, facts, signed)
-    if draft and facts is not None:
-        facts = replace(facts, so="", ngay=None, nguoi_ky="" if frame.is_placeholder(facts.nguoi_ky) else facts.nguoi_ky)
+    if facts is not None:
+        facts = frame.draft_facts(facts, draft)
     conf = settings(summary, facts)
     khung = {**header(summary, conf), "noi_dung": frame.close_body([p.as_dict() for p in body(summary, conf, own, facts)]),
              "du_thao": (frame.SAMPLE_MARK if summary.campaign.sample else frame.DRAFT_MARK) if draft else ""}
