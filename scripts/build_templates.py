@@ -29,7 +29,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 import docx_parts as parts  # noqa: E402
 from docx_parts import CENTER, LEFT, RIGHT  # noqa: E402
 
-from docgen.records.form import COLUMNS  # noqa: E402
+from docgen.campaigns.campaign import load_campaign  # noqa: E402
+
+COLUMNS = load_campaign().form.table   # the page form as the 1031 campaign declares it (`[bieu_mau]`)
+
 
 # Page setup in twips. A4 (PG-01); margins top 25 / bottom 20 / left 35 / right 20 mm,
 # the decree's own file (PG-05…08, PG-10; 35 mm stored as 1985 as in the decree's file).

@@ -82,7 +82,7 @@ class Campaign:
     directive: Directive | None = field(default=None, repr=False)  # None when the file has no [van_ban]
     report: ReportSettings = field(default=ReportSettings(), repr=False)
     summary: SummarySettings = field(default=SummarySettings(), repr=False)
-    form: Form | None = field(default=None, repr=False)   # [bieu_mau]; None: the built-in page form of 1031
+    form: Form | None = field(default=None, repr=False)   # [bieu_mau]: the form every campaign declares
     figures: tuple[Figure, ...] = field(default=(), repr=False)
     report_sections: tuple[Section, ...] = field(default=(), repr=False)    # [[bao_cao.phan]]
     summary_sections: tuple[Section, ...] = field(default=(), repr=False)   # [[tong_hop.phan]]
@@ -91,6 +91,17 @@ class Campaign:
     deputy_form: str = "tm"   # [ky] cap_pho: the campaign's one signature form for a deputy (DEPUTY_FORMS)
     sample: bool = False      # [mau] or `mau = true`: a sample campaign, its documents marked as samples
     reporting: tuple = field(default=(), repr=False)  # reporting.Line per level: to whom, by when, which rows
+
+    @property
+    def pages(self) -> bool:
+        """Whether the campaign collects a list of pages (`[bieu_mau] loai = "trang"`): read, checked and
+        reported by the page pipeline (records.model.Record, checks.run) instead of the form checker."""
+        return self.form is not None and self.form.pages
+
+    @property
+    def columns(self) -> tuple:
+        """Every column of the Phụ lục table, TT and Đơn vị first (docgen.campaigns.form.Column)."""
+        return self.form.table if self.form is not None else ()
 
     @property
     def units(self) -> UnitList:
@@ -240,7 +251,8 @@ def load_campaign(name_or_path: str | Path = DEFAULT_CAMPAIGN) -> Campaign:
     levels_raw = _need(raw, "cap", list, where, "")
     if not levels_raw:
         raise CampaignError("Chiến dịch cần ít nhất một cấp báo cáo [[cap]].", where.at("cap"))
-    pages = "bieu_mau" not in raw   # a campaign with its own form has no pages to name
+    form_raw = raw.get("bieu_mau")
+    pages = not isinstance(form_raw, dict) or form_raw.get("loai") == "trang"   # pages to name: a pattern per level
     levels = tuple(sorted((_level(_table(t, f"cap[{i}]", where), i, where, units.depth, pages)
                            for i, t in enumerate(levels_raw)), key=lambda lv: lv.depth))
     _distinct(levels, where)
@@ -250,6 +262,9 @@ def load_campaign(name_or_path: str | Path = DEFAULT_CAMPAIGN) -> Campaign:
     }
     read = Reader(file.read_text(encoding="utf-8-sig"), where)
     form = parse_form(raw, tuple(lv.code for lv in levels), read)
+    if form is None:
+        raise read.fail("chiến dịch cần biểu mẫu [bieu_mau] với các cột [[bieu_mau.cot]] (docs/chien-dich.md).",
+                        "bieu_mau")
     _patterns_for(form, levels, read)
     figures = parse_figures(raw, form, read)
     names = set(BUILT_IN) | {f.key for f in figures} | ({c.key for c in form.columns} if form else set())

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from docgen.errors import CampaignError, Location
+from docgen.records.form import REPORT_FACTS, FactField
 from docgen.values.kinds import KINDS, Kind
 from docgen.vntext import clean
 
@@ -38,8 +39,15 @@ _KEY = re.compile(r"^[a-z_][a-z0-9_]*$")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 COLUMN_KEYS = {"ma", "tieu_de", "nhom", "rong", "goi_y", "kieu", "bat_buoc", "duy_nhat", "toi_thieu", "toi_da",
-               "khong_lon_hon", "tu_ngay", "den_ngay", "lua_chon", "ten_mien", "cap", "cong"}
-FORM_KEYS = {"tieu_de", "cot"}
+               "khong_lon_hon", "tu_ngay", "den_ngay", "lua_chon", "ten_mien", "cap", "cong", "ten_khac", "khac_voi"}
+FORM_KEYS = {"tieu_de", "cot", "loai", "nhom", "thong_tin"}
+# `[bieu_mau] loai`: "so_lieu" (the default) a form of figures whose TT and Đơn vị columns are built in,
+# checked by the BM- rules; "trang" a list of pages that declares every column, TT and Đơn vị included,
+# checked by the page rules (DV-, TT-, LK-, NS-, SDT-, EM-).
+FORM_TYPES = ("so_lieu", "trang")
+GROUP_KEYS = {"ten", "ten_khac"}
+FACT_KEYS = {"ma", "nhan", "goi_y", "kieu", "lua_chon", "sau"}
+FACT_KINDS = ("chu", "co_khong", "ngay", "danh_sach")
 FIGURE_KEYS = {"ma", "ten", "loai", "dieu_kien", "cot", "tu_so", "mau_so"}
 SECTION_KEYS = {"tieu_de", "noi_dung", "bang"}
 
@@ -65,18 +73,43 @@ class Column:
     domains: tuple[str, ...] = ()
     levels: tuple[str, ...] = ()        # level codes the column applies to; () = every level
     summed: bool = False                # a totals row adds this column up
+    aliases: tuple[str, ...] = ()       # other header texts clerks write for this column ("STT", "Email")
+    differs_from: str = ""              # key of a column that must hold another person (NS-03 at "rieng" levels)
+    required_levels: tuple[str, ...] = ()   # with `required`: the levels where it is; () = every level
 
     def applies_to(self, level_code: str) -> bool:
         return not self.levels or level_code in self.levels
+
+    def required_at(self, level_code: str) -> bool:
+        """Return whether a row of level `level_code` must fill this column (`bat_buoc`: true or level codes)."""
+        return self.required and (not self.required_levels or level_code in self.required_levels)
+
+
+# TT and Đơn vị of a "so_lieu" form: filled in from the official list, never declared by the campaign.
+FIXED_COLUMNS = (
+    Column("tt", "TT", KINDS["so_thu_tu"], width=5, hint="Số thứ tự: I, II cho dòng nhóm; 1, 2, 3… cho từng xã."),
+    Column("don_vi", "Đơn vị", KINDS["don_vi"], width=22, hint="Tên đơn vị theo danh mục, ví dụ: Xã Chung Chải."),
+)
 
 
 @dataclass(frozen=True)
 class Form:
     title: str
     columns: tuple[Column, ...]
+    pages: bool = False                  # `loai = "trang"`: a list of pages, every column declared (FORM_TYPES)
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (group header, other texts clerks write for it)
+    facts: tuple[FactField, ...] = REPORT_FACTS            # rows of the "Thông tin" sheet, in order
 
     def column(self, key: str) -> Column | None:
         return next((c for c in self.columns if c.key == key), None)
+
+    @property
+    def table(self) -> tuple[Column, ...]:
+        """Every column of the Phụ lục table, left to right: TT and Đơn vị first."""
+        return self.columns if self.pages else FIXED_COLUMNS + self.columns
+
+    def group_aliases(self, group: str) -> tuple[str, ...]:
+        return next((a for g, a in self.groups if g == group), ())
 
     @property
     def has_totals(self) -> bool:
@@ -191,10 +224,14 @@ def parse_form(raw: dict, level_codes: tuple[str, ...], read: Reader) -> Form | 
         raise read.fail("phải là một bảng [bieu_mau].", "bieu_mau")
     read.keys(table, FORM_KEYS, "bieu_mau.")
     title = clean(read.get(table, "tieu_de", (str,), "bieu_mau.", needed=True))
+    form_type = read.get(table, "loai", (str,), "bieu_mau.", "so_lieu")
+    if form_type not in FORM_TYPES:
+        raise read.fail(f"loại biểu mẫu «{form_type}» không có; các loại: {', '.join(FORM_TYPES)}.", "bieu_mau.loai")
+    pages = form_type == "trang"
     cols = read.tables(table.get("cot"), "bieu_mau.cot")
     if not cols:
         raise read.fail("biểu mẫu cần ít nhất một cột [[bieu_mau.cot]].", "bieu_mau.tieu_de")
-    columns = tuple(_column(t, i, level_codes, read) for i, t in enumerate(cols))
+    columns = tuple(_column(t, i, level_codes, read, pages) for i, t in enumerate(cols))
     seen: set[str] = set()
     for i, c in enumerate(columns):
         if c.key in seen:
@@ -208,7 +245,66 @@ def parse_form(raw: dict, level_codes: tuple[str, ...], read: Reader) -> Form | 
             raise read.fail(f"cột «{c.key}» ({c.kind.name}) không so được với cột «{c.not_above}» "
                             f"({by_key[c.not_above].kind.name}): hai cột phải cùng là số, hoặc cùng là ngày.",
                             f"bieu_mau.cot[{i}].khong_lon_hon")
-    return Form(title, columns)
+        if c.differs_from and c.differs_from not in seen:
+            raise read.fail(f"không có cột mã «{c.differs_from}».", f"bieu_mau.cot[{i}].khac_voi")
+    if pages:
+        _page_columns(columns, read)
+    return Form(title, columns, pages, _groups(table, columns, read), _facts(table, read))
+
+
+# The columns a list of pages is read and checked by: key → kind (the page rules look them up by key).
+PAGE_COLUMNS = {"tt": "so_thu_tu", "don_vi": "don_vi", "ten_trang": "ten_theo_mau", "lien_ket": "lien_ket",
+                "ld_ten": "ho_ten", "ld_sdt": "dien_thoai", "ld_email": "thu_dien_tu",
+                "vh_ten": "ho_ten", "vh_sdt": "dien_thoai", "vh_email": "thu_dien_tu"}
+
+
+def _page_columns(columns: tuple[Column, ...], read: Reader) -> None:
+    """Raise unless a "trang" form declares each page column once, of its kind (the page rules read them)."""
+    keys = [c.key for c in columns]
+    for key, kind in PAGE_COLUMNS.items():
+        if key not in keys:
+            raise read.fail(f"biểu mẫu loại «trang» cần cột mã «{key}» (kiểu «{kind}»).", "bieu_mau.cot")
+        if columns[keys.index(key)].kind.key != kind:
+            raise read.fail(f"cột «{key}» của biểu mẫu loại «trang» phải có kiểu «{kind}».",
+                            f"bieu_mau.cot[{keys.index(key)}].kieu")
+
+
+def _groups(table: dict, columns: tuple[Column, ...], read: Reader) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Return each column group's header with the other texts clerks write for it (`[[bieu_mau.nhom]]`)."""
+    out = {c.group: () for c in columns if c.group}
+    for i, t in enumerate(read.tables(table.get("nhom"), "bieu_mau.nhom")):
+        path = f"bieu_mau.nhom[{i}]."
+        read.keys(t, GROUP_KEYS, path)
+        name = clean(read.get(t, "ten", (str,), path, needed=True))
+        if name not in out:
+            raise read.fail(f"không cột nào thuộc nhóm «{name}».", path + "ten")
+        out[name] = tuple(clean(str(a)) for a in read.get(t, "ten_khac", (list,), path, []))
+    return tuple(out.items())
+
+
+def _facts(table: dict, read: Reader) -> tuple[FactField, ...]:
+    """Return the "Thông tin" rows: the report facts with the campaign's own fields (`[[bieu_mau.thong_tin]]`)
+    placed after the field named by `sau` (at the end without it)."""
+    out = list(REPORT_FACTS)
+    for i, t in enumerate(read.tables(table.get("thong_tin"), "bieu_mau.thong_tin")):
+        path = f"bieu_mau.thong_tin[{i}]."
+        read.keys(t, FACT_KEYS, path)
+        key = read.get(t, "ma", (str,), path, needed=True)
+        if not _KEY.match(key) or any(f.key == key for f in out):
+            raise read.fail(f"mã «{key}» chỉ gồm chữ thường không dấu, số và «_», khác các mục đã có.", path + "ma")
+        kind = read.get(t, "kieu", (str,), path, "chu")
+        if kind not in FACT_KINDS:
+            raise read.fail(f"kiểu «{kind}» không có; các kiểu: {', '.join(FACT_KINDS)}.", path + "kieu")
+        choices = tuple(clean(str(c)) for c in read.get(t, "lua_chon", (list,), path, []))
+        field = FactField(key, clean(read.get(t, "nhan", (str,), path, needed=True)),
+                          clean(read.get(t, "goi_y", (str,), path, "")),
+                          choices or (("Có", "Không") if kind == "co_khong" else ()), kind)
+        after = read.get(t, "sau", (str,), path, "")
+        at = next((j + 1 for j, f in enumerate(out) if f.key == after), None) if after else len(out)
+        if at is None:
+            raise read.fail(f"không có mục «{after}» để xếp sau.", path + "sau")
+        out.insert(at, field)
+    return tuple(out)
 
 
 def comparable(a: Column, b: Column) -> bool:
@@ -216,11 +312,12 @@ def comparable(a: Column, b: Column) -> bool:
     return a.kind.numeric and b.kind.numeric or a.kind is b.kind
 
 
-def _column(t: dict, i: int, level_codes: tuple[str, ...], read: Reader) -> Column:
+def _column(t: dict, i: int, level_codes: tuple[str, ...], read: Reader, pages: bool = False) -> Column:
     path = f"bieu_mau.cot[{i}]."
     read.keys(t, COLUMN_KEYS, path)
     key = read.get(t, "ma", (str,), path, needed=True)
-    if not _KEY.match(key) or key in BUILT_IN:
+    own = ("tt", "don_vi") if pages else ()   # a list of pages declares its TT and Đơn vị columns itself
+    if not _KEY.match(key) or key in BUILT_IN and key not in own or key == "tt" and not own:
         raise read.fail(f"mã cột «{key}» chỉ gồm chữ thường không dấu, số và «_», khác các mã có sẵn.", path + "ma")
     kind_key = read.get(t, "kieu", (str,), path, "chu")
     kind = KINDS.get(kind_key)
@@ -238,6 +335,10 @@ def _column(t: dict, i: int, level_codes: tuple[str, ...], read: Reader) -> Colu
         if bound is not None and not math.isfinite(bound):   # TOML takes inf and nan; no cell can be checked by them
             raise read.fail(f"«{k}» phải là một số, không phải «{bound}».", path + k)
     days = [read.get(t, k, (dt.date,), path) for k in ("tu_ngay", "den_ngay")]
+    required = read.get(t, "bat_buoc", (bool, list), path, False)
+    required_levels = tuple(required) if isinstance(required, list) else ()
+    if any(c not in level_codes for c in required_levels):
+        raise read.fail("«bat_buoc» ghi true, false hoặc danh sách mã cấp trong [[cap]].", path + "bat_buoc")
     return Column(
         key=key,
         header=clean(read.get(t, "tieu_de", (str,), path, needed=True)),
@@ -245,7 +346,10 @@ def _column(t: dict, i: int, level_codes: tuple[str, ...], read: Reader) -> Colu
         group=clean(read.get(t, "nhom", (str,), path, "")),
         width=float(read.get(t, "rong", (int, float), path, 14)),
         hint=clean(read.get(t, "goi_y", (str,), path, "")),
-        required=read.get(t, "bat_buoc", (bool,), path, False),
+        required=bool(required),
+        required_levels=required_levels,
+        aliases=tuple(clean(str(a)) for a in read.get(t, "ten_khac", (list,), path, [])),
+        differs_from=read.get(t, "khac_voi", (str,), path, ""),
         unique=read.get(t, "duy_nhat", (bool,), path, False),
         minimum=None if minimum is None else Decimal(str(minimum)),
         maximum=None if maximum is None else Decimal(str(maximum)),

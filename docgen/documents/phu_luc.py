@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 
 from docgen.campaigns.campaign import Campaign
-from docgen.records.form import COLUMNS, GROUP_NUMERALS
+from docgen.campaigns.form import PAGE_COLUMNS
+from docgen.records.form import GROUP_NUMERALS
 from docgen.checks.figures import normalize_empty, says_nothing
 from docgen.documents import wording
 from docgen.records.model import Record, Submission
@@ -33,8 +34,8 @@ VARIABLES: dict[str, str] = {
     "«ỦY BAN MTTQ VIỆT NAM HUYỆN...................»; Phụ lục của báo cáo không có (không in).",
     "bieu_mau_vi_du": "Chỉ có ở biểu mẫu trống gửi kèm công văn: các dòng ví dụ in dưới bảng («* Ví dụ:», «- Tên Trang: …»); "
     "Phụ lục của báo cáo không có (không in).",
-    **{f"nhom[].dong[].{c.key}": f"Ô «{c.group + ' – ' if c.group else ''}{c.header}» của một dòng, nguyên văn "
-       f"(rỗng khi đơn vị chưa có dữ liệu)." for c in COLUMNS},
+    **{f"nhom[].dong[].{key}": f"Ô của cột mã «{key}» ([[bieu_mau.cot]] của chiến dịch) ở một dòng, nguyên văn "
+       f"(rỗng khi đơn vị chưa có dữ liệu)." for key in PAGE_COLUMNS},
 }
 
 
@@ -89,13 +90,14 @@ def wrong_rows(campaign: Campaign) -> str:
 
 
 def row(unit_name: str, record: Record | None, mode: str = "", expected_name: str = "") -> dict:
-    """Return one table row: a value per form column (COLUMNS), "" where there is none; `tt` set later.
+    """Return one table row: a value per page column (and the record's other columns), "" where there is none;
+    `tt` set later.
 
     With a `mode` (a report's Phụ lục), a unit without a record reads "Chưa báo cáo", a unit without
     a page "Chưa lập “Trang cộng đồng”" (with its own words, "đang xây dựng"), a name off the
     pattern is marked, and a wrong value is left out (LEAVE_OUT) or marked (MARK): never printed as valid.
 
-    >>> row("Xã Chung Chải", None)["ten_trang"], sorted(row("X", None)) == sorted(c.key for c in COLUMNS)
+    >>> row("Xã Chung Chải", None)["ten_trang"], sorted(row("X", None)) == sorted(PAGE_COLUMNS)
     ('', True)
     >>> row("Xã Chung Chải", None, LEAVE_OUT)["ten_trang"]
     'Chưa báo cáo'
@@ -103,7 +105,7 @@ def row(unit_name: str, record: Record | None, mode: str = "", expected_name: st
     if mode:
         return _judged(row(unit_name, record), record, mode, expected_name)
     r = record
-    values = {
+    values = dict(r.extra if r else ()) | {
         "tt": "",
         "don_vi": unit_name,
         "ten_trang": r.page_name if r else "",
@@ -115,7 +117,7 @@ def row(unit_name: str, record: Record | None, mode: str = "", expected_name: st
         "vh_sdt": r.operator.phone if r else "",
         "vh_email": r.operator.email if r else "",
     }
-    return {c.key: values[c.key] for c in COLUMNS}
+    return values
 
 
 def _judged(values: dict, record: Record | None, mode: str, expected_name: str = "") -> dict:

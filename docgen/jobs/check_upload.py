@@ -11,7 +11,6 @@ import datetime as dt
 from pathlib import Path
 
 from docgen.campaigns.campaign import Campaign
-from docgen.records.form import COLUMNS
 from docgen.records.model import RawTable, Submission
 from docgen.values.formats import ngay_ngan
 
@@ -66,7 +65,7 @@ def table_dict(table: RawTable, campaign: Campaign) -> dict:
                      "cells": cells})
     return {
         "source": str(table.source),
-        "columns": [{"key": c.key, "group": c.group, "header": c.header} for c in COLUMNS],
+        "columns": [{"key": c.key, "group": c.group, "header": c.header} for c in campaign.columns],
         "rows": rows,
     }
 

@@ -23,7 +23,7 @@ from docgen.output import OutputError
 
 # Every table and key the top level of a campaign file may hold (a typo such as [bieu_mao] is an error).
 TOP_KEYS = ("id", "ten", "danh_muc", "tinh", "cap", "nen_tang", "bao_cao", "tong_hop", "van_ban", "don_doc",
-            "bieu_mau", "so_lieu")
+            "bieu_mau", "so_lieu", "ky", "mau")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{2,60}$")
 _DATE_LINE = re.compile(r"^(\s*[a-z_]+\s*=\s*)(\d{4})-(\d{2})-(\d{2})(.*)$")
 MARK = "  # SỬA: ngày của đợt mới"
@@ -106,6 +106,25 @@ def outline(name: str | Path) -> Outline:
     return Outline(campaign, tuple(_outline_lines(campaign)))
 
 
+def _column_line(c: Campaign, col) -> str:
+    """Return one outline line of a form column: key, header, kind and the rules it keeps."""
+    from docgen.values.formats import ngay_ngan
+
+    rieng = [lv.title for lv in c.levels if lv.staffing == "rieng"]
+    required = f"bắt buộc ({', '.join(col.required_levels)})" if col.required_levels else "bắt buộc"
+    rules = [w for w, on in ((required, col.required), ("không trùng", col.unique),
+                             (f"≥ {col.minimum}", col.minimum is not None),
+                             (f"≤ {col.maximum}", col.maximum is not None),
+                             (f"≤ cột {col.not_above}", bool(col.not_above)),
+                             (f"từ {ngay_ngan(col.first_day)}", col.first_day is not None),
+                             (f"đến {ngay_ngan(col.last_day)}", col.last_day is not None),
+                             (f"khác người ở cột {col.differs_from} ({', '.join(rieng) or 'không cấp nào'})",
+                              bool(col.differs_from)),
+                             ("cộng ở dòng Tổng cộng", col.summed)) if on]
+    head = f"{col.group} – {col.header}" if col.group else col.header
+    return f"  {{{col.key}}} «{head}»: {col.kind.name}" + (f"; {', '.join(rules)}" if rules else "")
+
+
 def _outline_lines(c: Campaign) -> list[str]:
     from docgen.values.formats import ngay_ngan
 
@@ -113,20 +132,10 @@ def _outline_lines(c: Campaign) -> list[str]:
     for lv in c.levels:
         n = sum(1 for u in c.units.descendants(c.province) if u.level == lv.depth)
         lines.append(f"  Cấp «{lv.title}» (mã {lv.code}): {n} đơn vị, hạn {ngay_ngan(lv.deadline)}")
-    if c.form is None:
-        lines.append("Biểu mẫu: danh sách «Trang cộng đồng» (10 cột có sẵn)")
-    else:
-        lines.append(f"Biểu mẫu «{c.form.title}»: {len(c.form.columns)} cột")
-        for col in c.form.columns:
-            rules = [w for w, on in (("bắt buộc", col.required), ("không trùng", col.unique),
-                                     (f"≥ {col.minimum}", col.minimum is not None),
-                                     (f"≤ {col.maximum}", col.maximum is not None),
-                                     (f"≤ cột {col.not_above}", bool(col.not_above)),
-                                     (f"từ {ngay_ngan(col.first_day)}", col.first_day is not None),
-                                     (f"đến {ngay_ngan(col.last_day)}", col.last_day is not None),
-                                     ("cộng ở dòng Tổng cộng", col.summed)) if on]
-            head = f"{col.group} – {col.header}" if col.group else col.header
-            lines.append(f"  {{{col.key}}} «{head}»: {col.kind.name}" + (f"; {', '.join(rules)}" if rules else ""))
+    kind = "danh sách Trang, " if c.pages else ""
+    lines.append(f"Biểu mẫu «{c.form.title}»: {kind}{len(c.form.columns)} cột")
+    for col in c.form.columns:
+        lines.append(_column_line(c, col))
     for f in c.figures:
         how = f.condition.text if f.condition else (f.column or f"{f.numerator}/{f.denominator}")
         lines.append(f"  Số liệu {{{f.key}}} «{f.title}»: {FIGURE_KINDS[f.kind]} ({how})")
@@ -190,7 +199,7 @@ def fill_preview(book: Path, campaign: Campaign, target: Path, units: int = 3) -
         if filled >= units or not isinstance(ws.cell(row, 1).value, int) or not name:
             continue
         filled += 1
-        values = sample_values(campaign, filled) if campaign.form is not None else _page_values(name, filled)
+        values = sample_values(campaign, filled) if not campaign.pages else _page_values(name, filled)
         for col, value in enumerate(values, start=3):
             ws.cell(row, col).value = value
     for r in range(1, wb["Thông tin"].max_row + 1):

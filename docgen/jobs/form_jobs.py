@@ -178,7 +178,7 @@ def write_summary(folder: Path, campaign: Campaign, out_dir: Path, overwrite: bo
 
     files = _inputs([folder])
     subs, unusable = check_all(files, campaign)
-    facts = read_facts_file(facts_file) if facts_file else None
+    facts = read_facts_file(facts_file, campaign.form) if facts_file else None
     context = form_report.summary_context(campaign, subs, facts, signed)
     out_dir = Path(out_dir)
     report, book = out_dir / SUMMARY_FILE, out_dir / SUMMARY_BOOK

@@ -145,6 +145,10 @@ class NamePattern(Kind):
         return Reading(None, got.text, error=f"tên đúng mẫu là «{expected}»")
 
 
+class RowNumber(Kind):
+    """The clerk's own numbering (TT): "I", "II" for a group row, 1, 2, 3 … for a unit; kept, never judged."""
+
+
 class UnitName(Kind):
     """A unit's name as the official list writes it; matching to the list is the form checker's."""
 
@@ -305,6 +309,7 @@ class OneOf(Kind):
 
 KINDS: dict[str, Kind] = {k.key: k for k in (
     Text("chu", "chữ"),
+    RowNumber("so_thu_tu", "số thứ tự"),
     UnitName("don_vi", "tên đơn vị"),
     PersonName("ho_ten", "họ và tên"),
     Phone("dien_thoai", "số điện thoại"),

@@ -81,7 +81,7 @@ def bao_cao_context(**over) -> dict:
 
 
 def row(tt, don_vi, ten_trang="") -> dict:
-    from docgen.records.form import COLUMNS
+    from tests.forms import COLUMNS
 
     return {c.key: "" for c in COLUMNS} | {"tt": tt, "don_vi": don_vi, "ten_trang": ten_trang}
 
