@@ -294,9 +294,9 @@ def _header_rows(table) -> None:
     i = 0
     while i < len(COLUMNS):
         col = COLUMNS[i]
-        if not col.group:
+        if not col.group:   # header texts are the campaign's ([[bieu_mau.cot]] tieu_de, nhom): context `cot`
             cell = top.cells[i].merge(sub.cells[i])
-            parts.fill(cell, col.header, size=TABLE_HEAD_PT, bold=True)
+            parts.fill(cell, "{{ cot.%s }}" % col.key, size=TABLE_HEAD_PT, bold=True)
             cell.vertical_alignment = 1  # centre
             i += 1
             continue
@@ -304,9 +304,9 @@ def _header_rows(table) -> None:
         while j + 1 < len(COLUMNS) and COLUMNS[j + 1].group == col.group:
             j += 1
         cell = top.cells[i].merge(top.cells[j])
-        parts.fill(cell, col.group, size=TABLE_HEAD_PT, bold=True)
+        parts.fill(cell, "{{ nhom_cot.%s }}" % col.key, size=TABLE_HEAD_PT, bold=True)
         for k in range(i, j + 1):
-            parts.fill(sub.cells[k], COLUMNS[k].header, size=TABLE_HEAD_PT, bold=True)
+            parts.fill(sub.cells[k], "{{ cot.%s }}" % COLUMNS[k].key, size=TABLE_HEAD_PT, bold=True)
         i = j + 1
     parts.repeat_header(top)
     parts.repeat_header(sub)

@@ -34,6 +34,10 @@ VARIABLES: dict[str, str] = {
     "«ỦY BAN MTTQ VIỆT NAM HUYỆN...................»; Phụ lục của báo cáo không có (không in).",
     "bieu_mau_vi_du": "Chỉ có ở biểu mẫu trống gửi kèm công văn: các dòng ví dụ in dưới bảng («* Ví dụ:», «- Tên Trang: …»); "
     "Phụ lục của báo cáo không có (không in).",
+    "cot": "Tiêu đề của từng cột theo mã cột, như chiến dịch khai ([[bieu_mau.cot]] tieu_de), ví dụ cot.ten_trang "
+    "= «Tên Trang».",
+    "nhom_cot": "Tiêu đề nhóm của cột theo mã cột ([[bieu_mau.cot]] nhom), ví dụ nhom_cot.ld_ten = «Lãnh đạo phụ trách»; "
+    "rỗng với cột không thuộc nhóm.",
     **{f"nhom[].dong[].{key}": f"Ô của cột mã «{key}» ([[bieu_mau.cot]] của chiến dịch) ở một dòng, nguyên văn "
        f"(rỗng khi đơn vị chưa có dữ liệu)." for key in PAGE_COLUMNS},
 }
@@ -80,7 +84,13 @@ def build_context(subs: list[Submission] | Submission, campaign: Campaign, paren
         _number(group["dong"])
     if mode == LEAVE_OUT and any(set(r.invalid) - {"ten_trang"} for s in subs for r in s.records):
         notes.append("Ô để trống: thông tin chưa chính xác, đơn vị đang bổ sung.")
-    return {"tieu_de": clean(title).upper(), "kem_theo": reference(parent), "nhom": groups, "ghi_chu": notes}
+    return {"tieu_de": clean(title).upper(), "kem_theo": reference(parent), "nhom": groups, "ghi_chu": notes,
+            **headers(campaign)}
+
+
+def headers(campaign: Campaign) -> dict:
+    """Return the table's header texts as the campaign declares them: "cot" and "nhom_cot" by column key."""
+    return {"cot": {c.key: c.header for c in campaign.columns}, "nhom_cot": {c.key: c.group for c in campaign.columns}}
 
 
 def wrong_rows(campaign: Campaign) -> str:
