@@ -75,14 +75,13 @@ class Column:
     summed: bool = False                # a totals row adds this column up
     aliases: tuple[str, ...] = ()       # other header texts clerks write for this column ("STT", "Email")
     differs_from: str = ""              # key of a column that must hold another person (NS-03 at "rieng" levels)
-    required_levels: tuple[str, ...] = ()   # with `required`: the levels where it is; () = every level
 
     def applies_to(self, level_code: str) -> bool:
         return not self.levels or level_code in self.levels
 
     def required_at(self, level_code: str) -> bool:
-        """Return whether a row of level `level_code` must fill this column (`bat_buoc`: true or level codes)."""
-        return self.required and (not self.required_levels or level_code in self.required_levels)
+        """Return whether a row of level `level_code` must fill this column (`bat_buoc`, at the levels of `cap`)."""
+        return self.required and self.applies_to(level_code)
 
 
 # TT and Đơn vị of a "so_lieu" form: filled in from the official list, never declared by the campaign.
@@ -335,10 +334,6 @@ def _column(t: dict, i: int, level_codes: tuple[str, ...], read: Reader, pages: 
         if bound is not None and not math.isfinite(bound):   # TOML takes inf and nan; no cell can be checked by them
             raise read.fail(f"«{k}» phải là một số, không phải «{bound}».", path + k)
     days = [read.get(t, k, (dt.date,), path) for k in ("tu_ngay", "den_ngay")]
-    required = read.get(t, "bat_buoc", (bool, list), path, False)
-    required_levels = tuple(required) if isinstance(required, list) else ()
-    if any(c not in level_codes for c in required_levels):
-        raise read.fail("«bat_buoc» ghi true, false hoặc danh sách mã cấp trong [[cap]].", path + "bat_buoc")
     return Column(
         key=key,
         header=clean(read.get(t, "tieu_de", (str,), path, needed=True)),
@@ -346,8 +341,7 @@ def _column(t: dict, i: int, level_codes: tuple[str, ...], read: Reader, pages: 
         group=clean(read.get(t, "nhom", (str,), path, "")),
         width=float(read.get(t, "rong", (int, float), path, 14)),
         hint=clean(read.get(t, "goi_y", (str,), path, "")),
-        required=bool(required),
-        required_levels=required_levels,
+        required=read.get(t, "bat_buoc", (bool,), path, False),
         aliases=tuple(clean(str(a)) for a in read.get(t, "ten_khac", (list,), path, [])),
         differs_from=read.get(t, "khac_voi", (str,), path, ""),
         unique=read.get(t, "duy_nhat", (bool,), path, False),
