@@ -123,15 +123,36 @@ class Link(Kind):
         return Reading(out, out, changed="thêm https://" if out != text else "")
 
 
+_QUOTES = re.compile("[\"“”„«»'‘’]")
+
+
 class NamePattern(Kind):
-    """A name that must follow the level's naming pattern (`mau_ten_trang` of [[cap]]), e.g. a group's name."""
+    """A name that must follow the level's naming pattern (`mau_ten_trang` of [[cap]]), e.g. a page's name.
+
+    One comparison for the form checker (BM-02) and the page rules (TT-01, TT-03): `matches`.
+    """
+
+    @staticmethod
+    def matches(name: str, expected: str) -> bool | None:
+        """Return True when `name` is the pattern's name, False when it is the same once case, spacing,
+        tone-mark placement and quotes are folded, None when it is another name.
+
+        >>> NamePattern.matches("Mặt trận “Nậm Pồ” (tỉnh Điện Biên)", "Mặt trận Nậm Pồ (tỉnh Điện Biên)")
+        False
+        """
+        if name == expected:
+            return True
+        return False if name_key(_QUOTES.sub("", name)) == name_key(_QUOTES.sub("", expected)) else None
 
     def against(self, got: Reading, expected: str) -> Reading:
-        """Return `got` held to the unit's `expected` name: the same after normalising spacing, case and
-        tone-mark placement is rewritten as expected (noted), anything else is an error naming the pattern."""
-        if got.value is None or not expected or got.value == expected:
+        """Return `got` held to the unit's `expected` name: the same after folding (`matches`) is rewritten
+        as expected (noted), anything else is an error naming the pattern's name."""
+        if got.value is None or not expected:
             return got
-        if name_key(str(got.value)) == name_key(expected):
+        same = self.matches(str(got.value), expected)
+        if same:
+            return got
+        if same is False:
             return Reading(expected, expected, changed="viết lại đúng mẫu")
         return Reading(None, got.text, error=f"tên đúng mẫu là «{expected}»")
 
