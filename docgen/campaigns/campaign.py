@@ -275,7 +275,7 @@ def load_campaign(name_or_path: str | Path = DEFAULT_CAMPAIGN) -> Campaign:
         unit_list_name=unit_list,
         province_name=raw["tinh"],
         levels=levels,
-        platforms=platforms or {"Facebook": ("facebook.com", "fb.com", "fb.me")},
+        platforms=_link_platforms(form, platforms, read),
         directive=parse_directive(raw, where),
         report=parse_report(raw, where),
         summary=parse_summary(raw, where),
@@ -389,6 +389,18 @@ def _patterns_for(form: Form | None, levels: tuple[Level, ...], read: Reader) ->
             if col.applies_to(lv.code) and not lv.page_pattern:
                 raise read.fail(f"cột «{col.key}» kiểu «ten_theo_mau» cần «mau_ten_trang» ở cấp «{lv.code}».",
                                 f"bieu_mau.cot[{i}].kieu")
+
+
+def _link_platforms(form: Form, platforms: dict[str, tuple[str, ...]], read: Reader) -> dict[str, tuple[str, ...]]:
+    """Return where a list of pages may link (name → domains): the `ten_mien` of its link column, else the
+    `[[nen_tang]]` of the campaign; a list of pages with neither cannot check a link (LK-01) and is refused."""
+    col = form.column("lien_ket") if form.pages else None
+    if col is not None and col.domains:
+        return {col.header: col.domains}
+    if col is not None and not platforms:
+        raise read.fail("danh sách Trang cần nơi đặt Trang: ghi [[nen_tang]] (ten, ten_mien) hoặc «ten_mien» "
+                        "ở cột «lien_ket».", f"bieu_mau.cot[{form.columns.index(col)}].kieu")
+    return platforms
 
 
 def _distinct(levels: tuple[Level, ...], where: Location) -> None:

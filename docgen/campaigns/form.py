@@ -45,7 +45,7 @@ FORM_KEYS = {"tieu_de", "cot", "loai", "nhom", "thong_tin"}
 # checked by the BM- rules; "trang" a list of pages that declares every column, TT and Đơn vị included,
 # checked by the page rules (DV-, TT-, LK-, NS-, SDT-, EM-).
 FORM_TYPES = ("so_lieu", "trang")
-GROUP_KEYS = {"ten", "ten_khac"}
+GROUP_KEYS = {"nhom", "ten_khac"}   # `nhom` as the columns write it
 FACT_KEYS = {"ma", "nhan", "goi_y", "kieu", "lua_chon", "sau"}
 FACT_KINDS = ("chu", "co_khong", "ngay", "danh_sach")
 FIGURE_KEYS = {"ma", "ten", "loai", "dieu_kien", "cot", "tu_so", "mau_so"}
@@ -274,9 +274,9 @@ def _groups(table: dict, columns: tuple[Column, ...], read: Reader) -> tuple[tup
     for i, t in enumerate(read.tables(table.get("nhom"), "bieu_mau.nhom")):
         path = f"bieu_mau.nhom[{i}]."
         read.keys(t, GROUP_KEYS, path)
-        name = clean(read.get(t, "ten", (str,), path, needed=True))
+        name = clean(read.get(t, "nhom", (str,), path, needed=True))
         if name not in out:
-            raise read.fail(f"không cột nào thuộc nhóm «{name}».", path + "ten")
+            raise read.fail(f"không cột nào thuộc nhóm «{name}».", path + "nhom")
         out[name] = tuple(clean(str(a)) for a in read.get(t, "ten_khac", (list,), path, []))
     return tuple(out.items())
 

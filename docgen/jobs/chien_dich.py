@@ -164,7 +164,7 @@ def sample_values(campaign: Campaign, n: int, name: str = "") -> list:
     from docgen.output import slug
 
     out, people = [], 0
-    domain = next(iter(campaign.platforms.values()), ("facebook.com",))[0]
+    domain = next(iter(campaign.platforms.values()), ("example.com",))[0]
     for col in campaign.form.columns:
         low = int(col.minimum) if col.minimum is not None else 0
         high = int(col.maximum) if col.maximum is not None else low + 40
