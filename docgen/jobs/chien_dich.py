@@ -23,7 +23,7 @@ from docgen.output import OutputError
 
 # Every table and key the top level of a campaign file may hold (a typo such as [bieu_mao] is an error).
 TOP_KEYS = ("id", "ten", "danh_muc", "tinh", "cap", "nen_tang", "bao_cao", "tong_hop", "van_ban", "don_doc",
-            "bieu_mau", "so_lieu")
+            "bieu_mau", "so_lieu", "loi_van")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{2,60}$")
 _DATE_LINE = re.compile(r"^(\s*[a-z_]+\s*=\s*)(\d{4})-(\d{2})-(\d{2})(.*)$")
 MARK = "  # SỬA: ngày của đợt mới"
