@@ -62,6 +62,7 @@ class Change:
     old: str
     new: str
     note: str
+    number: float | None = None   # a workbook writes this number instead of the text `new` (a form's money, date)
 
 
 @dataclass(frozen=True)
