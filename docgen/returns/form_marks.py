@@ -16,8 +16,7 @@ from decimal import Decimal
 
 from docgen.checks.form_check import FormSubmission
 from docgen.records.model import Problem
-from docgen.returns.marks import (AUTHOR, Change, Entry, Note, ReturnPlan, Spot, note_text, position, spot_of,
-                                  todo_text)
+from docgen.returns.marks import AUTHOR, Change, Entry, ReturnPlan, Spot, mark_problems, position, todo_text
 from docgen.vntext import strip_xml_invalid
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)   # Excel's day 0 for the dates it stores as serial numbers
@@ -25,20 +24,13 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)   # Excel's day 0 for the dates it stores a
 
 def plan_form_return(sub: FormSubmission, normalised_name: str) -> ReturnPlan:
     """Return the notes, list and changes of the files returned for a form campaign's checked file."""
-    first = _first_columns(sub)
-    by_spot: dict[Spot, list[Problem]] = {}
-    entries = []
-    for number, p in enumerate(sub.problems, start=1):
-        spot = spot_of(p, first)
-        if spot is not None:
-            by_spot.setdefault(spot, []).append(p)
-            place = " › ".join(x for x in (p.location.sheet, p.location.cell) if x)
-        else:
-            place = p.location.sheet or "cả tệp"
-        entries.append(Entry(number, p, place, todo_text(p, normalised_name), spot))
-    notes = tuple(Note(spot, tuple(ps), "\n\n".join(note_text(p, normalised_name) for p in ps))
-                  for spot, ps in by_spot.items())
-    return ReturnPlan(notes, tuple(entries), _changes(sub, by_spot))
+    def entry(number: int, p: Problem, spot: Spot | None) -> Entry:
+        # A form's blank rows are already there: a unit missing (DV-02) is a row to fill, said by its fix.
+        place = " › ".join(x for x in (p.location.sheet, p.location.cell) if x) if spot else p.location.sheet
+        return Entry(number, p, place or "cả tệp", todo_text(p, normalised_name), spot)
+
+    by_spot, notes, entries = mark_problems(sub.problems, _first_columns(sub), normalised_name, entry)
+    return ReturnPlan(notes, entries, _changes(sub, by_spot))
 
 
 def _first_columns(sub: FormSubmission) -> dict[str, int]:
