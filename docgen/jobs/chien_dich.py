@@ -111,7 +111,7 @@ def _page_figures(campaign: Campaign, text: str, where: Location) -> None:
     """Raise when a page campaign lacks a count its reports quote (checks.figures.ROLES: co_trang, dung_mau …)."""
     from docgen.checks.figures import ROLES
 
-    if campaign.form is not None:
+    if campaign.form is not None and not getattr(campaign.form, "pages", False):
         return
     counts = {f.key for f in campaign.figures if f.per_level and f.kind == "dem"}
     for key in ROLES.values():
@@ -148,7 +148,7 @@ def _outline_lines(c: Campaign) -> list[str]:
         how = f.condition.text if f.condition else (f.column or f"{f.numerator}/{f.denominator}")
         scope = (" theo từng cấp" + (f", trong số {{{f.within}}}" if f.within else "")) if f.per_level else ""
         lines.append(f"  Số liệu {{{f.key}}} «{f.title}»: {FIGURE_KINDS[f.kind]}{scope} ({how})")
-    if c.form is None:
+    if c.phrases.texts:
         own = set(tomllib.loads((c.folder / FILE_NAME).read_text(encoding="utf-8-sig")).get("loi_van", {}))
         rest = len(c.phrases.texts) - len(own & set(c.phrases.texts))
         lines.append(f"Lời văn báo cáo [loi_van]: {len(c.phrases.texts)} câu"
