@@ -36,14 +36,13 @@ def kiem_tra(paths: list[Path], chien_dich: str = DEFAULT_CAMPAIGN, tra_lai: Pat
 
     campaign = load_campaign(chien_dich)
     if not campaign.pages:   # a campaign with its own form: its own checks
-        from docgen.errors import InputError
         from docgen.jobs.form_jobs import check_files as check_form
 
         if tra_lai is not None:
-            raise InputError("--tra-lai chưa dùng được cho chiến dịch có biểu mẫu riêng; «kiem-tra» vẫn chỉ rõ "
-                             "từng lỗi ở ô nào.")
+            from docgen.jobs.tra_lai import check_folder
 
-        return check_form(paths, campaign)
+            check_folder(Path(tra_lai), [Path(p) for p in paths])
+        return check_form(paths, campaign, tra_lai, ghi_de)
     if tra_lai is not None:
         from docgen.jobs.tra_lai import check_folder
 
@@ -89,14 +88,10 @@ def bao_cao(paths, out_dir, chien_dich=DEFAULT_CAMPAIGN, pdf=False, ghi_de=False
 
     campaign = load_campaign(chien_dich)
     if not campaign.pages:
-        from docgen.errors import InputError
         from docgen.jobs.form_jobs import write_reports
 
-        if phu_luc_rieng:
-            raise InputError("--phu-luc-rieng chưa dùng được cho chiến dịch có biểu mẫu riêng: Phụ lục luôn đi kèm "
-                             "báo cáo.")
         return write_reports([Path(p) for p in paths], Path(out_dir), campaign, overwrite=ghi_de, strict=chat,
-                             pdf=pdf, signed=ban_ky)
+                             pdf=pdf, signed=ban_ky, appendix_alone=phu_luc_rieng)
     return job.run(paths, out_dir, campaign, pdf=pdf, overwrite=ghi_de, strict=chat,
                    appendix_alone=phu_luc_rieng, progress=progress, signed=ban_ky)
 
@@ -270,17 +265,15 @@ def tong_hop(folder: str | Path, chien_dich: str | Path, out_dir: str | Path, gh
                 raise InputError("--don-vi chỉ tổng hợp danh sách và báo cáo của đơn vị; --don-doc, --thong-tin "
                                  "và chiến dịch có biểu mẫu riêng chưa dùng được cùng --don-vi.")
             return run_unit(Path(folder), campaign, unit, Path(out_dir), overwrite=ghi_de)
-    if not campaign.pages:
-        from docgen.jobs.form_jobs import write_summary
-
-        if don_doc:
-            raise InputError("--don-doc chưa dùng được cho chiến dịch có biểu mẫu riêng; báo cáo tổng hợp vẫn nêu "
-                             "tên các đơn vị chưa báo cáo.")
-        return write_summary(Path(folder), campaign, Path(out_dir), overwrite=ghi_de,
-                             facts_file=Path(thong_tin) if thong_tin else None, signed=ban_ky)
     deadline = parse_date(han_moi) if han_moi not in (None, "") else None
     if han_moi not in (None, "") and deadline is None:
         raise InputError(f"Không hiểu ngày «{han_moi}» của --han-moi: ghi dạng ngày/tháng/năm, ví dụ 15/4/2022.")
+    if not campaign.pages:
+        from docgen.jobs.form_jobs import write_summary
+
+        return write_summary(Path(folder), campaign, Path(out_dir), overwrite=ghi_de,
+                             facts_file=Path(thong_tin) if thong_tin else None, signed=ban_ky, reminder=don_doc,
+                             new_deadline=deadline)
     return job.run(Path(folder), campaign, Path(out_dir), overwrite=ghi_de,
                    facts_file=Path(thong_tin) if thong_tin else None, reminder=don_doc, new_deadline=deadline,
                    signed=ban_ky)

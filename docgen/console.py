@@ -128,10 +128,10 @@ def print_format_check(r) -> None:
         print(f"{shown(str(r.path))}: {'không ghi được bản sửa' if getattr(r, 'unwritten', False) else 'không đọc được'}: "
               f"{r.error}")
         return
-    if not r.findings:
+    if not r.errors and not r.warnings:
         print(f"{shown(str(r.path))} ({r.kind}): đúng thể thức ND30, không có lỗi.")
-        return
-    print(f"{shown(str(r.path))} ({r.kind}): {len(r.errors)} lỗi, {len(r.warnings)} cảnh báo")
+    else:
+        print(f"{shown(str(r.path))} ({r.kind}): {len(r.errors)} lỗi, {len(r.warnings)} cảnh báo")
     for f in r.findings:
         print(f"  {f.level.label} {f.rule} · {f.where}")
         print(f"      {f.message}")
@@ -142,7 +142,7 @@ def print_format_check(r) -> None:
 
 def print_kiem_tra(res, as_json: bool = False) -> None:
     """Print the result of `kiem_tra`: readable text line by line, or JSON with the unusable files on stderr."""
-    if hasattr(res, "submissions") and not hasattr(res, "returned"):   # a campaign's own form
+    if hasattr(res, "campaign"):   # a campaign's own form (FormCheckResult; a page list's result has campaign_id)
         print_form_check(res, as_json)
         return
     if not as_json:
@@ -189,6 +189,7 @@ def kiem_tra_lines(res):
     """Yield the lines of the readable report of `kiem_tra` (a file of 100,000 rows is never held as one text)."""
     from docgen.checks import SEVERITY_WORDS
     from docgen.checks.figures import describe
+    from docgen.checks.rules import todo_line
 
     yield f"Chiến dịch: {res.campaign_id}"
     for sub in res.submissions:
@@ -202,10 +203,9 @@ def kiem_tra_lines(res):
             yield f"  {'Quy tắc':<7}  {'Mức':<8}  {'Vị trí':<{width}}  Nội dung"
         for p in sub.problems:
             yield f"  {p.rule:<7}  {SEVERITY_WORDS[p.severity]:<8}  {_place(p):<{width}}  {p.message}"
-            if p.normalised:   # docgen already changed the value: nothing to do, said so
-                yield f"  {'':<7}  {'':<8}  {'':<{width}}  (đã tự sửa, không cần làm gì)"
-            elif p.fix:
-                yield f"  {'':<7}  {'':<8}  {'':<{width}}  → Cách sửa: {p.fix}"
+            todo = todo_line(p.normalised, p.fix)   # docgen already changed the value: nothing to do, said so
+            if todo:
+                yield f"  {'':<7}  {'':<8}  {'':<{width}}  {todo}"
         yield "  Số liệu:"
         for f in sub.figures:
             yield f"    {describe(f)}"
@@ -284,8 +284,10 @@ def print_the_thuc(results, as_json: bool = False, html=None) -> None:
         unread = sum(1 for r in results if r.error and not getattr(r, "unwritten", False))
         unwritten = sum(1 for r in results if getattr(r, "unwritten", False))
         fixed = sum(1 for r in results if r.fixed is not None)
+        drafts = sum(1 for r in results if any(f.rule == "DF-02" for f in r.findings))
         checked = (f"{len(results)} tệp: {len(results) - bad - unread - unwritten} đúng thể thức, {bad} có lỗi, "
-                   f"{unread} không đọc được" + (f", {unwritten} không ghi được bản sửa." if unwritten else "."))
+                   f"{unread} không đọc được" + (f", {unwritten} không ghi được bản sửa" if unwritten else "")
+                   + (f"; {drafts} bản dự thảo (DF-02)." if drafts else "."))
         print(f"Đã sửa {fixed} tệp; đã kiểm tra {checked}" if fixed else f"Đã kiểm tra {checked}")
     if html:
         print(f"Báo cáo HTML: {html}")
@@ -318,21 +320,28 @@ def print_usage_error(message: str) -> None:
 
 def print_form_check(res, as_json: bool = False) -> None:
     """Print what `kiem_tra` found in the files of a campaign with its own form: each problem by rule and cell."""
+    from docgen.checks.rules import todo_line
+
     if as_json:
         print_json(res.to_dict())
         for u in res.unusable:
             print(f"Lỗi: {shown(u.path)}: {u.message}", file=sys.stderr)
+        for r in res.returned:
+            if r.error:
+                print(f"Lỗi: {shown(r.path)}: không trả lại được: {r.error}", file=sys.stderr)
         return
     for sub in res.submissions:
         unit = sub.reporting_unit.full_name if sub.reporting_unit else "không rõ đơn vị"
         print(f"{shown(sub.path)} ({unit}): {len(sub.rows)} dòng, "
               f"{len(sub.errors)} lỗi, {len(sub.problems) - len(sub.errors)} cảnh báo")
         for p in sub.problems:
-            fix = "" if not p.fix else (f" → Đã sửa thành: {p.fix}" if p.normalised else f" → Cách sửa: {p.fix}")
-            print(f"  [{p.rule}] {p.location}: {p.message}{fix}")
+            todo = todo_line(p.normalised, p.fix)
+            print(f"  [{p.rule}] {p.location}: {p.message}" + (f" {todo}" if todo else ""))
     for u in res.unusable:
         print(f"Lỗi: {shown(u.path)}: {u.message}", file=sys.stderr)
     print(f"Đã kiểm tra {len(res.submissions)} tệp; không đọc được {len(res.unusable)} tệp.")
+    if res.returned:
+        print("\n" + returned_text(res.returned))
 
 
 def print_form_summary(result) -> None:
@@ -347,6 +356,8 @@ def print_form_summary(result) -> None:
     for u in result.unusable:
         print(f"Lỗi: {shown(u.path)}: {u.message}", file=sys.stderr)
     print_written(result.written, result.format_checks, listed=True)
+    if result.reminder is not None:
+        print(reminder_text(result.reminder))
 
 
 def draft_line(reason: str) -> str:
@@ -384,9 +395,12 @@ def reminder_text(reminded) -> str:
         return "Công văn đôn đốc: mọi đơn vị đã báo cáo đúng hạn, không cần đôn đốc (không ghi tệp)."
     missing = [r.unit.full_name for r in reminded.units if r.status is Status.MISSING]
     late = [r.unit.full_name for r in reminded.units if r.status is Status.LATE]
+    wrong = [f"{u.full_name} ({n} lỗi)" for u, n in getattr(reminded, "errors", ())]
     who = "; ".join(part for part in (f"chưa báo cáo: {', '.join(missing)}" if missing else "",
-                                      f"trễ hạn: {', '.join(late)}" if late else "") if part)
-    return f"Công văn đôn đốc gửi {len(reminded.units)} đơn vị ({who}); hạn mới {ngay_ngan(reminded.deadline)}."
+                                      f"trễ hạn: {', '.join(late)}" if late else "",
+                                      f"số liệu còn lỗi: {', '.join(wrong)}" if wrong else "") if part)
+    count = len({r.unit.code for r in reminded.units} | {u.code for u, _ in getattr(reminded, "errors", ())})
+    return f"Công văn đôn đốc gửi {count} đơn vị ({who}); hạn mới {ngay_ngan(reminded.deadline)}."
 
 
 def tong_hop_text(summary) -> str:

@@ -6,6 +6,7 @@ Every mistake is reported by key, in Vietnamese, as a `CampaignError`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import string
 import tomllib
@@ -16,8 +17,9 @@ from docgen import DEFAULT_CAMPAIGN
 from docgen.campaigns.dispatch import Dispatch, checked_day, has_dispatch, parse_dispatch
 from docgen.campaigns.reporting import parse_lines
 from docgen.campaigns.reminder import DEFAULT as DEFAULT_REMINDER, Reminder, parse_reminder
-from docgen.campaigns.form import (BUILT_IN, Figure, Form, Reader, Section, parse_figures, parse_form,
-                                   parse_sections)
+from docgen.campaigns.form import (BUILT_IN, Figure, Form, Reader, Section, page_campaign, parse_figures,
+                                   parse_form, parse_sections)
+from docgen.campaigns.phrases import Phrasebook, parse_phrases
 from docgen.campaigns.settings import (Directive, ReportSettings, SummarySettings, parse_directive, parse_report,
                                        parse_summary)
 from docgen.errors import CampaignError, DocgenError, Location, os_reason, parser_reason
@@ -91,6 +93,7 @@ class Campaign:
     deputy_form: str = "tm"   # [ky] cap_pho: the campaign's one signature form for a deputy (DEPUTY_FORMS)
     sample: bool = False      # [mau] or `mau = true`: a sample campaign, its documents marked as samples
     reporting: tuple = field(default=(), repr=False)  # reporting.Line per level: to whom, by when, which rows
+    phrases: Phrasebook = field(default=Phrasebook(), repr=False)  # [loi_van]: a page campaign's sentences
 
     @property
     def pages(self) -> bool:
@@ -251,8 +254,7 @@ def load_campaign(name_or_path: str | Path = DEFAULT_CAMPAIGN) -> Campaign:
     levels_raw = _need(raw, "cap", list, where, "")
     if not levels_raw:
         raise CampaignError("Chiến dịch cần ít nhất một cấp báo cáo [[cap]].", where.at("cap"))
-    form_raw = raw.get("bieu_mau")
-    pages = not isinstance(form_raw, dict) or form_raw.get("loai") == "trang"   # pages to name: a pattern per level
+    pages = page_campaign(raw)   # pages to name: a naming pattern per level
     levels = tuple(sorted((_level(_table(t, f"cap[{i}]", where), i, where, units.depth, pages)
                            for i, t in enumerate(levels_raw)), key=lambda lv: lv.depth))
     _distinct(levels, where)
@@ -267,6 +269,11 @@ def load_campaign(name_or_path: str | Path = DEFAULT_CAMPAIGN) -> Campaign:
                         "bieu_mau")
     _patterns_for(form, levels, read)
     figures = parse_figures(raw, form, read)
+    phrases = Phrasebook()
+    if page_campaign(raw):   # a page campaign: what it does not write, it takes from the default campaign
+        default_figures, default_phrases = _page_defaults(file)
+        figures = figures if any(f.per_level for f in figures) else default_figures + figures
+        phrases = parse_phrases(raw, figures, read, default_phrases)
     names = set(BUILT_IN) | {f.key for f in figures} | ({c.key for c in form.columns} if form else set())
     return Campaign(
         id=str(raw.get("id", folder.name)),
@@ -288,7 +295,28 @@ def load_campaign(name_or_path: str | Path = DEFAULT_CAMPAIGN) -> Campaign:
         deputy_form=_deputy_form(raw, where),
         sample=raw.get("mau") is True,
         reporting=parse_lines(levels_raw, levels, where),
+        phrases=phrases,
     )
+
+
+def _page_defaults(file: Path) -> tuple[tuple[Figure, ...], dict]:
+    """Return the default campaign's per-level figures and sentences (`[[so_lieu]]`, `[loi_van]`), which a page
+    campaign takes for those it does not write; none when `file` is the default campaign itself."""
+    default = CAMPAIGNS_DIR / DEFAULT_CAMPAIGN / FILE_NAME
+    if not default.is_file() or default.resolve() == file.resolve():
+        return (), {}
+    return _read_defaults(str(default), default.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=4)
+def _read_defaults(path: str, _stamp: int) -> tuple[tuple[Figure, ...], dict]:
+    file = Path(path)
+    where = Location(str(file))
+    raw = _parse(file, where)
+    read = Reader(file.read_text(encoding="utf-8-sig"), where)
+    form = parse_form(raw, tuple(str(t.get("ma", "")) for t in raw.get("cap", []) if isinstance(t, dict)), read)
+    figures = tuple(f for f in parse_figures(raw, form, read) if f.per_level)
+    return figures, dict(parse_phrases(raw, figures, read).texts)
 
 
 def _deputy_form(raw: dict, where: Location) -> str:

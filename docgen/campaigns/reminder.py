@@ -34,6 +34,8 @@ PLACEHOLDERS: dict[str, str] = {
     "tre_han": "các đơn vị báo cáo trễ hạn kèm ngày, «huyện Tủa Chùa (ngày 02/4/2022)»",
     "so_chua_bao_cao": "số đơn vị chưa báo cáo",
     "so_tre_han": "số đơn vị báo cáo trễ hạn",
+    "con_loi": "các đơn vị có số liệu còn lỗi kèm số lỗi, «xã Thanh Nưa (1 lỗi)»",
+    "so_con_loi": "số đơn vị có số liệu còn lỗi",
 }
 
 
@@ -42,7 +44,8 @@ class Reminder:
     """How the reminder dispatch reads: subject, paragraphs (with placeholders), recipients and signer.
 
     `missing` is printed only when some unit has not reported, `late` only when some
-    reported late. `symbol` "" and `signature` None mean those of the campaign's own
+    reported late, `errors` only when a unit's figures still have errors (a campaign with its own form: the
+    province sums them). `symbol` "" and `signature` None mean those of the campaign's own
     dispatch. `new_deadline` None means `days` days after the day it is written (`deadline`).
     `number` "" (and `date` None) leave the number and date blank for the văn thư.
     """
@@ -55,6 +58,8 @@ class Reminder:
                     "{han_moi}.")
     late: str = ("Báo cáo của {tre_han} gửi về sau thời hạn; đề nghị đơn vị báo cáo chậm rút kinh nghiệm, bảo đảm "
                  "thời hạn báo cáo trong thời gian tới.")
+    errors: str = ("Số liệu của {con_loi} còn chưa đúng (từng ô cần sửa ghi trong bản trả lại kèm theo); đề nghị "
+                   "đơn vị rà soát, sửa và gửi lại trước ngày {han_moi}.")
     closing: str = "{co_quan} đề nghị các đơn vị quan tâm, thực hiện."
     cc: tuple[str, ...] = ()
     new_deadline: dt.date | None = None
@@ -80,7 +85,7 @@ class Reminder:
 
 DEFAULT = Reminder()
 _TEXTS = {"trich_yeu": "subject", "mo_dau": "opening", "chua_bao_cao": "missing", "tre_han": "late",
-          "ket_thuc": "closing"}
+          "con_loi": "errors", "ket_thuc": "closing"}
 
 
 def fill(text: str, values: dict[str, str]) -> str:

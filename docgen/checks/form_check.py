@@ -10,7 +10,7 @@ doubt in `problems`, with its rule ID and cell.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -38,6 +38,7 @@ class FormRow:
     values: dict[str, object]
     texts: dict[str, str]
     cells: dict[str, str] = field(default_factory=dict)   # column key → the cell's name ("D9", "dòng 4, cột 3")
+    raw: dict[str, object] = field(default_factory=dict)  # column key → what the cell held, as typed
 
     @property
     def name(self) -> str:
@@ -55,6 +56,7 @@ class FormSubmission:
     expected: tuple[Unit, ...]
     problems: tuple[Problem, ...] = field(default=())
     file_date: dt.date | None = None
+    source: str = ""          # the file's path as given (`path` is its name, for messages)
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -66,7 +68,8 @@ def check_form_file(path: Path, campaign: Campaign) -> FormSubmission:
     from docgen.readers import read_sheets
 
     sheets, facts, notes = read_sheets(path, campaign.form)
-    return check_form_sheets(Path(path).name, sheets, facts, notes, campaign, _file_date(path))
+    sub = check_form_sheets(Path(path).name, sheets, facts, notes, campaign, _file_date(path))
+    return replace(sub, source=str(path))
 
 
 def _file_date(path: Path) -> dt.date | None:
@@ -140,7 +143,7 @@ def check_form_sheets(name: str, sheets: dict[str, Grid], facts: Facts, notes, c
         level = levels.get(unit.level) if unit is not None else None
         typed, texts = _read_cells(cells, where, form.columns, level, unit, found)
         row = FormRow(Location(name, sheet, f"{row_no}"), unit_text, unit, typed, texts,
-                      {key: loc.cell for key, loc in where.items()})
+                      {key: loc.cell for key, loc in where.items()}, cells)
         if unit is not None:
             seen.setdefault(unit.code, row)
         out_rows.append(row)

@@ -89,8 +89,11 @@ class KiemTraResult:
 
 
 def problem_dict(p: Problem) -> dict:
-    """Return one problem as JSON: `Problem.to_dict()` plus the severity word and the unit code."""
-    return {**p.to_dict(), "severity_text": SEVERITY_WORDS[p.severity], "unit_code": p.unit_code}
+    """Return one problem as JSON: `Problem.to_dict()` plus the severity word, the unit code and what to do."""
+    from docgen.checks.rules import todo_line
+
+    return {**p.to_dict(), "severity_text": SEVERITY_WORDS[p.severity], "unit_code": p.unit_code,
+            "todo": todo_line(p.normalised, p.fix)}
 
 
 def submission_dict(s: Submission, sequence=list) -> dict:

@@ -56,6 +56,21 @@ RULES: dict[str, Rule] = {
 
 SEVERITY_WORDS = {ERROR: "lỗi", WARNING: "cảnh báo"}
 
+# What a clerk reads under a finding, the same on every campaign (page or form) and on the web page:
+# whether something is left to do, and what.
+AUTO_FIXED = "(đã tự sửa, không cần làm gì)"
+
+
+def todo_line(normalised: bool, fix: str) -> str:
+    """Return the line under a finding: nothing to do when docgen changed the value already, else how to fix it.
+
+    >>> todo_line(True, "1500000"), todo_line(False, "Ghi số."), todo_line(False, "")
+    ('(đã tự sửa, không cần làm gì)', '→ Cách sửa: Ghi số.', '')
+    """
+    if normalised:
+        return AUTO_FIXED
+    return f"→ Cách sửa: {fix}" if fix else ""
+
 
 def problem(rule: str, message: str, location: Location, fix: str = "", unit_code: str = "") -> Problem:
     """Return a `Problem` for `rule`, with the rule's severity from the catalogue.

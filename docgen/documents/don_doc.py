@@ -2,14 +2,20 @@
 
 Its frame (header, symbol, place, signer) is the campaign's own dispatch; its
 sentences are the campaign's `[don_doc]` (`campaigns.reminder`), filled with the
-units of the province's summary. Pure: summary in, template context out.
+units the reminder goes to (`Behind`): from the province's summary of a page
+campaign (`behind`), or from a form campaign's checked files (`jobs.form_jobs`),
+which also names the units whose figures still have errors. Pure: units in,
+template context out.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from docgen.aggregate.status import Status, Summary, UnitStatus
+from docgen.campaigns.campaign import Campaign, Level
+from docgen.records.model import Unit
 from docgen.campaigns.reminder import fill
 from docgen.documents import frame
 from docgen.documents.cong_van import dispatch_of
@@ -20,8 +26,36 @@ OUTPUT_NAME = "cong-van-don-doc.docx"
 WANTED = (Status.MISSING, Status.LATE)
 
 
-def addressees(summary: Summary) -> list[UnitStatus]:
+@dataclass(frozen=True)
+class Behind:
+    """The units a reminder goes to: not reported or late (`rows`), and reported with errors left (`errors`)."""
+
+    campaign: Campaign
+    level: Level                                  # the level that reports to the province
+    rows: tuple[UnitStatus, ...]                  # MISSING or LATE (with its date), official order
+    errors: tuple[tuple[Unit, int], ...] = ()     # (unit, errors) of a form campaign's files, official order
+
+    def with_status(self, status: Status) -> list[UnitStatus]:
+        return [r for r in self.rows if r.status is status]
+
+    @property
+    def units(self) -> list[Unit]:
+        """Return every unit named, once, in official order."""
+        named = [r.unit for r in self.rows] + [u for u, _ in self.errors]
+        unique = {u.code: u for u in named}
+        order = {u.code: i for i, u in enumerate(self.campaign.units.descendants(self.campaign.province))}
+        return sorted(unique.values(), key=lambda u: order.get(u.code, len(order)))
+
+
+def behind(summary: Summary) -> Behind:
+    """Return the units a page campaign's summary reminds: not reported or reported late."""
+    return Behind(summary.campaign, summary.level, tuple(summary.with_status(*WANTED)))
+
+
+def addressees(summary: Summary | Behind) -> list[UnitStatus]:
     """Return the units the reminder goes to: not reported or reported late, in official order."""
+    if isinstance(summary, Behind):
+        return [r for r in summary.rows if r.status in WANTED]
     return summary.with_status(*WANTED)
 
 
@@ -34,8 +68,9 @@ def _filed(*lists) -> str:
     return ""
 
 
-def values(summary: Summary, new_deadline: dt.date) -> dict[str, str]:
+def values(summary: Summary | Behind, new_deadline: dt.date) -> dict[str, str]:
     """Return what each placeholder of `campaigns.reminder.PLACEHOLDERS` stands for in this summary."""
+    summary = summary if isinstance(summary, Behind) else behind(summary)
     d = dispatch_of(summary.campaign)
     missing = summary.with_status(Status.MISSING)
     late = summary.with_status(Status.LATE)
@@ -54,14 +89,18 @@ def values(summary: Summary, new_deadline: dt.date) -> dict[str, str]:
         "tre_han": "; ".join(f"{r.unit.label} (ngày {ngay_ngan(r.date)})" for r in late),
         "so_chua_bao_cao": str(len(missing)),
         "so_tre_han": str(len(late)),
+        "con_loi": ", ".join(f"{u.label} ({n} lỗi)" for u, n in summary.errors),
+        "so_con_loi": str(len(summary.errors)),
     }
 
 
-def build_context(summary: Summary, new_deadline: dt.date) -> dict:
-    """Return the template context (`frame.VARIABLES`) of the reminder to the units of `addressees(summary)`.
+def build_context(summary: Summary | Behind, new_deadline: dt.date) -> dict:
+    """Return the template context (`frame.VARIABLES`) of the reminder to the units of `summary` (a `Behind`,
+    or a page campaign's `Summary`: its units not reported or late).
 
     Raises CampaignError when the campaign has no dispatch to remind of.
     """
+    summary = summary if isinstance(summary, Behind) else behind(summary)
     campaign = summary.campaign
     d, r = dispatch_of(campaign), campaign.reminder
     vals = values(summary, new_deadline)
@@ -70,6 +109,8 @@ def build_context(summary: Summary, new_deadline: dt.date) -> dict:
         body.append(frame.block("doan", "", fill(r.missing, vals)))
     if summary.with_status(Status.LATE):
         body.append(frame.block("doan", "", fill(r.late, vals)))
+    if summary.errors:
+        body.append(frame.block("doan", "", fill(r.errors, vals)))
     body.append(frame.block("doan", "", fill(r.closing, vals)))
     subject = fill(r.subject, vals)
     sign = r.signature or d.signature
@@ -82,7 +123,7 @@ def build_context(summary: Summary, new_deadline: dt.date) -> dict:
         **frame.number_and_date(r.number, r.symbol or d.symbol, r.date, (r.date or new_deadline).year, d.place),
         "trich_yeu": subject,
         "vv": f"V/v {subject}",
-        "kinh_gui": frame.recipients([frame.issuer_name(row.unit) for row in addressees(summary)]),
+        "kinh_gui": frame.recipients([frame.issuer_name(unit) for unit in summary.units]),
         "du_thao": "",
         "noi_dung": frame.close_body(body),
         "can_cu": [],

@@ -23,7 +23,7 @@ from docgen.output import OutputError
 
 # Every table and key the top level of a campaign file may hold (a typo such as [bieu_mao] is an error).
 TOP_KEYS = ("id", "ten", "danh_muc", "tinh", "cap", "nen_tang", "bao_cao", "tong_hop", "van_ban", "don_doc",
-            "bieu_mau", "so_lieu", "ky", "mau")
+            "bieu_mau", "so_lieu", "loi_van", "ky", "mau")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{2,60}$")
 _DATE_LINE = re.compile(r"^(\s*[a-z_]+\s*=\s*)(\d{4})-(\d{2})-(\d{2})(.*)$")
 MARK = "  # SỬA: ngày của đợt mới"
@@ -103,6 +103,7 @@ def outline(name: str | Path) -> Outline:
             line = line_of(text, key, key)
             raise CampaignError(f"«{key}» (dòng {line}): khóa hay bảng không có; các khóa dùng được: "
                                 f"{', '.join(TOP_KEYS)}.", Location(str(file)).at(f"{key} (dòng {line})"))
+    _page_figures(campaign, text, Location(str(file)))
     return Outline(campaign, tuple(_outline_lines(campaign)))
 
 
@@ -125,6 +126,22 @@ def _column_line(c: Campaign, col) -> str:
     return f"  {{{col.key}}} «{head}»: {col.kind.name}" + (f"; {', '.join(rules)}" if rules else "")
 
 
+def _page_figures(campaign: Campaign, text: str, where: Location) -> None:
+    """Raise when a page campaign lacks a count its reports quote (checks.figures.ROLES: co_trang, dung_mau …)."""
+    from docgen.checks.figures import ROLES
+
+    if not campaign.pages:
+        return
+    counts = {f.key for f in campaign.figures if f.per_level and f.kind == "dem"}
+    for key in ROLES.values():
+        if key not in counts:
+            line = line_of(text, "so_lieu", "[[so_lieu]]")
+            spot = f"so_lieu (dòng {line})" if line else "so_lieu"
+            raise CampaignError(f"«{spot}»: chiến dịch «Trang cộng đồng» cần số liệu «{key}» (loai = \"dem\", "
+                                f"theo_cap = true); báo cáo và bảng tổng hợp dùng: {', '.join(ROLES.values())}.",
+                                where.at(spot))
+
+
 def _outline_lines(c: Campaign) -> list[str]:
     from docgen.values.formats import ngay_ngan
 
@@ -138,7 +155,13 @@ def _outline_lines(c: Campaign) -> list[str]:
         lines.append(_column_line(c, col))
     for f in c.figures:
         how = f.condition.text if f.condition else (f.column or f"{f.numerator}/{f.denominator}")
-        lines.append(f"  Số liệu {{{f.key}}} «{f.title}»: {FIGURE_KINDS[f.kind]} ({how})")
+        scope = (" theo từng cấp" + (f", trong số {{{f.within}}}" if f.within else "")) if f.per_level else ""
+        lines.append(f"  Số liệu {{{f.key}}} «{f.title}»: {FIGURE_KINDS[f.kind]}{scope} ({how})")
+    if c.phrases.texts:
+        own = set(tomllib.loads((c.folder / FILE_NAME).read_text(encoding="utf-8-sig")).get("loi_van", {}))
+        rest = len(c.phrases.texts) - len(own & set(c.phrases.texts))
+        lines.append(f"Lời văn báo cáo [loi_van]: {len(c.phrases.texts)} câu"
+                     + (f" ({rest} câu lấy của chiến dịch mặc định)" if rest else ""))
     for what, sections in (("Báo cáo của đơn vị", c.report_sections), ("Báo cáo tổng hợp", c.summary_sections)):
         if sections:
             lines.append(f"{what}: " + "; ".join(s.title or "(đoạn mở đầu)" for s in sections))

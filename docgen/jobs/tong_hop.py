@@ -59,6 +59,7 @@ class Reminded:
     units: tuple = ()
     deadline: dt.date | None = None
     path: Path | None = None
+    errors: tuple = ()    # (unit, number of errors) of a form campaign's files named for their wrong figures
 
 
 def run(folder: Path, campaign: Campaign, out_dir: Path, overwrite: bool = False,
@@ -76,13 +77,7 @@ def run(folder: Path, campaign: Campaign, out_dir: Path, overwrite: bool = False
     outputs = (out_dir / XLSX_FILE, out_dir / REPORT_FILE)
     for path in outputs + ((out_dir / REMINDER_FILE,) if reminder else ()):
         check_free(path, overwrite)
-    deadline = (campaign.reminder.deadline(today or dt.date.today(), campaign.top_level.deadline, new_deadline)
-                if reminder else None)
-    if deadline is not None and deadline <= campaign.top_level.deadline:
-        from docgen.values.formats import ngay_ngan
-
-        raise InputError(f"Hạn mới của công văn đôn đốc ({ngay_ngan(deadline)}) phải sau hạn báo cáo đã qua "
-                         f"({ngay_ngan(campaign.top_level.deadline)}): sửa --han-moi hoặc khóa «don_doc.han_moi».")
+    deadline = reminder_deadline(campaign, new_deadline, today) if reminder else None
     facts = province_facts(facts_file, campaign) if facts_file else None
     own = province_row(facts_file, campaign) if facts_file else None
     skip = set(outputs) | ({facts_file} if facts_file else set())
@@ -101,18 +96,33 @@ def run(folder: Path, campaign: Campaign, out_dir: Path, overwrite: bool = False
     return TongHopResult(summary, written, check_written(written), reminded, draft_reason(summary, facts, signed))
 
 
-def write_reminder(summary: Summary, target: Path, deadline: dt.date, overwrite: bool = False) -> Reminded:
-    """Return whom the reminder dispatch names, after writing it to `target` (nothing when nobody is behind)."""
+def reminder_deadline(campaign: Campaign, given: dt.date | None, today: dt.date | None = None) -> dt.date:
+    """Return the reminder's new deadline (`Reminder.deadline`); InputError when it is not after the missed one."""
+    deadline = campaign.reminder.deadline(today or dt.date.today(), campaign.top_level.deadline, given)
+    if deadline <= campaign.top_level.deadline:
+        from docgen.values.formats import ngay_ngan
+
+        raise InputError(f"Hạn mới của công văn đôn đốc ({ngay_ngan(deadline)}) phải sau hạn báo cáo đã qua "
+                         f"({ngay_ngan(campaign.top_level.deadline)}): sửa --han-moi hoặc khóa «don_doc.han_moi».")
+    return deadline
+
+
+def write_reminder(summary, target: Path, deadline: dt.date, overwrite: bool = False) -> Reminded:
+    """Return whom the reminder dispatch names, after writing it to `target` (nothing when nobody is behind).
+
+    `summary` is a page campaign's `Summary` or the `documents.don_doc.Behind` of a form campaign.
+    """
     from docgen.documents import don_doc
     from docgen.render.engine import render
     from docgen.output import write_bytes
 
-    units = tuple(don_doc.addressees(summary))
-    if not units:
+    who = summary if isinstance(summary, don_doc.Behind) else don_doc.behind(summary)
+    units = tuple(don_doc.addressees(who))
+    if not units and not who.errors:
         return Reminded((), deadline, None)
-    context = don_doc.build_context(summary, deadline)
-    document = render(summary.campaign.template(don_doc.TEMPLATE), context, don_doc.TEMPLATE)
-    return Reminded(units, deadline, write_bytes(target, document.to_bytes(), overwrite))
+    context = don_doc.build_context(who, deadline)
+    document = render(who.campaign.template(don_doc.TEMPLATE), context, don_doc.TEMPLATE)
+    return Reminded(units, deadline, write_bytes(target, document.to_bytes(), overwrite), who.errors)
 
 
 def report_bytes(summary: Summary, facts: Facts | None, own=None, signed: bool = False) -> bytes:

@@ -49,16 +49,28 @@ def returned_bytes(sub: Submission, campaign: Campaign, names: tuple[str, str]) 
 
     Raises InputError when the file cannot be marked (a part docgen cannot edit).
     """
-    from docgen.readers import sniff
-    from docgen.returns import docx, xlsx
     from docgen.returns.marks import plan_return
 
-    path = Path(sub.source.path)
+    levels = {lv.depth: lv.title for lv in campaign.levels}
+    unit = sub.reporting_unit.full_name if sub.reporting_unit else "không rõ đơn vị"
+    return _write(Path(sub.source.path), plan_return(sub, levels, names[1]), unit)
+
+
+def form_returned_bytes(sub, names: tuple[str, str]) -> tuple[bytes, bytes | None, int]:
+    """Return `returned_bytes` of a form campaign's checked file (`checks.form_check.FormSubmission`)."""
+    from docgen.returns.form_marks import plan_form_return
+
+    unit = sub.reporting_unit.full_name if sub.reporting_unit else "không rõ đơn vị"
+    return _write(Path(sub.source), plan_form_return(sub, names[1]), unit)
+
+
+def _write(path: Path, plan, unit: str) -> tuple[bytes, bytes | None, int]:
+    """Return the annotated and normalised copies of the file at `path` laid out from `plan` (see returned_bytes)."""
+    from docgen.readers import sniff
+    from docgen.returns import docx, xlsx
+
     annotate, normalise = {"xlsx": (xlsx.annotated_workbook, xlsx.normalised_workbook),
                            "docx": (docx.annotated_document, docx.normalised_document)}[sniff.kind(path)]
-    levels = {lv.depth: lv.title for lv in campaign.levels}
-    plan = plan_return(sub, levels, names[1])
-    unit = sub.reporting_unit.full_name if sub.reporting_unit else "không rõ đơn vị"
     data = path.read_bytes()
     try:
         annotated = annotate(data, plan, f"{shown(path.name)} — {unit}")
@@ -85,15 +97,28 @@ def check_folder(out_dir: Path, inputs: list[Path]) -> None:
 
 def return_all(submissions, campaign: Campaign, out_dir: Path, overwrite: bool = False) -> tuple[Returned, ...]:
     """Return what was written for each submission into `out_dir` (or why not), in input order."""
+    return _return_each([(Path(sub.source.path), len(sub.problems),
+                          lambda names, sub=sub: returned_bytes(sub, campaign, names)) for sub in submissions],
+                        out_dir, overwrite)
+
+
+def return_forms(submissions, out_dir: Path, overwrite: bool = False) -> tuple[Returned, ...]:
+    """Return `return_all` of a form campaign's checked files (`FormSubmission`s read from their `source`)."""
+    return _return_each([(Path(sub.source), len(sub.problems), lambda names, sub=sub: form_returned_bytes(sub, names))
+                         for sub in submissions], out_dir, overwrite)
+
+
+def _return_each(items, out_dir: Path, overwrite: bool) -> tuple[Returned, ...]:
+    """Write each (source path, number of problems, make(names) → copies) into `out_dir`; a failure is reported."""
     from docgen.output import check_free, write_bytes
 
     taken: set[str] = set()
     out = []
-    for sub in submissions:
-        names = returned_names(Path(sub.source.path), taken)
+    for source, problems, make in items:
+        names = returned_names(source, taken)
         targets = tuple(out_dir / n for n in names)
         try:
-            annotated, normalised, changes = returned_bytes(sub, campaign, names)
+            annotated, normalised, changes = make(names)
             check_free(targets[0], overwrite)
             if normalised is not None:
                 check_free(targets[1], overwrite)
@@ -102,7 +127,7 @@ def return_all(submissions, campaign: Campaign, out_dir: Path, overwrite: bool =
                 written.append(write_bytes(targets[1], normalised, overwrite))
         except (DocgenError, OSError) as exc:
             message = exc.message if isinstance(exc, DocgenError) else f"Không đọc được tệp: {exc.strerror}."
-            out.append(Returned(sub.source.path, (), len(sub.problems), 0, message))
+            out.append(Returned(str(source), (), problems, 0, message))
             continue
-        out.append(Returned(sub.source.path, tuple(str(p) for p in written), len(sub.problems), changes))
+        out.append(Returned(str(source), tuple(str(p) for p in written), problems, changes))
     return tuple(out)

@@ -62,6 +62,7 @@ class Change:
     old: str
     new: str
     note: str
+    number: float | None = None   # a workbook writes this number instead of the text `new` (a form's money, date)
 
 
 @dataclass(frozen=True)
@@ -124,16 +125,28 @@ def plan_return(sub: Submission, levels: dict[int, str], normalised_name: str) -
     `normalised_name` is the normalised copy's file name, which the notes point to.
     """
     first = _first_columns(sub)
+    by_spot, notes, entries = mark_problems(
+        sub.problems, first, normalised_name,
+        lambda number, p, spot: _entry(number, p, spot, sub, levels, first, normalised_name))
+    return ReturnPlan(notes, entries, _changes(sub, by_spot))
+
+
+def mark_problems(problems, first: dict[str, int], normalised_name: str, entry
+                  ) -> tuple[dict[Spot, list[Problem]], tuple[Note, ...], tuple[Entry, ...]]:
+    """Return the problems by the cell they sit on, each cell's note, and the list's entries.
+
+    `entry(number, problem, spot or None)` makes a list entry; whatever the form (page list or a campaign's own).
+    """
     by_spot: dict[Spot, list[Problem]] = {}
     entries = []
-    for number, p in enumerate(sub.problems, start=1):
+    for number, p in enumerate(problems, start=1):
         spot = spot_of(p, first)
         if spot is not None:
             by_spot.setdefault(spot, []).append(p)
-        entries.append(_entry(number, p, spot, sub, levels, first, normalised_name))
+        entries.append(entry(number, p, spot))
     notes = tuple(Note(spot, tuple(ps), "\n\n".join(note_text(p, normalised_name) for p in ps))
                   for spot, ps in by_spot.items())
-    return ReturnPlan(notes, tuple(entries), _changes(sub, by_spot))
+    return by_spot, notes, tuple(entries)
 
 
 def _clean(text: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from docgen.ooxml.sml.cells import SharedStrings, SheetCells, column_name, set_text, style_of
+from docgen.ooxml.sml.cells import SharedStrings, SheetCells, column_name, set_number, set_text, style_of
 from docgen.ooxml.sml.comments import add_notes
 from docgen.ooxml.sml.package import Workbook
 from docgen.ooxml.sml.sheets import NewCell, add_sheet, location_of
@@ -114,7 +114,10 @@ def normalised_workbook(data: bytes, plan: ReturnPlan) -> bytes:
         def mark(cell) -> str:
             if cell.find("{*}f") is not None:
                 return f"Ô có công thức nên {AUTHOR} không sửa; giá trị chuẩn là «{change.new}».\n{change.note}"
-            set_text(cell, change.new, shared)
+            if change.number is not None:   # a form's number or date: stored as Excel stores one
+                set_number(cell, change.number)
+            else:
+                set_text(cell, change.new, shared)
             return change.note
         return mark
 

@@ -43,6 +43,13 @@ def test_the_festival_facts_sheet_holds_only_the_report_facts():
     assert "don_vi" in keys and "nguoi_ky" in keys and "co_ke_hoach" not in keys and "huong_dan" not in keys
 
 
+def test_page_campaigns_take_the_per_level_figures():
+    figures = load_campaign("2026-ra-soat-trang-cong-dong").figures
+    assert [f.key for f in figures if f.kind == "dem"] == ["co_trang", "dung_mau", "co_lanh_dao", "co_van_hanh",
+                                                          "du_nguoi"]
+    assert all(f.per_level for f in figures) and figures[1].within == "co_trang"
+
+
 def _error(tmp_path, old: str, new: str) -> CampaignError:
     assert old in TEXT, old
     folder = tmp_path / "cd"

@@ -176,6 +176,19 @@ def set_text(cell: etree._Element, text: str, shared: "SharedStrings | None" = N
         (ext.addprevious(el) if ext is not None else cell.append(el))
 
 
+def set_number(cell: etree._Element, number: float) -> None:
+    """Replace the cell's content (value, formula, text) by `number`, keeping its format (which shows it)."""
+    for child in list(cell):
+        if etree.QName(child).localname in ("f", "v", "is"):
+            cell.remove(child)
+    for attr in ("vm", "cm", "t"):   # no type: a number (the default); metadata described the old value
+        cell.attrib.pop(attr, None)
+    v = etree.Element(q("v"))
+    v.text = repr(number) if isinstance(number, float) else str(number)
+    ext = cell.find(q("extLst"))
+    (ext.addprevious(v) if ext is not None else cell.append(v))
+
+
 def _text_node(parent: etree._Element, text: str) -> None:
     t = etree.SubElement(parent, q("t"))
     t.text = text
