@@ -128,10 +128,10 @@ def print_format_check(r) -> None:
         print(f"{shown(str(r.path))}: {'không ghi được bản sửa' if getattr(r, 'unwritten', False) else 'không đọc được'}: "
               f"{r.error}")
         return
-    if not r.findings:
+    if not r.errors and not r.warnings:
         print(f"{shown(str(r.path))} ({r.kind}): đúng thể thức ND30, không có lỗi.")
-        return
-    print(f"{shown(str(r.path))} ({r.kind}): {len(r.errors)} lỗi, {len(r.warnings)} cảnh báo")
+    else:
+        print(f"{shown(str(r.path))} ({r.kind}): {len(r.errors)} lỗi, {len(r.warnings)} cảnh báo")
     for f in r.findings:
         print(f"  {f.level.label} {f.rule} · {f.where}")
         print(f"      {f.message}")
@@ -284,8 +284,10 @@ def print_the_thuc(results, as_json: bool = False, html=None) -> None:
         unread = sum(1 for r in results if r.error and not getattr(r, "unwritten", False))
         unwritten = sum(1 for r in results if getattr(r, "unwritten", False))
         fixed = sum(1 for r in results if r.fixed is not None)
+        drafts = sum(1 for r in results if any(f.rule == "DF-02" for f in r.findings))
         checked = (f"{len(results)} tệp: {len(results) - bad - unread - unwritten} đúng thể thức, {bad} có lỗi, "
-                   f"{unread} không đọc được" + (f", {unwritten} không ghi được bản sửa." if unwritten else "."))
+                   f"{unread} không đọc được" + (f", {unwritten} không ghi được bản sửa" if unwritten else "")
+                   + (f"; {drafts} bản dự thảo (DF-02)." if drafts else "."))
         print(f"Đã sửa {fixed} tệp; đã kiểm tra {checked}" if fixed else f"Đã kiểm tra {checked}")
     if html:
         print(f"Báo cáo HTML: {html}")

@@ -6,6 +6,7 @@ Every mistake is reported by key, in Vietnamese, as a `CampaignError`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import string
 import tomllib
@@ -18,6 +19,7 @@ from docgen.campaigns.reporting import parse_lines
 from docgen.campaigns.reminder import DEFAULT as DEFAULT_REMINDER, Reminder, parse_reminder
 from docgen.campaigns.form import (BUILT_IN, Figure, Form, Reader, Section, parse_figures, parse_form,
                                    parse_sections)
+from docgen.campaigns.phrases import Phrasebook, parse_phrases
 from docgen.campaigns.settings import (Directive, ReportSettings, SummarySettings, parse_directive, parse_report,
                                        parse_summary)
 from docgen.errors import CampaignError, DocgenError, Location, os_reason, parser_reason
@@ -91,6 +93,7 @@ class Campaign:
     deputy_form: str = "tm"   # [ky] cap_pho: the campaign's one signature form for a deputy (DEPUTY_FORMS)
     sample: bool = False      # [mau] or `mau = true`: a sample campaign, its documents marked as samples
     reporting: tuple = field(default=(), repr=False)  # reporting.Line per level: to whom, by when, which rows
+    phrases: Phrasebook = field(default=Phrasebook(), repr=False)  # [loi_van]: a page campaign's sentences
 
     @property
     def units(self) -> UnitList:
@@ -259,7 +262,7 @@ def _with_line(exc: CampaignError, text: str) -> CampaignError:
 
 # Every table and key the top level of a campaign file may hold (a typo such as [bao_coa] is an error).
 TOP_KEYS = ("id", "ten", "danh_muc", "tinh", "mau", "cap", "nen_tang", "ky", "bieu_mau", "so_lieu", "bao_cao",
-            "tong_hop", "van_ban", "don_doc")
+            "tong_hop", "van_ban", "don_doc", "loi_van")
 
 
 def _top_keys(raw: dict, read: Reader) -> None:
@@ -322,6 +325,11 @@ def _load(name_or_path: str | Path, found: list[CampaignError] | None) -> Campai
     form = read.attempt(lambda: parse_form(raw, codes, read), broken="bieu_mau")
     read.attempt(lambda: _patterns_for(form, levels, read))
     figures = read.attempt(lambda: parse_figures(raw, form, read), ())
+    phrases = Phrasebook()
+    if form is None and "bieu_mau" not in read.broken:   # a page campaign: what it does not write, it takes from
+        default_figures, default_phrases = _page_defaults(file)   # the default campaign
+        figures = figures if any(f.per_level for f in figures) else default_figures + figures
+        phrases = read.attempt(lambda: parse_phrases(raw, figures, read, default_phrases), phrases)
     # A name declared with a mistake (noted already) is not blamed again where a sentence uses it.
     names = set(BUILT_IN) | {f.key for f in figures} | ({c.key for c in form.columns} if form else set()) \
         | read.broken
@@ -345,7 +353,27 @@ def _load(name_or_path: str | Path, found: list[CampaignError] | None) -> Campai
         deputy_form=read.attempt(lambda: _deputy_form(raw, where), "tm"),
         sample=raw.get("mau") is True,
         reporting=read.attempt(lambda: parse_lines(levels_raw, levels, where) if levels else None),
+        phrases=phrases,
     )
+
+
+def _page_defaults(file: Path) -> tuple[tuple[Figure, ...], dict]:
+    """Return the default campaign's per-level figures and sentences (`[[so_lieu]]`, `[loi_van]`), which a page
+    campaign takes for those it does not write; none when `file` is the default campaign itself."""
+    default = CAMPAIGNS_DIR / DEFAULT_CAMPAIGN / FILE_NAME
+    if not default.is_file() or default.resolve() == file.resolve():
+        return (), {}
+    return _read_defaults(str(default), default.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=4)
+def _read_defaults(path: str, _stamp: int) -> tuple[tuple[Figure, ...], dict]:
+    file = Path(path)
+    where = Location(str(file))
+    raw = _parse(file, where)
+    read = Reader(file.read_text(encoding="utf-8-sig"), where)
+    figures = tuple(f for f in parse_figures(raw, None, read) if f.per_level)
+    return figures, dict(parse_phrases(raw, figures, read).texts)
 
 
 def _deputy_form(raw: dict, where: Location) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from docgen.errors import CampaignError, Location
@@ -40,7 +40,12 @@ PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 COLUMN_KEYS = {"ma", "tieu_de", "nhom", "rong", "goi_y", "kieu", "bat_buoc", "duy_nhat", "toi_thieu", "toi_da",
                "khong_lon_hon", "tu_ngay", "den_ngay", "lua_chon", "ten_mien", "cap", "cong"}
 FORM_KEYS = {"tieu_de", "cot"}
-FIGURE_KEYS = {"ma", "ten", "loai", "dieu_kien", "cot", "tu_so", "mau_so"}
+FIGURE_KEYS = {"ma", "ten", "loai", "dieu_kien", "cot", "tu_so", "mau_so", "theo_cap", "trong"}
+# A value a condition compares with: the page name the level's pattern gives the row's unit ("ten_trang = mẫu tên").
+PATTERN_WORDS = ("mẫu tên", "mau_ten")
+# A level's property a condition may hang on ("ld_ten != vh_ten khi nhan_su = rieng"): key of [[cap]] → attribute.
+LEVEL_KEYS = {"nhan_su": "staffing", "ma": "code"}
+_WHEN = re.compile(r"^(.+?)\s+khi\s+([a-z_]+)\s*=\s*(\S+)\s*$")
 SECTION_KEYS = {"tieu_de", "noi_dung", "bang"}
 
 
@@ -83,15 +88,32 @@ class Form:
         return any(c.summed for c in self.columns)
 
 
+class Pattern:
+    """The value "mẫu tên" of a condition: the page name the level's pattern gives the row's unit."""
+
+    def __repr__(self) -> str:
+        return "PATTERN"
+
+
+PATTERN = Pattern()
+
+
 @dataclass(frozen=True)
 class Condition:
-    """"<column> <op> <column | number | Có | Không | trống>", e.g. "da_to_chuc < so_khu_dan_cu"."""
+    """"<column> <op> <column | number | Có | Không | trống | mẫu tên>", e.g. "da_to_chuc < so_khu_dan_cu".
+
+    Written as a list, every item must hold ("và", `parts`); items joined by " hoặc " hold when one does
+    ("hoặc"). " khi nhan_su = rieng" after an item makes it hold trivially on levels without that property
+    (dispatch 1031 item 2.4: two different people only where the level asks for two).
+    """
 
     column: str
     op: str
     other: str = ""            # another column's key, or ""
-    value: object = None       # a number, True/False, or None for "trống" (empty)
+    value: object = None       # a number, True/False, None for "trống" (empty), or PATTERN
     text: str = ""
+    parts: tuple["Condition", ...] = ()          # op "và" / "hoặc": the conditions joined
+    when: tuple[str, str] | None = None          # (level attribute, value): the condition applies only there
 
 
 @dataclass(frozen=True)
@@ -103,6 +125,8 @@ class Figure:
     column: str = ""
     numerator: str = ""
     denominator: str = ""
+    per_level: bool = False    # theo_cap: worked out for each level over its units (page campaigns)
+    within: str = ""           # trong: counted only among the units another per-level figure counts
 
 
 @dataclass(frozen=True)
@@ -309,6 +333,30 @@ def _column(t: dict, i: int, level_codes: tuple[str, ...], read: Reader) -> Colu
     )
 
 
+def parse_conditions(written, form: Form, key: str, read: Reader) -> Condition:
+    """Return the condition `dieu_kien` writes: one string, or a list of strings that must all hold;
+    " hoặc " joins alternatives, " khi <khóa cấp> = <giá trị>" limits an item to some levels."""
+    items = [written] if isinstance(written, str) else list(written)
+    if not items or not all(isinstance(t, str) and t.strip() for t in items):
+        raise read.fail("«dieu_kien» là một điều kiện hoặc danh sách điều kiện (chuỗi chữ).", key)
+    parts = tuple(_one_item(t, form, key, read) for t in items)
+    return parts[0] if len(parts) == 1 else Condition("", "và", parts=parts, text="; ".join(items))
+
+
+def _one_item(text: str, form: Form, key: str, read: Reader) -> Condition:
+    when = None
+    found = _WHEN.match(text)
+    if found:
+        text, attr, value = found.group(1), found.group(2), found.group(3)
+        if attr not in LEVEL_KEYS:
+            raise read.fail(f"«khi {attr} = …»: chỉ dùng được {', '.join(LEVEL_KEYS)} của [[cap]].", key, attr)
+        when = (LEVEL_KEYS[attr], value.strip('"'))
+    alternatives = tuple(parse_condition(t.strip(), form, key, read) for t in text.split(" hoặc "))
+    if len(alternatives) == 1:
+        return replace(alternatives[0], when=when) if when else alternatives[0]
+    return Condition("", "hoặc", parts=alternatives, text=text, when=when)
+
+
 def parse_condition(text: str, form: Form, key: str, read: Reader) -> Condition:
     """Return the condition written as "<column> <op> <value>"; CampaignError naming `key` when it is not."""
     found = _CONDITION.match(text)
@@ -326,6 +374,10 @@ def parse_condition(text: str, form: Form, key: str, read: Reader) -> Condition:
                             key, text)
         return Condition(col, op, other=rest, text=text)
     word = rest.strip().lower()
+    if word in PATTERN_WORDS:
+        if op not in ("=", "!="):
+            raise read.fail("«mẫu tên» chỉ đi với = hoặc !=.", key, text)
+        return Condition(col, op, value=PATTERN, text=text)
     if word in ("có", "không"):
         value: object = word == "có"
     elif word == "trống":
@@ -345,18 +397,29 @@ def parse_condition(text: str, form: Form, key: str, read: Reader) -> Condition:
     return Condition(col, op, value=value, text=text)
 
 
+def page_form() -> Form:
+    """Return the page campaigns' built-in form (docgen.records.form) as columns conditions can name: the
+    cells of a page row, all text (a person's name compared without case or accents)."""
+    from docgen.records.form import COLUMNS
+
+    return Form("", tuple(Column(c.key, c.header, KINDS["chu"], c.group) for c in COLUMNS
+                          if c.key not in ("tt", "don_vi")))
+
+
 def parse_figures(raw: dict, form: Form | None, read: Reader) -> tuple[Figure, ...]:
-    """Return the `[[so_lieu]]` figures, each checked against the form's columns and the figures before it."""
+    """Return the `[[so_lieu]]` figures, each checked against the form's columns and the figures before it.
+
+    A campaign without `[bieu_mau]` (a page campaign) names the cells of its built-in form; its figures are
+    worked out per level (`theo_cap`), a count possibly among the units another one counts (`trong`).
+    """
     tables = read.tables(raw.get("so_lieu"), "so_lieu")
-    if tables and form is None:
-        read.missing("bieu_mau")
-        raise read.fail("số liệu chỉ khai được khi chiến dịch có [bieu_mau].", "so_lieu[0]")
+    pages, form = form is None, form or page_form()
     out: list[Figure] = []
-    read.each(tables, lambda i, t: out.append(_figure(t, i, form, out, read)), lambda t: t.get("ma"))
+    read.each(tables, lambda i, t: out.append(_figure(t, i, form, pages, out, read)), lambda t: t.get("ma"))
     return tuple(out)
 
 
-def _figure(t: dict, i: int, form: Form, out: list[Figure], read: Reader) -> Figure:
+def _figure(t: dict, i: int, form: Form, pages: bool, out: list[Figure], read: Reader) -> Figure:
     """Return the figure `so_lieu[i]`, checked against the form's columns and the figures `out` before it."""
     path = f"so_lieu[{i}]."
     read.keys(t, FIGURE_KEYS, path)
@@ -367,24 +430,34 @@ def _figure(t: dict, i: int, form: Form, out: list[Figure], read: Reader) -> Fig
     kind = read.get(t, "loai", (str,), path, needed=True)
     if kind not in FIGURE_KINDS:
         raise read.fail(f"loại «{kind}» không có; các loại: {', '.join(FIGURE_KINDS)}.", path + "loai")
-    text = read.get(t, "dieu_kien", (str,), path, "")
-    condition = parse_condition(text, form, path + "dieu_kien", read) if text else None
+    written = read.get(t, "dieu_kien", (str, list), path, "")
+    condition = parse_conditions(written, form, path + "dieu_kien", read) if written else None
     column = read.get(t, "cot", (str,), path, "")
     numerator, denominator = (read.get(t, k, (str,), path, "") for k in ("tu_so", "mau_so"))
+    per_level = read.get(t, "theo_cap", (bool,), path, False)
+    within = read.get(t, "trong", (str,), path, "")
     if kind in ("dem", "danh_sach") and condition is None:
         raise read.fail(f"số liệu loại «{kind}» cần «dieu_kien».", path + "dieu_kien")
+    if pages and not per_level or per_level and kind not in ("dem", "ti_le"):
+        raise read.fail("chiến dịch «Trang cộng đồng» (không có [bieu_mau]) chỉ khai số liệu loại «dem» hoặc "
+                        "«ti_le» với «theo_cap = true».", path + ("loai" if per_level else "ma"))
     if kind == "tong" and (form.column(column) is None or not form.column(column).kind.numeric):
         read.missing(column)
         raise read.fail(f"«cot» phải là mã một cột kiểu số của biểu mẫu, không phải «{column}».", path + "cot")
+    if within and not any(f.key == within and f.kind == "dem" and f.per_level for f in out):
+        read.missing(within)
+        raise read.fail(f"«trong» phải là mã một số liệu loại «dem», «theo_cap = true», khai trước nó, không "
+                        f"phải «{within}».", path + "trong")
     if kind == "ti_le":
-        known = {f.key for f in out if f.kind != "danh_sach"} | {"so_don_vi", "so_da_bao_cao"}
+        known = {f.key for f in out if f.kind != "danh_sach" and f.per_level == per_level}
+        known |= {"so_don_vi", "so_da_bao_cao"}
         for k, v in (("tu_so", numerator), ("mau_so", denominator)):
             if v not in known:
                 read.missing(v)
                 raise read.fail(f"«{v}» phải là mã một số liệu khai trước nó (hoặc so_don_vi, so_da_bao_cao).",
                                 path + k)
     return Figure(key, clean(read.get(t, "ten", (str,), path, key)), kind, condition, column, numerator,
-                  denominator)
+                  denominator, per_level, within)
 
 
 def parse_sections(raw: dict, table_key: str, names: set[str], read: Reader) -> tuple[Section, ...]:

@@ -1,8 +1,9 @@
-"""The numbers a report quotes, per reporting level: expected, present, with a page, on pattern, staffed.
+"""The numbers a page campaign's report quotes, per reporting level: expected, present, with a page, on
+pattern, staffed — the campaign's per-level `[[so_lieu]]`, worked out by the figure engine of every campaign.
 
-One denominator per figure, the same in every document (reports, summary, tong-hop.xlsx):
-pages over the units that must report, names on pattern over the pages, pages fully
-staffed over the pages. `DENOMINATOR` says which, for whoever prints a ratio.
+One denominator per figure, the same in every document (reports, summary, tong-hop.xlsx): a count's
+`trong` (pages over the units that must report, names on pattern over the pages, pages fully staffed
+over the pages). `DENOMINATOR` says which, for whoever prints a ratio.
 """
 
 from __future__ import annotations
@@ -10,20 +11,48 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from docgen.campaigns.campaign import Campaign
+from docgen.checks.form_figures import holds, per_level
 from docgen.records.model import LevelFigures, Record, Unit
 from docgen.vntext import clean, name_key
 
-# Each figure's denominator (a LevelFigures field), and the words a ratio states it in.
+# The figures of a page campaign's `[[so_lieu]]` (theo_cap) that fill `LevelFigures`, by field: the reports,
+# the summary table and tong-hop.xlsx quote these. Their conditions and denominators (`trong`) are the
+# campaign's data; the keys are the structure every page campaign shares (`chien-dich kiem-tra` checks them).
+ROLES = {"with_page": "co_trang", "on_pattern": "dung_mau", "with_leader": "co_lanh_dao",
+         "with_operator": "co_van_hanh", "with_both": "du_nguoi"}
+# Each field's denominator (a LevelFigures field), for whoever prints a ratio (from the figures' `trong`).
 DENOMINATOR = {"with_page": "expected", "on_pattern": "with_page", "with_both": "with_page"}
 
 
-def staffed(record: Record, level) -> bool:
-    """Return True when the record's page has both people and, where the level asks for two people
-    ("rieng", dispatch item 2.4), they are two different people (NS-03 counts against "đủ")."""
-    if not (record.leader.assigned and record.operator.assigned):
-        return False
-    return not (level is not None and level.staffing == "rieng"
-                and name_key(record.leader.name) == name_key(record.operator.name))
+@dataclass(frozen=True)
+class PageRow:
+    """A page record as the figure engine reads it (checks.form_figures.holds): the cells by form key, empty
+    cells None, a person's name compared without case or accents; `pattern` is the level's page name."""
+
+    values: dict
+    pattern: str | None = None
+
+
+def page_row(record: Record, level) -> PageRow:
+    people = {"ld": record.leader, "vh": record.operator}
+    values = {"ten_trang": record.page_name or None, "lien_ket": record.link or None}
+    for prefix, p in people.items():
+        values |= {f"{prefix}_ten": name_key(p.name) if p.assigned else None,
+                   f"{prefix}_sdt": p.phone or None, f"{prefix}_email": p.email or None}
+    pattern = level.expected_page_name(record.unit) if level is not None and record.unit is not None else None
+    return PageRow(values, pattern)
+
+
+def meets(campaign: Campaign, role: str, record: Record, level) -> bool:
+    """Return whether `record` meets the campaign's figure of `role` (a ROLES field), its scope aside."""
+    figure = next((f for f in campaign.figures if f.key == ROLES[role]), None)
+    return figure is not None and holds(figure.condition, page_row(record, level), level)
+
+
+def staffed(record: Record, level, campaign: Campaign) -> bool:
+    """Return True when the record's page has its people as the campaign's «du_nguoi» figure asks (both
+    people; two different ones where the level says "rieng", dispatch item 2.4 — NS-03 counts against "đủ")."""
+    return meets(campaign, "with_both", record, level)
 
 
 def first_records(records) -> dict[tuple[int, str], Record]:
@@ -35,35 +64,31 @@ def first_records(records) -> dict[tuple[int, str], Record]:
     return first
 
 
+def _level_rows(level, expected, first) -> tuple[list[Unit], dict]:
+    units = [u for u in expected if u.level == level.depth]
+    rows = {u: page_row(first[(u.level, u.code)], level) for u in units if (u.level, u.code) in first}
+    return units, rows
+
+
 def level_figures(campaign: Campaign, expected: tuple[Unit, ...], records: tuple[Record, ...]) -> tuple[LevelFigures, ...]:
     """Return one `LevelFigures` per campaign level, counting each expected unit once.
 
-    A unit listed twice counts by its first row; rows of units outside the expected
-    list (DV-01) are not counted. "On pattern" means the kept page name is exactly
-    the campaign's name for the unit (names fixed by TT-03 count, TT-01 ones do not).
+    The counts are the campaign's per-level figures (`[[so_lieu]]`, theo_cap), worked out by the engine the
+    form campaigns use. A unit listed twice counts by its first row; rows of units outside the expected
+    list (DV-01) are not counted.
     """
     first = first_records(records)
     out = []
     for level in campaign.levels:
-        units = [u for u in expected if u.level == level.depth]
-        present = [first[(u.level, u.code)] for u in units if (u.level, u.code) in first]
-        with_page = [r for r in present if r.has_page]
-        out.append(LevelFigures(
-            level=level.code,
-            title=level.title,
-            expected=len(units),
-            present=len(present),
-            with_page=len(with_page),
-            on_pattern=sum(1 for r in with_page if r.page_name == level.expected_page_name(r.unit)),
-            with_leader=sum(1 for r in present if r.leader.assigned),
-            with_operator=sum(1 for r in present if r.operator.assigned),
-            with_both=sum(1 for r in with_page if staffed(r, level)),
-        ))
+        units, rows = _level_rows(level, expected, first)
+        values, _ = per_level(campaign, level, units, rows)
+        out.append(LevelFigures(level.code, level.title, values["so_don_vi"], values["so_da_bao_cao"],
+                                **{field: int(values.get(key) or 0) for field, key in ROLES.items()}))
     return tuple(out)
 
 
 def describe(fig: LevelFigures) -> str:
-    """Return one Vietnamese line summing up a level's figures.
+    """Return one Vietnamese line summing up a level's figures (the `kiem-tra` console, not a report).
 
     >>> describe(LevelFigures("xa", "Cấp xã", 11, 10, 9, 8, 9, 8, 8))
     'Cấp xã: 10/11 đơn vị có trong danh sách; 9/11 đơn vị có Trang; 8/9 Trang đặt tên đúng mẫu; 8/9 Trang đủ lãnh đạo phụ trách và cán bộ vận hành.'
@@ -91,23 +116,20 @@ class Shortfall:
 
 
 def shortfalls(campaign: Campaign, expected: tuple[Unit, ...], records: tuple[Record, ...]) -> tuple[Shortfall, ...]:
-    """Return one `Shortfall` per campaign level, from the same first records `level_figures` counts."""
+    """Return one `Shortfall` per campaign level: the units each per-level figure leaves out of its scope,
+    from the same first records `level_figures` counts (so every gap equals a difference of two figures)."""
     first = first_records(records)
     out = []
     for level in campaign.levels:
-        missing, no_page, off, short = [], [], [], []
-        for unit in (u for u in expected if u.level == level.depth):
-            r = first.get((unit.level, unit.code))
-            if r is None or says_nothing(r):
-                missing.append(unit)
-            elif not r.has_page:
-                no_page.append((unit, clean(r.page_note) if not normalize_empty(r.page_note) else ""))
-            else:
-                if r.page_name != level.expected_page_name(unit):
-                    off.append((unit, r.page_name))
-                if not staffed(r, level):
-                    short.append((unit, _staff_gap(r)))
-        out.append(Shortfall(level.code, level.title, tuple(missing), tuple(no_page), tuple(off), tuple(short)))
+        units, rows = _level_rows(level, expected, first)
+        _, missed = per_level(campaign, level, units, rows)
+        record = {u: first[(u.level, u.code)] for u in rows}
+        missing = tuple(u for u in units if u not in record or says_nothing(record[u]))
+        no_page = tuple((u, "" if normalize_empty(record[u].page_note) else clean(record[u].page_note))
+                        for u in missed.get(ROLES["with_page"], ()) if u not in missing)
+        off = tuple((u, record[u].page_name) for u in missed.get(ROLES["on_pattern"], ()))
+        short = tuple((u, _staff_gap(record[u], campaign)) for u in missed.get(ROLES["with_both"], ()))
+        out.append(Shortfall(level.code, level.title, missing, no_page, off, short))
     return tuple(out)
 
 
@@ -117,15 +139,16 @@ def says_nothing(record: Record) -> bool:
     return not (record.has_page or record.page_note or record.leader.assigned or record.operator.assigned)
 
 
-def _staff_gap(r: Record) -> str:
-    """Return what is missing of a page's people, in the words section II uses."""
+def _staff_gap(r: Record, campaign: Campaign) -> str:
+    """Return what is missing of a page's people, in the campaign's words for section II (`[loi_van]`)."""
+    say = campaign.phrases.say
     if not r.leader.assigned and not r.operator.assigned:
-        return "chưa phân công lãnh đạo phụ trách và cán bộ quản lý, vận hành"
+        return say("thieu_ca_hai")
     if not r.leader.assigned:
-        return "chưa phân công lãnh đạo phụ trách"
+        return say("thieu_lanh_dao")
     if not r.operator.assigned:
-        return "chưa phân công cán bộ quản lý, vận hành"
-    return f"đồng chí {r.leader.name} kiêm cả lãnh đạo phụ trách và cán bộ quản lý, vận hành"
+        return say("thieu_van_hanh")
+    return say("kiem_khong_du", ten=r.leader.name)
 
 
 def normalize_empty(text: str) -> bool:

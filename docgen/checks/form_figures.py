@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from docgen.campaigns.campaign import Campaign
-from docgen.campaigns.form import Condition
+from docgen.campaigns.form import PATTERN, Condition
 from docgen.checks.form_check import FormRow
 from docgen.records.model import Unit
 from docgen.values.formats import phan_tram, so_vn
@@ -27,8 +27,11 @@ class FigureValue:
     text: str
 
 
-def holds(condition: Condition, row: FormRow) -> bool:
+def holds(condition: Condition, row, level=None) -> bool:
     """Return whether `row` meets `condition`; a missing value never meets a comparison.
+
+    `row` has `values` (a FormRow, or a page row: checks.figures.PageRow, whose `pattern` is the page name
+    its level's pattern gives its unit); `level` is the row's campaign level, for "… khi nhan_su = rieng".
 
     >>> from docgen.errors import Location
     >>> row = FormRow(Location("a"), "Xã A", None, {"a": 3, "b": 5}, {})
@@ -37,8 +40,16 @@ def holds(condition: Condition, row: FormRow) -> bool:
     >>> holds(Condition("c", "=", value=None), row), holds(Condition("c", ">", value=Decimal(0)), row)
     (True, False)
     """
+    if condition.when is not None and (level is None or getattr(level, condition.when[0], None) != condition.when[1]):
+        return True
+    if condition.op == "và":
+        return all(holds(c, row, level) for c in condition.parts)
+    if condition.op == "hoặc":
+        return any(holds(c, row, level) for c in condition.parts)
     left = row.values.get(condition.column)
     right = row.values.get(condition.other) if condition.other else condition.value
+    if right is PATTERN:
+        right = getattr(row, "pattern", None)
     if condition.value is None and not condition.other:
         return (left is None) == (condition.op == "=")
     if left is None or right is None:
@@ -64,7 +75,7 @@ def work_out(campaign: Campaign, rows: tuple[FormRow, ...], expected: tuple[Unit
         "chua_bao_cao": FigureValue("chua_bao_cao", "Đơn vị chưa báo cáo", [u.full_name for u in missing],
                                     ", ".join(u.label for u in missing) or NONE_LEFT),
     }
-    for f in campaign.figures:
+    for f in (f for f in campaign.figures if not f.per_level):
         if f.kind == "dem":
             n = sum(1 for r in rows if holds(f.condition, r))
             out[f.key] = FigureValue(f.key, f.title, n, so_vn(n))
@@ -79,3 +90,27 @@ def work_out(campaign: Campaign, rows: tuple[FormRow, ...], expected: tuple[Unit
             names = [_label(r.unit, r.unit_text) for r in rows if holds(f.condition, r)]
             out[f.key] = FigureValue(f.key, f.title, names, ", ".join(names) or NONE_LEFT)
     return out
+
+
+def per_level(campaign: Campaign, level, units, rows: dict) -> tuple[dict[str, object], dict[str, tuple]]:
+    """Return a level's figures (`theo_cap`) over its expected `units` and the units each count leaves out.
+
+    `rows` maps a unit to its row (absent: the unit has no row). Built in: so_don_vi (units expected),
+    so_da_bao_cao (units with a row). A count runs over the units with a row, or over those another
+    count met (`trong`), so its denominator is that figure; the second dict gives, per count, the units
+    of its scope that do not meet it (section II names them: the gaps equal the figures' differences).
+    """
+    present = [u for u in units if u in rows]
+    values: dict[str, object] = {"so_don_vi": len(units), "so_da_bao_cao": len(present)}
+    met: dict[str, list] = {}
+    missed: dict[str, tuple] = {}
+    for f in (f for f in campaign.figures if f.per_level):
+        if f.kind == "dem":
+            scope = met[f.within] if f.within else present
+            met[f.key] = [u for u in scope if holds(f.condition, rows[u], level)]
+            missed[f.key] = tuple(u for u in scope if u not in met[f.key])
+            values[f.key] = len(met[f.key])
+        elif f.kind == "ti_le":
+            top, bottom = values[f.numerator], values[f.denominator]
+            values[f.key] = top / bottom if bottom else None
+    return values, missed

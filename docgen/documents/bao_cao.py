@@ -16,14 +16,11 @@ from docgen.checks.figures import first_records, shortfalls, staffed
 from docgen.documents import frame, wording
 from docgen.documents.frame import block
 from docgen.records.model import Facts, LevelFigures, Record, Submission, Unit
-from docgen.values.formats import ngay_han, phan_tram
-from docgen.vntext import clean, lower_first
+from docgen.values.formats import ngay_han, phan_tram, so_vn
+from docgen.vntext import clean, lower_first, name_key
 
 TYPE_NAME, TYPE = "BÁO CÁO", "Báo cáo"
 DEFAULT_SYMBOL = "BC-MTTQ-BTT"
-PAGE = wording.PAGE
-RESULTS, SHORTCOMINGS, PROPOSALS = "I. KẾT QUẢ THỰC HIỆN", "II. TỒN TẠI, HẠN CHẾ", "III. ĐỀ XUẤT, KIẾN NGHỊ"
-CLOSE_GAPS_DAYS = 15   # default: gaps closed this many days after the report (`[bao_cao] khac_phuc_sau_ngay`)
 
 VARIABLES: dict[str, str] = {
     **frame.VARIABLES,
@@ -53,16 +50,17 @@ def build_context(sub: Submission, campaign: Campaign, signed: bool = False) -> 
     chu_quan, ban_hanh = frame.header(unit, facts.don_vi)
     year = facts.ngay.year if facts.ngay else campaign.top_level.deadline.year
     kinh_gui = frame.recipients([addressee_name(campaign, unit)] if unit is not None else [])
+    say = campaign.phrases.say
     figures = [_figure(f) for f in sub.figures]
     shortcomings = _shortcomings(sub, campaign)
     proposals = [f"- {clean(p).removeprefix('- ')}" for p in facts.de_xuat if clean(p)]
     gaps = [block("gach", "", t) for t in shortcomings] + [block("doan", "", t) for t in causes_and_date(facts, campaign)] \
-        if shortcomings else [block("doan", "", "Không có.")]
+        if shortcomings else [block("doan", "", say("khong_co"))]
     body = frame.close_body(
         [block("doan", "", _opening(sub, campaign))]
-        + [block("muc", RESULTS)] + _results(sub, campaign)
-        + [block("muc", SHORTCOMINGS)] + gaps
-        + [block("muc", PROPOSALS)] + [block("gach", "", t) for t in proposals or ["Không có."]]
+        + [block("muc", say("muc_ket_qua"))] + _results(sub, campaign)
+        + [block("muc", say("muc_ton_tai"))] + gaps
+        + [block("muc", say("muc_de_xuat"))] + [block("gach", "", t) for t in proposals or [say("khong_co")]]
         + [block("doan", "", _closing(sub, campaign))]
     )
     return {
@@ -73,7 +71,7 @@ def build_context(sub: Submission, campaign: Campaign, signed: bool = False) -> 
                                 frame.place(unit, facts.don_vi)),
         "loai_van_ban": TYPE_NAME,
         "loai": TYPE,
-        "trich_yeu": clean(settings.subject) or f"Kết quả thực hiện {lower_first(campaign.title)}",
+        "trich_yeu": clean(settings.subject) or say("trich_yeu", ten_chien_dich=lower_first(campaign.title)),
         "kinh_gui": kinh_gui,
         "du_thao": (frame.SAMPLE_MARK if campaign.sample else frame.DRAFT_MARK) if draft else "",
         "noi_dung": body,
@@ -91,14 +89,14 @@ def _opening(sub: Submission, campaign: Campaign) -> str:
     vb = campaign.directive
     who = frame.issuer_name(sub.reporting_unit, sub.source.facts.don_vi)
     if vb is None:
-        return f"Thực hiện chỉ đạo của cấp trên về việc {lower_first(campaign.title)}, {who} báo cáo kết quả như sau:"
-    return f"Thực hiện {wording.cited(vb)}, {who} báo cáo kết quả như sau:"
+        return campaign.phrases.say("mo_dau_khong_van_ban", ten_chien_dich=lower_first(campaign.title), don_vi=who)
+    return campaign.phrases.say("mo_dau", van_ban=wording.cited(vb), don_vi=who)
 
 
 def _closing(sub: Submission, campaign: Campaign) -> str:
     who = frame.issuer_name(sub.reporting_unit, sub.source.facts.don_vi)
-    whose = "của đơn vị" if len(sub.expected) <= 1 else "của Mặt trận các cấp"   # a commune lists only itself
-    return f"Trên đây là báo cáo kết quả thực hiện của {who}; danh sách {PAGE} {whose} chi tiết tại Phụ lục kèm theo."
+    key = "ket_luan_mot_don_vi" if len(sub.expected) <= 1 else "ket_luan"   # a commune lists only itself
+    return campaign.phrases.say(key, don_vi=who)
 
 
 def _ratio(part: int, whole: int) -> str:
@@ -115,121 +113,142 @@ def _figure(f: LevelFigures) -> dict:
 
 def _results(sub: Submission, campaign: Campaign) -> list[dict]:
     """Return section I's blocks: the organisation of the work, one numbered item per level, the assessment."""
+    say = campaign.phrases.say
     blocks, first = [], first_records(sub.records)
     n = 1
     organised = _organisation(sub, campaign)
     if organised:
-        blocks.append(block("doan", f"{n}. Công tác chỉ đạo, triển khai: ", organised))
+        blocks.append(block("doan", f"{n}. {say('tieu_de_chi_dao')}: ", organised))
         n += 1
     for fig in sub.figures:
         level = next((lv for lv in campaign.levels if lv.code == fig.level), None)
         units = [u for u in sub.expected if level is not None and u.level == level.depth]
         own = len(units) == 1 and sub.reporting_unit is not None and units[0] == sub.reporting_unit
-        text = own_page(units[0], first.get((units[0].level, units[0].code)), level) if own \
-            else wording.level_sentence(fig, units)
+        text = own_page(campaign, units[0], first.get((units[0].level, units[0].code)), level) if own \
+            else wording.level_sentence(campaign, fig, units)
         blocks.append(block("doan", f"{n}. {fig.title}: ", text))
         n += 1
-    blocks.append(block("doan", f"{n}. Đánh giá chung: ", _assessment(sub)))
+    blocks.append(block("doan", f"{n}. {say('tieu_de_danh_gia')}: ", _assessment(sub, campaign)))
     return blocks
 
 
-def own_page(unit: Unit, record: Record | None, level: Level | None) -> str:
-    """Return the sentence on the reporting unit's own page and people."""
+def own_page(campaign: Campaign, unit: Unit, record: Record | None, level: Level | None) -> str:
+    """Return the sentence on the reporting unit's own page and people (one person in both roles said once)."""
+    say = campaign.phrases.say
     if record is None or not record.has_page:
-        note = f" ({record.page_note})" if record is not None and record.page_note else ""
-        return f"Ủy ban MTTQ Việt Nam {unit.label} chưa lập {PAGE}{note}."
-    name = f" với tên “{record.page_name}”" if record.page_name else ""
+        if record is not None and record.page_note:
+            return say("trang_rieng_chua_lap_ghi_chu", don_vi=unit.label, ghi_chu=record.page_note)
+        return say("trang_rieng_chua_lap", don_vi=unit.label)
+    name = say("trang_rieng_ten", ten_trang=record.page_name) if record.page_name else ""
     pattern = ""
     if record.page_name and level is not None:
         expected = level.expected_page_name(unit)
-        pattern = ", đặt tên đúng mẫu chung" if record.page_name == expected else f", tên chưa đúng mẫu chung “{expected}”"
+        pattern = say("trang_rieng_dung_mau") if record.page_name == expected \
+            else say("trang_rieng_sai_mau", mau_ten=expected)
+    return say("trang_rieng", ten=name, mau=pattern, nguoi=_people(campaign, record, level))
+
+
+def _people(campaign: Campaign, record: Record, level: Level | None) -> str:
+    """Return who leads and who runs the page; one person in both roles is named once (issue 16)."""
+    say = campaign.phrases.say
     lead, run = record.leader, record.operator
-    if level is not None and not staffed(record, level) and lead.assigned and run.assigned:
-        people = (f"đồng chí {lead.name} kiêm cả lãnh đạo phụ trách và cán bộ quản lý, vận hành, chưa phân công "
-                  f"đủ hai người theo yêu cầu")
-    else:
-        people = "; ".join((
-            f"lãnh đạo phụ trách: đồng chí {lead.name}" if lead.assigned else "chưa phân công lãnh đạo phụ trách",
-            f"cán bộ quản lý, vận hành: đồng chí {run.name}" if run.assigned
-            else "chưa phân công cán bộ quản lý, vận hành"))
-    return f"đã lập {PAGE}{name}{pattern}; {people}."
+    if lead.assigned and run.assigned and name_key(lead.name) == name_key(run.name):
+        enough = level is None or staffed(record, level, campaign)
+        return say("nguoi_kiem" if enough else "nguoi_kiem_khong_du", ten=lead.name)
+    return say("nguoi_noi").join((
+        say("nguoi_lanh_dao", ten=lead.name) if lead.assigned else say("nguoi_chua_lanh_dao"),
+        say("nguoi_van_hanh", ten=run.name) if run.assigned else say("nguoi_chua_van_hanh")))
 
 
-def _below(sub: Submission) -> str:
-    """Return the kind words of the units below the reporting unit, "các xã, thị trấn"; "" when none."""
-    units = [u for u in sub.expected if u != sub.reporting_unit]
-    return f"các {wording.kinds(units)}" if units else ""
+def _below(sub: Submission) -> list[Unit]:
+    """Return the units below the reporting unit."""
+    return [u for u in sub.expected if u != sub.reporting_unit]
 
 
 def _organisation(sub: Submission, campaign: Campaign) -> str:
     """Return how the unit organised the work: its guidance to the level below, its plan, the level below's plans."""
+    say = campaign.phrases.say
     facts, below = sub.source.facts, _below(sub)
     parts = []
     if below:
-        what = f"đã ban hành {clean(facts.huong_dan).rstrip('.')}" if clean(facts.huong_dan) else "đã triển khai"
-        parts.append(f"Ban Thường trực {what} hướng dẫn Mặt trận {below} rà soát, thành lập, đặt tên {PAGE} theo mẫu chung "
-                     f"và phân công cán bộ phụ trách.")
-    plan = _plan(facts)
+        cap_duoi = f"các {wording.kinds(below)}"
+        parts.append(say("chi_dao_co_van_ban", huong_dan=clean(facts.huong_dan).rstrip("."), cap_duoi=cap_duoi)
+                     if clean(facts.huong_dan) else say("chi_dao", cap_duoi=cap_duoi))
+    plan = _plan(facts, campaign)
     if plan:
         parts.append(plan)
     if below and clean(facts.ke_hoach_cap_duoi):
-        parts.append(f"Có {clean(facts.ke_hoach_cap_duoi)} Mặt trận {below.removeprefix('các ')} đã xây dựng kế "
-                     f"hoạch hoạt động của Trang và báo cáo Thường trực cấp ủy.")
+        parts.append(say("ke_hoach_cap_duoi", so=clean(facts.ke_hoach_cap_duoi), loai_cap_duoi=wording.kinds(below)))
     return " ".join(parts)
 
 
-def _assessment(sub: Submission) -> str:
-    """Return the overall assessment: the unit's own words, or one drawn from the figures."""
+def _assessment(sub: Submission, campaign: Campaign) -> str:
+    """Return the overall assessment: the unit's own words, or the results and the main gap from the figures."""
+    say = campaign.phrases.say
     facts = sub.source.facts
     if clean(facts.danh_gia):
         return clean(facts.danh_gia)
-    expected = sum(f.expected for f in sub.figures)
-    pages = sum(f.with_page for f in sub.figures)
-    done = sum(f.with_both for f in sub.figures)
-    who = "Mặt trận các cấp đã" if _below(sub) else "Ban Thường trực đã"
-    text = (f"{who} quan tâm triển khai; {wording.share(pages, expected, 'đơn vị')} đã lập {PAGE}, "
-            f"{wording.share(done, pages, 'Trang')} đã phân công đủ lãnh đạo phụ trách và cán bộ quản lý, vận hành")
-    gaps = pages < expected or done < pages or any(f.on_pattern < f.with_page for f in sub.figures)
-    return text + ("; còn một số tồn tại nêu tại mục II." if gaps else "; đạt yêu cầu đề ra.")
+    total = LevelFigures("", "", *(sum(getattr(f, k) for f in sub.figures) for k in (
+        "expected", "present", "with_page", "on_pattern", "with_leader", "with_operator", "with_both")))
+    who = say("chu_the_cac_cap" if _below(sub) else "chu_the_don_vi")
+    if not _below(sub):   # a unit that reports only its own page: no ratios of one
+        text = say("danh_gia_don_vi" if total.with_page else "danh_gia_don_vi_chua_lap")
+    elif not total.with_page:
+        return say("danh_gia_chua_co_trang", chu_the=who)
+    else:
+        text = say("danh_gia", chu_the=who, **wording.figure_values(campaign, total, sub.expected))
+    falls = shortfalls(campaign, sub.expected, sub.records)
+    gaps = (("han_che_chua_bao_cao", sum(len(f.not_reported) for f in falls)),
+            ("han_che_chua_lap", sum(len(f.no_page) for f in falls)),
+            ("han_che_sai_mau", sum(len(f.off_pattern) for f in falls)),
+            ("han_che_thieu_nguoi", sum(len(f.short_staffed) for f in falls)))
+    key, n = max(gaps, key=lambda g: g[1])   # the first of the largest: the main gap
+    if not total.with_page and not _below(sub):
+        return text
+    if not n:
+        return f"{text} {say('danh_gia_dat')}"
+    return f"{text} {say('danh_gia_han_che', han_che=say(key, so=so_vn(n)))}"
 
 
-def _plan(facts: Facts) -> str:
+def _plan(facts: Facts, campaign: Campaign) -> str:
     """Return the sentence on the activity plan and the report to the Party committee, "" when unknown."""
+    say = campaign.phrases.say
     made, told = facts.co_ke_hoach, facts.bao_cao_cap_uy
     if made is None and told is None:
         return ""
     parts = []
     if made is not None:
-        parts.append(("đã" if made else "chưa") + " xây dựng kế hoạch hoạt động của Trang")
+        parts.append(say("ke_hoach_co" if made else "ke_hoach_chua"))
     if told is not None:
-        parts.append("đã báo cáo Thường trực cấp ủy để tổ chức thực hiện" if told else "chưa báo cáo Thường trực cấp ủy")
-    joint = " và " if len({made, told} - {None}) == 1 else ", nhưng "
-    return f"Ban Thường trực {joint.join(parts)}."
+        parts.append(say("cap_uy_co" if told else "cap_uy_chua"))
+    joint = say("noi_cung") if len({made, told} - {None}) == 1 else say("noi_nguoc")
+    return say("ke_hoach", noi_dung=joint.join(parts))
 
 
-def _wrong_contacts(sub: Submission) -> list[str]:
+def _wrong_contacts(sub: Submission, campaign: Campaign) -> list[str]:
     """Return the line naming units whose contact details are still wrong (values the Phụ lục leaves out)."""
+    say = campaign.phrases.say
     items = []
     for r in first_records(sub.records).values():
-        wrong = [wording.CELL_WORDS[k] for k in r.invalid if k in wording.CELL_WORDS]
+        wrong = [say(f"cot_{k}") for k in r.invalid if k in wording.CELL_KEYS]
         if wrong:
             items.append(wording.named(r.unit, ", ".join(wrong)))
-    return [f"- {wording.WRONG_CONTACT} ({len(items)} đơn vị): {', '.join(items)}."] if items else []
+    return [f"- {say('thieu_lien_he', so=so_vn(len(items)), don_vi=', '.join(items))}"] if items else []
 
 
 def _shortcomings(sub: Submission, campaign: Campaign) -> list[str]:
     """Return section II's lines: the units behind every shortfall of section I, one wording per fact."""
     falls = list(shortfalls(campaign, sub.expected, sub.records))
-    return wording.shortfall_lines(falls) + _wrong_contacts(sub)
+    return wording.shortfall_lines(campaign, falls) + _wrong_contacts(sub, campaign)
 
 
 def causes_and_date(facts: Facts, campaign: Campaign) -> list[str]:
     """Return the causes (facts) and the date by which the gaps will be closed (facts, else the default)."""
-    out = [f"Nguyên nhân: {clean(facts.nguyen_nhan).rstrip('.')}."] if clean(facts.nguyen_nhan) else []
+    say = campaign.phrases.say
+    out = [say("nguyen_nhan", nguyen_nhan=clean(facts.nguyen_nhan).rstrip("."))] if clean(facts.nguyen_nhan) else []
     when = facts.han_khac_phuc or _default_close_date(facts, campaign)
     if when is not None:
-        out.append(f"Ban Thường trực tiếp tục đôn đốc, hướng dẫn các đơn vị khắc phục các tồn tại, hạn chế nêu trên, "
-                   f"hoàn thành trước ngày {ngay_han(when)}.")
+        out.append(say("khac_phuc", han=ngay_han(when)))
     return out
 
 

@@ -20,19 +20,13 @@ from docgen.records.form import GROUP_NUMERALS
 from docgen.records.model import Facts, Severity, Submission
 from docgen.values.formats import ngay_han, ngay_ngan, so_vn
 
-# Used when the campaign has no [tong_hop] table (keys of that table, same meaning).
+# Used when the campaign has no [tong_hop] table (keys of that table, same meaning); the words come from the
+# campaign's phrasebook (`[loi_van] th_kinh_gui`, `th_trich_yeu`, `th_de_xuat`).
 DEFAULTS = {
-    "kinh_gui": "Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam",
-    "noi_nhan": ("Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam",),
-    "trich_yeu": "Kết quả củng cố, hoàn thiện các “Trang cộng đồng” của Mặt trận các cấp",
     "ky_hieu": "BC-MTTQ-BTT",
     "tham_quyen": frame.AUTHORITY,
     "chuc_vu": "",
     "luu": "VP",
-    "de_xuat": (
-        "Đề nghị Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam tiếp tục hướng dẫn, hỗ trợ kỹ thuật "
-        "để Mặt trận các cấp quản lý, vận hành “Trang cộng đồng” hiệu quả.",
-    ),
 }
 
 
@@ -65,15 +59,17 @@ class Table:
         return frame.table(self.columns, self.rows, self.total)
 
 
-# Columns of the table of section I.3, one row per unit of the level reporting to the province.
-UNIT_COLUMNS = ("Đơn vị", "Ngày báo cáo", "Tình trạng", "Số đơn vị", "Có Trang", "Đúng mẫu tên",
-                "Đủ lãnh đạo và cán bộ vận hành")
+# The figures of section I.3's table, after the unit and its number of units (titles: `[loi_van] bang_cot`).
+# No report date or status: those are the province's own tracking (tong-hop.xlsx), not for the Centre.
+TABLE_FIGURES = ("with_page", "on_pattern", "with_both")
 
 
 def settings(summary: Summary, facts: Facts | None) -> dict:
     """Return the report's settings: the province's facts over the campaign's [tong_hop], then its
     [bao_cao] subject and symbol, then DEFAULTS."""
-    out = dict(DEFAULTS)
+    say = summary.campaign.phrases.say
+    out = dict(DEFAULTS) | {"kinh_gui": say("th_kinh_gui"), "noi_nhan": (say("th_kinh_gui"),),
+                            "trich_yeu": say("th_trich_yeu"), "de_xuat": (say("th_de_xuat"),)}
     report = summary.campaign.report  # the district reports' subject and symbol, same topic
     out.update({k: v for k, v in (("trich_yeu", report.subject), ("ky_hieu", report.symbol)) if v})
     out.update(summary.campaign.summary.values)
@@ -91,29 +87,28 @@ def _names(rows: list[UnitStatus]) -> str:
 
 def organisation_paragraphs(summary: Summary, conf: dict) -> list[Para]:
     """Return I.1: the province's own dispatch, who reported, and the plans of the level below."""
+    say = summary.campaign.phrases.say
     vb = summary.campaign.directive
     lv, rows = summary.level, summary.rows
-    below = f"Mặt trận {lv.title.lower()}"
     text = ""
     if vb is not None and vb.number:
-        text = (f"Ban Thường trực đã ban hành {wording.cited(vb, by=False)}, chỉ đạo {below} "
-                f"triển khai và báo cáo kết quả trước ngày {ngay_han(lv.deadline)}. ")
+        text = say("th_chi_dao", van_ban=wording.cited(vb, by=False), cap=lv.title.lower(),
+                   han=ngay_han(lv.deadline)) + " "
     top = wording.kinds(r.unit for r in rows)
-    text += f"Đến nay, Mặt trận {wording.share(summary.received, len(rows), top)} đã báo cáo kết quả."
+    text += say("th_da_bao_cao", da_bao_cao=wording.share(summary.received, len(rows), top))
     out = [Para("doan", text)]
     missing, late = summary.with_status(Status.MISSING), summary.with_status(Status.LATE)
     if missing:
-        out.append(Para("gach", f"{wording.NOT_REPORTED}: {_names(missing)}."))
+        out.append(Para("gach", say("th_chua_bao_cao", don_vi=_names(missing))))
     if late:   # named when there are any; no count of zero (issue 16), the lateness itself (issue 15)
-        out.append(Para("gach", "Báo cáo sau hạn: " + "; ".join(
-            f"{r.unit.label} (ngày {ngay_ngan(r.date)})" for r in late) + "."))
+        out.append(Para("gach", say("th_sau_han", don_vi="; ".join(
+            say("th_sau_han_don_vi", don_vi=r.unit.label, ngay=ngay_ngan(r.date)) for r in late))))
     facts = [r.submission.source.facts for r in rows if r.submission]
     if any(f.co_ke_hoach is not None or f.bao_cao_cap_uy is not None for f in facts):
         plans = sum(1 for f in facts if f.co_ke_hoach)
         party = sum(1 for f in facts if f.bao_cao_cap_uy)
-        out.append(Para("doan", (
-            f"Mặt trận {wording.share(plans, len(rows), top)} đã xây dựng kế hoạch hoạt động của Trang; "
-            f"{wording.share(party, len(rows), top)} đã báo cáo Thường trực cấp ủy để tổ chức thực hiện.")))
+        out.append(Para("doan", say("th_ke_hoach", ke_hoach=wording.share(plans, len(rows), top),
+                                    cap_uy=wording.share(party, len(rows), top))))
     return out
 
 
@@ -125,7 +120,7 @@ def own_paragraph(summary: Summary, own: Submission | None) -> list[Para]:
     if own is None or level is None:
         return []
     record = next((r for r in own.records if r.unit == summary.province), None)
-    return [Para("gach", f"{level.title}: {own_page(summary.province, record, level)}")]
+    return [Para("gach", f"{level.title}: {own_page(summary.campaign, summary.province, record, level)}")]
 
 
 def figure_paragraphs(summary: Summary) -> list[Para]:
@@ -134,7 +129,7 @@ def figure_paragraphs(summary: Summary) -> list[Para]:
     for f in summary.totals:
         units = [u for r in summary.rows for u in (r.submission.expected if r.submission else ())
                  if summary.campaign.level(f.level) and u.level == summary.campaign.level(f.level).depth]
-        out.append(Para("gach", f"{f.title}: {wording.level_sentence(f, units)}"))
+        out.append(Para("gach", f"{f.title}: {wording.level_sentence(summary.campaign, f, units)}"))
     return out
 
 
@@ -166,67 +161,66 @@ def shortcoming_paragraphs(summary: Summary, own: Submission | None = None, fact
     and the date to close the gaps (the province's facts, else the campaign's default)."""
     from docgen.documents.bao_cao import causes_and_date
 
-    lines = wording.shortfall_lines(shortfalls_of(summary, own), above=summary.level.depth)
+    say = summary.campaign.phrases.say
+    lines = wording.shortfall_lines(summary.campaign, shortfalls_of(summary, own), above=summary.level.depth)
     missing = summary.with_status(Status.MISSING)
     if missing:
-        lines.insert(0, f"- {wording.NOT_REPORTED} ({so_vn(len(missing))} đơn vị {summary.level.title.lower()}): "
-                        f"{_names(missing)}.")
+        lines.insert(0, "- " + say("th_thieu_chua_bao_cao", so=so_vn(len(missing)), cap=summary.level.title.lower(),
+                                   don_vi=_names(missing)))
     if not lines:
-        return [Para("doan", "Không có.")]
+        return [Para("doan", say("khong_co"))]
     return ([Para("gach", line.removeprefix("- ")) for line in lines]
             + [Para("doan", t) for t in causes_and_date(facts or Facts(), summary.campaign)])
 
 
 def _opening(summary: Summary, conf: dict) -> str:
     """Return the opening: the Centre's dispatch the province answers (`[tong_hop] thuc_hien`), else its own."""
-    us = f"Ban Thường trực Ủy ban MTTQ Việt Nam {summary.province.label}"
+    say = summary.campaign.phrases.say
+    us = frame.issuer_name(summary.province)
     basis = conf.get("thuc_hien") or summary.campaign.directive
     if basis is None or not basis.number:
-        return f"{us} báo cáo kết quả thực hiện như sau:"
+        return say("th_mo_dau_khong", don_vi=us)
     if not conf.get("thuc_hien"):   # its own dispatch: no "Thực hiện … của X, X báo cáo" loop (GN-02)
-        return f"{us} báo cáo kết quả triển khai {wording.cited(basis, by=False)} như sau:"
-    return f"Thực hiện {wording.cited(basis)}, {us} báo cáo kết quả thực hiện như sau:"
+        return say("th_mo_dau_cua_minh", don_vi=us, van_ban=wording.cited(basis, by=False))
+    return say("th_mo_dau", van_ban=wording.cited(basis), don_vi=us)
 
 
 def body(summary: Summary, conf: dict, own: Submission | None = None, facts: Facts | None = None) -> list[Para | Table]:
     """Return the report's body paragraphs and its table of units, sections I–III."""
-    out = [Para("doan", _opening(summary, conf)), Para("muc", "I. KẾT QUẢ THỰC HIỆN"),
-           Para("muc", "1. Công tác chỉ đạo, triển khai")]
+    say = summary.campaign.phrases.say
+    out = [Para("doan", _opening(summary, conf)), Para("muc", say("muc_ket_qua")),
+           Para("muc", say("th_muc_chi_dao"))]
     out += organisation_paragraphs(summary, conf)
-    out.append(Para("muc", "2. Kết quả củng cố, hoàn thiện “Trang cộng đồng”"))
+    out.append(Para("muc", say("th_muc_ket_qua")))
     out += own_paragraph(summary, own) + figure_paragraphs(summary)
-    out.append(Para("muc", "3. Kết quả của từng đơn vị"))
+    out.append(Para("muc", say("th_muc_tung_don_vi")))
     out.append(unit_table(summary))
-    out.append(Para("doan", "Danh sách “Trang cộng đồng” của Mặt trận các cấp tại Phụ lục kèm theo."))
-    out.append(Para("muc", "II. TỒN TẠI, HẠN CHẾ"))
+    out.append(Para("doan", say("th_phu_luc")))
+    out.append(Para("muc", say("muc_ton_tai")))
     out += shortcoming_paragraphs(summary, own, facts)
-    out.append(Para("muc", "III. ĐỀ XUẤT, KIẾN NGHỊ"))
+    out.append(Para("muc", say("muc_de_xuat")))
     out += [Para("gach", text) for text in conf["de_xuat"]]
     return out
 
 
 def unit_table(summary: Summary) -> Table:
-    """Return section I.3's table: per expected unit its report date, status and figures (all its levels), and the total.
+    """Return section I.3's table: per expected unit its number of units and figures (all its levels), and the total.
 
     A unit that has not reported keeps its row: its number of units from the official
     list, the other figures empty. The total row sums every column over the units
-    (equal to `summary.totals`) and counts the reports received.
-
-    Columns: UNIT_COLUMNS.
+    (equal to `summary.totals`). Column titles: `[loi_van] bang_cot`; figures: TABLE_FIGURES.
     """
+    phrases = summary.campaign.phrases
     rows = []
     for row in summary.rows:
-        expected = sum(f.expected for f in row.figures)
+        expected = so_vn(sum(f.expected for f in row.figures))
         if row.submission is None:
-            rows.append((row.unit.full_name, "", row.status.label.lower(), so_vn(expected), "", "", ""))
+            rows.append((row.unit.full_name, expected, *("" for _ in TABLE_FIGURES)))
             continue
-        when = f"{ngay_ngan(row.date)}{' (' + row.date_note + ')' if row.date_note else ''}" if row.date else ""
-        rows.append((row.unit.full_name, when, row.status.label.lower(), so_vn(expected),
-                     *(so_vn(sum(getattr(f, k) for f in row.figures)) for k in ("with_page", "on_pattern", "with_both"))))
-    totals = [so_vn(sum(getattr(f, k) for f in summary.totals))
-              for k in ("expected", "with_page", "on_pattern", "with_both")]
-    total = ("Cộng", "", f"đã nộp {so_vn(summary.received)}/{so_vn(len(summary.rows))}", *totals)
-    return Table(UNIT_COLUMNS, tuple(rows), total)
+        rows.append((row.unit.full_name, expected,
+                     *(so_vn(sum(getattr(f, k) for f in row.figures)) for k in TABLE_FIGURES)))
+    totals = [so_vn(sum(getattr(f, k) for f in summary.totals)) for k in ("expected", *TABLE_FIGURES)]
+    return Table(phrases.words("bang_cot"), tuple(rows), (phrases.say("bang_cong"), *totals))
 
 
 def phu_luc_groups(summary: Summary, parent: dict, notes: list[str] | None = None) -> list[dict]:
@@ -251,7 +245,8 @@ def phu_luc_groups(summary: Summary, parent: dict, notes: list[str] | None = Non
         if not row.submissions:
             groups[0]["dong"].append(phu_luc.row(row.unit.full_name, None, phu_luc.LEAVE_OUT) | {"tt": "1"})
             for sub_groups in deeper:
-                sub_groups.append({"so": "", "ten": f"{row.unit.full_name} ({wording.NOT_REPORTED.lower()})", "dong": []})
+                sub_groups.append({"so": "", "ten": campaign.phrases.say("th_chua_bao_cao_nhom",
+                                                                         don_vi=row.unit.full_name), "dong": []})
             continue
         context = phu_luc.build_context(list(row.submissions), campaign, parent)
         notes.extend(n for n in context["ghi_chu"] if n not in notes)
@@ -266,7 +261,7 @@ def phu_luc_groups(summary: Summary, parent: dict, notes: list[str] | None = Non
     if summary.unmatched:
         stray = [r for g in phu_luc.build_context(list(summary.unmatched), campaign, parent)["nhom"] for r in g["dong"]]
         _renumber(stray)
-        groups.append({"so": "", "ten": "Tệp của đơn vị ngoài danh sách báo cáo", "dong": stray})
+        groups.append({"so": "", "ten": campaign.phrases.say("th_ngoai_danh_sach"), "dong": stray})
     return groups
 
 

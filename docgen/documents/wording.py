@@ -3,32 +3,29 @@
 A fact about a unit reads the same wherever it is printed: not reported, no page
 yet (with the unit's own words, "đang xây dựng", kept), page name off the pattern,
 people missing; and a ratio always states its denominator in words ("17/18 Trang").
+The sentences are the campaign's (`[loi_van]`, docgen.campaigns.phrases); here is
+only which one applies and how lists are joined.
 """
 
 from __future__ import annotations
 
-from docgen.checks.figures import Shortfall
+from docgen.campaigns.campaign import Campaign
+from docgen.checks.figures import ROLES, Shortfall
 from docgen.records.model import LevelFigures, Unit
 from docgen.campaigns.settings import Directive
 from docgen.values.formats import ngay_ngan, phan_tram, so_hieu, so_vn
 from docgen.vntext import lower_first
 
+# The Phụ lục's cell words (docgen.documents.phu_luc): a unit's state printed in its row, a value left out or
+# marked (campaign choice, `[bao_cao] hang_sai`).
 PAGE = "“Trang cộng đồng”"
 NOT_REPORTED = "Chưa báo cáo"
 NO_PAGE = f"Chưa lập {PAGE}"
-OFF_PATTERN = "Tên Trang chưa đúng mẫu chung"
-SHORT_STAFFED = "Chưa phân công đủ lãnh đạo phụ trách và cán bộ quản lý, vận hành"
-WRONG_CONTACT = "Thông tin liên hệ chưa chính xác, đang bổ sung"
-# The Phụ lục's cell words for a value left out or marked (campaign choice, `[bao_cao] hang_sai`).
 WRONG_VALUE = "chưa đúng"
 OFF_PATTERN_CELL = "tên chưa đúng mẫu"
 
-# Form columns as section II names a wrong value.
-CELL_WORDS = {
-    "lien_ket": "địa chỉ liên kết",
-    "ld_sdt": "số điện thoại của lãnh đạo phụ trách", "ld_email": "thư điện tử của lãnh đạo phụ trách",
-    "vh_sdt": "số điện thoại của cán bộ quản lý, vận hành", "vh_email": "thư điện tử của cán bộ quản lý, vận hành",
-}
+# Form columns section II names when their value is wrong: the campaign's words, `[loi_van] cot_<key>`.
+CELL_KEYS = ("lien_ket", "ld_sdt", "ld_email", "vh_sdt", "vh_email")
 
 
 def cited(doc: Directive, by: bool = True) -> str:
@@ -66,21 +63,29 @@ def kinds(units) -> str:
     return ", ".join(k for k, _ in Counter(u.kind for u in units).most_common()) or "đơn vị"
 
 
-def level_sentence(fig: LevelFigures, units) -> str:
-    """Return a level's three figures, each over its own denominator (checks.figures.DENOMINATOR).
+def figure_values(campaign: Campaign, fig: LevelFigures, units=()) -> dict[str, str]:
+    """Return a level's figures as a sentence fills them: each count ("18"), each ratio ("94,7%", over the
+    denominator the campaign's `ti_le` names), {loai_don_vi} ("xã, thị trấn")."""
+    counts = {"so_don_vi": fig.expected, "so_da_bao_cao": fig.present}
+    counts |= {key: getattr(fig, field) for field, key in ROLES.items()}
+    out = {k: so_vn(v) for k, v in counts.items()}
+    for f in campaign.figures:
+        if f.per_level and f.kind == "ti_le" and f.numerator in counts and f.denominator in counts:
+            whole = counts[f.denominator]
+            out[f.key] = phan_tram(counts[f.numerator] / whole) if whole else ""
+    return out | {"loai_don_vi": kinds(units)}
 
+
+def level_sentence(campaign: Campaign, fig: LevelFigures, units) -> str:
+    """Return a level's sentence (`[loi_van] cap`), each figure over its own denominator (checks.figures.DENOMINATOR).
+
+    >>> from docgen.campaigns.campaign import load_campaign
     >>> from docgen.records.model import LevelFigures, Unit
-    >>> level_sentence(LevelFigures("xa", "Cấp xã", 19, 19, 18, 18, 19, 18, 17), [Unit("1", "xã", "A")])
+    >>> level_sentence(load_campaign(), LevelFigures("xa", "Cấp xã", 19, 19, 18, 18, 19, 18, 17), [Unit("1", "xã", "A")])
     'có 18/19 xã (94,7%) đã lập “Trang cộng đồng”; 18/18 Trang (100%) đặt tên đúng mẫu chung; 17/18 Trang (94,4%) đã phân công đủ lãnh đạo phụ trách và cán bộ quản lý, vận hành.'
     """
-    if not fig.expected:
-        return f"không có {kinds(units)} nào phải báo cáo."
-    text = f"có {share(fig.with_page, fig.expected, kinds(units))} đã lập {PAGE}"
-    if fig.with_page:
-        text += (f"; {share(fig.on_pattern, fig.with_page, 'Trang')} đặt tên đúng mẫu chung; "
-                 f"{share(fig.with_both, fig.with_page, 'Trang')} đã phân công đủ lãnh đạo phụ trách và "
-                 f"cán bộ quản lý, vận hành")
-    return text + "."
+    key = "cap_khong_co_don_vi" if not fig.expected else "cap" if fig.with_page else "cap_chua_co_trang"
+    return campaign.phrases.say(key, **figure_values(campaign, fig, units))
 
 
 def named(unit: Unit, detail: str = "", above: int | None = None) -> str:
@@ -90,17 +95,17 @@ def named(unit: Unit, detail: str = "", above: int | None = None) -> str:
     return unit.label + (f" ({'; '.join(parts)})" if parts else "")
 
 
-def shortfall_lines(falls: list[Shortfall], above: int | None = None) -> list[str]:
+def shortfall_lines(campaign: Campaign, falls: list[Shortfall], above: int | None = None) -> list[str]:
     """Return section II's "- " lines: per fact, the units behind it (one line per fact, all levels together)."""
     groups = (
-        (NOT_REPORTED, [(u, "") for f in falls for u in f.not_reported]),
-        (NO_PAGE, [x for f in falls for x in f.no_page]),
-        (OFF_PATTERN, [(u, f"“{name}”") for f in falls for u, name in f.off_pattern]),
-        (SHORT_STAFFED, [x for f in falls for x in f.short_staffed]),
+        ("thieu_chua_bao_cao", [(u, "") for f in falls for u in f.not_reported]),
+        ("thieu_chua_lap", [x for f in falls for x in f.no_page]),
+        ("thieu_sai_mau", [(u, f"“{name}”") for f in falls for u, name in f.off_pattern]),
+        ("thieu_nguoi", [x for f in falls for x in f.short_staffed]),
     )
     out = []
-    for what, items in groups:
+    for key, items in groups:
         if items:
             names = ", ".join(named(u, d, above) for u, d in items)
-            out.append(f"- {what} ({so_vn(len(items))} đơn vị): {names}.")
+            out.append("- " + campaign.phrases.say(key, so=so_vn(len(items)), don_vi=names))
     return out

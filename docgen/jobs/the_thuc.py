@@ -13,6 +13,7 @@ from pathlib import Path
 
 from docgen.errors import DocgenError, InputError, Location
 from docgen.nd30 import Level, inspect_bytes, repair_bytes
+from docgen.nd30.rules import ALWAYS_SHOWN
 from docgen.output import OutputError, check_free, derived_name, write_bytes
 
 FIXED_SUFFIX = "-da-sua"
@@ -140,7 +141,7 @@ def _read(path: Path) -> bytes:
 
 
 def _keep(findings, include_info: bool) -> tuple:
-    return tuple(f for f in findings if include_info or f.level is not Level.INFO)
+    return tuple(f for f in findings if include_info or f.level is not Level.INFO or f.rule in ALWAYS_SHOWN)
 
 
 def _check_one(path: Path, include_info: bool) -> FileResult:

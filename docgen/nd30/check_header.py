@@ -1,5 +1,5 @@
 """Header block of page 1: agency (AG-*), Quốc hiệu and Tiêu ngữ (QH-*, TN-*), number (SO-*),
-date (DT-*), V/v (VV-*), type name and trích yếu (TL-*), drafts (DR-01, DR-02)."""
+date (DT-*), V/v (VV-*), type name and trích yếu (TL-*), drafts (DR-01, DR-02, DF-02)."""
 
 from __future__ import annotations
 
@@ -286,3 +286,24 @@ def check_title(parts: Parts) -> list[Finding]:
     siblings = [p for p in lay.main_blocks if isinstance(p, Paragraph)]
     out += check_line(last, siblings, "TL-04", where(last), (1 / 3, 1 / 2))
     return out
+
+
+def check_draft(parts: Parts) -> list[Finding]:
+    """Return DF-02: a draft said as such (its mark above the header, its blank number), once.
+
+    A mark left on a numbered document is a warning: the mark is not part of ND30's
+    form and must go when the document is issued.
+    """
+    lay = parts.layout
+    mark = lay.draft_mark
+    number = parse_number(norm(lay.so.text)) if lay.so is not None else None
+    blank = number is not None and number.draft
+    label = norm(mark.text) if mark is not None else ""
+    if mark is not None and number is not None and not blank:
+        return [finding("DF-02", where(mark), f"dấu «{label}» còn trên văn bản đã có số «{norm(lay.so.text)}»",
+                        f"bỏ dấu «{label}» khi văn bản đã ký, có số và ngày", level=Level.SHOULD)]
+    if mark is None and not blank:
+        return []
+    shown = ([f"có dấu «{label}» ở đầu trang"] if mark is not None else []) + (
+        ["để trống số và ngày (DR-01, DR-02)"] if blank else [])
+    return [finding("DF-02", where(mark if mark is not None else lay.so), ", ".join(shown))]

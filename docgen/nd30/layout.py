@@ -19,6 +19,8 @@ from docgen.ooxml.text import Paragraph, Table
 
 QH_MARK = "CHỦ NGHĨA VIỆT NAM"
 UNDERSCORES = re.compile(r"[_\s]*_[_\s]*")
+# The mark a draft or a sample carries above the header, outside the ND30 boxes (spec DF-02).
+DRAFT_MARK = re.compile(r"^(dự thảo(\s+lần\s+\S+)?|bản mẫu)$", re.I)
 APPENDIX_LABEL = re.compile(r"^ph[ụu]\s*l[ụu]c(\s+([IVXLC]+|\d+))?\s*$", re.I)
 
 
@@ -62,6 +64,7 @@ class Layout:
 
     kind: Kind = CONG_VAN
     header: Table | None = None
+    draft_mark: Paragraph | None = None  # «DỰ THẢO», «Dự thảo lần 2», «BẢN MẪU» above the header (DF-02)
     tabbed: list = field(default_factory=list)  # the lines of a header typed with tabs (layout_tabs.TabbedLine)
     left: list[Paragraph] = field(default_factory=list)
     right: list[Paragraph] = field(default_factory=list)
@@ -122,6 +125,8 @@ def find_layout(blocks: list) -> Layout:
     main, lay.appendices = _split_appendices(blocks)
     lay.main_blocks = main
     start = _header(lay, main)
+    lay.draft_mark = next((b for b in main[:start] if isinstance(b, Paragraph) and DRAFT_MARK.match(norm(b.text))),
+                          None)
     rest = main[start:]
     from docgen.nd30.layout_opening import find_kinh_gui, find_title
 

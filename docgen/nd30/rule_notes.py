@@ -38,6 +38,7 @@ SOURCES = {
     "PL-01": "PL I §III.1.a", "PL-02": "PL I §III.1.b; §V mục 9", "PL-03": "PL I §III.1.b", "PL-04": "PL I §III.1.c",
     "PL-09": "PL I §III.1.đ", "PL-11": "PL III Mẫu 2.1",
     "DR-01": "Đ15.2; PL III Mẫu 1.1–1.5", "DR-02": "PL III; thực tiễn", "DR-04": "PL I §III.1.c",
+    "DF-02": "ngoài ND30 (thực tiễn)",
     "QD-01": "PL III Mẫu 1.1–1.3 (ô «THẨM QUYỀN BAN HÀNH»)", "QD-02": "PL III Mẫu 1.1–1.3",
     "QD-03": "PL I §II.6.đ; §V mục 6a; PL III Mẫu 1.2", "QD-04": "PL I §II.6.a; PL III Mẫu 1.2, 1.3",
     "CD-01": "PL III Mẫu 1.6", "BB-01": "PL III Mẫu 1.9", "GM-01": "PL III Mẫu 1.7",

@@ -160,6 +160,8 @@ _TABLE = [
     ("DR-01", M, "Số của bản dự thảo", "để trống số bằng dấu tab hoặc từ hai dấu cách trước «/»"),
     ("DR-02", S, "Ngày của bản dự thảo", "«<Địa danh>, ngày      tháng      năm <năm>»"),
     ("DR-04", S, "Dòng «Kèm theo» của bản dự thảo", "để trống số và ngày như dòng «Số:» của văn bản chính"),
+    ("DF-02", I, "Văn bản dự thảo", "khi ban hành (sau khi ký) ghi số, ngày và bỏ dấu «DỰ THẢO» ở đầu trang; "
+                                   "dấu này không thuộc thể thức ND30"),
     # Kinds with parts of their own (PL III): not numbered in spec/nd30.md, named here by kind.
     ("QD-01", M, "Thẩm quyền ban hành", "dòng riêng ngay dưới trích yếu và đường kẻ: IN HOA, cỡ 13–14, đậm, căn giữa"),
     ("QD-02", M, "Dòng «QUYẾT ĐỊNH:»", "dòng riêng sau các căn cứ: «QUYẾT ĐỊNH:» («QUYẾT NGHỊ:» với nghị quyết), "
@@ -188,7 +190,11 @@ _CHECK_BY_FAMILY = {
 _CHECK_BY_RULE = {
     "PL-09": "check_page.check_page_numbers", "DR-01": "check_header.check_number",
     "DR-02": "check_header.check_date", "DR-04": "check_appendix.check_appendices",
+    "DF-02": "check_header.check_draft",
 }
+
+# INFO findings a clerk must see even without --tat-ca: that a file is a draft (DF-02), not yet to be sent.
+ALWAYS_SHOWN = frozenset({"DF-02"})
 
 RULES: dict[str, Rule] = {
     rid: Rule(rid, lvl, title, exp, _CHECK_BY_RULE.get(rid, _CHECK_BY_FAMILY.get(rid[:2], "")),

@@ -23,7 +23,10 @@ def test_the_festival_campaign_declares_its_form_figures_and_sections():
 
 def test_page_campaigns_keep_the_built_in_page_form():
     assert load_campaign("2022-trang-cong-dong").form is None
-    assert load_campaign("2026-ra-soat-trang-cong-dong").figures == ()
+    figures = load_campaign("2026-ra-soat-trang-cong-dong").figures
+    assert [f.key for f in figures if f.kind == "dem"] == ["co_trang", "dung_mau", "co_lanh_dao", "co_van_hanh",
+                                                          "du_nguoi"]
+    assert all(f.per_level for f in figures) and figures[1].within == "co_trang"
 
 
 def _error(tmp_path, old: str, new: str) -> CampaignError:

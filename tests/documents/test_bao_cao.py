@@ -67,7 +67,7 @@ def test_the_report_goes_to_the_province_and_opens_by_citing_the_dispatch(ctx):
 
 def test_section_one_organisation_then_one_item_per_level_then_the_assessment(ctx):
     """Each ratio states its denominator in words (checks.figures.DENOMINATOR)."""
-    results = section(ctx, bao_cao.RESULTS)
+    results = section(ctx, "I. KẾT QUẢ THỰC HIỆN")
     assert results[0] == ("1. Công tác chỉ đạo, triển khai: Ban Thường trực đã triển khai hướng dẫn Mặt trận các xã rà "
                           "soát, thành lập, đặt tên “Trang cộng đồng” theo mẫu chung và phân công cán bộ phụ trách. Ban "
                           "Thường trực đã xây dựng kế hoạch hoạt động của Trang, nhưng chưa báo cáo Thường trực cấp ủy.")
@@ -84,7 +84,7 @@ def test_the_organisation_and_the_date_to_close_the_gaps_come_from_the_facts():
                   ke_hoach_cap_duoi="7/11", nguyen_nhan="Cán bộ cấp xã kiêm nhiệm nhiều việc",
                   han_khac_phuc=dt.date(2022, 4, 10), danh_gia="Mặt trận các cấp triển khai nghiêm túc.")
     ctx = bao_cao.build_context(muong_nhe(facts), campaign_2022())
-    results, gaps = section(ctx, bao_cao.RESULTS), section(ctx, bao_cao.SHORTCOMINGS)
+    results, gaps = section(ctx, "I. KẾT QUẢ THỰC HIỆN"), section(ctx, "II. TỒN TẠI, HẠN CHẾ")
     assert "đã ban hành Công văn số 12/MTTQ-BTT ngày 01/3/2022 hướng dẫn Mặt trận các xã" in results[0]
     assert "Có 7/11 Mặt trận xã đã xây dựng kế hoạch hoạt động của Trang và báo cáo Thường trực cấp ủy." in results[0]
     assert results[-1] == "4. Đánh giá chung: Mặt trận các cấp triển khai nghiêm túc."
@@ -96,19 +96,19 @@ def test_section_two_names_the_units_behind_each_shortcoming(ctx):
     """One wording per fact (documents.wording); the count of each line is the gap of its ratio in section I."""
     sub = muong_nhe()
     communes = sub.expected[1:]
-    assert section(ctx, bao_cao.SHORTCOMINGS)[:4] == [
+    assert section(ctx, "II. TỒN TẠI, HẠN CHẾ")[:4] == [
         f"- Chưa báo cáo (1 đơn vị): {communes[-1].label}.",
         f"- Chưa lập “Trang cộng đồng” (1 đơn vị): {communes[1].label} (đang xây dựng).",
         f"- Tên Trang chưa đúng mẫu chung (1 đơn vị): {communes[2].label} (“Mặt trận A & B <C>”).",
         f"- Chưa phân công đủ lãnh đạo phụ trách và cán bộ quản lý, vận hành (1 đơn vị): {communes[3].label} "
         "(chưa phân công cán bộ quản lý, vận hành).",
     ]
-    assert section(ctx, bao_cao.SHORTCOMINGS)[4].startswith("Ban Thường trực tiếp tục đôn đốc")
+    assert section(ctx, "II. TỒN TẠI, HẠN CHẾ")[4].startswith("Ban Thường trực tiếp tục đôn đốc")
 
 
 def test_section_three_lists_the_proposals_as_bullets_and_the_body_ends_with_the_mark(ctx):
     """BD-08; PL-01 (the report refers to its appendix)."""
-    assert section(ctx, bao_cao.PROPOSALS)[0] == "- Đề nghị tỉnh mở lớp tập huấn quản trị Trang."
+    assert section(ctx, "III. ĐỀ XUẤT, KIẾN NGHỊ")[0] == "- Đề nghị tỉnh mở lớp tập huấn quản trị Trang."
     assert body(ctx)[-1].endswith("chi tiết tại Phụ lục kèm theo./.")
 
 

@@ -322,7 +322,37 @@ def test_a_missing_signer_name_is_an_error_but_only_a_warning_in_a_draft():
 
     assert without_name(d.cong_van()) == [("SG-06", Level.MUST)]
     draft = d.cong_van(number="Số:\t/MTTQ-BTT", date="Điện Biên, ngày      tháng      năm 2022")
-    assert without_name(draft) == [("SG-06", Level.SHOULD)]
+    assert without_name(draft) == [("SG-06", Level.SHOULD), ("DF-02", Level.INFO)]
+
+
+def _marked(doc, text="DỰ THẢO"):
+    """Return `doc` with a draft mark (bordered paragraph, as docgen writes it) above the header table (DF-02)."""
+    first = doc.element.body[0]
+    mark = d.add(doc, text, 13, bold=True, align=d.LEFT)
+    first.addprevious(mark._p)
+    return doc
+
+
+def test_a_draft_is_said_once_as_a_draft_with_df02_not_as_a_number_or_date_error():
+    draft = _marked(d.cong_van(number="Số:      /MTTQ-BTT", date="Điện Biên, ngày      tháng      năm 2022"))
+    found = [(f.rule, f.level) for f in check_document(draft).findings if f.level != Level.INFO or f.rule == "DF-02"]
+    assert found == [("DF-02", Level.INFO)]
+    message = next(f.message for f in check_document(draft).findings if f.rule == "DF-02")
+    assert "«DỰ THẢO»" in message and "để trống số và ngày" in message
+
+
+def test_a_blank_number_alone_is_a_draft_and_a_clean_issued_document_is_not():
+    blank = d.cong_van(number="Số:\t/MTTQ-BTT", date="Điện Biên, ngày      tháng      năm 2022")
+    assert [f.message for f in check_document(blank).findings if f.rule == "DF-02"] == [
+        "Văn bản dự thảo: để trống số và ngày (DR-01, DR-02); yêu cầu: khi ban hành (sau khi ký) ghi số, ngày và "
+        "bỏ dấu «DỰ THẢO» ở đầu trang; dấu này không thuộc thể thức ND30."]
+    assert [f.rule for f in check_document(d.cong_van()).findings if f.rule == "DF-02"] == []
+
+
+def test_a_mark_left_on_a_numbered_document_is_a_warning():
+    issued = _marked(d.cong_van(), "Dự thảo lần 2")
+    found = [(f.rule, f.level) for f in check_document(issued).findings if f.level != Level.INFO]
+    assert found == [("DF-02", Level.SHOULD)]
 
 
 def test_every_rule_names_the_check_that_reports_it_and_that_check_cites_it():
