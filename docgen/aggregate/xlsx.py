@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from docgen.aggregate.status import Status, Summary, UnitStatus
+from docgen.checks.figures import DENOMINATOR, ROLES
 from docgen.records.model import Record, Severity, Submission
 from docgen.xlsxcell import write_only
 
@@ -31,14 +32,17 @@ STATUS_FILLS = {
     Status.UNDATED: "E7E6E6",   # grey: received, date unknown
 }
 SEVERITY_LABEL = {Severity.ERROR: "Lỗi", Severity.WARNING: "Cảnh báo"}
-OF_WORDS = {"expected": "đơn vị", "with_page": "có Trang"}   # a share's denominator, in words
-FIGURES = (
-    ("expected", "dự kiến", None),
-    ("present", "có trong danh sách", None),
-    ("with_page", "có Trang", "expected"),
-    ("on_pattern", "tên đúng mẫu", "with_page"),    # checks.figures.DENOMINATOR
-    ("with_both", "đủ lãnh đạo và cán bộ vận hành", "with_page"),
-)
+# The LevelFigures fields of each level's columns; a ratio's column follows those with a denominator
+# (checks.figures.DENOMINATOR). Titles are the campaign's: its figures' «ten», `[loi_van] xlsx_*`.
+FIGURE_FIELDS = ("expected", "present", "with_page", "on_pattern", "with_both")
+
+
+def figure_columns(campaign) -> tuple[tuple[str, str, str | None], ...]:
+    """Return (field, title, denominator field or None) of each figure column, in the campaign's words."""
+    say = campaign.phrases.say
+    titles = {"expected": say("xlsx_so_don_vi"), "present": say("xlsx_so_da_bao_cao")}
+    titles |= {field: f.title for f in campaign.figures for field, key in ROLES.items() if f.key == key}
+    return tuple((field, titles.get(field, field), DENOMINATOR.get(field)) for field in FIGURE_FIELDS)
 
 
 def cell(ws, value, **style):
@@ -61,20 +65,22 @@ def _table(ws, headers: list[str], widths: list[float], rows) -> int:
 
 
 def _figure_headers(summary: Summary) -> list[str]:
+    say, columns = summary.campaign.phrases.say, figure_columns(summary.campaign)
+    of_words = {"expected": say("xlsx_don_vi")} | {field: title for field, title, _ in columns if field != "expected"}
     out = []
     for f in summary.totals:
-        for _, label, of in FIGURES:
+        for _, label, of in columns:
             out.append(f"{f.title}: {label}")
             if of:
-                out.append(f"{f.title}: % {label} (trên số {OF_WORDS[of]})")
+                out.append(f"{f.title}: {say('xlsx_ti_le', ten=label, mau_so=of_words[of])}")
     return out
 
 
-def _figure_values(ws, figures, **style) -> list:
+def _figure_values(ws, figures, columns, **style) -> list:
     """Return the figure cells of one row: each count, and after some its share (a % cell)."""
     out = []
     for f in figures:
-        for name, _, of in FIGURES:
+        for name, _, of in columns:
             out.append(cell(ws, getattr(f, name), **style) if style else getattr(f, name))
             if of:
                 whole = getattr(f, of)
@@ -82,14 +88,14 @@ def _figure_values(ws, figures, **style) -> list:
     return out
 
 
-def _unit_values(ws, i: int, row: UnitStatus) -> list:
+def _unit_values(ws, i: int, row: UnitStatus, columns) -> list:
     problems = [p for s in row.submissions for p in (*(n for n in s.source.notes if n not in s.problems), *s.problems)]
     errors = sum(1 for p in problems if p.severity is Severity.ERROR)
     files = "; ".join(Path(s.source.path).name for s in row.submissions)
     return [
         i, row.unit.code, row.unit.full_name, row.status.label,
         cell(ws, row.date, number_format="DD/MM/YYYY") if row.date else None, row.date_note,
-        row.days_late or None, *_figure_values(ws, row.figures), errors, len(problems) - errors, files,
+        row.days_late or None, *_figure_values(ws, row.figures, columns), errors, len(problems) - errors, files,
     ]
 
 
@@ -99,7 +105,8 @@ def summary_sheet(ws, summary: Summary) -> None:
     headers = ["TT", "Mã đơn vị", "Đơn vị", "Tình trạng", "Ngày báo cáo", "Ghi chú ngày", "Trễ (ngày)",
                *fig, "Số lỗi", "Số cảnh báo", "Tệp"]
     widths = [5, 9, 26, 14, 12, 16, 9, *[12] * len(fig), 8, 10, 30]
-    n = _table(ws, headers, widths, (_unit_values(ws, i, r) for i, r in enumerate(summary.rows, start=1)))
+    columns = figure_columns(summary.campaign)
+    n = _table(ws, headers, widths, (_unit_values(ws, i, r, columns) for i, r in enumerate(summary.rows, start=1)))
     area = f"A2:{get_column_letter(len(headers))}{n + 1}"
     for status, colour in STATUS_FILLS.items():
         rule = FormulaRule(formula=[f'$D2="{status.label}"'], fill=PatternFill("solid", bgColor=colour))
@@ -107,7 +114,7 @@ def summary_sheet(ws, summary: Summary) -> None:
     ws.append([])
     ws.append([None, None, cell(ws, f"Toàn {summary.province.label}", font=BOLD),
                cell(ws, f"{summary.received}/{len(summary.rows)} đã nộp", font=BOLD), None, None, None,
-               *_figure_values(ws, summary.totals, font=BOLD)])
+               *_figure_values(ws, summary.totals, figure_columns(summary.campaign), font=BOLD)])
 
 
 def _record_values(summary: Summary, sub: Submission, rec: Record) -> list:

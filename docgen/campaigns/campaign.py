@@ -17,8 +17,8 @@ from docgen import DEFAULT_CAMPAIGN
 from docgen.campaigns.dispatch import Dispatch, checked_day, has_dispatch, parse_dispatch
 from docgen.campaigns.reporting import parse_lines
 from docgen.campaigns.reminder import DEFAULT as DEFAULT_REMINDER, Reminder, parse_reminder
-from docgen.campaigns.form import (BUILT_IN, Figure, Form, Reader, Section, parse_figures, parse_form,
-                                   parse_sections)
+from docgen.campaigns.form import (BUILT_IN, Figure, Form, Reader, Section, page_campaign, parse_figures,
+                                   parse_form, parse_sections)
 from docgen.campaigns.phrases import Phrasebook, parse_phrases
 from docgen.campaigns.settings import (Directive, ReportSettings, SummarySettings, parse_directive, parse_report,
                                        parse_summary)
@@ -326,8 +326,8 @@ def _load(name_or_path: str | Path, found: list[CampaignError] | None) -> Campai
     read.attempt(lambda: _patterns_for(form, levels, read))
     figures = read.attempt(lambda: parse_figures(raw, form, read), ())
     phrases = Phrasebook()
-    if form is None and "bieu_mau" not in read.broken:   # a page campaign: what it does not write, it takes from
-        default_figures, default_phrases = _page_defaults(file)   # the default campaign
+    if page_campaign(raw):   # a page campaign: what it does not write, it takes from the default campaign
+        default_figures, default_phrases = _page_defaults(file)
         figures = figures if any(f.per_level for f in figures) else default_figures + figures
         phrases = read.attempt(lambda: parse_phrases(raw, figures, read, default_phrases), phrases)
     # A name declared with a mistake (noted already) is not blamed again where a sentence uses it.
@@ -372,7 +372,8 @@ def _read_defaults(path: str, _stamp: int) -> tuple[tuple[Figure, ...], dict]:
     where = Location(str(file))
     raw = _parse(file, where)
     read = Reader(file.read_text(encoding="utf-8-sig"), where)
-    figures = tuple(f for f in parse_figures(raw, None, read) if f.per_level)
+    form = parse_form(raw, tuple(str(t.get("ma", "")) for t in raw.get("cap", []) if isinstance(t, dict)), read)
+    figures = tuple(f for f in parse_figures(raw, form, read) if f.per_level)
     return figures, dict(parse_phrases(raw, figures, read).texts)
 
 

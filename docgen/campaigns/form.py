@@ -406,6 +406,13 @@ def page_form() -> Form:
                           if c.key not in ("tt", "don_vi")))
 
 
+def page_campaign(raw: dict) -> bool:
+    """Return whether the parsed campaign file collects a list of pages (no `[bieu_mau]`, or one of
+    `loai = "trang"`): its figures are per level, its reports' sentences its `[loi_van]`."""
+    table = raw.get("bieu_mau")
+    return not isinstance(table, dict) or table.get("loai") == "trang"
+
+
 def parse_figures(raw: dict, form: Form | None, read: Reader) -> tuple[Figure, ...]:
     """Return the `[[so_lieu]]` figures, each checked against the form's columns and the figures before it.
 
@@ -413,7 +420,7 @@ def parse_figures(raw: dict, form: Form | None, read: Reader) -> tuple[Figure, .
     worked out per level (`theo_cap`), a count possibly among the units another one counts (`trong`).
     """
     tables = read.tables(raw.get("so_lieu"), "so_lieu")
-    pages, form = form is None, form or page_form()
+    pages, form = page_campaign(raw), form or page_form()
     out: list[Figure] = []
     read.each(tables, lambda i, t: out.append(_figure(t, i, form, pages, out, read)), lambda t: t.get("ma"))
     return tuple(out)

@@ -69,6 +69,8 @@ PHRASES: dict[str, set[str]] = {
     "th_thieu_chua_bao_cao": {"so", "cap", "don_vi"},
     "th_ngoai_danh_sach": set(), "th_chua_bao_cao_nhom": _UNIT,
     "bang_cot": set(), "bang_cong": set(),
+    # tong-hop.xlsx, sheet «Tổng hợp»: the built-in figures' column titles, a ratio column's title
+    "xlsx_so_don_vi": set(), "xlsx_so_da_bao_cao": set(), "xlsx_don_vi": set(), "xlsx_ti_le": {"ten", "mau_so"},
 }
 LISTS = {"bang_cot"}
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from docgen.campaigns.campaign import CAMPAIGNS_DIR, FILE_NAME, Campaign, check_campaign, resolve_folder
-from docgen.campaigns.form import FIGURE_KINDS
+from docgen.campaigns.form import FIGURE_KINDS, line_of
 from docgen.errors import CampaignError, Location
 from docgen.output import OutputError
 
@@ -100,7 +101,25 @@ def outline(name: str | Path) -> Outline:
     if mistakes:
         listed = "\n".join(f"  {i}. {m.location}: {m.message}" for i, m in enumerate(mistakes, start=1))
         raise CampaignError(f"tệp chiến dịch có {len(mistakes)} lỗi:\n{listed}")
+    file = campaign.folder / FILE_NAME
+    _page_figures(campaign, file.read_text(encoding="utf-8-sig"), Location(str(file)))
     return Outline(campaign, tuple(_outline_lines(campaign)))
+
+
+def _page_figures(campaign: Campaign, text: str, where: Location) -> None:
+    """Raise when a page campaign lacks a count its reports quote (checks.figures.ROLES: co_trang, dung_mau …)."""
+    from docgen.checks.figures import ROLES
+
+    if campaign.form is not None and not getattr(campaign.form, "pages", False):
+        return
+    counts = {f.key for f in campaign.figures if f.per_level and f.kind == "dem"}
+    for key in ROLES.values():
+        if key not in counts:
+            line = line_of(text, "so_lieu", "[[so_lieu]]")
+            spot = f"so_lieu (dòng {line})" if line else "so_lieu"
+            raise CampaignError(f"«{spot}»: chiến dịch «Trang cộng đồng» cần số liệu «{key}» (loai = \"dem\", "
+                                f"theo_cap = true); báo cáo và bảng tổng hợp dùng: {', '.join(ROLES.values())}.",
+                                where.at(spot))
 
 
 def _outline_lines(c: Campaign) -> list[str]:
@@ -126,7 +145,13 @@ def _outline_lines(c: Campaign) -> list[str]:
             lines.append(f"  {{{col.key}}} «{head}»: {col.kind.name}" + (f"; {', '.join(rules)}" if rules else ""))
     for f in c.figures:
         how = f.condition.text if f.condition else (f.column or f"{f.numerator}/{f.denominator}")
-        lines.append(f"  Số liệu {{{f.key}}} «{f.title}»: {FIGURE_KINDS[f.kind]} ({how})")
+        scope = (" theo từng cấp" + (f", trong số {{{f.within}}}" if f.within else "")) if f.per_level else ""
+        lines.append(f"  Số liệu {{{f.key}}} «{f.title}»: {FIGURE_KINDS[f.kind]}{scope} ({how})")
+    if c.phrases.texts:
+        own = set(tomllib.loads((c.folder / FILE_NAME).read_text(encoding="utf-8-sig")).get("loi_van", {}))
+        rest = len(c.phrases.texts) - len(own & set(c.phrases.texts))
+        lines.append(f"Lời văn báo cáo [loi_van]: {len(c.phrases.texts)} câu"
+                     + (f" ({rest} câu lấy của chiến dịch mặc định)" if rest else ""))
     for what, sections in (("Báo cáo của đơn vị", c.report_sections), ("Báo cáo tổng hợp", c.summary_sections)):
         if sections:
             lines.append(f"{what}: " + "; ".join(s.title or "(đoạn mở đầu)" for s in sections))
