@@ -18,9 +18,11 @@ from dataclasses import replace
 
 from docgen.campaigns.campaign import Campaign
 from docgen.campaigns.reporting import addressee_name
-from docgen.campaigns.form import Section, fill
+import re
+
+from docgen.campaigns.form import PLACEHOLDER, Section, fill
 from docgen.checks.form_check import FormRow, FormSubmission
-from docgen.checks.form_figures import NONE_LEFT, work_out
+from docgen.checks.form_figures import NONE_LEFT, WRONG, pairs, wrong_columns, work_out
 from docgen.documents import frame
 from docgen.documents.phu_luc import reference
 from docgen.records.model import Facts, Severity, Unit
@@ -83,12 +85,21 @@ def table_rows(campaign: Campaign, rows: tuple[FormRow, ...], expected: tuple[Un
     counted = [by_code[u.code] for u in expected if u.code in by_code]
     totals = ["", "Tổng cộng"]
     for c in cols:
-        values = [r.values[c.key] for r in counted if r.values.get(c.key) is not None]
-        totals.append(c.kind.write(sum(values, 0)) if c.summed else "")
+        totals.append(_total(c, counted) if c.summed else "")
     return out, totals
 
 
-WRONG = "chưa đúng"   # printed after a value an error names: shown to be checked, never as valid
+def _total(column, rows) -> str:
+    """Return a column's total over its valid values, naming the units whose wrong value it leaves out;
+    when every value is wrong (a unit's own table), what the cells held, marked."""
+    values = [r.values[column.key] for r in rows if r.values.get(column.key) is not None]
+    wrong = [r for r in rows if column.key in wrong_columns(r)]
+    if not wrong:
+        return column.kind.write(sum(values, 0))
+    if not values:
+        held = [v for r in wrong if isinstance(v := r.raw.get(column.key), (int, float)) and not isinstance(v, bool)]
+        return f"{column.kind.write(sum(held, 0))} ({WRONG})" if held else ""
+    return f"{column.kind.write(sum(values, 0))} (chưa tính {', '.join(r.unit.label if r.unit else r.unit_text for r in wrong)})"
 
 
 def counted_rows(rows: tuple[FormRow, ...], problems) -> tuple[FormRow, ...]:
@@ -118,8 +129,29 @@ def _mark(campaign: Campaign, draft: str) -> str:
     return (frame.SAMPLE_MARK if campaign.sample else frame.DRAFT_MARK) if draft else ""
 
 
+PAIR = re.compile(r"\{([a-z_][a-z0-9_]*)\}/\{([a-z_][a-z0-9_]*)\}")   # "{a}/{b}": both over the same rows
+NOTE = "_chua_tinh:"   # values key prefix: the note of a figure that leaves out wrong values
+
+
+def pair_keys(sections: tuple[Section, ...]) -> list[tuple[str, str]]:
+    return [m.groups() for s in sections for line in s.lines for m in PAIR.finditer(line)]
+
+
+def _with_notes(line: str, text: str, values: dict[str, str]) -> str:
+    """Return `text` with, before its final stop, what the figures it prints leave out ("chưa tính xã A: …")."""
+    notes = list(dict.fromkeys(n for k in PLACEHOLDER.findall(line) if (n := values.get(NOTE + k))))
+    if not notes:
+        return text
+    stop = text[-1] if text[-1:] in ".;:" else ""
+    return f"{text[:len(text) - len(stop)]} ({'; '.join(notes)}){stop}"
+
+
 def body(sections: tuple[Section, ...], values: dict[str, str], table: dict) -> list[dict]:
-    """Return the body blocks: each section's heading, its paragraphs ("- " lines as bullets), its table if asked."""
+    """Return the body blocks: each section's heading, its paragraphs ("- " lines as bullets), its table if asked.
+
+    A "{a}/{b}" pair is printed over the rows both count (`values["a/b"]`); a line printing a figure
+    that leaves out a wrong value names the unit left out (issue 16: no figure silently partial).
+    """
     out = []
     for s in sections:
         if s.title:
@@ -129,7 +161,8 @@ def body(sections: tuple[Section, ...], values: dict[str, str], table: dict) -> 
                 items = values.get("de_xuat_dong") or ["Không có."]
                 out += [frame.block("gach", "", f"- {x}") for x in items]
                 continue
-            text = fill(line, values)
+            paired = PAIR.sub(lambda m: values.get(f"{m[1]}/{m[2]}", m[0]), line)
+            text = _with_notes(line, fill(paired, values), values)
             out.append(frame.block("gach" if text.startswith(("- ", "+ ")) else "doan", "", text))
         if s.table:
             out.append(table)
@@ -150,9 +183,24 @@ def late(campaign: Campaign, subs) -> list[tuple[FormSubmission, object]]:
     return out
 
 
+def left_out_notes(campaign: Campaign, figures, rows) -> dict[str, str]:
+    """Return, by NOTE + figure key, "chưa tính xã A: số khu dân cư đã tổ chức chưa đúng" for each figure
+    that leaves out a unit's wrong value while other units count (a unit's own report marks it instead)."""
+    headers = {c.key: c.header[:1].lower() + c.header[1:] for c in campaign.form.columns}
+    wrong_rows = sum(1 for r in rows if wrong_columns(r))
+    out = {}
+    for key, f in figures.items():
+        if f.left_out and (len(rows) > wrong_rows or len(f.left_out) < len(rows)):
+            said = [f"{unit}: {', '.join(headers.get(c, c) for c in cols)} {WRONG}" for unit, cols in f.left_out]
+            out[NOTE + key] = "chưa tính " + "; ".join(said)
+    return out
+
+
 def _values(campaign: Campaign, rows, expected, issuer: str, proposals, subs=()) -> dict:
     figures = work_out(campaign, rows, expected)
     values = {k: f.text for k, f in figures.items()}
+    values |= pairs(campaign, rows, pair_keys(campaign.report_sections + campaign.summary_sections))
+    values |= left_out_notes(campaign, figures, rows)
     lv = campaign.top_level
     tardy = [f"{s.reporting_unit.label} (ngày {ngay_ngan(day)})" for s, day in late(campaign, subs)]
     values |= {"don_vi": issuer, "van_ban": citation(campaign), "han": ngay_ngan(lv.deadline),

@@ -180,3 +180,28 @@ def test_a_report_with_errors_is_a_draft_and_its_wrong_value_is_marked_not_count
     counted = sum(v["da_to_chuc"] for name, v in typed.items() if name != TOO_MANY)
     assert summary.figures["tong_da_to_chuc"] == f"{counted:,}".replace(",", ".")
     assert summary.draft.startswith("dữ liệu còn")
+
+
+def test_no_figure_silently_leaves_out_a_wrong_value(filled, tmp_path):
+    """Issue 16: Thanh Nưa's held 16 of 14 is wrong. Its own report prints what it sent, marked, never «0/14»;
+    the summary's fraction runs over the communes whose two values are valid, the ratio too, and the sentence
+    and the Phụ lục's total name the commune left out."""
+    folder, typed = filled
+    dot = lambda n: f"{n:,}".replace(",", ".")  # noqa: E731
+    wrong = typed[TOO_MANY]
+    own = api.bao_cao([folder / next(p.name for p in folder.glob("*.xlsx") if "thanh-nua" in p.name)],
+                      tmp_path / "bc", chien_dich=CAMPAIGN)
+    own_text = "\n".join(p.text for p in docx.Document(own.written[0].files[0]).paragraphs)
+    assert f"tại {wrong['da_to_chuc']} (chưa đúng)/{wrong['so_khu_dan_cu']} khu dân cư" in own_text
+    assert f"tại 0/{wrong['so_khu_dan_cu']}" not in own_text and ", đạt 0%" not in own_text
+    summary = api.tong_hop(folder, CAMPAIGN, tmp_path / "th")
+    valid = [v for name, v in typed.items() if name != TOO_MANY]
+    held, total = sum(v["da_to_chuc"] for v in valid), sum(v["so_khu_dan_cu"] for v in valid)
+    document = docx.Document(tmp_path / "th" / "bao-cao-tong-hop.docx")
+    text = "\n".join(p.text for p in document.paragraphs)
+    ratio = f"{100 * held / total:.1f}".replace(".", ",").removesuffix(",0")
+    assert f"tại {dot(held)}/{dot(total)} khu dân cư, đạt {ratio}%" in text
+    assert summary.figures["ti_le_to_chuc"] == f"{ratio}%"
+    assert "(chưa tính xã Thanh Nưa: số khu dân cư đã tổ chức chưa đúng)" in text
+    last = [c.text for c in document.tables[-1].rows[-1].cells]
+    assert last[3] == f"{dot(held)} (chưa tính xã Thanh Nưa)"
