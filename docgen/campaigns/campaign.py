@@ -26,6 +26,7 @@ from docgen.errors import CampaignError, DocgenError, Location, os_reason, parse
 from docgen.limits import current, raise_hint
 from docgen.records.model import Unit
 from docgen.records.units import DATA_DIR, UnitList, load
+from docgen.vntext import name_key
 
 CAMPAIGNS_DIR = DATA_DIR / "chien-dich"
 FILE_NAME = "chien-dich.toml"
@@ -106,6 +107,16 @@ class Campaign:
     def level_at(self, depth: int) -> Level | None:
         """Return the reporting level at `depth` of the unit list, if the campaign has one."""
         return next((lv for lv in self.levels if lv.depth == depth), None)
+
+    def level_of_group(self, group: int | None, label: str = "") -> Level | None:
+        """Return the level of the rows under a form's group row: the level its «Cấp …» label names, else the
+        level its numeral counts to (I → the first). A commune's own file heads its row «I | Cấp xã»."""
+        if label:
+            key = name_key(label)
+            named = next((lv for lv in self.levels if name_key(lv.title) == key), None)
+            if named is not None:
+                return named
+        return self.levels[group] if group is not None and 0 <= group < len(self.levels) else None
 
     @property
     def top_level(self) -> Level:

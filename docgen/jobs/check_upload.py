@@ -60,10 +60,10 @@ def table_dict(table: RawTable, campaign: Campaign) -> dict:
     A cell is {"text", "location"}; `location` is the same text a problem's location
     carries, so a page finds the cells to mark by comparing the two.
     """
-    levels = sorted(campaign.levels, key=lambda lv: lv.depth)
     rows = []
     for row in table.rows:
-        group = levels[row.group].title if row.group is not None and row.group < len(levels) else ""
+        level = campaign.level_of_group(row.group, row.group_label)
+        group = level.title if level is not None else ""
         cells = {key: {"text": _text(cell.value), "location": str(cell.location)} for key, cell in row.cells.items()}
         rows.append({"label": row.location.cell or "", "location": str(row.location), "group": group,
                      "cells": cells})
