@@ -79,8 +79,9 @@ def progress(campaign: Campaign, reported: dict[str, Reported]) -> Progress:
     """Return the campaign's `Progress` given the newest stored submission of each unit code in `reported`."""
     level, province = campaign.top_level, campaign.province
     rows = []
+    own_form = not campaign.pages   # its figures are the campaign's own, summed by tong-hop: none per level
     for unit in units_at(campaign.units, province, level.depth):
-        expected = _expected_figures(campaign, unit)
+        expected = () if own_form else _expected_figures(campaign, unit)
         got = reported.get(unit.code)
         group = unit.parent.full_name if unit.parent is not None and unit.parent is not province else ""
         if got is None or not got.usable:
@@ -88,7 +89,8 @@ def progress(campaign: Campaign, reported: dict[str, Reported]) -> Progress:
                                     expected))
             continue
         rows.append(ProgressRow(unit.code, unit.full_name, group, _status(got.date, level.deadline), level.deadline,
-                                got.date, got.from_file_date, got.errors, _figures(campaign, expected, got.figures)))
+                                got.date, got.from_file_date, got.errors,
+                                () if own_form else _figures(campaign, expected, got.figures)))
     totals = {f.level: LevelFigures(f.level, f.title) for f in (rows[0].figures if rows else ())}
     for row in rows:
         for f in row.figures:

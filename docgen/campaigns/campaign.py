@@ -26,6 +26,7 @@ from docgen.errors import CampaignError, DocgenError, Location, os_reason, parse
 from docgen.limits import current, raise_hint
 from docgen.records.model import Unit
 from docgen.records.units import DATA_DIR, UnitList, load
+from docgen.vntext import name_key
 
 CAMPAIGNS_DIR = DATA_DIR / "chien-dich"
 FILE_NAME = "chien-dich.toml"
@@ -117,6 +118,16 @@ class Campaign:
     def level_at(self, depth: int) -> Level | None:
         """Return the reporting level at `depth` of the unit list, if the campaign has one."""
         return next((lv for lv in self.levels if lv.depth == depth), None)
+
+    def level_of_group(self, group: int | None, label: str = "") -> Level | None:
+        """Return the level of the rows under a form's group row: the level its «Cấp …» label names, else the
+        level its numeral counts to (I → the first). A commune's own file heads its row «I | Cấp xã»."""
+        if label:
+            key = name_key(label)
+            named = next((lv for lv in self.levels if name_key(lv.title) == key), None)
+            if named is not None:
+                return named
+        return self.levels[group] if group is not None and 0 <= group < len(self.levels) else None
 
     @property
     def top_level(self) -> Level:
@@ -230,16 +241,84 @@ def resolve_folder(name_or_path: str | Path) -> Path:
 def load_campaign(name_or_path: str | Path = DEFAULT_CAMPAIGN) -> Campaign:
     """Return the campaign in a folder (or named by its id under data/chien-dich/), validated.
 
+    Raises CampaignError (key and line) at the first mistake of the file.
+
     >>> c = load_campaign()
     >>> c.id, [lv.code for lv in c.levels], c.top_level.deadline.isoformat()
     ('2022-trang-cong-dong', ['huyen', 'xa'], '2022-03-31')
     """
+    return _load(name_or_path, None)
+
+
+def check_campaign(name_or_path: str | Path) -> tuple[Campaign | None, list[CampaignError]]:
+    """Return (the campaign, []) or (None, every mistake of its file), each naming its key and line.
+
+    A mistake in one column, figure, section or table does not hide those after it; only
+    what the rest depends on (the file's syntax, its unit list, its province) stops the check.
+    """
+    found: list[CampaignError] = []
+    try:
+        campaign = _load(name_or_path, found)
+    except CampaignError as exc:
+        found.append(exc)
+    if not found:
+        return campaign, []
+    try:
+        text = (resolve_folder(name_or_path) / FILE_NAME).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError, CampaignError):
+        text = ""
+    return None, [_with_line(exc, text) for exc in dict.fromkeys(found)]
+
+
+def _with_line(exc: CampaignError, text: str) -> CampaignError:
+    """Return the mistake with the line of its key added to its place when it does not name one yet."""
+    from docgen.campaigns.form import line_of
+
+    where = exc.location
+    key = where.cell if where is not None else None
+    if not key or "dòng" in key or not re.fullmatch(r"[a-z_]+(\[\d+\])?(\.[a-z_]+(\[\d+\])?)*", key):
+        return exc
+    line = line_of(text, key, key.rsplit(".", 1)[-1].split("[")[0])
+    return CampaignError(exc.message, where.at(f"{key} (dòng {line})")) if line else exc
+
+
+# Every table and key the top level of a campaign file may hold (a typo such as [bao_coa] is an error).
+TOP_KEYS = ("id", "ten", "danh_muc", "tinh", "mau", "cap", "nen_tang", "ky", "bieu_mau", "so_lieu", "bao_cao",
+            "tong_hop", "van_ban", "don_doc", "loi_van")
+
+
+def _top_keys(raw: dict, read: Reader) -> None:
+    """Raise (or note) each top-level key or table the campaign file may not hold, with the one meant."""
+    import difflib
+
+    from docgen.campaigns.form import line_of
+
+    for key in raw:
+        if key in TOP_KEYS:
+            continue
+        near = difflib.get_close_matches(key, TOP_KEYS, n=1, cutoff=0.6)
+        guess = f" Có phải «{near[0]}»?" if near else ""
+        line = line_of(read.text, key, key)
+        spot = f"{key} (dòng {line})" if line else key
+        read.attempt(lambda: _fail(CampaignError(
+            f"«{key}»{f' (dòng {line})' if line else ''}: khóa hay bảng không có.{guess} Các khóa dùng được: "
+            f"{', '.join(TOP_KEYS)}.", read.where.at(spot))))
+
+
+def _fail(exc: Exception):
+    raise exc
+
+
+def _load(name_or_path: str | Path, found: list[CampaignError] | None) -> Campaign:
+    """Return the campaign; with `found`, each mistake is noted there and the check goes on where it can."""
     folder = resolve_folder(name_or_path)
     file = folder / FILE_NAME
     where = Location(str(file.relative_to(DATA_DIR.parent)) if file.is_relative_to(DATA_DIR.parent) else str(file))
     if not file.is_file():
         raise CampaignError(f"Thư mục chiến dịch thiếu tệp {FILE_NAME}.", Location(str(folder)))
     raw = _parse(file, where)
+    read = Reader(file.read_text(encoding="utf-8-sig"), where, found)
+    _top_keys(raw, read)
     unit_list = _need(raw, "danh_muc", str, where, "")
     try:
         units = load(unit_list)
@@ -255,46 +334,49 @@ def load_campaign(name_or_path: str | Path = DEFAULT_CAMPAIGN) -> Campaign:
     if not levels_raw:
         raise CampaignError("Chiến dịch cần ít nhất một cấp báo cáo [[cap]].", where.at("cap"))
     pages = page_campaign(raw)   # pages to name: a naming pattern per level
-    levels = tuple(sorted((_level(_table(t, f"cap[{i}]", where), i, where, units.depth, pages)
-                           for i, t in enumerate(levels_raw)), key=lambda lv: lv.depth))
-    _distinct(levels, where)
-    platforms = {
+    levels = tuple(sorted(read.each(levels_raw, lambda i, t: _level(_table(t, f"cap[{i}]", where), i, where,
+                                                                    units.depth, pages)),
+                          key=lambda lv: lv.depth))
+    codes = tuple(lv.code for lv in levels) if levels or found is None else \
+        tuple(str(t.get("ma")) for t in levels_raw if isinstance(t, dict))   # levels noted wrong: go on by their codes
+    read.attempt(lambda: _distinct(levels, where))
+    platforms = read.attempt(lambda: {
         _need(t, "ten", str, where, f"nen_tang[{i}]."): _domains(t, where, f"nen_tang[{i}].")
         for i, t in enumerate(raw.get("nen_tang", []))
-    }
-    read = Reader(file.read_text(encoding="utf-8-sig"), where)
-    form = parse_form(raw, tuple(lv.code for lv in levels), read)
-    if form is None:
-        raise read.fail("chiến dịch cần biểu mẫu [bieu_mau] với các cột [[bieu_mau.cot]] (docs/chien-dich.md).",
-                        "bieu_mau")
-    _patterns_for(form, levels, read)
-    figures = parse_figures(raw, form, read)
+    }, {})
+    form = read.attempt(lambda: parse_form(raw, codes, read), broken="bieu_mau")
+    if "bieu_mau" not in raw:   # the form, a list of pages too, is the campaign's own data (docs/chien-dich.md)
+        read.attempt(lambda: _no_form(read))
+    read.attempt(lambda: _patterns_for(form, levels, read))
+    figures = read.attempt(lambda: parse_figures(raw, form, read), ())
     phrases = Phrasebook()
     if page_campaign(raw):   # a page campaign: what it does not write, it takes from the default campaign
         default_figures, default_phrases = _page_defaults(file)
         figures = figures if any(f.per_level for f in figures) else default_figures + figures
-        phrases = parse_phrases(raw, figures, read, default_phrases)
-    names = set(BUILT_IN) | {f.key for f in figures} | ({c.key for c in form.columns} if form else set())
+        phrases = read.attempt(lambda: parse_phrases(raw, figures, read, default_phrases), phrases)
+    # A name declared with a mistake (noted already) is not blamed again where a sentence uses it.
+    names = set(BUILT_IN) | {f.key for f in figures} | ({c.key for c in form.columns} if form else set()) \
+        | read.broken
     return Campaign(
         id=str(raw.get("id", folder.name)),
         folder=folder,
-        title=_need(raw, "ten", str, where, ""),
+        title=read.attempt(lambda: _need(raw, "ten", str, where, ""), ""),
         unit_list_name=unit_list,
         province_name=raw["tinh"],
         levels=levels,
-        platforms=_link_platforms(form, platforms, read),
-        directive=parse_directive(raw, where),
-        report=parse_report(raw, where),
-        summary=parse_summary(raw, where),
+        platforms=read.attempt(lambda: _link_platforms(form, platforms, read), platforms),
+        directive=read.attempt(lambda: parse_directive(raw, where)),
+        report=read.attempt(lambda: parse_report(raw, where)),
+        summary=read.attempt(lambda: parse_summary(raw, where)),
         form=form,
         figures=figures,
-        report_sections=parse_sections(raw, "bao_cao", names, read),
-        summary_sections=parse_sections(raw, "tong_hop", names, read),
-        dispatch=parse_dispatch(raw, levels, where) if has_dispatch(raw) else None,
-        reminder=parse_reminder(raw, where),
-        deputy_form=_deputy_form(raw, where),
+        report_sections=read.attempt(lambda: parse_sections(raw, "bao_cao", names, read), ()),
+        summary_sections=read.attempt(lambda: parse_sections(raw, "tong_hop", names, read), ()),
+        dispatch=read.attempt(lambda: parse_dispatch(raw, levels, where) if has_dispatch(raw) and levels else None),
+        reminder=read.attempt(lambda: parse_reminder(raw, where), DEFAULT_REMINDER),
+        deputy_form=read.attempt(lambda: _deputy_form(raw, where), "tm"),
         sample=raw.get("mau") is True,
-        reporting=parse_lines(levels_raw, levels, where),
+        reporting=read.attempt(lambda: parse_lines(levels_raw, levels, where) if levels else None),
         phrases=phrases,
     )
 
@@ -419,10 +501,14 @@ def _patterns_for(form: Form | None, levels: tuple[Level, ...], read: Reader) ->
                                 f"bieu_mau.cot[{i}].kieu")
 
 
+def _no_form(read: Reader) -> None:
+    raise read.fail("chiến dịch cần biểu mẫu [bieu_mau] với các cột [[bieu_mau.cot]] (docs/chien-dich.md).", "bieu_mau")
+
+
 def _link_platforms(form: Form, platforms: dict[str, tuple[str, ...]], read: Reader) -> dict[str, tuple[str, ...]]:
     """Return where a list of pages may link (name → domains): the `ten_mien` of its link column, else the
     `[[nen_tang]]` of the campaign; a list of pages with neither cannot check a link (LK-01) and is refused."""
-    col = form.column("lien_ket") if form.pages else None
+    col = form.column("lien_ket") if form is not None and form.pages else None
     if col is not None and col.domains:
         return {col.header: col.domains}
     if col is not None and not platforms:

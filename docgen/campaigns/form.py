@@ -26,6 +26,7 @@ BUILT_IN = {
     "so_da_bao_cao": "số đơn vị đã báo cáo",
     "chua_bao_cao": "tên các đơn vị chưa báo cáo",
     "don_vi": "tên đơn vị báo cáo (cơ quan ban hành)",
+    "loai_don_vi": "loại đơn vị báo cáo, viết thường («xã», «phường»; báo cáo tổng hợp: «tỉnh»)",
     "van_ban": "văn bản chỉ đạo được trích dẫn («Công văn số … ngày … của … về việc …»)",
     "han": "hạn báo cáo của cấp",
     "tre_han": "tên các đơn vị báo cáo sau hạn, với ngày báo cáo (ngày ở trang «Thông tin», không có thì ngày của tệp)",
@@ -206,11 +207,52 @@ def line_of(text: str, path: str, needle: str = "") -> int | None:
     return None if at < 0 else text.count("\n", 0, start + at) + 1
 
 
-class Reader:
-    """Reads tables of the parsed file, naming key and line in every complaint."""
+class Skipped(Exception):
+    """An item naming something already found wrong: left out without a second complaint (`Reader.missing`)."""
 
-    def __init__(self, text: str, where: Location):
-        self.text, self.where = text, where
+
+class Reader:
+    """Reads tables of the parsed file, naming key and line in every complaint.
+
+    With `found` (a list), a mistake in one item (a column, a figure, a section) is
+    noted there and the item left out, so that every mistake of the file is told at
+    once (`chien-dich kiem-tra`); without it, the first mistake is raised.
+    """
+
+    def __init__(self, text: str, where: Location, found: list[CampaignError] | None = None):
+        self.text, self.where, self.found = text, where, found
+        self.broken: set[str] = set()   # names declared with a mistake: their users are not blamed again
+
+    def attempt(self, make, default=None, broken: str = ""):
+        """Return `make()`; when collecting, a mistake is noted (and `broken` marked) and `default` returned."""
+        try:
+            return make()
+        except Skipped:   # it uses a name noted wrong: itself unusable, not wrong
+            if broken:
+                self.broken.add(broken)
+            return default
+        except CampaignError as exc:
+            if self.found is None:
+                raise
+            self.found.append(exc)
+            if broken:
+                self.broken.add(broken)
+            return default
+
+    def each(self, items, make, name_of=None) -> list:
+        """Return `make(i, item)` for each item; when collecting, an item with a mistake is noted and left out."""
+        out = []
+        for i, item in enumerate(items):
+            name = name_of(item) if name_of else ""
+            got = self.attempt(lambda: make(i, item), None, name if isinstance(name, str) else "")
+            if got is not None:
+                out.append(got)
+        return out
+
+    def missing(self, name: str) -> None:
+        """Raise `Skipped` when `name` was declared with a mistake already noted (never when not collecting)."""
+        if name in self.broken:
+            raise Skipped(name)
 
     def fail(self, message: str, key: str, needle: str = "") -> CampaignError:
         line = line_of(self.text, key, needle)
@@ -254,25 +296,18 @@ def parse_form(raw: dict, level_codes: tuple[str, ...], read: Reader) -> Form | 
     cols = read.tables(table.get("cot"), "bieu_mau.cot")
     if not cols:
         raise read.fail("biểu mẫu cần ít nhất một cột [[bieu_mau.cot]].", "bieu_mau.tieu_de")
-    columns = tuple(_column(t, i, level_codes, read, pages) for i, t in enumerate(cols))
+    columns = tuple(read.each(cols, lambda i, t: _column(t, i, level_codes, read, pages), lambda t: t.get("ma")))
     seen: set[str] = set()
     for i, c in enumerate(columns):
         if c.key in seen:
-            raise read.fail(f"hai cột cùng mã «{c.key}».", f"bieu_mau.cot[{i}].ma")
+            read.attempt(lambda: _raise(read.fail(f"hai cột cùng mã «{c.key}».", f"bieu_mau.cot[{i}].ma")))
         seen.add(c.key)
     by_key = {c.key: c for c in columns}
-    for i, c in enumerate(columns):
-        if c.not_above and c.not_above not in seen:
-            raise read.fail(f"không có cột mã «{c.not_above}».", f"bieu_mau.cot[{i}].khong_lon_hon")
-        if c.not_above and not comparable(c, by_key[c.not_above]):
-            raise read.fail(f"cột «{c.key}» ({c.kind.name}) không so được với cột «{c.not_above}» "
-                            f"({by_key[c.not_above].kind.name}): hai cột phải cùng là số, hoặc cùng là ngày.",
-                            f"bieu_mau.cot[{i}].khong_lon_hon")
-        if c.differs_from and c.differs_from not in seen:
-            raise read.fail(f"không có cột mã «{c.differs_from}».", f"bieu_mau.cot[{i}].khac_voi")
+    read.each(columns, lambda i, c: _limit_column(c, i, by_key, read))
     if pages:
-        _page_columns(columns, read)
-    return Form(title, columns, pages, _groups(table, columns, read), _facts(table, read))
+        read.attempt(lambda: _page_columns(columns, read))
+    groups = read.attempt(lambda: _groups(table, columns, read), tuple((c.group, ()) for c in columns if c.group))
+    return Form(title, columns, pages, groups, read.attempt(lambda: _facts(table, read), REPORT_FACTS))
 
 
 # The columns a list of pages is read and checked by: key → kind (the page rules look them up by key).
@@ -328,6 +363,24 @@ def _facts(table: dict, read: Reader) -> tuple[FactField, ...]:
             raise read.fail(f"không có mục «{after}» để xếp sau.", path + "sau")
         out.insert(at, field)
     return tuple(out)
+
+
+def _raise(exc: Exception):
+    raise exc
+
+
+def _limit_column(c: Column, i: int, by_key: dict[str, Column], read: Reader) -> None:
+    """Raise when the column named by `khong_lon_hon` is missing or cannot be compared with this one."""
+    if c.not_above and c.not_above not in by_key:
+        read.missing(c.not_above)
+        raise read.fail(f"không có cột mã «{c.not_above}».", f"bieu_mau.cot[{i}].khong_lon_hon")
+    if c.not_above and not comparable(c, by_key[c.not_above]):
+        raise read.fail(f"cột «{c.key}» ({c.kind.name}) không so được với cột «{c.not_above}» "
+                        f"({by_key[c.not_above].kind.name}): hai cột phải cùng là số, hoặc cùng là ngày.",
+                        f"bieu_mau.cot[{i}].khong_lon_hon")
+    if c.differs_from and c.differs_from not in by_key:
+        read.missing(c.differs_from)
+        raise read.fail(f"không có cột mã «{c.differs_from}».", f"bieu_mau.cot[{i}].khac_voi")
 
 
 def comparable(a: Column, b: Column) -> bool:
@@ -413,7 +466,9 @@ def parse_condition(text: str, form: Form, key: str, read: Reader) -> Condition:
                         "«mã_cột = Có» hoặc «mã_cột != trống».", key, text)
     col, op, rest = found.groups()
     if form.column(col) is None:
+        read.missing(col)
         raise read.fail(f"điều kiện dùng cột «{col}» không có trong biểu mẫu.", key, text)
+    read.missing(rest.strip())   # a column declared with a mistake: not read as a value
     if form.column(rest) is not None:
         if not comparable(form.column(col), form.column(rest)):
             raise read.fail(f"điều kiện «{text}» so hai cột khác loại; hai cột phải cùng là số, hoặc cùng là ngày.",
@@ -461,42 +516,49 @@ def parse_figures(raw: dict, form: Form | None, read: Reader) -> tuple[Figure, .
     if tables and form is None:
         raise read.fail("số liệu chỉ khai được khi chiến dịch có [bieu_mau].", "so_lieu[0]")
     out: list[Figure] = []
-    for i, t in enumerate(tables):
-        path = f"so_lieu[{i}]."
-        read.keys(t, FIGURE_KEYS, path)
-        key = read.get(t, "ma", (str,), path, needed=True)
-        if not _KEY.match(key) or key in BUILT_IN or form.column(key) or any(f.key == key for f in out):
-            raise read.fail(f"mã số liệu «{key}» phải mới (khác cột, số liệu khác và mã có sẵn), chữ thường không "
-                            "dấu.", path + "ma")
-        kind = read.get(t, "loai", (str,), path, needed=True)
-        if kind not in FIGURE_KINDS:
-            raise read.fail(f"loại «{kind}» không có; các loại: {', '.join(FIGURE_KINDS)}.", path + "loai")
-        written = read.get(t, "dieu_kien", (str, list), path, "")
-        condition = parse_conditions(written, form, path + "dieu_kien", read) if written else None
-        column = read.get(t, "cot", (str,), path, "")
-        numerator, denominator = (read.get(t, k, (str,), path, "") for k in ("tu_so", "mau_so"))
-        per_level = read.get(t, "theo_cap", (bool,), path, False)
-        within = read.get(t, "trong", (str,), path, "")
-        if kind in ("dem", "danh_sach") and condition is None:
-            raise read.fail(f"số liệu loại «{kind}» cần «dieu_kien».", path + "dieu_kien")
-        if pages and not per_level or per_level and kind not in ("dem", "ti_le"):
-            raise read.fail("chiến dịch «Trang cộng đồng» (không có [bieu_mau]) chỉ khai số liệu loại «dem» hoặc "
-                            "«ti_le» với «theo_cap = true».", path + ("loai" if per_level else "ma"))
-        if kind == "tong" and (form.column(column) is None or not form.column(column).kind.numeric):
-            raise read.fail(f"«cot» phải là mã một cột kiểu số của biểu mẫu, không phải «{column}».", path + "cot")
-        if within and not any(f.key == within and f.kind == "dem" and f.per_level for f in out):
-            raise read.fail(f"«trong» phải là mã một số liệu loại «dem», «theo_cap = true», khai trước nó, không "
-                            f"phải «{within}».", path + "trong")
-        if kind == "ti_le":
-            known = {f.key for f in out if f.kind != "danh_sach" and f.per_level == per_level}
-            known |= {"so_don_vi", "so_da_bao_cao"}
-            for k, v in (("tu_so", numerator), ("mau_so", denominator)):
-                if v not in known:
-                    raise read.fail(f"«{v}» phải là mã một số liệu khai trước nó (hoặc so_don_vi, so_da_bao_cao).",
-                                    path + k)
-        out.append(Figure(key, clean(read.get(t, "ten", (str,), path, key)), kind, condition, column, numerator,
-                          denominator, per_level, within))
+    read.each(tables, lambda i, t: out.append(_figure(t, i, form, pages, out, read)), lambda t: t.get("ma"))
     return tuple(out)
+
+
+def _figure(t: dict, i: int, form: Form, pages: bool, out: list[Figure], read: Reader) -> Figure:
+    """Return the figure `so_lieu[i]`, checked against the form's columns and the figures `out` before it."""
+    path = f"so_lieu[{i}]."
+    read.keys(t, FIGURE_KEYS, path)
+    key = read.get(t, "ma", (str,), path, needed=True)
+    if not _KEY.match(key) or key in BUILT_IN or form.column(key) or any(f.key == key for f in out):
+        raise read.fail(f"mã số liệu «{key}» phải mới (khác cột, số liệu khác và mã có sẵn), chữ thường không "
+                        "dấu.", path + "ma")
+    kind = read.get(t, "loai", (str,), path, needed=True)
+    if kind not in FIGURE_KINDS:
+        raise read.fail(f"loại «{kind}» không có; các loại: {', '.join(FIGURE_KINDS)}.", path + "loai")
+    written = read.get(t, "dieu_kien", (str, list), path, "")
+    condition = parse_conditions(written, form, path + "dieu_kien", read) if written else None
+    column = read.get(t, "cot", (str,), path, "")
+    numerator, denominator = (read.get(t, k, (str,), path, "") for k in ("tu_so", "mau_so"))
+    per_level = read.get(t, "theo_cap", (bool,), path, False)
+    within = read.get(t, "trong", (str,), path, "")
+    if kind in ("dem", "danh_sach") and condition is None:
+        raise read.fail(f"số liệu loại «{kind}» cần «dieu_kien».", path + "dieu_kien")
+    if pages and not per_level or per_level and kind not in ("dem", "ti_le"):
+        raise read.fail("chiến dịch «Trang cộng đồng» (không có [bieu_mau]) chỉ khai số liệu loại «dem» hoặc "
+                        "«ti_le» với «theo_cap = true».", path + ("loai" if per_level else "ma"))
+    if kind == "tong" and (form.column(column) is None or not form.column(column).kind.numeric):
+        read.missing(column)
+        raise read.fail(f"«cot» phải là mã một cột kiểu số của biểu mẫu, không phải «{column}».", path + "cot")
+    if within and not any(f.key == within and f.kind == "dem" and f.per_level for f in out):
+        read.missing(within)
+        raise read.fail(f"«trong» phải là mã một số liệu loại «dem», «theo_cap = true», khai trước nó, không "
+                        f"phải «{within}».", path + "trong")
+    if kind == "ti_le":
+        known = {f.key for f in out if f.kind != "danh_sach" and f.per_level == per_level}
+        known |= {"so_don_vi", "so_da_bao_cao"}
+        for k, v in (("tu_so", numerator), ("mau_so", denominator)):
+            if v not in known:
+                read.missing(v)
+                raise read.fail(f"«{v}» phải là mã một số liệu khai trước nó (hoặc so_don_vi, so_da_bao_cao).",
+                                path + k)
+    return Figure(key, clean(read.get(t, "ten", (str,), path, key)), kind, condition, column, numerator,
+                  denominator, per_level, within)
 
 
 def parse_sections(raw: dict, table_key: str, names: set[str], read: Reader) -> tuple[Section, ...]:
@@ -504,22 +566,24 @@ def parse_sections(raw: dict, table_key: str, names: set[str], read: Reader) -> 
     table = raw.get(table_key)
     if not isinstance(table, dict):
         return ()
-    out = []
-    for i, t in enumerate(read.tables(table.get("phan"), f"{table_key}.phan")):
-        path = f"{table_key}.phan[{i}]."
-        read.keys(t, SECTION_KEYS, path)
-        body = read.get(t, "noi_dung", (str,), path, "")
-        for name in PLACEHOLDER.findall(body):
-            if name not in names:
-                raise read.fail(f"chỗ điền «{{{name}}}» không phải số liệu hay cột đã khai; dùng được: "
-                                f"{', '.join('{' + n + '}' for n in sorted(names))}.", path + "noi_dung",
-                                "{" + name + "}")
-        if body.count("{") != body.count("}"):
-            raise read.fail("dấu { } không khớp nhau.", path + "noi_dung")
-        lines = tuple(clean(line) for line in body.strip().splitlines() if clean(line))
-        out.append(Section(clean(read.get(t, "tieu_de", (str,), path, "")), lines,
-                           read.get(t, "bang", (bool,), path, False)))
-    return tuple(out)
+    return tuple(read.each(read.tables(table.get("phan"), f"{table_key}.phan"),
+                           lambda i, t: _section(t, f"{table_key}.phan[{i}].", names, read)))
+
+
+def _section(t: dict, path: str, names: set[str], read: Reader) -> Section:
+    """Return one `[[….phan]]`, every placeholder checked against `names`."""
+    read.keys(t, SECTION_KEYS, path)
+    body = read.get(t, "noi_dung", (str,), path, "")
+    for name in PLACEHOLDER.findall(body):
+        if name not in names:
+            read.missing(name)
+            raise read.fail(f"chỗ điền «{{{name}}}» không phải số liệu hay cột đã khai; dùng được: "
+                            f"{', '.join('{' + n + '}' for n in sorted(names))}.", path + "noi_dung",
+                            "{" + name + "}")
+    if body.count("{") != body.count("}"):
+        raise read.fail("dấu { } không khớp nhau.", path + "noi_dung")
+    lines = tuple(clean(line) for line in body.strip().splitlines() if clean(line))
+    return Section(clean(read.get(t, "tieu_de", (str,), path, "")), lines, read.get(t, "bang", (bool,), path, False))
 
 
 def fill(text: str, values: dict[str, str]) -> str:

@@ -34,6 +34,7 @@ class CampaignInfo:
     levels: tuple[LevelInfo, ...]
     folder: str
     has_dispatch: bool
+    form_title: str = ""    # the title of the campaign's own form (`[bieu_mau]`), "" for a list of pages
 
     @property
     def deadline(self) -> dt.date:
@@ -66,6 +67,7 @@ def campaign_info(campaign: Campaign) -> CampaignInfo:
         unit_list=campaign.unit_list_name,
         levels=tuple(LevelInfo(lv.code, lv.title, lv.deadline) for lv in campaign.levels),
         folder=str(campaign.folder), has_dispatch=campaign.dispatch is not None,
+        form_title=campaign.form.title if not campaign.pages else "",
     )
 
 

@@ -65,10 +65,12 @@ PHRASES: dict[str, set[str]] = {
     "th_da_bao_cao": {"da_bao_cao"},
     "th_chua_bao_cao": _UNIT, "th_sau_han": _UNIT, "th_sau_han_don_vi": {"don_vi", "ngay"},
     "th_ke_hoach": {"ke_hoach", "cap_uy"},
-    "th_phu_luc": set(),
+    "th_phu_luc": set(), "th_muc_danh_gia": set(), "th_ket_luan": _UNIT,
     "th_thieu_chua_bao_cao": {"so", "cap", "don_vi"},
     "th_ngoai_danh_sach": set(), "th_chua_bao_cao_nhom": _UNIT,
     "bang_cot": set(), "bang_cong": set(),
+    # Notes under a signed Phụ lục (`[bao_cao] hang_sai = "bo"`)
+    "pl_ghi_lap": _UNIT, "pl_ngoai_danh_muc": {"don_vi", "cap_tren"}, "pl_o_trong": _UNIT,
     # tong-hop.xlsx, sheet «Tổng hợp»: the built-in figures' column titles, a ratio column's title
     "xlsx_so_don_vi": set(), "xlsx_so_da_bao_cao": set(), "xlsx_don_vi": set(), "xlsx_ti_le": {"ten", "mau_so"},
 }

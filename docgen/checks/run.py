@@ -44,8 +44,7 @@ class _Run:
     keys: tuple[str, ...] = ()       # the form's column keys, left to right
 
     def level_of(self, row: RawRow) -> Level | None:
-        levels = self.campaign.levels
-        return levels[row.group] if row.group is not None and 0 <= row.group < len(levels) else None
+        return self.campaign.level_of_group(row.group, row.group_label)
 
 
 def check_source(source: Source, campaign: Campaign) -> Submission:
@@ -131,7 +130,7 @@ def _reporting(source: Source, campaign: Campaign, index: UnitIndex) -> tuple[Un
     if len(campaign.levels) > 1:
         top = campaign.levels[0]
         for row in source.table.rows:
-            if row.group == 0 and row.text("don_vi"):
+            if campaign.level_of_group(row.group, row.group_label) is top and row.text("don_vi"):
                 hits = index.candidates(row.text("don_vi"), top.depth)
                 if len(hits) == 1:
                     return hits[0], found

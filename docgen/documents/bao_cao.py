@@ -184,27 +184,32 @@ def _organisation(sub: Submission, campaign: Campaign) -> str:
 
 def _assessment(sub: Submission, campaign: Campaign) -> str:
     """Return the overall assessment: the unit's own words, or the results and the main gap from the figures."""
+    if clean(sub.source.facts.danh_gia):
+        return clean(sub.source.facts.danh_gia)
+    falls = shortfalls(campaign, sub.expected, sub.records)
+    return assessment(campaign, sub.figures, falls, bool(_below(sub)), sub.expected)
+
+
+def assessment(campaign: Campaign, figures, falls, below: bool, units, not_reported: int = 0) -> str:
+    """Return the default assessment over `figures` (all levels summed): the results, then the main gap — the
+    shortfall of `falls` (plus `not_reported` units) with most units — or that the work meets the aim."""
     say = campaign.phrases.say
-    facts = sub.source.facts
-    if clean(facts.danh_gia):
-        return clean(facts.danh_gia)
-    total = LevelFigures("", "", *(sum(getattr(f, k) for f in sub.figures) for k in (
+    total = LevelFigures("", "", *(sum(getattr(f, k) for f in figures) for k in (
         "expected", "present", "with_page", "on_pattern", "with_leader", "with_operator", "with_both")))
-    who = say("chu_the_cac_cap" if _below(sub) else "chu_the_don_vi")
-    if not _below(sub):   # a unit that reports only its own page: no ratios of one
-        text = say("danh_gia_don_vi" if total.with_page else "danh_gia_don_vi_chua_lap")
+    who = say("chu_the_cac_cap" if below else "chu_the_don_vi")
+    if not below:   # a unit that reports only its own page: no ratios of one
+        if not total.with_page:
+            return say("danh_gia_don_vi_chua_lap")
+        text = say("danh_gia_don_vi")
     elif not total.with_page:
         return say("danh_gia_chua_co_trang", chu_the=who)
     else:
-        text = say("danh_gia", chu_the=who, **wording.figure_values(campaign, total, sub.expected))
-    falls = shortfalls(campaign, sub.expected, sub.records)
-    gaps = (("han_che_chua_bao_cao", sum(len(f.not_reported) for f in falls)),
+        text = say("danh_gia", chu_the=who, **wording.figure_values(campaign, total, units))
+    gaps = (("han_che_chua_bao_cao", not_reported + sum(len(f.not_reported) for f in falls)),
             ("han_che_chua_lap", sum(len(f.no_page) for f in falls)),
             ("han_che_sai_mau", sum(len(f.off_pattern) for f in falls)),
             ("han_che_thieu_nguoi", sum(len(f.short_staffed) for f in falls)))
     key, n = max(gaps, key=lambda g: g[1])   # the first of the largest: the main gap
-    if not total.with_page and not _below(sub):
-        return text
     if not n:
         return f"{text} {say('danh_gia_dat')}"
     return f"{text} {say('danh_gia_han_che', han_che=say(key, so=so_vn(n)))}"
@@ -225,21 +230,22 @@ def _plan(facts: Facts, campaign: Campaign) -> str:
     return say("ke_hoach", noi_dung=joint.join(parts))
 
 
-def _wrong_contacts(sub: Submission, campaign: Campaign) -> list[str]:
-    """Return the line naming units whose contact details are still wrong (values the Phụ lục leaves out)."""
+def wrong_contacts(campaign: Campaign, subs, above: int | None = None) -> list[str]:
+    """Return the line naming units whose contact details are still wrong (values the Phụ lục leaves out);
+    `above` as in `wording.named` (the summary names a commune's district)."""
     say = campaign.phrases.say
     items = []
-    for r in first_records(sub.records).values():
+    for r in (r for sub in subs for r in first_records(sub.records).values()):
         wrong = [say(f"cot_{k}") for k in r.invalid if k in wording.CELL_KEYS]
         if wrong:
-            items.append(wording.named(r.unit, ", ".join(wrong)))
+            items.append(wording.named(r.unit, ", ".join(wrong), above))
     return [f"- {say('thieu_lien_he', so=so_vn(len(items)), don_vi=', '.join(items))}"] if items else []
 
 
 def _shortcomings(sub: Submission, campaign: Campaign) -> list[str]:
     """Return section II's lines: the units behind every shortfall of section I, one wording per fact."""
     falls = list(shortfalls(campaign, sub.expected, sub.records))
-    return wording.shortfall_lines(campaign, falls) + _wrong_contacts(sub, campaign)
+    return wording.shortfall_lines(campaign, falls) + wrong_contacts(campaign, [sub])
 
 
 def causes_and_date(facts: Facts, campaign: Campaign) -> list[str]:

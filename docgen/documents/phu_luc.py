@@ -18,7 +18,7 @@ from docgen.checks.figures import normalize_empty, says_nothing
 from docgen.documents import wording
 from docgen.records.model import Record, Submission
 from docgen.values.formats import ngay_nd30, so_hieu
-from docgen.vntext import clean
+from docgen.vntext import clean, lower_first
 
 LEAVE_OUT, MARK = "bo", "danh_dau"   # `[bao_cao] hang_sai`: what a signed Phụ lục does with wrong rows
 DEFAULT_TITLE = "DANH SÁCH “TRANG CỘNG ĐỒNG” CỦA MẶT TRẬN CÁC CẤP"
@@ -82,10 +82,12 @@ def build_context(subs: list[Submission] | Submission, campaign: Campaign, paren
             groups[i]["dong"].extend(rows)
     for group in groups:
         _number(group["dong"])
-    if mode == LEAVE_OUT and any(set(r.invalid) - {"ten_trang"} for s in subs for r in s.records):
-        notes.append("Ô để trống: thông tin chưa chính xác, đơn vị đang bổ sung.")
-    return {"tieu_de": clean(title).upper(), "kem_theo": reference(parent), "nhom": groups, "ghi_chu": notes,
-            **headers(campaign)}
+    blank = [r.unit.label for s in subs for r in s.records if r.unit is not None and set(r.invalid) - {"ten_trang"}]
+    cells = [campaign.phrases.say("pl_o_trong", don_vi=", ".join(dict.fromkeys(blank)))] \
+        if mode == LEAVE_OUT and blank else []
+    # "o_trong": the units whose cells were blanked (the province's summary notes them, not the districts' rows)
+    return {"tieu_de": clean(title).upper(), "kem_theo": reference(parent), "nhom": groups, "ghi_chu": notes + cells,
+            "o_trong": list(dict.fromkeys(blank)) if cells else [], **headers(campaign)}
 
 
 def headers(campaign: Campaign) -> dict:
@@ -167,7 +169,7 @@ def _rows(sub: Submission, campaign: Campaign, depth_index: dict[int, int], n_gr
         out[i].append(row(unit.full_name, records[0] if records else None, mode, pattern) | {"_so": True})
         for extra in records[1:]:
             if mode == LEAVE_OUT:
-                notes.append(f"Không đưa vào danh sách dòng ghi trùng của {unit.label}.")
+                notes.append(campaign.phrases.say("pl_ghi_lap", don_vi=unit.label))
             else:
                 name = f"{unit.full_name} (ghi trùng)" if mode == MARK else unit.full_name
                 out[i].append(row(name, extra, mode, pattern) | {"_so": False})
@@ -178,8 +180,8 @@ def _rows(sub: Submission, campaign: Campaign, depth_index: dict[int, int], n_gr
         i = depth_index.get(r.unit.level, n_groups - 1) if r.unit is not None else n_groups - 1
         name = r.unit.full_name if r.unit is not None else r.unit_text
         if mode == LEAVE_OUT:
-            notes.append(f"Không đưa vào danh sách dòng «{name}»: không có trong danh mục đơn vị hành chính"
-                         f"{' của ' + sub.reporting_unit.label if sub.reporting_unit is not None else ''}.")
+            scope = sub.reporting_unit.label if sub.reporting_unit is not None else campaign.province.label
+            notes.append(campaign.phrases.say("pl_ngoai_danh_muc", don_vi=lower_first(name), cap_tren=scope))
         elif mode == MARK:
             out[i].append(row(f"{name} (ngoài danh mục)", r, mode) | {"_so": False})
         else:

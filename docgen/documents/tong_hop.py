@@ -19,6 +19,7 @@ from docgen.documents import frame, phu_luc, wording
 from docgen.records.form import GROUP_NUMERALS
 from docgen.records.model import Facts, Severity, Submission
 from docgen.values.formats import ngay_han, ngay_ngan, so_vn
+from docgen.vntext import clean
 
 # Used when the campaign has no [tong_hop] table (keys of that table, same meaning); the words come from the
 # campaign's phrasebook (`[loi_van] th_kinh_gui`, `th_trich_yeu`, `th_de_xuat`).
@@ -159,10 +160,12 @@ def shortfalls_of(summary: Summary, own: Submission | None = None) -> list:
 def shortcoming_paragraphs(summary: Summary, own: Submission | None = None, facts: Facts | None = None) -> list[Para]:
     """Return section II: the units behind every shortfall of section I, one wording per fact, then the causes
     and the date to close the gaps (the province's facts, else the campaign's default)."""
-    from docgen.documents.bao_cao import causes_and_date
+    from docgen.documents.bao_cao import causes_and_date, wrong_contacts
 
     say = summary.campaign.phrases.say
-    lines = wording.shortfall_lines(summary.campaign, shortfalls_of(summary, own), above=summary.level.depth)
+    above = summary.level.depth
+    lines = wording.shortfall_lines(summary.campaign, shortfalls_of(summary, own), above=above)
+    lines += wrong_contacts(summary.campaign, [s for r in summary.rows for s in r.submissions], above)
     missing = summary.with_status(Status.MISSING)
     if missing:
         lines.insert(0, "- " + say("th_thieu_chua_bao_cao", so=so_vn(len(missing)), cap=summary.level.title.lower(),
@@ -196,11 +199,24 @@ def body(summary: Summary, conf: dict, own: Submission | None = None, facts: Fac
     out.append(Para("muc", say("th_muc_tung_don_vi")))
     out.append(unit_table(summary))
     out.append(Para("doan", say("th_phu_luc")))
+    out += [Para("muc", say("th_muc_danh_gia")), Para("doan", _assessment(summary, own, facts))]
     out.append(Para("muc", say("muc_ton_tai")))
     out += shortcoming_paragraphs(summary, own, facts)
     out.append(Para("muc", say("muc_de_xuat")))
     out += [Para("gach", text) for text in conf["de_xuat"]]
+    out.append(Para("doan", say("th_ket_luan", don_vi=frame.issuer_name(summary.province))))
     return out
+
+
+def _assessment(summary: Summary, own: Submission | None, facts: Facts | None) -> str:
+    """Return I.4: the province's own words (facts sheet «Đánh giá chung»), else the results and the main gap."""
+    from docgen.documents.bao_cao import assessment
+
+    if facts is not None and clean(facts.danh_gia):
+        return clean(facts.danh_gia)
+    units = [u for r in summary.rows for u in (r.submission.expected if r.submission else ())]
+    return assessment(summary.campaign, summary.totals, shortfalls_of(summary, own), True, units,
+                      len(summary.with_status(Status.MISSING)))
 
 
 def unit_table(summary: Summary) -> Table:
@@ -237,6 +253,7 @@ def phu_luc_groups(summary: Summary, parent: dict, notes: list[str] | None = Non
     """
     campaign = summary.campaign
     notes = notes if notes is not None else []
+    blanked: list[str] = []
     top = [i for i, lv in enumerate(campaign.levels) if lv.depth == summary.level.depth][0]
     levels = campaign.levels[top:]
     groups = [{"so": GROUP_NUMERALS[0], "ten": levels[0].title, "dong": []}]
@@ -249,11 +266,13 @@ def phu_luc_groups(summary: Summary, parent: dict, notes: list[str] | None = Non
                                                                          don_vi=row.unit.full_name), "dong": []})
             continue
         context = phu_luc.build_context(list(row.submissions), campaign, parent)
-        notes.extend(n for n in context["ghi_chu"] if n not in notes)
+        blanked.extend(context["o_trong"])   # the districts' row clean-up is theirs, not the Centre's
         own = context["nhom"][top:]
         groups[0]["dong"].extend(own[0]["dong"])
         for sub_groups, group in zip(deeper, own[1:]):
             sub_groups.append({"so": "", "ten": row.unit.full_name, "dong": group["dong"]})
+    if blanked:
+        notes.append(campaign.phrases.say("pl_o_trong", don_vi=", ".join(dict.fromkeys(blanked))))
     _renumber(groups[0]["dong"])
     for i, (lv, sub_groups) in enumerate(zip(levels[1:], deeper), start=1):
         _renumber([r for g in sub_groups for r in g["dong"]])

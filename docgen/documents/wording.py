@@ -51,16 +51,23 @@ def share(part: int, whole: int, of: str) -> str:
     return f"{so_vn(part)}/{so_vn(whole)} {of}{pct}"
 
 
+# The order the law and dispatch 1031 name unit kinds in ("các huyện, thị xã, thành phố", "xã, phường, thị trấn").
+KIND_ORDER = ("tỉnh", "thành phố trực thuộc trung ương", "huyện", "quận", "thị xã", "thành phố", "xã", "phường",
+              "thị trấn", "đặc khu")
+
+
 def kinds(units) -> str:
-    """Return the kind words of `units`, the most frequent first, "xã, thị trấn"; "đơn vị" when none.
+    """Return the kind words of `units` in the legal order, "xã, thị trấn"; "đơn vị" when none.
 
     >>> from docgen.records.model import Unit
-    >>> kinds([Unit("1", "thị trấn", "A"), Unit("2", "xã", "B"), Unit("3", "xã", "C")]), kinds([])
-    ('xã, thị trấn', 'đơn vị')
+    >>> kinds([Unit("1", "thị trấn", "A"), Unit("2", "xã", "B"), Unit("3", "thành phố", "C"), Unit("4", "huyện", "D")])
+    'huyện, thành phố, xã, thị trấn'
+    >>> kinds([])
+    'đơn vị'
     """
-    from collections import Counter
-
-    return ", ".join(k for k, _ in Counter(u.kind for u in units).most_common()) or "đơn vị"
+    present = {u.kind for u in units}
+    rank = {k: i for i, k in enumerate(KIND_ORDER)}
+    return ", ".join(sorted(present, key=lambda k: (rank.get(k, len(rank)), k))) or "đơn vị"
 
 
 def figure_values(campaign: Campaign, fig: LevelFigures, units=()) -> dict[str, str]:

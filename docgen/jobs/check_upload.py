@@ -11,6 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 from docgen.campaigns.campaign import Campaign
+from docgen.errors import Location
 from docgen.records.model import RawTable, Submission
 from docgen.values.formats import ngay_ngan
 
@@ -25,6 +26,8 @@ def check_upload(path: Path, campaign: Campaign, uploaded: dt.date | None = None
     """
     from docgen.checks.result import KiemTraResult, Unusable, check_files
 
+    if not campaign.pages:   # a campaign with its own form: its own checks, the same shape
+        return form_upload(Path(path), campaign, uploaded)
     submissions, failed = check_files([Path(path)], campaign)
     result = KiemTraResult(campaign.id, tuple(submissions), tuple(Unusable.from_error(p, e) for p, e in failed))
     out = {"kiem_tra": result.to_dict(), "table": None, "report_date": None, "date_source": ""}
@@ -56,10 +59,10 @@ def table_dict(table: RawTable, campaign: Campaign) -> dict:
     A cell is {"text", "location"}; `location` is the same text a problem's location
     carries, so a page finds the cells to mark by comparing the two.
     """
-    levels = sorted(campaign.levels, key=lambda lv: lv.depth)
     rows = []
     for row in table.rows:
-        group = levels[row.group].title if row.group is not None and row.group < len(levels) else ""
+        level = campaign.level_of_group(row.group, row.group_label)
+        group = level.title if level is not None else ""
         cells = {key: {"text": _text(cell.value), "location": str(cell.location)} for key, cell in row.cells.items()}
         rows.append({"label": row.location.cell or "", "location": str(row.location), "group": group,
                      "cells": cells})
@@ -78,3 +81,36 @@ def records_list(sub: Submission) -> list[dict]:
          "operator": r.operator.assigned}
         for r in sub.records
     ]
+
+
+def form_upload(path: Path, campaign: Campaign, uploaded: dt.date | None = None) -> dict:
+    """Return `check_upload` of one file of a campaign with its own form (`[bieu_mau]`).
+
+    "kiem_tra" is `kiem-tra --json` of this file (its "figures" the campaign's own: key, title, text);
+    "table" holds the columns Đơn vị and the form's, each row's cells with their locations as problems name them.
+    """
+    from docgen.jobs.form_jobs import check_files
+
+    result = check_files([path], campaign)
+    out = {"kiem_tra": result.to_dict(), "table": None, "report_date": None, "date_source": "", "records": []}
+    if not result.submissions:
+        return out
+    sub = result.submissions[0]
+    levels = {lv.depth: lv.title for lv in campaign.levels}
+    columns = [{"key": "don_vi", "group": "", "header": "Đơn vị"}] + [
+        {"key": c.key, "group": c.group, "header": c.header} for c in campaign.form.columns]
+    rows = []
+    for row in sub.rows:
+        where = row.location
+        cells = {key: {"text": row.texts.get(key, _text(row.raw.get(key))) if key != "don_vi" else row.unit_text,
+                       "location": str(Location(where.file, where.sheet, cell))}
+                 for key, cell in row.cells.items()}
+        line = f"dòng {where.cell}"
+        rows.append({"label": line, "location": str(Location(where.file, where.sheet, line)),
+                     "group": levels.get(row.unit.level, "") if row.unit is not None else "", "cells": cells})
+    out["table"] = {"source": sub.path, "columns": columns, "rows": rows}
+    out["records"] = [{"unit_code": r.unit.code if r.unit else "", "unit": r.name} for r in sub.rows]
+    day, source = (sub.facts.ngay, "thong_tin") if sub.facts.ngay else (uploaded, "tep")
+    if day is not None:
+        out["report_date"], out["date_source"] = day.isoformat(), source
+    return out

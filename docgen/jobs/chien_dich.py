@@ -16,14 +16,11 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from docgen.campaigns.campaign import CAMPAIGNS_DIR, FILE_NAME, Campaign, load_campaign, resolve_folder
+from docgen.campaigns.campaign import CAMPAIGNS_DIR, FILE_NAME, Campaign, check_campaign, resolve_folder
 from docgen.campaigns.form import FIGURE_KINDS, line_of
 from docgen.errors import CampaignError, Location
 from docgen.output import OutputError
 
-# Every table and key the top level of a campaign file may hold (a typo such as [bieu_mao] is an error).
-TOP_KEYS = ("id", "ten", "danh_muc", "tinh", "cap", "nen_tang", "bao_cao", "tong_hop", "van_ban", "don_doc",
-            "bieu_mau", "so_lieu", "loi_van", "ky", "mau")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{2,60}$")
 _DATE_LINE = re.compile(r"^(\s*[a-z_]+\s*=\s*)(\d{4})-(\d{2})-(\d{2})(.*)$")
 MARK = "  # SỬA: ngày của đợt mới"
@@ -94,16 +91,18 @@ class Outline:
 
 
 def outline(name: str | Path) -> Outline:
-    """Return the campaign loaded and checked, with its outline; CampaignError (key and line) at the first mistake."""
-    campaign = load_campaign(name)
+    """Return the campaign loaded and checked, with its outline.
+
+    Raises CampaignError listing every mistake of the file (each with its key and line), not only the first.
+    """
+    campaign, mistakes = check_campaign(name)
+    if len(mistakes) == 1:
+        raise mistakes[0]
+    if mistakes:
+        listed = "\n".join(f"  {i}. {m.location}: {m.message}" for i, m in enumerate(mistakes, start=1))
+        raise CampaignError(f"tệp chiến dịch có {len(mistakes)} lỗi:\n{listed}")
     file = campaign.folder / FILE_NAME
-    text = file.read_text(encoding="utf-8-sig")
-    for key in tomllib.loads(text):
-        if key not in TOP_KEYS:
-            line = line_of(text, key, key)
-            raise CampaignError(f"«{key}» (dòng {line}): khóa hay bảng không có; các khóa dùng được: "
-                                f"{', '.join(TOP_KEYS)}.", Location(str(file)).at(f"{key} (dòng {line})"))
-    _page_figures(campaign, text, Location(str(file)))
+    _page_figures(campaign, file.read_text(encoding="utf-8-sig"), Location(str(file)))
     return Outline(campaign, tuple(_outline_lines(campaign)))
 
 

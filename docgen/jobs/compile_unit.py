@@ -67,7 +67,7 @@ def compile_submission(campaign: Campaign, unit: Unit, own: Submission | None, s
     rows = [row for row in own.source.table.rows if row.location not in taken] if own is not None else []
     for sub in sent:
         group = campaign.levels.index(campaign.level_at(sub.reporting_unit.level))
-        rows += [replace(row, group=group) for row in sub.source.table.rows]
+        rows += [replace(row, group=group, group_label="") for row in sub.source.table.rows]
     if own is not None:
         source = replace(own.source, table=replace(own.source.table, rows=tuple(rows)),
                          notes=own.source.notes + tuple(n for s in sent for n in s.source.notes))

@@ -248,7 +248,7 @@ def _is_number_row(values: Sequence[object], columns: dict[str, int]) -> bool:
 
 
 def _group_of(data: dict[str, object], current: int | None) -> tuple[int | None, bool]:
-    """Return (group index, whether Đơn vị is only a "Cấp …" label) if the row is a group row."""
+    """Return (group index, whether Đơn vị holds a "Cấp …" label) if the row is a group row."""
     tt = data.get("tt")
     numeral = clean(tt).rstrip(".").upper() if isinstance(tt, str) else ""
     unit = data.get("don_vi")
@@ -298,6 +298,7 @@ def build_table(grid: Grid, header: Header) -> tuple[RawTable, list[Problem]]:
     items = tuple(cols.items())
     outside: dict[int, list[int]] = {}   # row length → the columns outside the table
     group: int | None = None
+    label = ""
     ended = repeated = False
     for row_no, values in grid.rows[header.position + header.height:]:
         data = _data(values, items)
@@ -305,7 +306,7 @@ def build_table(grid: Grid, header: Header) -> tuple[RawTable, list[Problem]]:
             if _looks_like_data(data):
                 notes.append(note("VB-04", "Dòng nằm dưới phần ghi chú/chữ ký của bảng nhưng có dữ liệu: vẫn được đọc. "
                                   "Chuyển dòng này lên trong bảng.", grid.where(row_no)))
-                rows.append(_raw_row(grid, row_no, data, cols, group, notes))
+                rows.append(_raw_row(grid, row_no, data, cols, group, notes, label))
             continue
         size = len(values)
         if size not in outside:
@@ -330,12 +331,13 @@ def build_table(grid: Grid, header: Header) -> tuple[RawTable, list[Problem]]:
         if repeated and (_is_sub_header(data, header.shape) or _is_number_row(values, cols)):
             continue
         repeated = False
-        index, label_only = _group_of(data, group)
+        index, labelled = _group_of(data, group)
         if index is not None:
             group = index
-            if set(data) <= {"tt", "don_vi"} and label_only:
+            label = clean(data["don_vi"]) if labelled and isinstance(data.get("don_vi"), str) else ""
+            if set(data) <= {"tt", "don_vi"} and labelled:
                 continue
-        rows.append(_raw_row(grid, row_no, data, cols, group, notes))
+        rows.append(_raw_row(grid, row_no, data, cols, group, notes, label))
         if extra:
             notes.append(_ignored_cells(grid, row_no, values, extra))
     notes.extend(_merge_notes(grid, header, {r.location.cell for r in rows}))
@@ -361,7 +363,7 @@ def _data(values: Sequence[object], items: tuple[tuple[str, int], ...]) -> dict[
 
 
 def _raw_row(grid: Grid, row_no: int, data: dict[str, object], cols: dict[str, int], group: int | None,
-             notes: list[Problem]) -> RawRow:
+             notes: list[Problem], label: str = "") -> RawRow:
     """Return the RawRow of a row's non-empty data cells (`data`: key → value as read)."""
     cells = {}
     uncached = grid.uncached
@@ -373,7 +375,7 @@ def _raw_row(grid: Grid, row_no: int, data: dict[str, object], cols: dict[str, i
                 or uncached and (row_no, c) in uncached:
             value = _value(grid, row_no, c, value, notes)
         cells[key] = Cell.at(value, place, row_no, c)
-    return RawRow(grid.where(row_no), group, cells)
+    return RawRow(grid.where(row_no), group, cells, label)
 
 
 def _maybe_header(data: dict[str, object], shape: Shape) -> bool:

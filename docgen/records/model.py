@@ -136,13 +136,17 @@ class RawRow:
     """One row of the form as read, before any judgement.
 
     `group` is the group-row index the row sits under (0 for "I", 1 for "II" …,
-    None before any group row); `cells` maps the keys of the campaign's form columns to `Cell`s
+    None before any group row); `group_label` that group row's "Cấp …" text when it has
+    one (a commune's own file numbers its only group «I Cấp xã»: the label, not the
+    numeral, says the level); `cells` maps the keys of the campaign's form
+    columns to `Cell`s
     (a missing key means the column was empty).
     """
 
     location: Location
     group: int | None
     cells: dict[str, Cell]
+    group_label: str = ""
 
     def text(self, key: str) -> str:
         """Return the cell's value as text ("" when empty)."""

@@ -38,6 +38,11 @@ class ResultView:
     file_unit: dict | None
 
     @property
+    def own_figures(self) -> bool:
+        """True when the figures are a campaign form's own (one value each), not a page list's counts per level."""
+        return bool(self.file) and any("text" in f for f in self.file["figures"])
+
+    @property
     def errors(self) -> int:
         return self.file["errors"] if self.file else 0
 
@@ -97,7 +102,10 @@ def build(result_json: str) -> ResultView:
     general.problems = [{**p, "anchor": "phu-luc"} for p in file["problems"] if id(p) not in placed]
     if general.problems:
         groups.insert(0, general)
-    figures = [{"title": f["title"], "values": [f[k] for k, _ in FIGURE_COLUMNS]} for f in file["figures"]]
+    # A page list's figures are counts per level (FIGURE_COLUMNS); a campaign with its own form has its own,
+    # each a title and its text ("Kinh phí vận động (đồng)": "102.000.000").
+    figures = [{"title": f["title"], "values": [f["text"]] if "text" in f else [f[k] for k, _ in FIGURE_COLUMNS]}
+               for f in file["figures"]]
     return ResultView(True, "", file, groups, table["columns"], rows, figures, file.get("reporting_unit"))
 
 

@@ -58,7 +58,8 @@ def test_section_i_3_is_a_table_of_every_district_with_its_figures_and_no_tracki
     blocks = ctx["khung"]["noi_dung"]
     table = _unit_table(ctx)
     assert blocks[blocks.index(table) - 1]["text"] == "3. Kết quả của từng đơn vị"
-    assert table["cot"] == ["Đơn vị", "Số đơn vị", "Có Trang", "Đúng mẫu tên", "Đủ lãnh đạo và cán bộ vận hành"]
+    assert table["cot"] == ["Đơn vị", "Số đơn vị (huyện và xã)", "Có Trang", "Tên đúng mẫu",
+                            "Đủ lãnh đạo và cán bộ vận hành"]
     assert [r[0] for r in table["dong"]] == [d.full_name for d in districts]
     assert not any(c in ("đúng hạn", "trễ hạn", "chưa nộp", "02/04/2022") for r in table["dong"] for c in r)
     missing = table["dong"][4]

@@ -323,3 +323,23 @@ def test_every_finding_about_a_known_unit_carries_its_code(campaign):
     problems = check(campaign, rows).problems
     assert [p.rule for p in problems] == ["TT-01", "SDT-01", "NS-02", "EM-01"]
     assert {p.unit_code for p in problems} == {"3159"}
+
+
+def test_a_commune_file_checked_alone_reads_its_group_row_by_its_label_not_its_numeral(campaign):
+    """Issue 15: a 2022 commune's own workbook heads its only row «I | Cấp xã»; numeral I is the first
+    level (cấp huyện), the label names cấp xã. The label wins: the row is a commune's, everywhere it is shown."""
+    from pathlib import Path
+
+    from docgen.jobs.check_upload import table_dict
+    from docgen.readers import read_source
+
+    path = Path(__file__).resolve().parents[2] / "data" / "mau" / "2022-muong-nhe-xa" / "xa-chung-chai.xlsx"
+    src = read_source(path)
+    row = src.table.rows[0]
+    assert (row.group, row.group_label) == (0, "Cấp xã")
+    assert campaign.level_of_group(row.group, row.group_label).code == "xa"
+    assert campaign.level_of_group(0).code == "huyen"   # a group row without a label counts by its numeral
+    assert [r["group"] for r in table_dict(src.table, campaign)["rows"]] == ["Cấp xã"]
+    sub = check_source(src, campaign)
+    assert [(r.unit.full_name, r.unit.level) for r in sub.records] == [("Xã Chung Chải", 2)]
+    assert sub.reporting_unit.full_name == "Xã Chung Chải"

@@ -51,7 +51,7 @@ def test_every_expected_unit_has_a_numbered_row_in_official_order_and_an_unknown
     communes = [u.full_name for u in sub.expected[1:]]
     assert [r["don_vi"] for r in g2["dong"]] == communes
     assert [r["tt"] for r in g2["dong"]] == [str(i) for i in range(1, len(communes) + 1)]
-    assert any("«Xã Không Có»" in n and "không có trong danh mục" in n for n in ctx["ghi_chu"])
+    assert any("không tính xã Không Có (không có trong danh mục" in n for n in ctx["ghi_chu"])
 
 
 def test_marking_keeps_the_unknown_row_unnumbered_and_marked():
@@ -72,7 +72,7 @@ def test_every_record_is_in_the_table_or_in_a_note(ctx):
     names = [r["ten_trang"] for r in rows]
     for record in muong_nhe().records:
         if record.unit is None or record.unit not in muong_nhe().expected:
-            assert any(f"«{record.unit_text}»" in n for n in ctx["ghi_chu"])
+            assert any(f"không tính {record.unit_text.casefold()} (" in n.casefold() for n in ctx["ghi_chu"])
         elif not record.has_page:
             assert any(n.startswith(wording.NO_PAGE) for n in names)
         elif record.page_name == TRICKY:
@@ -89,7 +89,7 @@ def test_a_second_row_for_the_same_unit_is_a_note_or_follows_it_marked_without_a
     sub = Submission(sub.source, sub.reporting_unit, sub.records + (extra,), sub.problems, sub.figures, sub.expected)
     ctx = phu_luc.build_context(sub, campaign_2022(), PARENT)
     assert "Trang thứ hai" not in [r["ten_trang"] for r in ctx["nhom"][1]["dong"]]
-    assert f"Không đưa vào danh sách dòng ghi trùng của {extra.unit.label}." in ctx["ghi_chu"]
+    assert f"Danh sách không tính lần ghi lặp của {extra.unit.label}." in ctx["ghi_chu"]
     rows = phu_luc.build_context(sub, marking(campaign_2022()), PARENT)["nhom"][1]["dong"]
     i = next(i for i, r in enumerate(rows) if r["ten_trang"].startswith("Trang thứ hai"))
     assert rows[i]["tt"] == "" and rows[i]["don_vi"] == rows[i - 1]["don_vi"] + " (ghi trùng)"
@@ -104,7 +104,7 @@ def test_a_wrong_value_is_left_out_or_marked_never_printed_as_valid():
                          if r["don_vi"] == bad.unit.full_name)
     assert row(campaign_2022())["ld_sdt"] == ""
     assert row(marking(campaign_2022()))["ld_sdt"] == f"0912 345 ({wording.WRONG_VALUE})"
-    assert "Ô để trống: thông tin chưa chính xác, đơn vị đang bổ sung." in \
+    assert f"Ô để trống ở {bad.unit.label}: thông tin chưa chính xác, đơn vị đang bổ sung." in \
         phu_luc.build_context(sub, campaign_2022(), PARENT)["ghi_chu"]
 
 
