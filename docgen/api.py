@@ -219,6 +219,20 @@ def the_thuc(paths, include_info: bool = False, sua: bool = False, out: str | Pa
     return job(paths, include_info, sua, Path(out) if out else None, ghi_de, Path(html) if html else None)
 
 
+def _not_in_the_units_folder(folder: Path, out_dir: Path) -> None:
+    """Refuse a summary written into the very folder of the units' files: every later run there
+    (kiem-tra, bao-cao, tong-hop with another -o) would read the summary back as a unit's report."""
+    import os
+
+    from docgen.errors import InputError, Location
+
+    if folder.is_dir() and os.path.realpath(out_dir) == os.path.realpath(folder):
+        raise InputError("Không ghi kết quả tổng hợp vào chính thư mục báo cáo của các đơn vị: lần chạy sau, "
+                         "docgen sẽ đọc lại tệp tổng hợp như báo cáo của một đơn vị. Chọn thư mục khác, ví dụ "
+                         f"-o {folder.name or 'thu-muc'}-tong-hop/ hoặc một thư mục con như -o {folder / 'tong-hop'}/.",
+                         Location(str(out_dir)))
+
+
 def tong_hop(folder: str | Path, chien_dich: str | Path, out_dir: str | Path, ghi_de: bool = False,
              thong_tin: str | Path | None = None, don_doc: bool = False, han_moi=None, don_vi: str | None = None,
              ban_ky: bool = False):
@@ -253,6 +267,7 @@ def tong_hop(folder: str | Path, chien_dich: str | Path, out_dir: str | Path, gh
     from docgen.readers.facts import parse_date
 
     campaign = load_campaign(chien_dich)
+    _not_in_the_units_folder(Path(folder), Path(out_dir))
     if don_vi:
         from docgen.campaigns.reporting import find_unit
         from docgen.jobs.compile_unit import run_unit

@@ -99,19 +99,36 @@ def os_reason(exc: OSError) -> str:
     return f"lỗi hệ điều hành số {exc.errno}" if exc.errno is not None else "lỗi hệ điều hành"
 
 
+DEEP = "cấu trúc lồng nhau quá sâu (hơn 256 tầng, thường là bảng lồng trong bảng nhiều lần)"
+
+
+def too_deep(exc: BaseException) -> bool:
+    """Return whether a parser stopped because the file nests too deep (not because it is broken).
+
+    >>> too_deep(RecursionError()), too_deep(ValueError("x"))
+    (True, False)
+    """
+    from lxml import etree
+
+    return isinstance(exc, RecursionError) or (
+        isinstance(exc, etree.XMLSyntaxError) and "Excessive depth" in str(exc))
+
+
 def parser_reason(exc: BaseException) -> str:
     """Return in Vietnamese what a parser's exception says about the file.
 
     >>> parser_reason(IndexError("list index out of range"))
     'tệp trỏ tới dữ liệu không có (chỉ số ngoài phạm vi)'
     >>> parser_reason(RecursionError())
-    'cấu trúc lồng nhau quá sâu'
+    'cấu trúc lồng nhau quá sâu (hơn 256 tầng, thường là bảng lồng trong bảng nhiều lần)'
     """
     import zipfile
     import zlib
 
     from lxml import etree
 
+    if too_deep(exc):
+        return DEEP
     if isinstance(exc, etree.XMLSyntaxError):
         line = f" ở dòng {exc.lineno}" if getattr(exc, "lineno", None) else ""
         found = re.search(r"Char (0x[0-9A-Fa-f]+)|[Cc]har value (\d+)", str(exc))
@@ -125,8 +142,6 @@ def parser_reason(exc: BaseException) -> str:
         return f"nội dung XML không hợp lệ{line}"
     if isinstance(exc, (zipfile.BadZipFile, zlib.error, EOFError)):
         return "tệp nén bị hỏng (dữ liệu nén không giải được hoặc sai mã kiểm tra CRC)"
-    if isinstance(exc, RecursionError):
-        return "cấu trúc lồng nhau quá sâu"
     if isinstance(exc, MemoryError):
         return "dữ liệu quá lớn so với bộ nhớ"
     if isinstance(exc, IndexError):

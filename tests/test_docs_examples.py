@@ -33,3 +33,17 @@ def test_the_docs_have_examples_of_the_main_commands():
 @pytest.mark.parametrize("path, command, shown", EXAMPLES, ids=[f"{p.name}: {c}" for p, c, _ in EXAMPLES])
 def test_each_example_prints_what_the_doc_shows(path, command, shown):
     assert SCRIPT.run(command) == shown, f"{path.name}: chạy python scripts/docs_examples.py để ghi lại ví dụ"
+
+
+def test_the_the_thuc_samples_break_what_their_builders_break():
+    """data/mau/the-thuc/ (scripts/make_the_thuc_samples.py) holds what the tests' builders make: the same findings."""
+    from docgen.nd30 import check_document, inspect_file
+    from tests.cli.test_the_thuc import bad_document
+    from tests.nd30.word_default import cong_van_word_default
+
+    folder = ROOT / "data" / "mau" / "the-thuc"
+    for name, build in (("nd30-van-ban-sai.docx", bad_document), ("cong-van-word.docx", cong_van_word_default)):
+        committed = [(f.rule, f.where) for f in inspect_file(folder / name).findings]
+        assert committed == [(f.rule, f.where) for f in check_document(build()).findings], name
+    assert [f.rule for f in inspect_file(folder / "bao-cao-du-thao.docx").findings if f.level.value != "INFO" or
+            f.rule == "DF-02"] == ["DF-02"]

@@ -25,6 +25,7 @@ BUILT_IN = {
     "so_da_bao_cao": "số đơn vị đã báo cáo",
     "chua_bao_cao": "tên các đơn vị chưa báo cáo",
     "don_vi": "tên đơn vị báo cáo (cơ quan ban hành)",
+    "loai_don_vi": "loại đơn vị báo cáo, viết thường («xã», «phường»; báo cáo tổng hợp: «tỉnh»)",
     "van_ban": "văn bản chỉ đạo được trích dẫn («Công văn số … ngày … của … về việc …»)",
     "han": "hạn báo cáo của cấp",
     "tre_han": "tên các đơn vị báo cáo sau hạn, với ngày báo cáo (ngày ở trang «Thông tin», không có thì ngày của tệp)",

@@ -196,7 +196,7 @@ def left_out_notes(campaign: Campaign, figures, rows) -> dict[str, str]:
     return out
 
 
-def _values(campaign: Campaign, rows, expected, issuer: str, proposals, subs=()) -> dict:
+def _values(campaign: Campaign, rows, expected, issuer: str, proposals, subs=(), unit: Unit | None = None) -> dict:
     figures = work_out(campaign, rows, expected)
     values = {k: f.text for k, f in figures.items()}
     values |= pairs(campaign, rows, pair_keys(campaign.report_sections + campaign.summary_sections))
@@ -205,7 +205,7 @@ def _values(campaign: Campaign, rows, expected, issuer: str, proposals, subs=())
     tardy = [f"{s.reporting_unit.label} (ngày {ngay_ngan(day)})" for s, day in late(campaign, subs)]
     values |= {"don_vi": issuer, "van_ban": citation(campaign), "han": ngay_ngan(lv.deadline),
                "de_xuat": "; ".join(proposals), "de_xuat_dong": list(proposals),
-               "tre_han": ", ".join(tardy) or NONE_LEFT}
+               "tre_han": ", ".join(tardy) or NONE_LEFT, "loai_don_vi": unit.kind if unit is not None else ""}
     return values
 
 
@@ -218,7 +218,7 @@ def report_context(sub: FormSubmission, campaign: Campaign, signed: bool = False
     issuer = frame.issuer_name(unit, facts.don_vi)
     kinh_gui = frame.recipients([addressee_name(campaign, unit)] if unit is not None else [])
     proposals = [clean(p) for p in facts.de_xuat if clean(p)]
-    values = _values(campaign, shown, sub.expected, issuer, proposals)
+    values = _values(campaign, shown, sub.expected, issuer, proposals, unit=unit)
     rows, totals = table_rows(campaign, shown, sub.expected)
     table = frame.table(_columns(campaign), rows, totals)
     chu_quan, ban_hanh = frame.header(unit, facts.don_vi)
@@ -296,7 +296,8 @@ def summary_context(campaign: Campaign, subs: list[FormSubmission], facts: Facts
     expected = tuple(u for u in campaign.units.descendants(province) if u.level in depths)
     rows = tuple(r for s in subs for r in counted_rows(s.rows, s.problems))
     issuer = frame.issuer_name(province)
-    values = _values(campaign, rows, expected, issuer, [clean(p) for p in conf["de_xuat"] if clean(p)], subs)
+    values = _values(campaign, rows, expected, issuer, [clean(p) for p in conf["de_xuat"] if clean(p)], subs,
+                     province)
     table_r, totals = table_rows(campaign, rows, expected)
     table = frame.table(_columns(campaign), table_r, totals)
     chu_quan, ban_hanh = frame.header(province)

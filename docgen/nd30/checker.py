@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 
-from docgen.errors import InputError, Location, parser_reason
+from docgen.errors import DEEP, InputError, Location, parser_reason, too_deep
 from docgen.limits import refusal
 from docgen.nd30.kinds import PHU_LUC, Kind
 from docgen.nd30.layout import Parts, find_layout
@@ -36,6 +36,8 @@ def unreadable_reason(exc: PackageError) -> str:
     told = refusal(exc.reason, exc.part, exc.size, exc.limit)
     if told is not None:
         return told
+    if exc.reason == "xml" and exc.cause is not None and too_deep(exc.cause):
+        return f"tệp .docx (phần «{exc.part or 'word/document.xml'}») có {DEEP}: docgen không đọc tệp như vậy"
     if exc.reason == "xml" and exc.cause is not None:
         return f"tệp .docx bị hỏng, không đọc được (phần «{exc.part or 'word/document.xml'}»): {parser_reason(exc.cause)}"
     if exc.reason == "corrupt" and exc.part:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docgen.errors import DocgenError, InputError, Location, parser_reason
+from docgen.errors import DEEP, DocgenError, InputError, Location, parser_reason, too_deep
 from docgen.limits import refusal
 from docgen.ooxml import PackageError
 
@@ -44,5 +44,8 @@ def unreadable(path: Path, exc: BaseException, kind: str) -> InputError:
         part, exc = exc.part or part, exc.cause or exc
     name, app = _APP.get(kind, ("Tệp", "Word hoặc Excel"))
     inside = f" (phần «{part}» trong tệp)" if part else ""
+    if too_deep(exc):   # not broken: nested past what docgen reads safely
+        return InputError(f"{name}{inside} có {DEEP}: docgen không đọc tệp như vậy. Chép nội dung sang tệp mới "
+                          f"không lồng bảng, hoặc xin đơn vị gửi lại tệp.", where)
     return InputError(f"{name} bị hỏng hoặc bị sửa, không đọc được{inside}: {what or parser_reason(exc)}. "
                       f"Mở tệp bằng {app} rồi lưu lại, hoặc xin đơn vị gửi lại tệp.", where)

@@ -21,6 +21,7 @@ from openpyxl.packaging.relationship import get_dependents, get_rels_path
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.utils import coordinate_to_tuple, get_column_letter
+from openpyxl.utils.datetime import from_excel
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import INLINE_STRING, MERGE_TAG, ROW_TAG, VALUE_TAG, WorkSheetParser
 from openpyxl.worksheet.merge import MergeCells
@@ -172,6 +173,18 @@ class SheetParser(WorkSheetParser):
                 self.row_counter = int(value)
         self.col_counter = 0
 
+    def _date(self, text: str, style: int) -> object:
+        """Return a date cell's value as openpyxl converts it; a serial no date has (negative, after 9999)
+        stays the number typed: openpyxl would give «#VALUE!», which no clerk typed (Excel shows ####)."""
+        number = float(text) if "." in text or "E" in text or "e" in text else int(text)
+        timedelta = style in self.timedelta_formats
+        if number < 0 and not timedelta:
+            return number
+        try:
+            return from_excel(number, self.epoch, timedelta=timedelta)
+        except (OverflowError, ValueError):
+            return number
+
     def _cell(self, element) -> tuple[int, object, bool]:
         """Return (column, value, is formula) of one cell: quick for plain cells, else openpyxl's way."""
         kind = element.get("t")
@@ -186,9 +199,8 @@ class SheetParser(WorkSheetParser):
                 else:
                     style = element.get("s")
                     if text and style and int(style) in self.date_formats:
-                        cell = self.parse_cell(element)   # a date: openpyxl's conversion
-                        return cell["column"], cell["value"], False
-                    if not text:
+                        value = self._date(text, int(style))
+                    elif not text:
                         value = None
                     elif "." in text or "E" in text or "e" in text:
                         value = float(text)

@@ -60,8 +60,15 @@ class Kind:
 
 
 def _text(value: object) -> str:
+    """Return a cell as a clerk sees it said: a TRUE/FALSE cell is «Có»/«Không» (as checks.normalize.as_text), never «True».
+
+    >>> _text(True), _text(12.0), _text(None)
+    ('Có', '12', '')
+    """
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return clean(str(value))
@@ -190,7 +197,7 @@ class Number(Kind):
             return EMPTY
         changed = ""
         if isinstance(value, bool):
-            return Reading(None, str(value), error=f"ô phải là {self.name}")
+            return Reading(None, _text(value), error=f"ô phải là {self.name}")
         if isinstance(value, (int, float)):
             number = Decimal(str(value))
         elif isinstance(value, Decimal):
@@ -198,7 +205,7 @@ class Number(Kind):
         else:
             number, changed = _number_text(_text(value), money=not self.whole)
             if number is None:
-                return Reading(None, _text(value), error=f"ô phải là {self.name}, không phải «{_text(value)}»")
+                return Reading(None, _text(value), error=f"ô phải là {self.name}")
         if abs(number) >= _MAX_NUMBER:
             return Reading(None, _text(value), error=f"số quá lớn cho {self.name}")
         if self.whole:

@@ -125,7 +125,8 @@ def test_reports_and_the_summary_carry_the_sums_of_what_was_filled(filled, tmp_p
     assert summary.figures["tong_kinh_phi"] == dot(money)
     document = docx.Document(tmp_path / "th" / "bao-cao-tong-hop.docx")
     text = "\n".join(p.text for p in document.paragraphs)
-    assert f"Toàn tỉnh có {dot(total)} khu dân cư" in text
+    # Only the communes that reported are summed: not "toàn tỉnh" (second reader, C3); no lateness line (C6).
+    assert f"Các xã, phường đã báo cáo có {dot(total)} khu dân cư" in text and "sau hạn" not in text
     assert f"Kinh phí vận động: {dot(money)} đồng." in text
     assert f"Đã có {len(typed)}/45 xã, phường báo cáo kết quả." in text
     assert "Xã, phường chưa báo cáo: xã Sín Thầu." in text

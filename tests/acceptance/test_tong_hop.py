@@ -254,13 +254,14 @@ def test_a_file_that_cannot_be_read_is_reported_and_the_others_are_summed_up(tmp
     for name in ("muong-nhe.xlsx", "nam-po.xlsx"):
         shutil.copy2(SAMPLE_2022 / name, folder / name)
     (folder / "hong.xlsx").write_text("TT;Đơn vị\n1;Xã A\n", encoding="utf-8")
-    code = cli.main(["tong-hop", str(folder), "--chien-dich", C2022, "-o", str(folder)])
+    out = folder / "tong-hop"   # a subfolder: never read as submissions (the folder itself is refused)
+    code = cli.main(["tong-hop", str(folder), "--chien-dich", C2022, "-o", str(out)])
     console = capsys.readouterr().out
     assert code == 1 and "Đã nộp 2/10" in console and "Tệp không dùng được: " in console
-    problems = list(load_workbook(folder / "tong-hop.xlsx")["Vấn đề"].iter_rows(min_row=2, values_only=True))
+    problems = list(load_workbook(out / "tong-hop.xlsx")["Vấn đề"].iter_rows(min_row=2, values_only=True))
     assert [(p[1], p[3]) for p in problems if p[1] == "TH-01"] == [("TH-01", "hong.xlsx")]
-    # Run again into the same folder: docgen's own outputs are not read as submissions.
-    assert cli.main(["tong-hop", str(folder), "--chien-dich", C2022, "-o", str(folder), "--ghi-de"]) == 1
+    # Run again: docgen's own outputs are not read as submissions.
+    assert cli.main(["tong-hop", str(folder), "--chien-dich", C2022, "-o", str(out), "--ghi-de"]) == 1
     assert "Đã nộp 2/10" in capsys.readouterr().out
 
 
