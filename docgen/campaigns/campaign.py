@@ -300,13 +300,9 @@ def _top_keys(raw: dict, read: Reader) -> None:
         guess = f" Có phải «{near[0]}»?" if near else ""
         line = line_of(read.text, key, key)
         spot = f"{key} (dòng {line})" if line else key
-        read.attempt(lambda: _fail(CampaignError(
+        read.complain(CampaignError(
             f"«{key}»{f' (dòng {line})' if line else ''}: khóa hay bảng không có.{guess} Các khóa dùng được: "
-            f"{', '.join(TOP_KEYS)}.", read.where.at(spot))))
-
-
-def _fail(exc: Exception):
-    raise exc
+            f"{', '.join(TOP_KEYS)}.", read.where.at(spot)))
 
 
 def _load(name_or_path: str | Path, found: list[CampaignError] | None) -> Campaign:

@@ -239,6 +239,12 @@ class Reader:
                 self.broken.add(broken)
             return default
 
+    def complain(self, exc: CampaignError) -> None:
+        """Raise the mistake, or note it when collecting (a mistake that leaves nothing out)."""
+        if self.found is None:
+            raise exc
+        self.found.append(exc)
+
     def each(self, items, make, name_of=None) -> list:
         """Return `make(i, item)` for each item; when collecting, an item with a mistake is noted and left out."""
         out = []
@@ -300,7 +306,7 @@ def parse_form(raw: dict, level_codes: tuple[str, ...], read: Reader) -> Form | 
     seen: set[str] = set()
     for i, c in enumerate(columns):
         if c.key in seen:
-            read.attempt(lambda: _raise(read.fail(f"hai cột cùng mã «{c.key}».", f"bieu_mau.cot[{i}].ma")))
+            read.complain(read.fail(f"hai cột cùng mã «{c.key}».", f"bieu_mau.cot[{i}].ma"))
         seen.add(c.key)
     by_key = {c.key: c for c in columns}
     read.each(columns, lambda i, c: _limit_column(c, i, by_key, read))
@@ -363,10 +369,6 @@ def _facts(table: dict, read: Reader) -> tuple[FactField, ...]:
             raise read.fail(f"không có mục «{after}» để xếp sau.", path + "sau")
         out.insert(at, field)
     return tuple(out)
-
-
-def _raise(exc: Exception):
-    raise exc
 
 
 def _limit_column(c: Column, i: int, by_key: dict[str, Column], read: Reader) -> None:

@@ -15,7 +15,6 @@ from docgen.campaigns.campaign import Campaign
 from docgen.campaigns.form import PAGE_COLUMNS
 from docgen.records.form import GROUP_NUMERALS
 from docgen.checks.figures import normalize_empty, says_nothing
-from docgen.documents import wording
 from docgen.records.model import Record, Submission
 from docgen.values.formats import ngay_nd30, so_hieu
 from docgen.vntext import clean, lower_first
@@ -101,7 +100,7 @@ def wrong_rows(campaign: Campaign) -> str:
     return campaign.report.wrong_rows
 
 
-def row(unit_name: str, record: Record | None, mode: str = "", expected_name: str = "") -> dict:
+def row(unit_name: str, record: Record | None, mode: str = "", expected_name: str = "", words=None) -> dict:
     """Return one table row: a value per page column (and the record's other columns), "" where there is none;
     `tt` set later.
 
@@ -111,11 +110,12 @@ def row(unit_name: str, record: Record | None, mode: str = "", expected_name: st
 
     >>> row("Xã Chung Chải", None)["ten_trang"], sorted(row("X", None)) == sorted(PAGE_COLUMNS)
     ('', True)
-    >>> row("Xã Chung Chải", None, LEAVE_OUT)["ten_trang"]
+    >>> from docgen.campaigns.campaign import load_campaign
+    >>> row("Xã Chung Chải", None, LEAVE_OUT, words=load_campaign().phrases)["ten_trang"]
     'Chưa báo cáo'
     """
     if mode:
-        return _judged(row(unit_name, record), record, mode, expected_name)
+        return _judged(row(unit_name, record), record, mode, expected_name, words)
     r = record
     values = dict(r.extra if r else ()) | {
         "tt": "",
@@ -132,18 +132,20 @@ def row(unit_name: str, record: Record | None, mode: str = "", expected_name: st
     return values
 
 
-def _judged(values: dict, record: Record | None, mode: str, expected_name: str = "") -> dict:
-    """Return a row's values as a signed Phụ lục prints them (see `row`); `expected_name` is the pattern's."""
+def _judged(values: dict, record: Record | None, mode: str, expected_name: str, words) -> dict:
+    """Return a row's values as a signed Phụ lục prints them (see `row`); `expected_name` is the pattern's,
+    `words` the campaign's phrasebook (`[loi_van] pl_o_*`)."""
     if record is None or says_nothing(record):
-        return values | {"ten_trang": wording.NOT_REPORTED}
+        return values | {"ten_trang": words.say("pl_o_chua_bao_cao")}
     if not record.has_page:
         note = record.page_note if record.page_note and not normalize_empty(record.page_note) else ""
-        values = values | {"ten_trang": wording.NO_PAGE + (f" ({note})" if note else "")}
+        values = values | {"ten_trang": words.say("pl_o_chua_lap_ghi_chu", ghi_chu=note) if note
+                           else words.say("pl_o_chua_lap")}
     elif expected_name and values["ten_trang"] and values["ten_trang"] != expected_name:
-        values["ten_trang"] = f"{values['ten_trang']} ({wording.OFF_PATTERN_CELL})"
+        values["ten_trang"] = words.say("pl_o_sai_mau", ten_trang=values["ten_trang"])
     for key in record.invalid:
         if key != "ten_trang" and values.get(key):
-            values[key] = "" if mode == LEAVE_OUT else f"{values[key]} ({wording.WRONG_VALUE})"
+            values[key] = "" if mode == LEAVE_OUT else words.say("pl_o_chua_dung", gia_tri=values[key])
     return values
 
 
@@ -155,6 +157,7 @@ def _rows(sub: Submission, campaign: Campaign, depth_index: dict[int, int], n_gr
     are left out with a note (LEAVE_OUT) or kept unnumbered and marked (MARK).
     """
     notes = notes if notes is not None else []
+    words = campaign.phrases
     by_unit: dict[tuple[int, str], list[Record]] = {}
     for r in sub.records:
         if r.unit is not None:
@@ -166,13 +169,13 @@ def _rows(sub: Submission, campaign: Campaign, depth_index: dict[int, int], n_gr
         records = by_unit.get((unit.level, unit.code), [])
         level = campaign.level_at(unit.level)
         pattern = level.expected_page_name(unit) if level is not None and mode else ""
-        out[i].append(row(unit.full_name, records[0] if records else None, mode, pattern) | {"_so": True})
+        out[i].append(row(unit.full_name, records[0] if records else None, mode, pattern, words) | {"_so": True})
         for extra in records[1:]:
             if mode == LEAVE_OUT:
                 notes.append(campaign.phrases.say("pl_ghi_lap", don_vi=unit.label))
             else:
-                name = f"{unit.full_name} (ghi trùng)" if mode == MARK else unit.full_name
-                out[i].append(row(name, extra, mode, pattern) | {"_so": False})
+                name = words.say("pl_dong_ghi_lap", don_vi=unit.full_name) if mode == MARK else unit.full_name
+                out[i].append(row(name, extra, mode, pattern, words) | {"_so": False})
         placed.update(id(r) for r in records)
     for r in sub.records:
         if id(r) in placed:
@@ -183,7 +186,7 @@ def _rows(sub: Submission, campaign: Campaign, depth_index: dict[int, int], n_gr
             scope = sub.reporting_unit.label if sub.reporting_unit is not None else campaign.province.label
             notes.append(campaign.phrases.say("pl_ngoai_danh_muc", don_vi=lower_first(name), cap_tren=scope))
         elif mode == MARK:
-            out[i].append(row(f"{name} (ngoài danh mục)", r, mode) | {"_so": False})
+            out[i].append(row(words.say("pl_dong_ngoai_danh_muc", don_vi=name), r, mode, words=words) | {"_so": False})
         else:
             out[i].append(row(name, r) | {"_so": True})
     return out

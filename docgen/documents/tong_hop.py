@@ -260,7 +260,8 @@ def phu_luc_groups(summary: Summary, parent: dict, notes: list[str] | None = Non
     deeper: list[list[dict]] = [[] for _ in levels[1:]]
     for row in summary.rows:
         if not row.submissions:
-            groups[0]["dong"].append(phu_luc.row(row.unit.full_name, None, phu_luc.LEAVE_OUT) | {"tt": "1"})
+            groups[0]["dong"].append(phu_luc.row(row.unit.full_name, None, phu_luc.LEAVE_OUT,
+                                                 words=campaign.phrases) | {"tt": "1"})
             for sub_groups in deeper:
                 sub_groups.append({"so": "", "ten": campaign.phrases.say("th_chua_bao_cao_nhom",
                                                                          don_vi=row.unit.full_name), "dong": []})
@@ -327,7 +328,7 @@ def appendix(summary: Summary, parent: dict, own: Submission | None = None) -> d
     if own is not None and level is not None:   # the province's own row heads the list: "I. Cấp tỉnh"
         record = next((r for r in own.records if r.unit == summary.province), None)
         row = phu_luc.row(summary.province.full_name, record, phu_luc.wrong_rows(summary.campaign),
-                          level.expected_page_name(summary.province)) | {"tt": "1"}
+                          level.expected_page_name(summary.province), summary.campaign.phrases) | {"tt": "1"}
         for g in groups:
             if g["so"] in GROUP_NUMERALS[:-1]:
                 g["so"] = GROUP_NUMERALS[GROUP_NUMERALS.index(g["so"]) + 1]
