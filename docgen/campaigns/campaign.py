@@ -342,7 +342,8 @@ def _load(name_or_path: str | Path, found: list[CampaignError] | None) -> Campai
     }, {})
     form = read.attempt(lambda: parse_form(raw, codes, read), broken="bieu_mau")
     if "bieu_mau" not in raw:   # the form, a list of pages too, is the campaign's own data (docs/chien-dich.md)
-        read.attempt(lambda: _no_form(read))
+        read.complain(read.fail("chiến dịch cần biểu mẫu [bieu_mau] với các cột [[bieu_mau.cot]] "
+                                "(docs/chien-dich.md).", "bieu_mau"))
     read.attempt(lambda: _patterns_for(form, levels, read))
     figures = read.attempt(lambda: parse_figures(raw, form, read), ())
     phrases = Phrasebook()
@@ -495,10 +496,6 @@ def _patterns_for(form: Form | None, levels: tuple[Level, ...], read: Reader) ->
             if col.applies_to(lv.code) and not lv.page_pattern:
                 raise read.fail(f"cột «{col.key}» kiểu «ten_theo_mau» cần «mau_ten_trang» ở cấp «{lv.code}».",
                                 f"bieu_mau.cot[{i}].kieu")
-
-
-def _no_form(read: Reader) -> None:
-    raise read.fail("chiến dịch cần biểu mẫu [bieu_mau] với các cột [[bieu_mau.cot]] (docs/chien-dich.md).", "bieu_mau")
 
 
 def _link_platforms(form: Form, platforms: dict[str, tuple[str, ...]], read: Reader) -> dict[str, tuple[str, ...]]:
