@@ -147,3 +147,11 @@ def test_a_page_form_without_a_page_column_names_it(tmp_path):
     with pytest.raises(CampaignError) as err:
         load_campaign(folder)
     assert "ld_email" in err.value.message and "bieu_mau.cot" in str(err.value.location)
+
+
+def test_a_person_required_at_one_level_only_is_not_asked_of_the_others(tmp_path):
+    vh = 'rong = 20\nbat_buoc = true\nkhac_voi = "ld_ten"\n'
+    folder = _copy(tmp_path, (vh, vh + 'cap = ["huyen"]\n'))
+    after = _rules(folder)
+    assert "tuan-giao.xlsx NS-02 H30" not in after      # a commune's row: the operator is asked of districts only
+    assert "tuan-giao.xlsx NS-03 H9" in after           # the district's own row keeps its rules
