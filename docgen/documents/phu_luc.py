@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 
 from docgen.campaigns.campaign import Campaign
-from docgen.records.form import COLUMNS, GROUP_NUMERALS
+from docgen.campaigns.form import PAGE_COLUMNS
+from docgen.records.form import GROUP_NUMERALS
 from docgen.checks.figures import normalize_empty, says_nothing
 from docgen.records.model import Record, Submission
 from docgen.values.formats import ngay_nd30, so_hieu
@@ -32,8 +33,12 @@ VARIABLES: dict[str, str] = {
     "«ỦY BAN MTTQ VIỆT NAM HUYỆN...................»; Phụ lục của báo cáo không có (không in).",
     "bieu_mau_vi_du": "Chỉ có ở biểu mẫu trống gửi kèm công văn: các dòng ví dụ in dưới bảng («* Ví dụ:», «- Tên Trang: …»); "
     "Phụ lục của báo cáo không có (không in).",
-    **{f"nhom[].dong[].{c.key}": f"Ô «{c.group + ' – ' if c.group else ''}{c.header}» của một dòng, nguyên văn "
-       f"(rỗng khi đơn vị chưa có dữ liệu)." for c in COLUMNS},
+    "cot": "Tiêu đề của từng cột theo mã cột, như chiến dịch khai ([[bieu_mau.cot]] tieu_de), ví dụ cot.ten_trang "
+    "= «Tên Trang».",
+    "nhom_cot": "Tiêu đề nhóm của cột theo mã cột ([[bieu_mau.cot]] nhom), ví dụ nhom_cot.ld_ten = «Lãnh đạo phụ trách»; "
+    "rỗng với cột không thuộc nhóm.",
+    **{f"nhom[].dong[].{key}": f"Ô của cột mã «{key}» ([[bieu_mau.cot]] của chiến dịch) ở một dòng, nguyên văn "
+       f"(rỗng khi đơn vị chưa có dữ liệu)." for key in PAGE_COLUMNS},
 }
 
 
@@ -81,7 +86,12 @@ def build_context(subs: list[Submission] | Submission, campaign: Campaign, paren
         if mode == LEAVE_OUT and blank else []
     # "o_trong": the units whose cells were blanked (the province's summary notes them, not the districts' rows)
     return {"tieu_de": clean(title).upper(), "kem_theo": reference(parent), "nhom": groups, "ghi_chu": notes + cells,
-            "o_trong": list(dict.fromkeys(blank)) if cells else []}
+            "o_trong": list(dict.fromkeys(blank)) if cells else [], **headers(campaign)}
+
+
+def headers(campaign: Campaign) -> dict:
+    """Return the table's header texts as the campaign declares them: "cot" and "nhom_cot" by column key."""
+    return {"cot": {c.key: c.header for c in campaign.columns}, "nhom_cot": {c.key: c.group for c in campaign.columns}}
 
 
 def wrong_rows(campaign: Campaign) -> str:
@@ -91,13 +101,14 @@ def wrong_rows(campaign: Campaign) -> str:
 
 
 def row(unit_name: str, record: Record | None, mode: str = "", expected_name: str = "", words=None) -> dict:
-    """Return one table row: a value per form column (COLUMNS), "" where there is none; `tt` set later.
+    """Return one table row: a value per page column (and the record's other columns), "" where there is none;
+    `tt` set later.
 
     With a `mode` (a report's Phụ lục), a unit without a record reads "Chưa báo cáo", a unit without
     a page "Chưa lập “Trang cộng đồng”" (with its own words, "đang xây dựng"), a name off the
     pattern is marked, and a wrong value is left out (LEAVE_OUT) or marked (MARK): never printed as valid.
 
-    >>> row("Xã Chung Chải", None)["ten_trang"], sorted(row("X", None)) == sorted(c.key for c in COLUMNS)
+    >>> row("Xã Chung Chải", None)["ten_trang"], sorted(row("X", None)) == sorted(PAGE_COLUMNS)
     ('', True)
     >>> from docgen.campaigns.campaign import load_campaign
     >>> row("Xã Chung Chải", None, LEAVE_OUT, words=load_campaign().phrases)["ten_trang"]
@@ -106,7 +117,7 @@ def row(unit_name: str, record: Record | None, mode: str = "", expected_name: st
     if mode:
         return _judged(row(unit_name, record), record, mode, expected_name, words)
     r = record
-    values = {
+    values = dict(r.extra if r else ()) | {
         "tt": "",
         "don_vi": unit_name,
         "ten_trang": r.page_name if r else "",
@@ -118,7 +129,7 @@ def row(unit_name: str, record: Record | None, mode: str = "", expected_name: st
         "vh_sdt": r.operator.phone if r else "",
         "vh_email": r.operator.email if r else "",
     }
-    return {c.key: values[c.key] for c in COLUMNS}
+    return values
 
 
 def _judged(values: dict, record: Record | None, mode: str, expected_name: str, words) -> dict:

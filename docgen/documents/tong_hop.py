@@ -334,7 +334,7 @@ def appendix(summary: Summary, parent: dict, own: Submission | None = None) -> d
                 g["so"] = GROUP_NUMERALS[GROUP_NUMERALS.index(g["so"]) + 1]
         groups = [{"so": GROUP_NUMERALS[0], "ten": level.title, "dong": [row]}] + groups
     return {"tieu_de": f"{title} {summary.province.label}".upper(), "kem_theo": phu_luc.reference(parent),
-            "nhom": groups, "ghi_chu": notes}
+            "nhom": groups, "ghi_chu": notes, **phu_luc.headers(summary.campaign)}
 
 
 def draft_reason(summary: Summary, facts: Facts | None, signed: bool = False) -> str:

@@ -8,6 +8,7 @@ import pytest
 from tests.documents.document_samples import ROOT, TRICKY, campaign_2022
 
 from docgen.checks import check_source
+from tests.forms import PAGE_FORM
 from docgen.documents import bao_cao, phu_luc
 from docgen.errors import Location
 from docgen.records.model import Cell, Facts, RawRow, RawTable, Source
@@ -72,7 +73,7 @@ def test_a_sample_submission_gives_a_report_and_a_complete_appendix(path: Path):
     from docgen.readers import read_source
 
     campaign = campaign_2022()
-    sub = check_source(read_source(path), campaign)
+    sub = check_source(read_source(path, PAGE_FORM), campaign)
     report = bao_cao.build_context(sub, campaign)
     assert report["co_quan_chu_quan"][0] == "ỦY BAN MTTQ VIỆT NAM" and report["noi_dung"][-1]["text"].endswith("./.")
     appendix = phu_luc.build_context(sub, campaign, report)

@@ -12,7 +12,7 @@ from tests.documents.document_samples import TRICKY, campaign_2022, muong_nhe, r
 from docgen.campaigns.campaign import load_campaign
 from docgen.documents import bao_cao, phu_luc
 from docgen.errors import Location
-from docgen.records.form import COLUMNS
+from tests.forms import COLUMNS
 from docgen.records.model import Facts, RawTable, Record, Source, Submission
 
 PARENT = {"loai": "Báo cáo", "so": "", "ky_hieu": "BC-MTTQ-BTT", "ngay": None, "nam": 2022,

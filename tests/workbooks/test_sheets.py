@@ -6,7 +6,7 @@ import pytest
 from openpyxl import load_workbook
 
 from docgen.campaigns.campaign import load_campaign
-from docgen.records.form import COLUMNS, FACT_FIELDS
+from tests.forms import COLUMNS, FACT_FIELDS
 from docgen.workbooks import write_workbooks
 from docgen.workbooks.sheets import FIRST_DATA_ROW, HEADER_ROW
 
@@ -157,7 +157,7 @@ def test_yes_no_admits_nothing_else_but_an_unusual_title_is_only_questioned(muon
 
 def test_input_message_titles_are_cut_at_a_word_end(muong_nhe):
     """Excel's 32-character limit: "Lãnh đạo phụ trách: Số điện", never "…Số điện thoạ"."""
-    from docgen.records.form import COLUMNS, FACT_FIELDS
+    from tests.forms import COLUMNS, FACT_FIELDS
 
     full = [c.header if not c.group else f"{c.group.split(',')[0]}: {c.header}" for c in COLUMNS]
     full += [f.label for f in FACT_FIELDS]
