@@ -351,6 +351,8 @@ def _load(name_or_path: str | Path, found: list[CampaignError] | None) -> Campai
         default_figures, default_phrases = _page_defaults(file)
         figures = figures if any(f.per_level for f in figures) else default_figures + figures
         phrases = read.attempt(lambda: parse_phrases(raw, figures, read, default_phrases), phrases)
+    else:   # a form campaign's sentences are its sections; its [loi_van] may name the Phụ lục's words
+        phrases = read.attempt(lambda: parse_phrases(raw, figures, read), phrases)
     # A name declared with a mistake (noted already) is not blamed again where a sentence uses it.
     names = set(BUILT_IN) | {f.key for f in figures} | ({c.key for c in form.columns} if form else set()) \
         | read.broken
