@@ -63,6 +63,9 @@ def test_a_renamed_column_a_new_hint_and_an_extra_column_reach_the_workbook(edit
     prompts = {str(dv.sqref).split(":")[0]: dv.prompt for dv in ws.data_validations.dataValidation}
     assert prompts[f"C{FIRST_DATA_ROW}"] == "Ghi đúng tên Trang theo mẫu của cấp."
     assert prompts[f"K{FIRST_DATA_ROW}"] == "Ghi chú thêm về Trang, nếu có."
+    guide = "\n".join(str(c.value) for c in load_workbook(book)["Hướng dẫn"]["A"] if c.value)
+    assert "ghi Tên Trang chính thức, Địa chỉ liên kết, Ghi chú của đơn vị, rồi Họ và tên" in guide
+    assert "để trống Tên Trang chính thức, ghi «Chưa có»" in guide
 
 
 def _filled(edited: Path, out: Path) -> Path:
