@@ -292,6 +292,7 @@ def summary_context(campaign: Campaign, subs: list[FormSubmission], facts: Facts
     conf = {"kinh_gui": "Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam", "ky_hieu": campaign.report.symbol
             or DEFAULT_SYMBOL, "trich_yeu": campaign.report.subject, "tham_quyen": frame.AUTHORITY, "chuc_vu": "",
             "nguoi_ky": "", "luu": "", "noi_nhan": (), "de_xuat": (), "so": "", "ngay": None}
+    conf |= frame.dispatch_signer(campaign)
     conf |= campaign.summary.values
     if facts is not None:
         conf |= {k: getattr(facts, k) for k in ("so", "ngay", "nguoi_ky", "chuc_vu", "tham_quyen", "luu",

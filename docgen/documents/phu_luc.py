@@ -116,20 +116,8 @@ def row(unit_name: str, record: Record | None, mode: str = "", expected_name: st
     """
     if mode:
         return _judged(row(unit_name, record), record, mode, expected_name, words)
-    r = record
-    values = dict(r.extra if r else ()) | {
-        "tt": "",
-        "don_vi": unit_name,
-        "ten_trang": r.page_name if r else "",
-        "lien_ket": r.link if r else "",
-        "ld_ten": r.leader.name if r else "",
-        "ld_sdt": r.leader.phone if r else "",
-        "ld_email": r.leader.email if r else "",
-        "vh_ten": r.operator.name if r else "",
-        "vh_sdt": r.operator.phone if r else "",
-        "vh_email": r.operator.email if r else "",
-    }
-    return values
+    values = {key: "" for key in PAGE_COLUMNS} | (record.cells() if record else {})
+    return values | {"tt": "", "don_vi": unit_name}
 
 
 def _judged(values: dict, record: Record | None, mode: str, expected_name: str, words) -> dict:

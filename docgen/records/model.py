@@ -204,6 +204,15 @@ class Record:
     def has_page(self) -> bool:
         return bool(self.page_name or self.link)
 
+    def cells(self) -> dict[str, str]:
+        """Return the record's values by the page form's column keys (docgen.campaigns.form.PAGE_COLUMNS but
+        TT), and its other columns' (`extra`): what the filled workbook, the Phụ lục and tong-hop.xlsx print."""
+        out = dict(self.extra) | {"don_vi": self.unit.full_name if self.unit else self.unit_text,
+                                  "ten_trang": self.page_name, "lien_ket": self.link}
+        for prefix, person in (("ld", self.leader), ("vh", self.operator)):
+            out |= {f"{prefix}_ten": person.name, f"{prefix}_sdt": person.phone, f"{prefix}_email": person.email}
+        return out
+
 
 @dataclass(frozen=True)
 class Facts:

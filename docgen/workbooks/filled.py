@@ -12,22 +12,12 @@ from openpyxl import Workbook
 
 from docgen.campaigns.campaign import Campaign
 from docgen.records.form import FACTS_SHEET
-from docgen.records.model import Facts, Record, Submission
+from docgen.records.model import Facts, Submission
 from docgen.workbooks.plan import plan_for
 from docgen.workbooks.sheets import FIRST_DATA_ROW, FORM_SHEET, build
 from docgen.xlsxcell import put
 
 UNMATCHED = "Các dòng có đơn vị không khớp danh mục (giữ lại để soát):"
-
-
-def record_values(record: Record) -> dict[str, str]:
-    """Return a record's values by column key."""
-    people = {"ld": record.leader, "vh": record.operator}
-    out = dict(record.extra) | {"don_vi": record.unit.full_name if record.unit else record.unit_text,
-           "ten_trang": record.page_name, "lien_ket": record.link}
-    for prefix, person in people.items():
-        out |= {f"{prefix}_ten": person.name, f"{prefix}_sdt": person.phone, f"{prefix}_email": person.email}
-    return out
 
 
 def _fact_text(facts: Facts, key: str):
@@ -57,7 +47,7 @@ def filled_workbook(campaign: Campaign, sub: Submission) -> Workbook:
             ws.cell(row, 2).value = None
             continue
         last = row
-        values = record_values(record)
+        values = record.cells()
         for col, key in enumerate(keys, start=1):
             if key not in ("tt", "don_vi") and values.get(key):
                 put(ws.cell(row, col), values[key])
@@ -66,7 +56,7 @@ def filled_workbook(campaign: Campaign, sub: Submission) -> Workbook:
         row = ws.max_row + 2
         put(ws.cell(row, 1), UNMATCHED)
         for n, record in enumerate(extra, start=1):
-            values = record_values(record)
+            values = record.cells()
             for col, key in enumerate(keys, start=1):
                 put(ws.cell(row + n, col), n if key == "tt" else values.get(key) or None)
     facts = wb[FACTS_SHEET]

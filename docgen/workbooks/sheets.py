@@ -260,18 +260,13 @@ def guide_lines(plan: FormPlan, campaign: Campaign) -> list[str]:
     """Return the instruction sheet's lines, in Vietnamese."""
     if not campaign.pages:
         return form_guide_lines(plan, campaign)
-    lines = _opening_lines(campaign, "TRANG CỘNG ĐỒNG")
+    lines = _opening_lines(campaign, "TRANG CỘNG ĐỒNG") + [""]
+    steps = [f"Trang «{FORM_SHEET}»: mỗi dòng là một đơn vị. Cột TT và Đơn vị đã ghi sẵn theo danh mục "
+             "đơn vị hành chính chính thức: không sửa, không xóa, không chèn dòng.", *_page_steps(campaign),
+             f"Trang «{FACTS_SHEET}»: ghi số, ngày báo cáo, người ký, chức vụ, thẩm quyền ký (chọn trong danh sách), "
+             "nơi nhận và đề xuất (mỗi mục một dòng trong ô, xuống dòng bằng Alt+Enter)."]
+    lines += [f"{n}. {step}" for n, step in enumerate(steps, start=1)]
     lines += [
-        "",
-        f"1. Trang «{FORM_SHEET}»: mỗi dòng là một đơn vị. Cột TT và Đơn vị đã ghi sẵn theo danh mục "
-        "đơn vị hành chính chính thức: không sửa, không xóa, không chèn dòng.",
-        "2. Với mỗi đơn vị, ghi Tên Trang, Địa chỉ liên kết, rồi Họ và tên, Số điện thoại, Địa chỉ hộp thư "
-        "điện tử của Lãnh đạo phụ trách và của Cán bộ quản lý, vận hành. Bấm vào một ô để xem cách ghi.",
-        "3. Số điện thoại: gõ đủ số 0 ở đầu, ví dụ 0912 345 678 (các ô này đã định dạng văn bản, không mất số 0).",
-        "4. Đơn vị chưa lập Trang: để trống Tên Trang, ghi «Chưa có» hoặc «Đang xây dựng» ở cột Địa chỉ liên kết, "
-        "vẫn ghi người phụ trách nếu đã phân công. Dòng để trống hoàn toàn được hiểu là đơn vị chưa báo cáo.",
-        f"5. Trang «{FACTS_SHEET}»: ghi số, ngày báo cáo, người ký, chức vụ, thẩm quyền ký (chọn trong danh sách), "
-        "nơi nhận và đề xuất (mỗi mục một dòng trong ô, xuống dòng bằng Alt+Enter).",
         "",
         "Cách đặt tên Trang:",
     ]
@@ -287,6 +282,25 @@ def guide_lines(plan: FormPlan, campaign: Campaign) -> list[str]:
     lines += [f"- {_sender(group, plan)}: trước ngày {ngay_han(group.level.deadline)}, gửi "
               f"{_receiver(group, plan, campaign)}." for group in plan.groups]
     return lines
+
+
+def _page_steps(campaign: Campaign) -> list[str]:
+    """Return the steps of a list of pages that name its columns, as the campaign's form calls them."""
+    cols = [c for c in campaign.columns if c.key not in LOCKED_KEYS]
+    single = [c.header for c in cols if not c.group]
+    groups = list(dict.fromkeys(c.group for c in cols if c.group))
+    subs = list(dict.fromkeys(c.header for c in cols if c.group))
+    steps = [f"Với mỗi đơn vị, ghi {', '.join(single)}"
+             + (f", rồi {', '.join(subs)} của {' và của '.join(groups)}" if groups else "")
+             + ". Bấm vào một ô để xem cách ghi."]
+    if any(c.kind.key == "dien_thoai" for c in cols):
+        steps.append("Số điện thoại: gõ đủ số 0 ở đầu, ví dụ 0912 345 678 (các ô này đã định dạng văn bản, "
+                     "không mất số 0).")
+    name, link = campaign.form.column("ten_trang"), campaign.form.column("lien_ket")
+    steps.append(f"Đơn vị chưa lập Trang: để trống {name.header}, ghi «Chưa có» hoặc «Đang xây dựng» ở cột "
+                 f"{link.header}, vẫn ghi người phụ trách nếu đã phân công. Dòng để trống hoàn toàn được hiểu là "
+                 "đơn vị chưa báo cáo.")
+    return steps
 
 
 def _sender(group, plan) -> str:

@@ -63,14 +63,15 @@ def test_a_renamed_column_a_new_hint_and_an_extra_column_reach_the_workbook(edit
     prompts = {str(dv.sqref).split(":")[0]: dv.prompt for dv in ws.data_validations.dataValidation}
     assert prompts[f"C{FIRST_DATA_ROW}"] == "Ghi đúng tên Trang theo mẫu của cấp."
     assert prompts[f"K{FIRST_DATA_ROW}"] == "Ghi chú thêm về Trang, nếu có."
+    guide = "\n".join(str(c.value) for c in load_workbook(book)["Hướng dẫn"]["A"] if c.value)
+    assert "ghi Tên Trang chính thức, Địa chỉ liên kết, Ghi chú của đơn vị, rồi Họ và tên" in guide
+    assert "để trống Tên Trang chính thức, ghi «Chưa có»" in guide
 
 
-def test_the_workbook_of_the_edited_form_reads_back_with_its_extra_column(edited, tmp_path):
-    from docgen import readers
-    from docgen.checks.run import check_source
-
-    assert main(["bieu-mau", str(edited), "--don-vi", "Mường Nhé", "-o", str(tmp_path)]) == 0
-    book = next(tmp_path.rglob("bieu-mau-*.xlsx"))
+def _filled(edited: Path, out: Path) -> Path:
+    """Return Mường Nhé's workbook of the edited form, Chung Chải's row filled in, extra column included."""
+    assert main(["bieu-mau", str(edited), "--don-vi", "Mường Nhé", "-o", str(out)]) == 0
+    book = next(out.rglob("bieu-mau-*.xlsx"))
     wb = load_workbook(book)
     ws = wb[FORM_SHEET]
     row = next(r for r in range(FIRST_DATA_ROW, ws.max_row + 1) if ws.cell(r, 2).value == "Xã Chung Chải")
@@ -78,11 +79,29 @@ def test_the_workbook_of_the_edited_form_reads_back_with_its_extra_column(edited
     ws.cell(row, 4).value = "https://www.facebook.com/mattranchungchai"
     ws.cell(row, 11).value = "Đang mời thêm người theo dõi"
     wb.save(book)
+    return book
+
+
+def test_the_workbook_of_the_edited_form_reads_back_with_its_extra_column(edited, tmp_path):
+    from docgen import readers
+    from docgen.checks.run import check_source
+
+    book = _filled(edited, tmp_path)
     campaign = load_campaign(edited)
     sub = check_source(readers.read_source(book, campaign.form), campaign)
     record = next(r for r in sub.records if r.unit is not None and r.unit.name == "Chung Chải")
     assert record.page_name == "Mặt trận Chung Chải (huyện Mường Nhé, tỉnh Điện Biên)"
     assert dict(record.extra) == {"ghi_chu": "Đang mời thêm người theo dõi"}
+
+
+def test_the_summary_workbook_lists_the_extra_column(edited, tmp_path):
+    _filled(edited, tmp_path / "huyen")
+    api.tong_hop(tmp_path / "huyen", str(edited), tmp_path / "th")
+    ws = load_workbook(tmp_path / "th" / "tong-hop.xlsx")["Danh sách Trang"]
+    head = [c.value for c in ws[1]]
+    assert "Tên Trang chính thức" in head and "Lãnh đạo phụ trách: số điện thoại" in head
+    at = head.index("Ghi chú của đơn vị")
+    assert [r[at].value for r in ws.iter_rows(min_row=2) if r[at].value] == ["Đang mời thêm người theo dõi"]
 
 
 def test_the_blank_phu_luc_of_the_dispatch_prints_the_renamed_header(edited, tmp_path):
@@ -131,3 +150,11 @@ def test_a_page_form_without_a_page_column_names_it(tmp_path):
     with pytest.raises(CampaignError) as err:
         load_campaign(folder)
     assert "ld_email" in err.value.message and "bieu_mau.cot" in str(err.value.location)
+
+
+def test_a_person_required_at_one_level_only_is_not_asked_of_the_others(tmp_path):
+    vh = 'rong = 20\nbat_buoc = true\nkhac_voi = "ld_ten"\n'
+    folder = _copy(tmp_path, (vh, vh + 'cap = ["huyen"]\n'))
+    after = _rules(folder)
+    assert "tuan-giao.xlsx NS-02 H30" not in after      # a commune's row: the operator is asked of districts only
+    assert "tuan-giao.xlsx NS-03 H9" in after           # the district's own row keeps its rules
