@@ -99,7 +99,7 @@ def outline(name: str | Path) -> Outline:
     if len(mistakes) == 1:
         raise mistakes[0]
     if mistakes:
-        listed = "\n".join(f"  {i}. {m.location}: {m.message}" for i, m in enumerate(mistakes, start=1))
+        listed = "\n".join(f"  {i}. {m}" for i, m in enumerate(mistakes, start=1))
         raise CampaignError(f"tệp chiến dịch có {len(mistakes)} lỗi:\n{listed}")
     file = campaign.folder / FILE_NAME
     _page_figures(campaign, file.read_text(encoding="utf-8-sig"), Location(str(file)))
@@ -205,8 +205,8 @@ def sample_values(campaign: Campaign, n: int, name: str = "") -> list:
             out.append("Có")
         elif col.choices:
             out.append(col.choices[0])
-        elif kind == "ten_theo_mau":   # not held to the level's pattern: a preview shows the cells, not a check
-            out.append(f"Mặt trận {name.split(' ', 1)[-1]}")
+        elif kind == "ten_theo_mau":   # the name the level's pattern gives, so the sample report is not a draft
+            out.append(_patterned_name(campaign, name))
         elif kind == "lien_ket":
             out.append(f"https://www.{(col.domains or (domain,))[0]}/mattran-{slug(name) or n}")
         elif kind == "ho_ten":
@@ -225,6 +225,15 @@ def sample_values(campaign: Campaign, n: int, name: str = "") -> list:
                 and out[i] > out[ordered[col.not_above]]:
             out[i] = out[ordered[col.not_above]]
     return out
+
+
+def _patterned_name(campaign: Campaign, name: str) -> str:
+    """Return the name the pattern of the unit's level gives unit `name` ("Mặt trận …" when no pattern applies)."""
+    for level in campaign.levels:
+        units = campaign.units.lookup(name, level.depth)
+        if len(units) == 1 and level.page_pattern:
+            return level.expected_page_name(units[0])
+    return f"Mặt trận {name.split(' ', 1)[-1]}"
 
 
 def fill_preview(book: Path, campaign: Campaign, target: Path, units: int = 3) -> Path:
