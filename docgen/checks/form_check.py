@@ -236,7 +236,7 @@ def _limits(col: Column, value, where: Location, code: str, found: list[Problem]
         if (col.first_day and value < col.first_day) or (col.last_day and value > col.last_day):
             window = f" từ {ngay_ngan(col.first_day)}" if col.first_day else ""
             window += f" đến {ngay_ngan(col.last_day)}" if col.last_day else ""
-            found.append(problem("BM-06", f"«{_label(col)}» là {ngay_ngan(value)}, ngoài thời gian tổ chức{window}.",
+            found.append(problem("BM-06", f"«{_label(col)}» là {ngay_ngan(value)}, ngoài khoảng ngày hợp lệ{window}.",
                                  where, f"Ghi ngày{window}.", code))
 
 

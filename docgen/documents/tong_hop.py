@@ -73,6 +73,7 @@ def settings(summary: Summary, facts: Facts | None) -> dict:
                             "trich_yeu": say("th_trich_yeu"), "de_xuat": (say("th_de_xuat"),)}
     report = summary.campaign.report  # the district reports' subject and symbol, same topic
     out.update({k: v for k, v in (("trich_yeu", report.subject), ("ky_hieu", report.symbol)) if v})
+    out.update(frame.dispatch_signer(summary.campaign))
     out.update(summary.campaign.summary.values)
     if facts is not None:
         for key in ("so", "ngay", "nguoi_ky", "chuc_vu", "tham_quyen", "luu", "noi_nhan", "de_xuat"):
