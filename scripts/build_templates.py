@@ -285,34 +285,59 @@ def build_cong_van(path: Path) -> None:
 # ----------------------------------------------------------------- phu_luc.docx
 
 def _column_widths(total: int) -> list[int]:
-    """Return the form's column widths in twips (TABLE_MM), the last one taking the rounding, summing to `total`."""
+    """Return the page form's column widths in twips (TABLE_MM), the last one taking the rounding, summing to `total`."""
     widths = [int(Mm(TABLE_MM[c.key]).twips) for c in COLUMNS]
     widths[-1] += total - sum(widths)
     return widths
 
 
-def _header_rows(table) -> None:
-    """The two-row header: a column without a group spans both rows; grouped columns share a top cell."""
-    top, sub = table.rows[0], table.rows[1]
+def _header_rows(table, columns) -> None:
+    """The header: a column without a group spans both rows, grouped columns share a top cell (one row
+    when no column has a group). Header texts are the campaign's: context `cot` and `nhom_cot` by key."""
+    grouped = any(c.group for c in columns)
+    top, sub = table.rows[0], table.rows[1] if grouped else None
     i = 0
-    while i < len(COLUMNS):
-        col = COLUMNS[i]
-        if not col.group:   # header texts are the campaign's ([[bieu_mau.cot]] tieu_de, nhom): context `cot`
-            cell = top.cells[i].merge(sub.cells[i])
+    while i < len(columns):
+        col = columns[i]
+        if not col.group:
+            cell = top.cells[i].merge(sub.cells[i]) if grouped else top.cells[i]
             parts.fill(cell, "{{ cot.%s }}" % col.key, size=TABLE_HEAD_PT, bold=True)
             cell.vertical_alignment = 1  # centre
             i += 1
             continue
         j = i
-        while j + 1 < len(COLUMNS) and COLUMNS[j + 1].group == col.group:
+        while j + 1 < len(columns) and columns[j + 1].group == col.group:
             j += 1
         cell = top.cells[i].merge(top.cells[j])
         parts.fill(cell, "{{ nhom_cot.%s }}" % col.key, size=TABLE_HEAD_PT, bold=True)
         for k in range(i, j + 1):
-            parts.fill(sub.cells[k], "{{ cot.%s }}" % COLUMNS[k].key, size=TABLE_HEAD_PT, bold=True)
+            parts.fill(sub.cells[k], "{{ cot.%s }}" % columns[k].key, size=TABLE_HEAD_PT, bold=True)
         i = j + 1
-    parts.repeat_header(top)
-    parts.repeat_header(sub)
+    for row in (top, sub) if grouped else (top,):
+        parts.repeat_header(row)
+
+
+def _data_row(table, columns, var: str, bold: bool = False) -> None:
+    """Add a row of one `{{ var.<key> }}` cell per column (TT centred, the others left)."""
+    data = table.add_row()
+    for cell, col in zip(data.cells, columns):
+        parts.fill(cell, "{{ %s.%s }}" % (var, col.key), size=TABLE_ROW_PT, bold=bold,
+                   align=CENTER if col.key == "tt" else LEFT)
+    parts.cant_split(data)
+
+
+def _form_table(doc, columns, widths: list[int]):
+    """Add the Phụ lục's table head for `columns` (fixed widths, 1 mm cell margins, header rows); return it.
+
+    The rows below follow the contract in this file's docstring; docgen/ooxml/column_table.py fits a
+    table of this shape to a campaign's declared columns at render time (one way to build it).
+    """
+    table = doc.add_table(rows=2 if any(c.group for c in columns) else 1, cols=len(columns))
+    table.style = doc.styles["Table Grid"]
+    parts.fixed_layout(table, widths)
+    parts.cell_margins(table, TABLE_PAD)
+    _header_rows(table, columns)
+    return table
 
 
 def _tag_row(table, tag: str, size: float = TABLE_ROW_PT) -> None:
@@ -339,13 +364,7 @@ def build_phu_luc(path: Path) -> None:
     parts.rule(doc, LINE_APPENDIX, width)  # PL-07
     parts.para(doc, "", size=12, after=0)
 
-    widths = _column_widths(width)
-    n = len(COLUMNS)
-    table = doc.add_table(rows=2, cols=n)
-    table.style = doc.styles["Table Grid"]
-    parts.fixed_layout(table, widths)
-    parts.cell_margins(table, TABLE_PAD)
-    _header_rows(table)
+    table = _form_table(doc, COLUMNS, _column_widths(width))
     table.add_row()
     _tag_row(table, "{%tr for g in nhom %}")
     group = table.add_row()
@@ -355,10 +374,7 @@ def build_phu_luc(path: Path) -> None:
     parts.cant_split(group)
     table.add_row()
     _tag_row(table, "{%tr for r in g.dong %}")
-    data = table.add_row()
-    for cell, col in zip(data.cells, COLUMNS):
-        parts.fill(cell, "{{ r.%s }}" % col.key, size=TABLE_ROW_PT, align=CENTER if col.key == "tt" else LEFT)
-    parts.cant_split(data)
+    _data_row(table, COLUMNS, "r")
     table.add_row()
     _tag_row(table, "{%tr endfor %}")
     table.add_row()

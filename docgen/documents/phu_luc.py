@@ -93,14 +93,21 @@ def build_context(subs: list[Submission] | Submission, campaign: Campaign, paren
 
 
 def template(campaign: Campaign, name: str = TEMPLATE) -> bytes:
-    """Return the campaign's Phụ lục template (its own, else templates/phu_luc.docx) with the table's columns
+    """Return the campaign's Phụ lục template `name` (its own, else the shared one: phu_luc.docx for a page
+    form, phu_luc_bang.docx for a form of its own) with the table's columns
     the declared ones (`[[bieu_mau.cot]]`, in order, grouped by `nhom`): an extra column is printed,
     a removed one leaves no empty column. Widths: the template's own for its columns, a new column's in
     proportion to its `rong`; the table keeps its width (docgen.ooxml.column_table)."""
     from docgen.render.engine import template_bytes
 
-    columns = [TableColumn(c.key, c.group, c.width) for c in campaign.columns]
-    return column_table.fit(template_bytes(campaign.template(name), name), columns, "nhom_cot")
+    return column_table.fit(template_bytes(campaign.template(name), name), table_columns(campaign), "nhom_cot")
+
+
+def table_columns(campaign: Campaign) -> list[TableColumn]:
+    """Return the Phụ lục table's columns as declared (`[[bieu_mau.cot]]`, TT and Đơn vị first): key, group,
+    `rong`, and TT and numbers centred, text left (scripts/build_templates.py writes the templates by it)."""
+    return [TableColumn(c.key, c.group, c.width, "center" if c.key == "tt" or c.kind.numeric else "left")
+            for c in campaign.columns]
 
 
 def headers(campaign: Campaign) -> dict:

@@ -6,7 +6,7 @@ A template table of this shape (the one `scripts/build_templates.py` writes):
                          a top cell spanning its group, `{{ group_head.first_key }}` (two header rows)
     {%tr … %} rows       one cell spanning the table
     other rows           two cells: the first column's, then one spanning the rest (a group row)
-    data row             one cell per column, `{{ r.key }}`
+    data row(s)          one cell per column, `{{ r.key }}` (a totals row too: `{{ t.key }}`)
 
 is rebuilt for the given columns (`fit`): each column keeps its template cell (formatting,
 alignment, width) when the template has it; a new column copies the template's last data
@@ -33,16 +33,20 @@ _TR, _TC, _T, _P, _R = _W + "tr", _W + "tc", _W + "t", _W + "p", _W + "r"
 _TCPR, _TCW, _SPAN, _VMERGE, _GRID, _GRIDCOL = (_W + n for n in ("tcPr", "tcW", "gridSpan", "vMerge", "tblGrid",
                                                                  "gridCol"))
 _ROW_TAG = re.compile(r"^\{%-?\s*tr\s")
+_AFTER_JC = {"textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+             "sectPr", "pPrChange"}
 _ONE = re.compile(r"^\s*" + PLACEHOLDER.pattern + r"\s*$")
 
 
 @dataclass(frozen=True)
 class TableColumn:
-    """One column to print: its data key, its group ("" for none) and its width relative to the others."""
+    """One column to print: its data key, its group ("" for none), its width relative to the others and,
+    for a column the template lacks, its cells' alignment ("left", "center", "right"; "" as the copied cell)."""
 
     key: str
     group: str = ""
     weight: float = 1.0
+    align: str = ""
 
 
 def fit(template: bytes, columns: Sequence[TableColumn], group_head: str = "") -> bytes:
@@ -63,7 +67,7 @@ def _fit(template: bytes, columns: tuple[TableColumn, ...], group_head: str) -> 
     if found is None:
         return template
     tbl, head, data = found
-    if _keys(data) == [c.key for c in columns] and _partition(_groups_of(head)) == _partition(
+    if _keys(data[0]) == [c.key for c in columns] and _partition(_groups_of(head)) == _partition(
             [c.group for c in columns]):
         return template
     _rebuild(tbl, head, data, columns, group_head)
@@ -81,15 +85,16 @@ def _keys(data) -> list[str]:
 
 
 def _find(body):
-    """Return (table, header rows, data row) of the first table of the shape, or None."""
+    """Return (table, header rows, data rows) of the first table of the shape, or None."""
     for tbl in body.iter(_W + "tbl"):
         trs = tbl.findall(_TR)
         tags = [i for i, tr in enumerate(trs) if _ROW_TAG.match(_text(tr).strip())]
         if not tags or tags[0] == 0:
             continue
         rows = [tr for tr in trs[tags[0]:] if _one_name(tr)]
-        if rows:   # the data row: the widest row of placeholders of one name (a group row has two cells)
-            return tbl, trs[:tags[0]], max(rows, key=lambda tr: len(tr.findall(_TC)))
+        if rows:   # the data rows: the widest rows of placeholders of one name (a group row has two cells)
+            width = max(len(tr.findall(_TC)) for tr in rows)
+            return tbl, trs[:tags[0]], [tr for tr in rows if len(tr.findall(_TC)) == width]
     return None
 
 
@@ -200,12 +205,13 @@ def _renamed(tc, key: str):
 def _rebuild(tbl, head, data, columns: tuple[TableColumn, ...], group_head: str) -> None:
     grid = tbl.find(_GRID)
     old = [int(g.get(_W + "w")) for g in grid.findall(_GRIDCOL)]
-    keys = _keys(data)
+    keys = _keys(data[0])
     known = dict(zip(keys, old))
     sizes = widths(known, columns, sum(old))
-    others = [tr for tr in tbl.findall(_TR) if tr not in head and tr is not data]
+    others = [tr for tr in tbl.findall(_TR) if tr not in head and tr not in data]
     _header(head, keys, columns, sizes, group_head)
-    _data(data, keys, columns, sizes)
+    for tr in data:
+        _data(tr, _keys(tr), columns, sizes)
     for tr in others:
         cells = tr.findall(_TC)
         if len(cells) == 1:
@@ -225,7 +231,27 @@ def _data(data, keys, columns, sizes) -> None:
     for tc in data.findall(_TC):
         data.remove(tc)
     for c, w in zip(columns, sizes):
-        data.append(_set_cell(copy.deepcopy(cells[c.key]) if c.key in cells else _renamed(proto, c.key), w))
+        if c.key in cells:
+            data.append(_set_cell(copy.deepcopy(cells[c.key]), w))
+        else:
+            data.append(_aligned(_set_cell(_renamed(proto, c.key), w), c.align))
+
+
+def _aligned(tc, align: str):
+    """Return the cell with its paragraph aligned `align` ("" leaves it)."""
+    if align:
+        p = tc.find(_P)
+        ppr = p.find(_W + "pPr")
+        if ppr is None:
+            ppr = etree.Element(_W + "pPr")
+            p.insert(0, ppr)
+        jc = ppr.find(_W + "jc")
+        if jc is None:   # in schema order (ECMA-376 Part 1, 17.3.1.26): before what follows w:jc
+            jc = etree.Element(_W + "jc")
+            after = [el for el in ppr if etree.QName(el).localname in _AFTER_JC]
+            (after[0].addprevious if after else ppr.append)(jc)
+        jc.set(_W + "val", align)
+    return tc
 
 
 def _header(head, keys, columns, sizes, group_head: str) -> None:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import copy
 import io
 
 import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from lxml import etree
 
 from docgen.campaigns.campaign import load_campaign
 from docgen.ooxml.column_table import TableColumn, _find, _rebuild, fit
-from tests.templates.template_render import TEMPLATES
+from tests.templates.template_render import TEMPLATES, W
 
 TEMPLATE = (TEMPLATES / "phu_luc.docx").read_bytes()
 OWN = [TableColumn(c.key, c.group, c.width) for c in load_campaign().columns]
@@ -61,3 +63,22 @@ def test_columns_without_groups_have_one_header_row():
     table = _table(fit(TEMPLATE, [TableColumn(c.key, "", c.weight) for c in OWN]))
     texts = [[c.text for c in r.cells] for r in table.rows]
     assert texts[0][4] == "{{ cot.ld_ten }}" and texts[1][0].startswith("{%tr for g")
+
+
+def test_a_new_column_s_cells_take_its_alignment_and_every_row_of_the_data_s_width_is_fitted():
+    """A number column is centred (documents.phu_luc.table_columns); a second data-wide row (a totals
+    row `{{ t.key }}`) is fitted like the first."""
+    document = docx.Document(io.BytesIO(TEMPLATE))
+    tbl = document.tables[0]._tbl
+    data = next(tr for tr in tbl.tr_lst if "{{ r.tt }}" in "".join(t.text or "" for t in tr.iter()))
+    totals = copy.deepcopy(data)
+    for t in totals.iter(f"{{{W}}}t"):
+        t.text = t.text.replace("{{ r.", "{{ t.")
+    data.addnext(totals)
+    buf = io.BytesIO()
+    document.save(buf)
+    table = _table(fit(buf.getvalue(), OWN + [TableColumn("so_luot", "", 10, "center")]))
+    rows = [[c for c in r.cells] for r in table.rows if len(r.cells) == 11 and r.cells[0].text.startswith("{{ ")]
+    last = [r[10] for r in rows if r[0].text in ("{{ r.tt }}", "{{ t.tt }}")]
+    assert [c.text for c in last] == ["{{ r.so_luot }}", "{{ t.so_luot }}"]
+    assert {c.paragraphs[0].alignment for c in last} == {WD_ALIGN_PARAGRAPH.CENTER}
