@@ -274,3 +274,9 @@ def test_xem_thu_of_a_new_form_fills_names_by_the_pattern_so_the_sample_reads_cl
     grid = docx.Document(written.files[0]).tables[-1]._tbl.tblGrid.gridCol_lst
     phone, date = (int(grid[i].get(docx.oxml.ns.qn("w:w"))) for i in (6, 7))
     assert phone >= (12 * 6 + 10) * 20 and date >= (10 * 6 + 10) * 20     # twips: digits of 12-pt type + margins
+
+
+def test_a_form_workbook_checked_without_its_campaign_says_to_name_it(zalo, tmp_path, capsys):
+    book = api.bieu_mau(str(zalo), tmp_path / "bm")[0]
+    assert main(["kiem-tra", str(book)]) == 2                  # read against the default 1031 list
+    assert "chạy lại với --chien-dich MÃ_CHIẾN_DỊCH" in capsys.readouterr().out
