@@ -42,12 +42,15 @@ def copy_campaign(new_id: str, old: str | Path, parent: Path | None = None) -> P
         raise OutputError(f"Đã có thư mục «{target}»; chọn mã khác hoặc xóa thư mục đó.", Location(str(target)))
     shutil.copytree(source, target)
     file = target / FILE_NAME
-    file.write_text(blanked(file.read_text(encoding="utf-8-sig"), new_id), encoding="utf-8")
+    file.write_text(blanked(file.read_text(encoding="utf-8-sig"), new_id, source.name), encoding="utf-8")
     return target
 
 
-def blanked(text: str, new_id: str) -> str:
+def blanked(text: str, new_id: str, old_id: str = "") -> str:
     """Return the campaign file `text` for a new campaign: new id, draft dispatch, dates marked for editing.
+
+    Comments that name the old campaign's id ("docgen chien-dich kiem-tra <old>") name the new one, so a
+    command copied from the file's head runs on the copy, not on the campaign it came from.
 
     >>> print(blanked('id = "a"\\n[van_ban]\\nso = "215"\\nngay = 2026-03-02\\n[van_ban.ky]\\n'
     ...               'nguoi_ky = "Lò Văn A"\\n'
@@ -68,6 +71,8 @@ def blanked(text: str, new_id: str) -> str:
             table = stripped.strip("[]")
         key = stripped.split("=", 1)[0].strip() if "=" in stripped and not stripped.startswith("#") else ""
         date = _DATE_LINE.match(line)
+        if old_id and stripped.startswith("#"):
+            line = line.replace(old_id, new_id)
         if key == "id" and not table:
             line = f'id = "{new_id}"'
         elif table == "van_ban" and key == "so":

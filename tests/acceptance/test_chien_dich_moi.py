@@ -36,7 +36,7 @@ tieu_de = "DANH SÁCH NHÓM ZALO CỦA MẶT TRẬN CÁC XÃ, PHƯỜNG"
 ma = "ten_nhom"
 tieu_de = "Tên nhóm Zalo"
 kieu = "ten_theo_mau"
-rong = 24
+rong = 30
 bat_buoc = true
 
 [[bieu_mau.cot]]
@@ -210,6 +210,7 @@ def test_moi_copies_a_campaign_as_a_draft_to_edit(tmp_path, capsys):
     text = (tmp_path / "2027-ngay-hoi" / "chien-dich.toml").read_text(encoding="utf-8")
     assert 'id = "2027-ngay-hoi"' in text and '\nso = ""' in text and 'nguoi_ky = ""' in text
     assert "han = 2026-11-30  # SỬA" in text
+    assert "kiem-tra 2027-ngay-hoi" in text and "2026-ngay-hoi-dai-doan-ket" not in text   # the comments' commands
     assert main(["chien-dich", "kiem-tra", str(tmp_path / "2027-ngay-hoi")]) == 0
     assert main(["chien-dich", "moi", "2027-ngay-hoi", "--tu", "2026-ngay-hoi-dai-doan-ket",
                  "--thu-muc", str(tmp_path)]) == 2      # never over an existing folder
@@ -269,3 +270,7 @@ def test_xem_thu_of_a_new_form_fills_names_by_the_pattern_so_the_sample_reads_cl
     ws = wb[FORM_SHEET]
     row = next(r for r in range(FIRST_DATA_ROW, ws.max_row + 1) if isinstance(ws.cell(r, 1).value, int))
     assert ws.cell(row, 3).value == f"Mặt trận {ws.cell(row, 2).value.split(' ', 1)[1]} (tỉnh Điện Biên)"
+    # the Phụ lục keeps a phone and a date on one line, however wide the name columns (not «12/09/202 5»)
+    grid = docx.Document(written.files[0]).tables[-1]._tbl.tblGrid.gridCol_lst
+    phone, date = (int(grid[i].get(docx.oxml.ns.qn("w:w"))) for i in (6, 7))
+    assert phone >= (12 * 6 + 10) * 20 and date >= (10 * 6 + 10) * 20     # twips: digits of 12-pt type + margins
