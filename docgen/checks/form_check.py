@@ -19,7 +19,7 @@ from docgen.campaigns.form import Column
 from docgen.checks.rules import problem
 from docgen.checks.units import campaign_index, expected_units, find_reporting
 from docgen.errors import InputError, Location
-from docgen.readers.layout import SCAN_ROWS, Grid
+from docgen.readers.layout import OTHER_CAMPAIGN, SCAN_ROWS, Grid
 from docgen.records.model import Facts, Problem, Unit
 from docgen.values.formats import ngay_ngan, so_vn
 from docgen.values.kinds import NamePattern
@@ -118,7 +118,7 @@ def check_form_sheets(name: str, sheets: dict[str, Grid], facts: Facts, notes, c
     else:
         heads = ", ".join(f"«{c.header}»" for c in form.columns)
         raise InputError(f"Không trang tính nào có bảng theo biểu mẫu «{form.title}». Đã tìm dòng tiêu đề có "
-                         f"các cột «{UNIT_HEADER}», {heads}.", Location(name))
+                         f"các cột «{UNIT_HEADER}», {heads}. {OTHER_CAMPAIGN}", Location(name))
     last, at = header
     index = campaign_index(campaign)
     found: list[Problem] = list(notes)
