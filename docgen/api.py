@@ -35,7 +35,7 @@ def kiem_tra(paths: list[Path], chien_dich: str = DEFAULT_CAMPAIGN, tra_lai: Pat
     from docgen.readers import find_inputs
 
     campaign = load_campaign(chien_dich)
-    if campaign.form is not None:   # a campaign with its own form: its own checks
+    if not campaign.pages:   # a campaign with its own form: its own checks
         from docgen.jobs.form_jobs import check_files as check_form
 
         if tra_lai is not None:
@@ -87,7 +87,7 @@ def bao_cao(paths, out_dir, chien_dich=DEFAULT_CAMPAIGN, pdf=False, ghi_de=False
     from docgen.jobs import bao_cao as job
 
     campaign = load_campaign(chien_dich)
-    if campaign.form is not None:
+    if not campaign.pages:
         from docgen.jobs.form_jobs import write_reports
 
         return write_reports([Path(p) for p in paths], Path(out_dir), campaign, overwrite=ghi_de, strict=chat,
@@ -276,14 +276,14 @@ def tong_hop(folder: str | Path, chien_dich: str | Path, out_dir: str | Path, gh
         if unit is None:
             raise InputError(f"Không có đơn vị «{don_vi}» trong chiến dịch {campaign.id} ({campaign.province.full_name}).")
         if unit.level > 0:
-            if don_doc or thong_tin or campaign.form is not None:
+            if don_doc or thong_tin or not campaign.pages:
                 raise InputError("--don-vi chỉ tổng hợp danh sách và báo cáo của đơn vị; --don-doc, --thong-tin "
                                  "và chiến dịch có biểu mẫu riêng chưa dùng được cùng --don-vi.")
             return run_unit(Path(folder), campaign, unit, Path(out_dir), overwrite=ghi_de)
     deadline = parse_date(han_moi) if han_moi not in (None, "") else None
     if han_moi not in (None, "") and deadline is None:
         raise InputError(f"Không hiểu ngày «{han_moi}» của --han-moi: ghi dạng ngày/tháng/năm, ví dụ 15/4/2022.")
-    if campaign.form is not None:
+    if not campaign.pages:
         from docgen.jobs.form_jobs import write_summary
 
         return write_summary(Path(folder), campaign, Path(out_dir), overwrite=ghi_de,

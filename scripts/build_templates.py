@@ -29,7 +29,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 import docx_parts as parts  # noqa: E402
 from docx_parts import CENTER, LEFT, RIGHT  # noqa: E402
 
-from docgen.records.form import COLUMNS  # noqa: E402
+from docgen.campaigns.campaign import load_campaign  # noqa: E402
+
+COLUMNS = load_campaign().form.table   # the page form as the 1031 campaign declares it (`[bieu_mau]`)
+
 
 # Page setup in twips. A4 (PG-01); margins top 25 / bottom 20 / left 35 / right 20 mm,
 # the decree's own file (PG-05…08, PG-10; 35 mm stored as 1985 as in the decree's file).
@@ -291,9 +294,9 @@ def _header_rows(table) -> None:
     i = 0
     while i < len(COLUMNS):
         col = COLUMNS[i]
-        if not col.group:
+        if not col.group:   # header texts are the campaign's ([[bieu_mau.cot]] tieu_de, nhom): context `cot`
             cell = top.cells[i].merge(sub.cells[i])
-            parts.fill(cell, col.header, size=TABLE_HEAD_PT, bold=True)
+            parts.fill(cell, "{{ cot.%s }}" % col.key, size=TABLE_HEAD_PT, bold=True)
             cell.vertical_alignment = 1  # centre
             i += 1
             continue
@@ -301,9 +304,9 @@ def _header_rows(table) -> None:
         while j + 1 < len(COLUMNS) and COLUMNS[j + 1].group == col.group:
             j += 1
         cell = top.cells[i].merge(top.cells[j])
-        parts.fill(cell, col.group, size=TABLE_HEAD_PT, bold=True)
+        parts.fill(cell, "{{ nhom_cot.%s }}" % col.key, size=TABLE_HEAD_PT, bold=True)
         for k in range(i, j + 1):
-            parts.fill(sub.cells[k], COLUMNS[k].header, size=TABLE_HEAD_PT, bold=True)
+            parts.fill(sub.cells[k], "{{ cot.%s }}" % COLUMNS[k].key, size=TABLE_HEAD_PT, bold=True)
         i = j + 1
     parts.repeat_header(top)
     parts.repeat_header(sub)

@@ -320,6 +320,10 @@ def build_2022(out: Path = OUT_2022) -> dict[str, dict]:
             rows[layout.blank_after + 1].blank_before = True
         rows[0].tt = layout.district_tt
         info = facts(district, people, layout, dt.date(2022, 3, 18 + n), "Ủy ban MTTQ Việt Nam tỉnh")
+        # Item 1 of 1031: how many of its communes built a plan and told their Party committee (no draw from
+        # `people`, so every later name and phone stays the same); one district in three has one still to do.
+        below = len(campaign.units.children(district))
+        info["ke_hoach_cap_duoi"] = f"{below - (1 if int(district.code) % 3 == 0 else 0)}/{below}"
         title = f"ỦY BAN MTTQ VIỆT NAM {district.full_name.upper()}"
         subtitle = f"“Trang cộng đồng” Mặt trận {district.label}"
         name = f"{slug(district.name)}.{'docx' if district.code == '101' else 'xlsx'}"

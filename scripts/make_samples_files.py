@@ -18,8 +18,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from docgen.records.form import COLUMNS, FACT_FIELDS, FACTS_SHEET
+from docgen.campaigns.campaign import load_campaign
+from docgen.records.form import FACTS_SHEET
 from docgen.records.units import split_kind
+
+_FORM = load_campaign().form   # the page form as the 1031 campaign declares it
+COLUMNS, FACT_FIELDS = _FORM.table, _FORM.facts
 
 KEYS = [c.key for c in COLUMNS]
 FONT = "Times New Roman"

@@ -31,6 +31,19 @@ nhan_su = "kiem_nhiem"
 """
 
 
+def page_form_toml(campaign: str = "2026-ra-soat-trang-cong-dong") -> str:
+    """Return the `[[nen_tang]]` and `[bieu_mau]` parts (platforms; columns, groups, facts fields) of a page
+    campaign's file, as written."""
+    text = (ROOT / "data" / "chien-dich" / campaign / "chien-dich.toml").read_text(encoding="utf-8")
+    start = text.index("[[nen_tang]]")
+    end = min((i for i in (text.find(f"\n[{t}", start) for t in ("bao_cao", "ky]", "tong_hop", "van_ban"))
+               if i > 0), default=len(text))
+    return "\n" + text[start:end].rstrip() + "\n"
+
+
+TWO_LEVEL_TOML += page_form_toml()
+
+
 # Outside programs some tests need: marker → (programs, why). Where one is missing the test is skipped with
 # the reason, except in CI (DOCGEN_CI=1, set by .ci/run, which installs them): there a missing program fails.
 TOOLS = {

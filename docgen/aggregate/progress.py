@@ -79,7 +79,7 @@ def progress(campaign: Campaign, reported: dict[str, Reported]) -> Progress:
     """Return the campaign's `Progress` given the newest stored submission of each unit code in `reported`."""
     level, province = campaign.top_level, campaign.province
     rows = []
-    own_form = campaign.form is not None   # its figures are the campaign's own, summed by tong-hop: none per level
+    own_form = not campaign.pages   # its figures are the campaign's own, summed by tong-hop: none per level
     for unit in units_at(campaign.units, province, level.depth):
         expected = () if own_form else _expected_figures(campaign, unit)
         got = reported.get(unit.code)

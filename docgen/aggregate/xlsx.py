@@ -117,26 +117,23 @@ def summary_sheet(ws, summary: Summary) -> None:
                *_figure_values(ws, summary.totals, figure_columns(summary.campaign), font=BOLD)])
 
 
-def _record_values(summary: Summary, sub: Submission, rec: Record) -> list:
+def _record_values(summary: Summary, sub: Submission, rec: Record, keys: list[str]) -> list:
     level = summary.campaign.level_at(rec.unit.level) if rec.unit else None
     reporter = sub.reporting_unit.full_name if sub.reporting_unit else ""
-    return [
-        reporter, level.title if level else "", rec.unit.official_code if rec.unit else "",
-        rec.unit.full_name if rec.unit else rec.unit_text, rec.page_name, rec.link, rec.platform,
-        rec.leader.name, rec.leader.phone, rec.leader.email,
-        rec.operator.name, rec.operator.phone, rec.operator.email,
-        rec.location.file, rec.location.cell or "",
-    ]
+    cells = rec.cells()
+    return [reporter, level.title if level else "", rec.unit.official_code if rec.unit else "",
+            *(cells.get(k, "") for k in keys), rec.platform, rec.location.file, rec.location.cell or ""]
 
 
 def records_sheet(ws, summary: Summary) -> None:
-    """Fill "Danh sách Trang": every record of every submission, in input order."""
-    headers = ["Đơn vị báo cáo", "Cấp", "Mã đơn vị", "Đơn vị", "Tên Trang", "Địa chỉ liên kết", "Nền tảng",
-               "Lãnh đạo phụ trách: họ và tên", "Lãnh đạo: số điện thoại", "Lãnh đạo: thư điện tử",
-               "Cán bộ vận hành: họ và tên", "Cán bộ vận hành: số điện thoại", "Cán bộ vận hành: thư điện tử",
-               "Tệp", "Ô"]
-    widths = [22, 10, 9, 24, 40, 40, 10, 22, 14, 26, 22, 14, 26, 24, 8]
-    rows = (_record_values(summary, s, rec) for s in summary.submissions for rec in s.records)
+    """Fill "Danh sách Trang": every record of every submission, in input order, in the campaign's columns."""
+    columns = [c for c in summary.campaign.columns if c.key != "tt"]
+    headers = ["Đơn vị báo cáo", "Cấp", "Mã đơn vị",
+               *(f"{c.group}: {c.header[:1].lower()}{c.header[1:]}" if c.group else c.header for c in columns),
+               "Nền tảng", "Tệp", "Ô"]
+    widths = [22, 10, 9, *(max(c.width, 14) for c in columns), 10, 24, 8]
+    keys = [c.key for c in columns]
+    rows = (_record_values(summary, s, rec, keys) for s in summary.submissions for rec in s.records)
     _table(ws, headers, widths, rows)
 
 

@@ -85,7 +85,7 @@ class Campaign:
     directive: Directive | None = field(default=None, repr=False)  # None when the file has no [van_ban]
     report: ReportSettings = field(default=ReportSettings(), repr=False)
     summary: SummarySettings = field(default=SummarySettings(), repr=False)
-    form: Form | None = field(default=None, repr=False)   # [bieu_mau]; None: the built-in page form of 1031
+    form: Form | None = field(default=None, repr=False)   # [bieu_mau]: the form every campaign declares
     figures: tuple[Figure, ...] = field(default=(), repr=False)
     report_sections: tuple[Section, ...] = field(default=(), repr=False)    # [[bao_cao.phan]]
     summary_sections: tuple[Section, ...] = field(default=(), repr=False)   # [[tong_hop.phan]]
@@ -95,6 +95,17 @@ class Campaign:
     sample: bool = False      # [mau] or `mau = true`: a sample campaign, its documents marked as samples
     reporting: tuple = field(default=(), repr=False)  # reporting.Line per level: to whom, by when, which rows
     phrases: Phrasebook = field(default=Phrasebook(), repr=False)  # [loi_van]: a page campaign's sentences
+
+    @property
+    def pages(self) -> bool:
+        """Whether the campaign collects a list of pages (`[bieu_mau] loai = "trang"`): read, checked and
+        reported by the page pipeline (records.model.Record, checks.run) instead of the form checker."""
+        return self.form is not None and self.form.pages
+
+    @property
+    def columns(self) -> tuple:
+        """Every column of the Phụ lục table, TT and Đơn vị first (docgen.campaigns.form.Column)."""
+        return self.form.table if self.form is not None else ()
 
     @property
     def units(self) -> UnitList:
@@ -289,13 +300,9 @@ def _top_keys(raw: dict, read: Reader) -> None:
         guess = f" Có phải «{near[0]}»?" if near else ""
         line = line_of(read.text, key, key)
         spot = f"{key} (dòng {line})" if line else key
-        read.attempt(lambda: _fail(CampaignError(
+        read.complain(CampaignError(
             f"«{key}»{f' (dòng {line})' if line else ''}: khóa hay bảng không có.{guess} Các khóa dùng được: "
-            f"{', '.join(TOP_KEYS)}.", read.where.at(spot))))
-
-
-def _fail(exc: Exception):
-    raise exc
+            f"{', '.join(TOP_KEYS)}.", read.where.at(spot)))
 
 
 def _load(name_or_path: str | Path, found: list[CampaignError] | None) -> Campaign:
@@ -322,7 +329,7 @@ def _load(name_or_path: str | Path, found: list[CampaignError] | None) -> Campai
     levels_raw = _need(raw, "cap", list, where, "")
     if not levels_raw:
         raise CampaignError("Chiến dịch cần ít nhất một cấp báo cáo [[cap]].", where.at("cap"))
-    pages = "bieu_mau" not in raw   # a campaign with its own form has no pages to name
+    pages = page_campaign(raw)   # pages to name: a naming pattern per level
     levels = tuple(sorted(read.each(levels_raw, lambda i, t: _level(_table(t, f"cap[{i}]", where), i, where,
                                                                     units.depth, pages)),
                           key=lambda lv: lv.depth))
@@ -334,6 +341,9 @@ def _load(name_or_path: str | Path, found: list[CampaignError] | None) -> Campai
         for i, t in enumerate(raw.get("nen_tang", []))
     }, {})
     form = read.attempt(lambda: parse_form(raw, codes, read), broken="bieu_mau")
+    if "bieu_mau" not in raw:   # the form, a list of pages too, is the campaign's own data (docs/chien-dich.md)
+        read.complain(read.fail("chiến dịch cần biểu mẫu [bieu_mau] với các cột [[bieu_mau.cot]] "
+                                "(docs/chien-dich.md).", "bieu_mau"))
     read.attempt(lambda: _patterns_for(form, levels, read))
     figures = read.attempt(lambda: parse_figures(raw, form, read), ())
     phrases = Phrasebook()
@@ -341,6 +351,8 @@ def _load(name_or_path: str | Path, found: list[CampaignError] | None) -> Campai
         default_figures, default_phrases = _page_defaults(file)
         figures = figures if any(f.per_level for f in figures) else default_figures + figures
         phrases = read.attempt(lambda: parse_phrases(raw, figures, read, default_phrases), phrases)
+    else:   # a form campaign's sentences are its sections; its [loi_van] may name the Phụ lục's words
+        phrases = read.attempt(lambda: parse_phrases(raw, figures, read), phrases)
     # A name declared with a mistake (noted already) is not blamed again where a sentence uses it.
     names = set(BUILT_IN) | {f.key for f in figures} | ({c.key for c in form.columns} if form else set()) \
         | read.broken
@@ -351,7 +363,7 @@ def _load(name_or_path: str | Path, found: list[CampaignError] | None) -> Campai
         unit_list_name=unit_list,
         province_name=raw["tinh"],
         levels=levels,
-        platforms=platforms or {"Facebook": ("facebook.com", "fb.com", "fb.me")},
+        platforms=read.attempt(lambda: _link_platforms(form, platforms, read), platforms),
         directive=read.attempt(lambda: parse_directive(raw, where)),
         report=read.attempt(lambda: parse_report(raw, where)),
         summary=read.attempt(lambda: parse_summary(raw, where)),
@@ -486,6 +498,18 @@ def _patterns_for(form: Form | None, levels: tuple[Level, ...], read: Reader) ->
             if col.applies_to(lv.code) and not lv.page_pattern:
                 raise read.fail(f"cột «{col.key}» kiểu «ten_theo_mau» cần «mau_ten_trang» ở cấp «{lv.code}».",
                                 f"bieu_mau.cot[{i}].kieu")
+
+
+def _link_platforms(form: Form, platforms: dict[str, tuple[str, ...]], read: Reader) -> dict[str, tuple[str, ...]]:
+    """Return where a list of pages may link (name → domains): the `ten_mien` of its link column, else the
+    `[[nen_tang]]` of the campaign; a list of pages with neither cannot check a link (LK-01) and is refused."""
+    col = form.column("lien_ket") if form is not None and form.pages else None
+    if col is not None and col.domains:
+        return {col.header: col.domains}
+    if col is not None and not platforms:
+        raise read.fail("danh sách Trang cần nơi đặt Trang: ghi [[nen_tang]] (ten, ten_mien) hoặc «ten_mien» "
+                        "ở cột «lien_ket».", f"bieu_mau.cot[{form.columns.index(col)}].kieu")
+    return platforms
 
 
 def _distinct(levels: tuple[Level, ...], where: Location) -> None:

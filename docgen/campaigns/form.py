@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from docgen.errors import CampaignError, Location
+from docgen.records.form import REPORT_FACTS, FactField
 from docgen.values.kinds import KINDS, Kind
 from docgen.vntext import clean
 
@@ -39,8 +40,15 @@ _KEY = re.compile(r"^[a-z_][a-z0-9_]*$")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 COLUMN_KEYS = {"ma", "tieu_de", "nhom", "rong", "goi_y", "kieu", "bat_buoc", "duy_nhat", "toi_thieu", "toi_da",
-               "khong_lon_hon", "tu_ngay", "den_ngay", "lua_chon", "ten_mien", "cap", "cong"}
-FORM_KEYS = {"tieu_de", "cot"}
+               "khong_lon_hon", "tu_ngay", "den_ngay", "lua_chon", "ten_mien", "cap", "cong", "ten_khac", "khac_voi"}
+FORM_KEYS = {"tieu_de", "cot", "loai", "nhom", "thong_tin"}
+# `[bieu_mau] loai`: "so_lieu" (the default) a form of figures whose TT and Đơn vị columns are built in,
+# checked by the BM- rules; "trang" a list of pages that declares every column, TT and Đơn vị included,
+# checked by the page rules (DV-, TT-, LK-, NS-, SDT-, EM-).
+FORM_TYPES = ("so_lieu", "trang")
+GROUP_KEYS = {"nhom", "ten_khac"}   # `nhom` as the columns write it
+FACT_KEYS = {"ma", "nhan", "goi_y", "kieu", "lua_chon", "sau"}
+FACT_KINDS = ("chu", "co_khong", "ngay", "danh_sach")
 FIGURE_KEYS = {"ma", "ten", "loai", "dieu_kien", "cot", "tu_so", "mau_so", "theo_cap", "trong"}
 # A value a condition compares with: the page name the level's pattern gives the row's unit ("ten_trang = mẫu tên").
 PATTERN_WORDS = ("mẫu tên", "mau_ten")
@@ -71,18 +79,42 @@ class Column:
     domains: tuple[str, ...] = ()
     levels: tuple[str, ...] = ()        # level codes the column applies to; () = every level
     summed: bool = False                # a totals row adds this column up
+    aliases: tuple[str, ...] = ()       # other header texts clerks write for this column ("STT", "Email")
+    differs_from: str = ""              # key of a column that must hold another person (NS-03 at "rieng" levels)
 
     def applies_to(self, level_code: str) -> bool:
         return not self.levels or level_code in self.levels
+
+    def required_at(self, level_code: str) -> bool:
+        """Return whether a row of level `level_code` must fill this column (`bat_buoc`, at the levels of `cap`)."""
+        return self.required and self.applies_to(level_code)
+
+
+# TT and Đơn vị of a "so_lieu" form: filled in from the official list, never declared by the campaign.
+FIXED_COLUMNS = (
+    Column("tt", "TT", KINDS["so_thu_tu"], width=5, hint="Số thứ tự: I, II cho dòng nhóm; 1, 2, 3… cho từng xã."),
+    Column("don_vi", "Đơn vị", KINDS["don_vi"], width=22, hint="Tên đơn vị theo danh mục, ví dụ: Xã Chung Chải."),
+)
 
 
 @dataclass(frozen=True)
 class Form:
     title: str
     columns: tuple[Column, ...]
+    pages: bool = False                  # `loai = "trang"`: a list of pages, every column declared (FORM_TYPES)
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (group header, other texts clerks write for it)
+    facts: tuple[FactField, ...] = REPORT_FACTS            # rows of the "Thông tin" sheet, in order
 
     def column(self, key: str) -> Column | None:
         return next((c for c in self.columns if c.key == key), None)
+
+    @property
+    def table(self) -> tuple[Column, ...]:
+        """Every column of the Phụ lục table, left to right: TT and Đơn vị first."""
+        return self.columns if self.pages else FIXED_COLUMNS + self.columns
+
+    def group_aliases(self, group: str) -> tuple[str, ...]:
+        return next((a for g, a in self.groups if g == group), ())
 
     @property
     def has_totals(self) -> bool:
@@ -207,6 +239,12 @@ class Reader:
                 self.broken.add(broken)
             return default
 
+    def complain(self, exc: CampaignError) -> None:
+        """Raise the mistake, or note it when collecting (a mistake that leaves nothing out)."""
+        if self.found is None:
+            raise exc
+        self.found.append(exc)
+
     def each(self, items, make, name_of=None) -> list:
         """Return `make(i, item)` for each item; when collecting, an item with a mistake is noted and left out."""
         out = []
@@ -257,22 +295,80 @@ def parse_form(raw: dict, level_codes: tuple[str, ...], read: Reader) -> Form | 
         raise read.fail("phải là một bảng [bieu_mau].", "bieu_mau")
     read.keys(table, FORM_KEYS, "bieu_mau.")
     title = clean(read.get(table, "tieu_de", (str,), "bieu_mau.", needed=True))
+    form_type = read.get(table, "loai", (str,), "bieu_mau.", "so_lieu")
+    if form_type not in FORM_TYPES:
+        raise read.fail(f"loại biểu mẫu «{form_type}» không có; các loại: {', '.join(FORM_TYPES)}.", "bieu_mau.loai")
+    pages = form_type == "trang"
     cols = read.tables(table.get("cot"), "bieu_mau.cot")
     if not cols:
         raise read.fail("biểu mẫu cần ít nhất một cột [[bieu_mau.cot]].", "bieu_mau.tieu_de")
-    columns = tuple(read.each(cols, lambda i, t: _column(t, i, level_codes, read), lambda t: t.get("ma")))
+    columns = tuple(read.each(cols, lambda i, t: _column(t, i, level_codes, read, pages), lambda t: t.get("ma")))
     seen: set[str] = set()
     for i, c in enumerate(columns):
         if c.key in seen:
-            read.attempt(lambda: _raise(read.fail(f"hai cột cùng mã «{c.key}».", f"bieu_mau.cot[{i}].ma")))
+            read.complain(read.fail(f"hai cột cùng mã «{c.key}».", f"bieu_mau.cot[{i}].ma"))
         seen.add(c.key)
     by_key = {c.key: c for c in columns}
     read.each(columns, lambda i, c: _limit_column(c, i, by_key, read))
-    return Form(title, columns)
+    if pages:
+        read.attempt(lambda: _page_columns(columns, read))
+    groups = read.attempt(lambda: _groups(table, columns, read), tuple((c.group, ()) for c in columns if c.group))
+    return Form(title, columns, pages, groups, read.attempt(lambda: _facts(table, read), REPORT_FACTS))
 
 
-def _raise(exc: Exception):
-    raise exc
+# The columns a list of pages is read and checked by: key → kind (the page rules look them up by key).
+PAGE_COLUMNS = {"tt": "so_thu_tu", "don_vi": "don_vi", "ten_trang": "ten_theo_mau", "lien_ket": "lien_ket",
+                "ld_ten": "ho_ten", "ld_sdt": "dien_thoai", "ld_email": "thu_dien_tu",
+                "vh_ten": "ho_ten", "vh_sdt": "dien_thoai", "vh_email": "thu_dien_tu"}
+
+
+def _page_columns(columns: tuple[Column, ...], read: Reader) -> None:
+    """Raise unless a "trang" form declares each page column once, of its kind (the page rules read them)."""
+    keys = [c.key for c in columns]
+    for key, kind in PAGE_COLUMNS.items():
+        if key not in keys:
+            raise read.fail(f"biểu mẫu loại «trang» cần cột mã «{key}» (kiểu «{kind}»).", "bieu_mau.cot")
+        if columns[keys.index(key)].kind.key != kind:
+            raise read.fail(f"cột «{key}» của biểu mẫu loại «trang» phải có kiểu «{kind}».",
+                            f"bieu_mau.cot[{keys.index(key)}].kieu")
+
+
+def _groups(table: dict, columns: tuple[Column, ...], read: Reader) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Return each column group's header with the other texts clerks write for it (`[[bieu_mau.nhom]]`)."""
+    out = {c.group: () for c in columns if c.group}
+    for i, t in enumerate(read.tables(table.get("nhom"), "bieu_mau.nhom")):
+        path = f"bieu_mau.nhom[{i}]."
+        read.keys(t, GROUP_KEYS, path)
+        name = clean(read.get(t, "nhom", (str,), path, needed=True))
+        if name not in out:
+            raise read.fail(f"không cột nào thuộc nhóm «{name}».", path + "nhom")
+        out[name] = tuple(clean(str(a)) for a in read.get(t, "ten_khac", (list,), path, []))
+    return tuple(out.items())
+
+
+def _facts(table: dict, read: Reader) -> tuple[FactField, ...]:
+    """Return the "Thông tin" rows: the report facts with the campaign's own fields (`[[bieu_mau.thong_tin]]`)
+    placed after the field named by `sau` (at the end without it)."""
+    out = list(REPORT_FACTS)
+    for i, t in enumerate(read.tables(table.get("thong_tin"), "bieu_mau.thong_tin")):
+        path = f"bieu_mau.thong_tin[{i}]."
+        read.keys(t, FACT_KEYS, path)
+        key = read.get(t, "ma", (str,), path, needed=True)
+        if not _KEY.match(key) or any(f.key == key for f in out):
+            raise read.fail(f"mã «{key}» chỉ gồm chữ thường không dấu, số và «_», khác các mục đã có.", path + "ma")
+        kind = read.get(t, "kieu", (str,), path, "chu")
+        if kind not in FACT_KINDS:
+            raise read.fail(f"kiểu «{kind}» không có; các kiểu: {', '.join(FACT_KINDS)}.", path + "kieu")
+        choices = tuple(clean(str(c)) for c in read.get(t, "lua_chon", (list,), path, []))
+        field = FactField(key, clean(read.get(t, "nhan", (str,), path, needed=True)),
+                          clean(read.get(t, "goi_y", (str,), path, "")),
+                          choices or (("Có", "Không") if kind == "co_khong" else ()), kind)
+        after = read.get(t, "sau", (str,), path, "")
+        at = next((j + 1 for j, f in enumerate(out) if f.key == after), None) if after else len(out)
+        if at is None:
+            raise read.fail(f"không có mục «{after}» để xếp sau.", path + "sau")
+        out.insert(at, field)
+    return tuple(out)
 
 
 def _limit_column(c: Column, i: int, by_key: dict[str, Column], read: Reader) -> None:
@@ -284,6 +380,9 @@ def _limit_column(c: Column, i: int, by_key: dict[str, Column], read: Reader) ->
         raise read.fail(f"cột «{c.key}» ({c.kind.name}) không so được với cột «{c.not_above}» "
                         f"({by_key[c.not_above].kind.name}): hai cột phải cùng là số, hoặc cùng là ngày.",
                         f"bieu_mau.cot[{i}].khong_lon_hon")
+    if c.differs_from and c.differs_from not in by_key:
+        read.missing(c.differs_from)
+        raise read.fail(f"không có cột mã «{c.differs_from}».", f"bieu_mau.cot[{i}].khac_voi")
 
 
 def comparable(a: Column, b: Column) -> bool:
@@ -291,11 +390,12 @@ def comparable(a: Column, b: Column) -> bool:
     return a.kind.numeric and b.kind.numeric or a.kind is b.kind
 
 
-def _column(t: dict, i: int, level_codes: tuple[str, ...], read: Reader) -> Column:
+def _column(t: dict, i: int, level_codes: tuple[str, ...], read: Reader, pages: bool = False) -> Column:
     path = f"bieu_mau.cot[{i}]."
     read.keys(t, COLUMN_KEYS, path)
     key = read.get(t, "ma", (str,), path, needed=True)
-    if not _KEY.match(key) or key in BUILT_IN:
+    own = ("tt", "don_vi") if pages else ()   # a list of pages declares its TT and Đơn vị columns itself
+    if not _KEY.match(key) or key in BUILT_IN and key not in own or key == "tt" and not own:
         raise read.fail(f"mã cột «{key}» chỉ gồm chữ thường không dấu, số và «_», khác các mã có sẵn.", path + "ma")
     kind_key = read.get(t, "kieu", (str,), path, "chu")
     kind = KINDS.get(kind_key)
@@ -321,6 +421,8 @@ def _column(t: dict, i: int, level_codes: tuple[str, ...], read: Reader) -> Colu
         width=float(read.get(t, "rong", (int, float), path, 14)),
         hint=clean(read.get(t, "goi_y", (str,), path, "")),
         required=read.get(t, "bat_buoc", (bool,), path, False),
+        aliases=tuple(clean(str(a)) for a in read.get(t, "ten_khac", (list,), path, [])),
+        differs_from=read.get(t, "khac_voi", (str,), path, ""),
         unique=read.get(t, "duy_nhat", (bool,), path, False),
         minimum=None if minimum is None else Decimal(str(minimum)),
         maximum=None if maximum is None else Decimal(str(maximum)),
@@ -398,15 +500,6 @@ def parse_condition(text: str, form: Form, key: str, read: Reader) -> Condition:
     return Condition(col, op, value=value, text=text)
 
 
-def page_form() -> Form:
-    """Return the page campaigns' built-in form (docgen.records.form) as columns conditions can name: the
-    cells of a page row, all text (a person's name compared without case or accents)."""
-    from docgen.records.form import COLUMNS
-
-    return Form("", tuple(Column(c.key, c.header, KINDS["chu"], c.group) for c in COLUMNS
-                          if c.key not in ("tt", "don_vi")))
-
-
 def page_campaign(raw: dict) -> bool:
     """Return whether the parsed campaign file collects a list of pages (no `[bieu_mau]`, or one of
     `loai = "trang"`): its figures are per level, its reports' sentences its `[loi_van]`."""
@@ -417,11 +510,13 @@ def page_campaign(raw: dict) -> bool:
 def parse_figures(raw: dict, form: Form | None, read: Reader) -> tuple[Figure, ...]:
     """Return the `[[so_lieu]]` figures, each checked against the form's columns and the figures before it.
 
-    A campaign without `[bieu_mau]` (a page campaign) names the cells of its built-in form; its figures are
-    worked out per level (`theo_cap`), a count possibly among the units another one counts (`trong`).
+    A page campaign's (`loai = "trang"`) figures name the cells of its page form and are worked out per
+    level (`theo_cap`), a count possibly among the units another one counts (`trong`).
     """
     tables = read.tables(raw.get("so_lieu"), "so_lieu")
-    pages, form = page_campaign(raw), form or page_form()
+    pages = page_campaign(raw)
+    if tables and form is None:
+        raise read.fail("số liệu chỉ khai được khi chiến dịch có [bieu_mau].", "so_lieu[0]")
     out: list[Figure] = []
     read.each(tables, lambda i, t: out.append(_figure(t, i, form, pages, out, read)), lambda t: t.get("ma"))
     return tuple(out)

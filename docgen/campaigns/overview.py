@@ -67,7 +67,7 @@ def campaign_info(campaign: Campaign) -> CampaignInfo:
         unit_list=campaign.unit_list_name,
         levels=tuple(LevelInfo(lv.code, lv.title, lv.deadline) for lv in campaign.levels),
         folder=str(campaign.folder), has_dispatch=campaign.dispatch is not None,
-        form_title=campaign.form.title if campaign.form is not None else "",
+        form_title=campaign.form.title if not campaign.pages else "",
     )
 
 

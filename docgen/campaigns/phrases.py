@@ -29,8 +29,8 @@ PHRASES: dict[str, set[str]] = {
     "mo_dau": {"van_ban", "don_vi"},
     "mo_dau_khong_van_ban": {"ten_chien_dich", "don_vi"},
     "tieu_de_chi_dao": set(), "tieu_de_danh_gia": set(),
-    "chi_dao_co_van_ban": {"huong_dan", "cap_duoi"},
-    "chi_dao": {"cap_duoi"},
+    "chi_dao_co_van_ban": {"huong_dan", "loai_cap_duoi"},
+    "chi_dao": {"loai_cap_duoi"},
     "ke_hoach_cap_duoi": {"so", "loai_cap_duoi"},
     "ke_hoach": {"noi_dung"},
     "ke_hoach_co": set(), "ke_hoach_chua": set(), "cap_uy_co": set(), "cap_uy_chua": set(),
@@ -70,6 +70,9 @@ PHRASES: dict[str, set[str]] = {
     "th_ngoai_danh_sach": set(), "th_chua_bao_cao_nhom": _UNIT,
     "bang_cot": set(), "bang_cong": set(),
     # Notes under a signed Phụ lục (`[bao_cao] hang_sai = "bo"`)
+    "pl_o_chua_bao_cao": set(), "pl_o_chua_lap": set(), "pl_o_chua_lap_ghi_chu": {"ghi_chu"},
+    "pl_o_sai_mau": {"ten_trang"}, "pl_o_chua_dung": {"gia_tri"},
+    "pl_dong_ghi_lap": _UNIT, "pl_dong_ngoai_danh_muc": _UNIT,
     "pl_ghi_lap": _UNIT, "pl_ngoai_danh_muc": {"don_vi", "cap_tren"}, "pl_o_trong": _UNIT,
     # tong-hop.xlsx, sheet «Tổng hợp»: the built-in figures' column titles, a ratio column's title
     "xlsx_so_don_vi": set(), "xlsx_so_da_bao_cao": set(), "xlsx_don_vi": set(), "xlsx_ti_le": {"ten", "mau_so"},

@@ -67,7 +67,7 @@ def check_form_file(path: Path, campaign: Campaign) -> FormSubmission:
     """Return the checked submission in `path`; InputError when the file or its table cannot be read."""
     from docgen.readers import read_sheets
 
-    sheets, facts, notes = read_sheets(path)
+    sheets, facts, notes = read_sheets(path, campaign.form)
     sub = check_form_sheets(Path(path).name, sheets, facts, notes, campaign, _file_date(path))
     return replace(sub, source=str(path))
 

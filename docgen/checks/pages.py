@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from docgen.campaigns.campaign import Level
@@ -11,9 +10,7 @@ from docgen.checks.normalize import upper_first
 from docgen.checks.rules import problem
 from docgen.errors import Location
 from docgen.records.model import Problem, Unit
-from docgen.vntext import name_key
-
-_QUOTES = re.compile("[\"“”„«»'‘’]")
+from docgen.values.kinds import NamePattern
 
 
 @dataclass(frozen=True)
@@ -47,7 +44,7 @@ def page_name(name: str, typed: str, unit: Unit | None, level: Level | None, whe
         return ""
     if normalize.as_typed(typed) == expected:
         return expected
-    if name_key(_QUOTES.sub("", name)) == name_key(expected):
+    if NamePattern.matches(name, expected) is not None:   # the same once folded (or only its spacing differed)
         out.append(problem("TT-03", f"Tên Trang «{name}» của {label} chỉ đúng mẫu sau khi chuẩn hóa; tên đúng: «{expected}».",
                            where, expected, unit.code))
         return expected

@@ -42,21 +42,29 @@ def person(role: Role, texts: dict[str, str], where: dict[str, Location], unit: 
 
 
 def staffing(leader: Person, operator: Person, level: Level | None, has_page: bool, unit: str,
-             where: dict[str, Location], out: list[Problem], code: str = "") -> None:
-    """Add NS-01/NS-02 (someone missing) and NS-03 (rule 2.4 of the dispatch) findings to `out`.
+             where: dict[str, Location], out: list[Problem], code: str = "", form=None) -> None:
+    """Add NS-01/NS-02 (someone missing) and NS-03 (rule 2.4 of the dispatch) findings to `out`, as the
+    campaign's form declares them (docgen.campaigns.form.Form).
 
     A unit with no page yet gets TT-02 only: nobody can run a page that does not
-    exist, so missing people are not reported on top of it. At a level whose
-    `staffing` is "rieng" the leader and the operator must be two people (NS-03,
-    a warning when they are the same); at "kiem_nhiem" one person may hold both.
+    exist, so missing people are not reported on top of it. A person is missing only
+    where the name column is required (`bat_buoc`, for the row's level). Where the
+    operator's name column says `khac_voi = "ld_ten"`, at a level whose `staffing` is
+    "rieng" the leader and the operator must be two people (NS-03); at "kiem_nhiem"
+    one person may hold both.
     """
-    if has_page and not leader.assigned:
+    code_of = level.code if level is not None else ""
+    needs = {k: c is not None and c.required_at(code_of) for k in ("ld_ten", "vh_ten")
+             for c in [form.column(k) if form is not None else None]}
+    apart = form is not None and (form.column("vh_ten").differs_from == "ld_ten"
+                                  or form.column("ld_ten").differs_from == "vh_ten")
+    if has_page and needs["ld_ten"] and not leader.assigned:
         out.append(problem("NS-01", f"{upper_first(unit)} chưa ghi lãnh đạo phụ trách Trang.", where["ld_ten"],
                            "Ghi họ và tên, số điện thoại, thư điện tử của lãnh đạo phụ trách.", code))
-    if has_page and not operator.assigned:
+    if has_page and needs["vh_ten"] and not operator.assigned:
         out.append(problem("NS-02", f"{upper_first(unit)} chưa ghi cán bộ quản lý, vận hành Trang.", where["vh_ten"],
                            "Ghi họ và tên, số điện thoại, thư điện tử của cán bộ quản lý, vận hành.", code))
-    if (level is not None and level.staffing == "rieng" and leader.assigned and operator.assigned
+    if (apart and level is not None and level.staffing == "rieng" and leader.assigned and operator.assigned
             and name_key(leader.name) == name_key(operator.name)):
         out.append(problem(
             "NS-03",

@@ -129,7 +129,7 @@ def check_files(files, campaign) -> tuple[list[Submission], list[tuple[str, Docg
     submissions, failed = [], []
     for file in files:
         try:
-            source = read_source(file)
+            source = read_source(file, campaign.form)
             submissions.append(check_source(source, campaign))
         except DocgenError as exc:
             failed.append((str(file), exc))

@@ -20,7 +20,8 @@ from docgen.checks.people import person, staffing
 from docgen.checks.rules import problem
 from docgen.checks.units import UnitIndex, campaign_index, expected_units, find_reporting, unit_words
 from docgen.errors import Location
-from docgen.records.model import COLUMNS, Problem, RawRow, Record, Role, Severity, Source, Submission, Unit
+from docgen.campaigns.form import PAGE_COLUMNS
+from docgen.records.model import Problem, RawRow, Record, Role, Severity, Source, Submission, Unit
 
 # Findings that make a cell's value wrong: a signed Phụ lục never prints that value as valid.
 VALUE_RULES = frozenset({"SDT-01", "EM-01", "LK-01", "LK-02", "TT-01"})
@@ -40,6 +41,7 @@ class _Run:
     links_seen: dict[str, Record] = field(default_factory=dict)
     letters: dict[str, str] = field(default_factory=dict)
     noted: frozenset = frozenset()   # (rule, location) of the reader's notes, not to be repeated
+    keys: tuple[str, ...] = ()       # the form's column keys, left to right
 
     def level_of(self, row: RawRow) -> Level | None:
         return self.campaign.level_of_group(row.group, row.group_label)
@@ -56,8 +58,9 @@ def check_source(source: Source, campaign: Campaign) -> Submission:
     index = campaign_index(campaign)
     reporting, found = _reporting(source, campaign, index)
     scope = reporting or index.province   # rows are still matched (and reported) against the province's list
-    run = _Run(source, campaign, index, scope, list(source.notes) + found, letters=_columns(source.table.rows),
-               noted=frozenset((n.rule, n.location) for n in source.notes))
+    keys = tuple(c.key for c in campaign.columns)
+    run = _Run(source, campaign, index, scope, list(source.notes) + found, letters=_columns(source.table.rows, keys),
+               noted=frozenset((n.rule, n.location) for n in source.notes), keys=keys)
     records = []
     titles = {name_key(lv.title) for lv in campaign.levels}
     for row in source.table.rows:
@@ -168,7 +171,7 @@ def attributed(source: Source, campaign: Campaign, index: UnitIndex, found: list
 _A1 = re.compile(r"^([A-Z]{1,3})(\d+)$")
 
 
-def _columns(rows: tuple[RawRow, ...]) -> dict[str, str]:
+def _columns(rows: tuple[RawRow, ...], keys: tuple[str, ...]) -> dict[str, str]:
     """Return the sheet column letters of the form's columns, as seen in cells holding a value."""
     letters: dict[str, str] = {}
     for row in rows:
@@ -176,7 +179,7 @@ def _columns(rows: tuple[RawRow, ...]) -> dict[str, str]:
             m = _A1.match(cell.location.cell or "")
             if m and key not in letters:
                 letters[key] = m.group(1)
-        if len(letters) == len(COLUMNS):
+        if len(letters) == len(keys):
             break
     return letters
 
@@ -196,7 +199,7 @@ def _cells(row: RawRow, run: "_Run", out: list[Problem]) -> tuple[dict[str, str]
     """Return a row's cleaned texts, its texts as typed (control characters removed) and cell locations."""
     texts, typed, where = {}, {}, {}
     cells = row.cells
-    for key in COLUMNS:
+    for key in run.keys:
         cell = cells.get(key)
         if cell is None:
             where[key] = _where(row, key, run.letters)
@@ -224,14 +227,16 @@ def _check_row(row: RawRow, run: _Run) -> Record:
     code = unit.code if unit else ""
     leader = person(Role.LEADER, texts, where, label, out, code)
     operator = person(Role.OPERATOR, texts, where, label, out, code)
-    staffing(leader, operator, level, pg.exists, label, where, out, code)
-    record = Record(row.location, texts.get("don_vi", ""), unit, pg.name, pg.link, pg.platform, leader, operator)
+    staffing(leader, operator, level, pg.exists, label, where, out, code, run.campaign.form)
+    extra = tuple((k, texts[k]) for k in run.keys if k not in PAGE_COLUMNS and texts.get(k))
+    record = Record(row.location, texts.get("don_vi", ""), unit, pg.name, pg.link, pg.platform, leader, operator,
+                    extra=extra)
     _duplicates(record, label, where, run, out)
     wrong = {p.location for p in out if p.rule in VALUE_RULES and p.severity is Severity.ERROR}
-    record = replace(record, page_note=pg.note, invalid=tuple(k for k in COLUMNS if where[k] in wrong))
+    record = replace(record, page_note=pg.note, invalid=tuple(k for k in run.keys if where[k] in wrong))
     if len(out) > 1:   # left to right, as the clerk reads the row
-        column = {where[key]: i for i, key in reversed(list(enumerate(COLUMNS)))}
-        out.sort(key=lambda p: column.get(p.location, len(COLUMNS)))
+        column = {where[key]: i for i, key in reversed(list(enumerate(run.keys)))}
+        out.sort(key=lambda p: column.get(p.location, len(run.keys)))
     run.problems.extend(out)
     return record
 
@@ -300,7 +305,7 @@ def _duplicates(record: Record, label: str, where: dict[str, Location], run: _Ru
         if first is not record:
             out.append(problem("DV-03", f"{upper_first(label)} ghi hai lần (đã có ở {_near(first.location)}).", where["don_vi"],
                                "Giữ một dòng cho mỗi đơn vị: gộp hoặc xóa dòng thừa.", record.unit.code))
-    if record.link and record.platform:
+    if record.link and record.platform and run.campaign.form.column("lien_ket").unique:   # LK-02: `duy_nhat`
         key = normalize.link_key(record.link)
         first = run.links_seen.setdefault(key, record)
         if first is not record and first.unit != record.unit:

@@ -171,9 +171,9 @@ def _organisation(sub: Submission, campaign: Campaign) -> str:
     facts, below = sub.source.facts, _below(sub)
     parts = []
     if below:
-        cap_duoi = f"các {wording.kinds(below)}"
-        parts.append(say("chi_dao_co_van_ban", huong_dan=clean(facts.huong_dan).rstrip("."), cap_duoi=cap_duoi)
-                     if clean(facts.huong_dan) else say("chi_dao", cap_duoi=cap_duoi))
+        kinds = wording.kinds(below)
+        parts.append(say("chi_dao_co_van_ban", huong_dan=clean(facts.huong_dan).rstrip("."), loai_cap_duoi=kinds)
+                     if clean(facts.huong_dan) else say("chi_dao", loai_cap_duoi=kinds))
     plan = _plan(facts, campaign)
     if plan:
         parts.append(plan)

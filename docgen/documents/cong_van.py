@@ -11,9 +11,9 @@ from __future__ import annotations
 from docgen.campaigns.campaign import Campaign, load_campaign
 from docgen.campaigns.dispatch import Dispatch, Paragraph
 from docgen.documents import frame
-from docgen.documents.phu_luc import DEFAULT_TITLE, reference
+from docgen.documents.phu_luc import DEFAULT_TITLE, headers, reference
 from docgen.errors import CampaignError, Location
-from docgen.records.form import COLUMNS, GROUP_NUMERALS
+from docgen.records.form import GROUP_NUMERALS
 from docgen.vntext import clean
 
 TEMPLATE = "cong_van.docx"
@@ -37,8 +37,8 @@ def _paragraph(p: Paragraph) -> dict:
     return {"loai": p.kind, "dam": p.bold, "thuong": p.plain, "text": p.full, "cap": p.depth}
 
 
-def _blank_row(tt: str) -> dict:
-    return {c.key: "" for c in COLUMNS} | {"tt": tt}
+def _blank_row(tt: str, keys) -> dict:
+    return {key: "" for key in keys} | {"tt": tt}
 
 
 def annex_groups(campaign: Campaign, blank_rows: int) -> list[dict]:
@@ -50,10 +50,10 @@ def annex_groups(campaign: Campaign, blank_rows: int) -> list[dict]:
     >>> [(g["so"], g["ten"], [r["tt"] for r in g["dong"]]) for g in annex_groups(load_campaign(), 3)]
     [('I', 'Cấp huyện', ['']), ('II', 'Cấp xã', ['1', '2', '3', '...'])]
     """
-    groups = []
+    groups, keys = [], [c.key for c in campaign.columns]
     for i, level in enumerate(campaign.levels):
-        numbered = [_blank_row(str(n)) for n in range(1, blank_rows + 1)] + [_blank_row("...")]
-        rows = [_blank_row("")] if i == 0 else numbered
+        numbered = [_blank_row(str(n), keys) for n in range(1, blank_rows + 1)] + [_blank_row("...", keys)]
+        rows = [_blank_row("", keys)] if i == 0 else numbered
         groups.append({"so": GROUP_NUMERALS[i], "ten": level.title, "dong": rows})
     return groups
 
@@ -68,7 +68,7 @@ def dispatch_of(campaign: Campaign) -> Dispatch:
 
 def annex_template(campaign: Campaign) -> str:
     """Return the name of the template of the dispatch's blank Phụ lục."""
-    return ANNEX_TEMPLATE if campaign.form is None else "phu_luc_bang.docx"
+    return ANNEX_TEMPLATE if campaign.pages else "phu_luc_bang.docx"
 
 
 def annex_context(campaign: Campaign, d: Dispatch, parent: dict) -> dict:
@@ -76,7 +76,7 @@ def annex_context(campaign: Campaign, d: Dispatch, parent: dict) -> dict:
 
     A campaign with its own form gets that form's blank table (templates/phu_luc_bang.docx).
     """
-    if campaign.form is not None:
+    if not campaign.pages:
         from docgen.documents.form_report import blank_appendix
 
         return blank_appendix(campaign, parent, d.annex_rows)
@@ -86,6 +86,7 @@ def annex_context(campaign: Campaign, d: Dispatch, parent: dict) -> dict:
         "nhom": annex_groups(campaign, d.annex_rows),
         "bieu_mau_don_vi": d.annex_unit,
         "bieu_mau_vi_du": list(d.annex_example),
+        **headers(campaign),
     }
 
 

@@ -74,7 +74,11 @@ def table_rows(campaign: Campaign, rows: tuple[FormRow, ...], expected: tuple[Un
     for unit in expected:
         n += 1
         row = by_code.get(unit.code)
-        out.append([str(n), unit.full_name] + [row.texts.get(c.key, "") if row else "" for c in cols])
+        if row is None:   # one wording per fact: the campaign's «Chưa báo cáo» in the first cell, if it writes one
+            missing = campaign.phrases.texts.get("pl_o_chua_bao_cao", "")
+            out.append([str(n), unit.full_name, missing] + [""] * (len(cols) - 1))
+            continue
+        out.append([str(n), unit.full_name] + [row.texts.get(c.key, "") for c in cols])
     placed = {id(by_code[u.code]) for u in expected if u.code in by_code}
     for r in rows:
         if id(r) not in placed:
@@ -288,6 +292,7 @@ def summary_context(campaign: Campaign, subs: list[FormSubmission], facts: Facts
     conf = {"kinh_gui": "Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam", "ky_hieu": campaign.report.symbol
             or DEFAULT_SYMBOL, "trich_yeu": campaign.report.subject, "tham_quyen": frame.AUTHORITY, "chuc_vu": "",
             "nguoi_ky": "", "luu": "", "noi_nhan": (), "de_xuat": (), "so": "", "ngay": None}
+    conf |= frame.dispatch_signer(campaign)
     conf |= campaign.summary.values
     if facts is not None:
         conf |= {k: getattr(facts, k) for k in ("so", "ngay", "nguoi_ky", "chuc_vu", "tham_quyen", "luu",

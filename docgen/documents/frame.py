@@ -299,3 +299,14 @@ def number_and_date(so: str, ky_hieu: str, ngay: dt.date | None, year: int | Non
         "dia_danh": where,
         "dia_danh_ngay": ngay_nd30(ngay, where, year),
     }
+
+
+def dispatch_signer(campaign) -> dict:
+    """Return the signer of the campaign's dispatch as a summary's defaults (tham_quyen, chuc_vu, nguoi_ky):
+    one house style per campaign — the province's summary is signed as its dispatch was, unless its
+    [tong_hop] or facts sheet says otherwise; {} when the campaign has no dispatch text."""
+    sig = campaign.dispatch.signature if campaign.dispatch is not None else None
+    if sig is None:
+        return {}
+    name = "" if is_placeholder(sig.name) else sig.name   # a sample's "Nguyễn Văn A" signs nothing
+    return {k: v for k, v in (("tham_quyen", sig.authority), ("chuc_vu", sig.title), ("nguoi_ky", name)) if v}

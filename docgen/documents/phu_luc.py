@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 
 from docgen.campaigns.campaign import Campaign
-from docgen.records.form import COLUMNS, GROUP_NUMERALS
+from docgen.campaigns.form import PAGE_COLUMNS
+from docgen.records.form import GROUP_NUMERALS
 from docgen.checks.figures import normalize_empty, says_nothing
-from docgen.documents import wording
 from docgen.records.model import Record, Submission
 from docgen.values.formats import ngay_nd30, so_hieu
 from docgen.vntext import clean, lower_first
@@ -33,8 +33,12 @@ VARIABLES: dict[str, str] = {
     "«ỦY BAN MTTQ VIỆT NAM HUYỆN...................»; Phụ lục của báo cáo không có (không in).",
     "bieu_mau_vi_du": "Chỉ có ở biểu mẫu trống gửi kèm công văn: các dòng ví dụ in dưới bảng («* Ví dụ:», «- Tên Trang: …»); "
     "Phụ lục của báo cáo không có (không in).",
-    **{f"nhom[].dong[].{c.key}": f"Ô «{c.group + ' – ' if c.group else ''}{c.header}» của một dòng, nguyên văn "
-       f"(rỗng khi đơn vị chưa có dữ liệu)." for c in COLUMNS},
+    "cot": "Tiêu đề của từng cột theo mã cột, như chiến dịch khai ([[bieu_mau.cot]] tieu_de), ví dụ cot.ten_trang "
+    "= «Tên Trang».",
+    "nhom_cot": "Tiêu đề nhóm của cột theo mã cột ([[bieu_mau.cot]] nhom), ví dụ nhom_cot.ld_ten = «Lãnh đạo phụ trách»; "
+    "rỗng với cột không thuộc nhóm.",
+    **{f"nhom[].dong[].{key}": f"Ô của cột mã «{key}» ([[bieu_mau.cot]] của chiến dịch) ở một dòng, nguyên văn "
+       f"(rỗng khi đơn vị chưa có dữ liệu)." for key in PAGE_COLUMNS},
 }
 
 
@@ -82,7 +86,12 @@ def build_context(subs: list[Submission] | Submission, campaign: Campaign, paren
         if mode == LEAVE_OUT and blank else []
     # "o_trong": the units whose cells were blanked (the province's summary notes them, not the districts' rows)
     return {"tieu_de": clean(title).upper(), "kem_theo": reference(parent), "nhom": groups, "ghi_chu": notes + cells,
-            "o_trong": list(dict.fromkeys(blank)) if cells else []}
+            "o_trong": list(dict.fromkeys(blank)) if cells else [], **headers(campaign)}
+
+
+def headers(campaign: Campaign) -> dict:
+    """Return the table's header texts as the campaign declares them: "cot" and "nhom_cot" by column key."""
+    return {"cot": {c.key: c.header for c in campaign.columns}, "nhom_cot": {c.key: c.group for c in campaign.columns}}
 
 
 def wrong_rows(campaign: Campaign) -> str:
@@ -91,48 +100,40 @@ def wrong_rows(campaign: Campaign) -> str:
     return campaign.report.wrong_rows
 
 
-def row(unit_name: str, record: Record | None, mode: str = "", expected_name: str = "") -> dict:
-    """Return one table row: a value per form column (COLUMNS), "" where there is none; `tt` set later.
+def row(unit_name: str, record: Record | None, mode: str = "", expected_name: str = "", words=None) -> dict:
+    """Return one table row: a value per page column (and the record's other columns), "" where there is none;
+    `tt` set later.
 
     With a `mode` (a report's Phụ lục), a unit without a record reads "Chưa báo cáo", a unit without
     a page "Chưa lập “Trang cộng đồng”" (with its own words, "đang xây dựng"), a name off the
     pattern is marked, and a wrong value is left out (LEAVE_OUT) or marked (MARK): never printed as valid.
 
-    >>> row("Xã Chung Chải", None)["ten_trang"], sorted(row("X", None)) == sorted(c.key for c in COLUMNS)
+    >>> row("Xã Chung Chải", None)["ten_trang"], sorted(row("X", None)) == sorted(PAGE_COLUMNS)
     ('', True)
-    >>> row("Xã Chung Chải", None, LEAVE_OUT)["ten_trang"]
+    >>> from docgen.campaigns.campaign import load_campaign
+    >>> row("Xã Chung Chải", None, LEAVE_OUT, words=load_campaign().phrases)["ten_trang"]
     'Chưa báo cáo'
     """
     if mode:
-        return _judged(row(unit_name, record), record, mode, expected_name)
-    r = record
-    values = {
-        "tt": "",
-        "don_vi": unit_name,
-        "ten_trang": r.page_name if r else "",
-        "lien_ket": r.link if r else "",
-        "ld_ten": r.leader.name if r else "",
-        "ld_sdt": r.leader.phone if r else "",
-        "ld_email": r.leader.email if r else "",
-        "vh_ten": r.operator.name if r else "",
-        "vh_sdt": r.operator.phone if r else "",
-        "vh_email": r.operator.email if r else "",
-    }
-    return {c.key: values[c.key] for c in COLUMNS}
+        return _judged(row(unit_name, record), record, mode, expected_name, words)
+    values = {key: "" for key in PAGE_COLUMNS} | (record.cells() if record else {})
+    return values | {"tt": "", "don_vi": unit_name}
 
 
-def _judged(values: dict, record: Record | None, mode: str, expected_name: str = "") -> dict:
-    """Return a row's values as a signed Phụ lục prints them (see `row`); `expected_name` is the pattern's."""
+def _judged(values: dict, record: Record | None, mode: str, expected_name: str, words) -> dict:
+    """Return a row's values as a signed Phụ lục prints them (see `row`); `expected_name` is the pattern's,
+    `words` the campaign's phrasebook (`[loi_van] pl_o_*`)."""
     if record is None or says_nothing(record):
-        return values | {"ten_trang": wording.NOT_REPORTED}
+        return values | {"ten_trang": words.say("pl_o_chua_bao_cao")}
     if not record.has_page:
         note = record.page_note if record.page_note and not normalize_empty(record.page_note) else ""
-        values = values | {"ten_trang": wording.NO_PAGE + (f" ({note})" if note else "")}
+        values = values | {"ten_trang": words.say("pl_o_chua_lap_ghi_chu", ghi_chu=note) if note
+                           else words.say("pl_o_chua_lap")}
     elif expected_name and values["ten_trang"] and values["ten_trang"] != expected_name:
-        values["ten_trang"] = f"{values['ten_trang']} ({wording.OFF_PATTERN_CELL})"
+        values["ten_trang"] = words.say("pl_o_sai_mau", ten_trang=values["ten_trang"])
     for key in record.invalid:
         if key != "ten_trang" and values.get(key):
-            values[key] = "" if mode == LEAVE_OUT else f"{values[key]} ({wording.WRONG_VALUE})"
+            values[key] = "" if mode == LEAVE_OUT else words.say("pl_o_chua_dung", gia_tri=values[key])
     return values
 
 
@@ -144,6 +145,7 @@ def _rows(sub: Submission, campaign: Campaign, depth_index: dict[int, int], n_gr
     are left out with a note (LEAVE_OUT) or kept unnumbered and marked (MARK).
     """
     notes = notes if notes is not None else []
+    words = campaign.phrases
     by_unit: dict[tuple[int, str], list[Record]] = {}
     for r in sub.records:
         if r.unit is not None:
@@ -155,13 +157,13 @@ def _rows(sub: Submission, campaign: Campaign, depth_index: dict[int, int], n_gr
         records = by_unit.get((unit.level, unit.code), [])
         level = campaign.level_at(unit.level)
         pattern = level.expected_page_name(unit) if level is not None and mode else ""
-        out[i].append(row(unit.full_name, records[0] if records else None, mode, pattern) | {"_so": True})
+        out[i].append(row(unit.full_name, records[0] if records else None, mode, pattern, words) | {"_so": True})
         for extra in records[1:]:
             if mode == LEAVE_OUT:
                 notes.append(campaign.phrases.say("pl_ghi_lap", don_vi=unit.label))
             else:
-                name = f"{unit.full_name} (ghi trùng)" if mode == MARK else unit.full_name
-                out[i].append(row(name, extra, mode, pattern) | {"_so": False})
+                name = words.say("pl_dong_ghi_lap", don_vi=unit.full_name) if mode == MARK else unit.full_name
+                out[i].append(row(name, extra, mode, pattern, words) | {"_so": False})
         placed.update(id(r) for r in records)
     for r in sub.records:
         if id(r) in placed:
@@ -172,7 +174,7 @@ def _rows(sub: Submission, campaign: Campaign, depth_index: dict[int, int], n_gr
             scope = sub.reporting_unit.label if sub.reporting_unit is not None else campaign.province.label
             notes.append(campaign.phrases.say("pl_ngoai_danh_muc", don_vi=lower_first(name), cap_tren=scope))
         elif mode == MARK:
-            out[i].append(row(f"{name} (ngoài danh mục)", r, mode) | {"_so": False})
+            out[i].append(row(words.say("pl_dong_ngoai_danh_muc", don_vi=name), r, mode, words=words) | {"_so": False})
         else:
             out[i].append(row(name, r) | {"_so": True})
     return out

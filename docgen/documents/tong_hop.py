@@ -73,6 +73,7 @@ def settings(summary: Summary, facts: Facts | None) -> dict:
                             "trich_yeu": say("th_trich_yeu"), "de_xuat": (say("th_de_xuat"),)}
     report = summary.campaign.report  # the district reports' subject and symbol, same topic
     out.update({k: v for k, v in (("trich_yeu", report.subject), ("ky_hieu", report.symbol)) if v})
+    out.update(frame.dispatch_signer(summary.campaign))
     out.update(summary.campaign.summary.values)
     if facts is not None:
         for key in ("so", "ngay", "nguoi_ky", "chuc_vu", "tham_quyen", "luu", "noi_nhan", "de_xuat"):
@@ -260,7 +261,8 @@ def phu_luc_groups(summary: Summary, parent: dict, notes: list[str] | None = Non
     deeper: list[list[dict]] = [[] for _ in levels[1:]]
     for row in summary.rows:
         if not row.submissions:
-            groups[0]["dong"].append(phu_luc.row(row.unit.full_name, None, phu_luc.LEAVE_OUT) | {"tt": "1"})
+            groups[0]["dong"].append(phu_luc.row(row.unit.full_name, None, phu_luc.LEAVE_OUT,
+                                                 words=campaign.phrases) | {"tt": "1"})
             for sub_groups in deeper:
                 sub_groups.append({"so": "", "ten": campaign.phrases.say("th_chua_bao_cao_nhom",
                                                                          don_vi=row.unit.full_name), "dong": []})
@@ -327,13 +329,13 @@ def appendix(summary: Summary, parent: dict, own: Submission | None = None) -> d
     if own is not None and level is not None:   # the province's own row heads the list: "I. Cấp tỉnh"
         record = next((r for r in own.records if r.unit == summary.province), None)
         row = phu_luc.row(summary.province.full_name, record, phu_luc.wrong_rows(summary.campaign),
-                          level.expected_page_name(summary.province)) | {"tt": "1"}
+                          level.expected_page_name(summary.province), summary.campaign.phrases) | {"tt": "1"}
         for g in groups:
             if g["so"] in GROUP_NUMERALS[:-1]:
                 g["so"] = GROUP_NUMERALS[GROUP_NUMERALS.index(g["so"]) + 1]
         groups = [{"so": GROUP_NUMERALS[0], "ten": level.title, "dong": [row]}] + groups
     return {"tieu_de": f"{title} {summary.province.label}".upper(), "kem_theo": phu_luc.reference(parent),
-            "nhom": groups, "ghi_chu": notes}
+            "nhom": groups, "ghi_chu": notes, **phu_luc.headers(summary.campaign)}
 
 
 def draft_reason(summary: Summary, facts: Facts | None, signed: bool = False) -> str:

@@ -16,14 +16,6 @@ from docgen.campaigns.settings import Directive
 from docgen.values.formats import ngay_ngan, phan_tram, so_hieu, so_vn
 from docgen.vntext import lower_first
 
-# The Phụ lục's cell words (docgen.documents.phu_luc): a unit's state printed in its row, a value left out or
-# marked (campaign choice, `[bao_cao] hang_sai`).
-PAGE = "“Trang cộng đồng”"
-NOT_REPORTED = "Chưa báo cáo"
-NO_PAGE = f"Chưa lập {PAGE}"
-WRONG_VALUE = "chưa đúng"
-OFF_PATTERN_CELL = "tên chưa đúng mẫu"
-
 # Form columns section II names when their value is wrong: the campaign's words, `[loi_van] cot_<key>`.
 CELL_KEYS = ("lien_ket", "ld_sdt", "ld_email", "vh_sdt", "vh_email")
 

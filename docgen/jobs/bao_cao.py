@@ -148,7 +148,7 @@ def _prepare(path: Path) -> _Ready:
 
     campaign, strict, appendix_alone, signed = _WORKER
     try:
-        sub = check_source(read_source(path), campaign)
+        sub = check_source(read_source(path, campaign.form), campaign)
     except DocgenError as exc:
         return _Ready(error=str(exc))
     except Exception as exc:  # a bug met on one input: reported for it, the others go on
@@ -232,7 +232,7 @@ def _one(path: Path, campaign, batch: _Batch, pdf: bool, strict: bool, appendix_
 
     if ready is not None and ready.error:
         raise DocgenError(ready.error)
-    sub = ready.sub if ready is not None else check_source(read_source(path), campaign)
+    sub = ready.sub if ready is not None else check_source(read_source(path, campaign.form), campaign)
     if strict and sub.errors:
         batch.refused.append(Refused(path, f"{len(sub.errors)} lỗi phải sửa trước khi ký (--chat).",
                                      sub.errors, strict=True))

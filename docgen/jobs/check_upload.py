@@ -12,7 +12,6 @@ from pathlib import Path
 
 from docgen.campaigns.campaign import Campaign
 from docgen.errors import Location
-from docgen.records.form import COLUMNS
 from docgen.records.model import RawTable, Submission
 from docgen.values.formats import ngay_ngan
 
@@ -27,7 +26,7 @@ def check_upload(path: Path, campaign: Campaign, uploaded: dt.date | None = None
     """
     from docgen.checks.result import KiemTraResult, Unusable, check_files
 
-    if campaign.form is not None:   # a campaign with its own form: its own checks, the same shape
+    if not campaign.pages:   # a campaign with its own form: its own checks, the same shape
         return form_upload(Path(path), campaign, uploaded)
     submissions, failed = check_files([Path(path)], campaign)
     result = KiemTraResult(campaign.id, tuple(submissions), tuple(Unusable.from_error(p, e) for p, e in failed))
@@ -69,7 +68,7 @@ def table_dict(table: RawTable, campaign: Campaign) -> dict:
                      "cells": cells})
     return {
         "source": str(table.source),
-        "columns": [{"key": c.key, "group": c.group, "header": c.header} for c in COLUMNS],
+        "columns": [{"key": c.key, "group": c.group, "header": c.header} for c in campaign.columns],
         "rows": rows,
     }
 

@@ -106,11 +106,30 @@ def outline(name: str | Path) -> Outline:
     return Outline(campaign, tuple(_outline_lines(campaign)))
 
 
+def _column_line(c: Campaign, col) -> str:
+    """Return one outline line of a form column: key, header, kind and the rules it keeps."""
+    from docgen.values.formats import ngay_ngan
+
+    rieng = [lv.title for lv in c.levels if lv.staffing == "rieng"]
+    required = f"bắt buộc ({', '.join(col.levels)})" if col.levels else "bắt buộc"
+    rules = [w for w, on in ((required, col.required), ("không trùng", col.unique),
+                             (f"≥ {col.minimum}", col.minimum is not None),
+                             (f"≤ {col.maximum}", col.maximum is not None),
+                             (f"≤ cột {col.not_above}", bool(col.not_above)),
+                             (f"từ {ngay_ngan(col.first_day)}", col.first_day is not None),
+                             (f"đến {ngay_ngan(col.last_day)}", col.last_day is not None),
+                             (f"khác người ở cột {col.differs_from} ({', '.join(rieng) or 'không cấp nào'})",
+                              bool(col.differs_from)),
+                             ("cộng ở dòng Tổng cộng", col.summed)) if on]
+    head = f"{col.group} – {col.header}" if col.group else col.header
+    return f"  {{{col.key}}} «{head}»: {col.kind.name}" + (f"; {', '.join(rules)}" if rules else "")
+
+
 def _page_figures(campaign: Campaign, text: str, where: Location) -> None:
     """Raise when a page campaign lacks a count its reports quote (checks.figures.ROLES: co_trang, dung_mau …)."""
     from docgen.checks.figures import ROLES
 
-    if campaign.form is not None and not getattr(campaign.form, "pages", False):
+    if not campaign.pages:
         return
     counts = {f.key for f in campaign.figures if f.per_level and f.kind == "dem"}
     for key in ROLES.values():
@@ -129,20 +148,10 @@ def _outline_lines(c: Campaign) -> list[str]:
     for lv in c.levels:
         n = sum(1 for u in c.units.descendants(c.province) if u.level == lv.depth)
         lines.append(f"  Cấp «{lv.title}» (mã {lv.code}): {n} đơn vị, hạn {ngay_ngan(lv.deadline)}")
-    if c.form is None:
-        lines.append("Biểu mẫu: danh sách «Trang cộng đồng» (10 cột có sẵn)")
-    else:
-        lines.append(f"Biểu mẫu «{c.form.title}»: {len(c.form.columns)} cột")
-        for col in c.form.columns:
-            rules = [w for w, on in (("bắt buộc", col.required), ("không trùng", col.unique),
-                                     (f"≥ {col.minimum}", col.minimum is not None),
-                                     (f"≤ {col.maximum}", col.maximum is not None),
-                                     (f"≤ cột {col.not_above}", bool(col.not_above)),
-                                     (f"từ {ngay_ngan(col.first_day)}", col.first_day is not None),
-                                     (f"đến {ngay_ngan(col.last_day)}", col.last_day is not None),
-                                     ("cộng ở dòng Tổng cộng", col.summed)) if on]
-            head = f"{col.group} – {col.header}" if col.group else col.header
-            lines.append(f"  {{{col.key}}} «{head}»: {col.kind.name}" + (f"; {', '.join(rules)}" if rules else ""))
+    kind = "danh sách Trang, " if c.pages else ""
+    lines.append(f"Biểu mẫu «{c.form.title}»: {kind}{len(c.form.columns)} cột")
+    for col in c.form.columns:
+        lines.append(_column_line(c, col))
     for f in c.figures:
         how = f.condition.text if f.condition else (f.column or f"{f.numerator}/{f.denominator}")
         scope = (" theo từng cấp" + (f", trong số {{{f.within}}}" if f.within else "")) if f.per_level else ""
@@ -168,28 +177,50 @@ def own_templates(campaign: Campaign) -> list[Path]:
                   for p in folder.glob("*.docx"))
 
 
-def sample_values(campaign: Campaign, n: int) -> list:
-    """Return plausible values for the form's columns of a unit (`n` varies them), for a preview only."""
-    out = []
+_SAMPLE_PEOPLE = ("Nguyễn Văn An", "Lò Thị Bình", "Quàng Văn Cường")
+
+
+def sample_values(campaign: Campaign, n: int, name: str = "") -> list:
+    """Return plausible values for the form's columns after TT and Đơn vị of unit `name` (`n` varies them),
+    for a preview only: each by its column's kind."""
+    from docgen.output import slug
+
+    out, people = [], 0
+    domain = next(iter(campaign.platforms.values()), ("example.com",))[0]
     for col in campaign.form.columns:
         low = int(col.minimum) if col.minimum is not None else 0
         high = int(col.maximum) if col.maximum is not None else low + 40
-        if col.kind.key == "ngay":
+        kind = col.kind.key
+        if col.key in ("tt", "don_vi"):
+            continue
+        if kind == "ngay":
             first = col.first_day or campaign.top_level.deadline - dt.timedelta(days=30)
             last = col.last_day or campaign.top_level.deadline
             out.append(dt.datetime.combine(first + (last - first) * (n % 3) // 4, dt.time()))
-        elif col.kind.key == "tien":
+        elif kind == "tien":
             out.append(1_000_000 * (5 + n % 7))
         elif col.kind.numeric:
             out.append(min(high, max(low, 10 + n % 9)))
-        elif col.kind.key == "co_khong":
+        elif kind == "co_khong":
             out.append("Có")
         elif col.choices:
             out.append(col.choices[0])
+        elif kind == "ten_theo_mau":   # not held to the level's pattern: a preview shows the cells, not a check
+            out.append(f"Mặt trận {name.split(' ', 1)[-1]}")
+        elif kind == "lien_ket":
+            out.append(f"https://www.{(col.domains or (domain,))[0]}/mattran-{slug(name) or n}")
+        elif kind == "ho_ten":
+            out.append(_SAMPLE_PEOPLE[people % len(_SAMPLE_PEOPLE)])
+            people += 1
+        elif kind == "dien_thoai":
+            out.append(f"09{12 + 57 * (people % 2)} 345 {n:03d}")
+        elif kind == "thu_dien_tu":
+            out.append(f"{slug(_SAMPLE_PEOPLE[(people - 1) % len(_SAMPLE_PEOPLE)]).replace('-', '')}{n}@gmail.com")
         else:
             out.append(f"Ví dụ {n}")
-    ordered = {c.key: i for i, c in enumerate(campaign.form.columns)}
-    for i, col in enumerate(campaign.form.columns):   # keep "không lớn hơn": a column never above its limit
+    cols = [c for c in campaign.form.columns if c.key not in ("tt", "don_vi")]
+    ordered = {c.key: i for i, c in enumerate(cols)}
+    for i, col in enumerate(cols):   # keep "không lớn hơn": a column never above its limit
         if col.not_above and out[i] is not None and out[ordered[col.not_above]] is not None \
                 and out[i] > out[ordered[col.not_above]]:
             out[i] = out[ordered[col.not_above]]
@@ -212,7 +243,7 @@ def fill_preview(book: Path, campaign: Campaign, target: Path, units: int = 3) -
         if filled >= units or not isinstance(ws.cell(row, 1).value, int) or not name:
             continue
         filled += 1
-        values = sample_values(campaign, filled) if campaign.form is not None else _page_values(name, filled)
+        values = sample_values(campaign, filled, name)
         for col, value in enumerate(values, start=3):
             ws.cell(row, col).value = value
     for r in range(1, wb["Thông tin"].max_row + 1):
@@ -223,12 +254,3 @@ def fill_preview(book: Path, campaign: Campaign, target: Path, units: int = 3) -
     buf = io.BytesIO()
     wb.save(buf)
     return write_bytes(target / f"du-lieu-mau-{slug(book.stem)}.xlsx", buf.getvalue(), overwrite=True)
-
-
-def _page_values(name: str, n: int) -> list:
-    """Return a page campaign's row for a preview: page, link and two people (not checked against the pattern)."""
-    from docgen.output import slug
-
-    return [f"Mặt trận {name.split(' ', 1)[-1]}", f"https://www.facebook.com/mattran-{slug(name)}",
-            "Nguyễn Văn An", f"0912 345 {n:03d}", f"an{n}@gmail.com", "Lò Thị Bình", f"0969 123 {n:03d}",
-            f"binh{n}@gmail.com"]

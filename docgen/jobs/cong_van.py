@@ -39,7 +39,7 @@ def run(campaign, out_dir: Path, overwrite: bool = False, pdf: bool = False) -> 
     main = render(campaign.template(doc.TEMPLATE), context, doc.TEMPLATE)
     annex_name = doc.annex_template(campaign)
     annex = render(campaign.template(annex_name), context["phu_luc"], annex_name)
-    if campaign.form is not None:
+    if not campaign.pages:
         from docgen.documents.form_report import fit_columns
 
         fit_columns(annex.document, campaign)

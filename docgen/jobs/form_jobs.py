@@ -218,7 +218,7 @@ def write_summary(folder: Path, campaign: Campaign, out_dir: Path, overwrite: bo
     deadline = reminder_deadline(campaign, new_deadline, today) if reminder else None
     files = _inputs([folder])
     subs, unusable = check_all(files, campaign)
-    facts = read_facts_file(facts_file) if facts_file else None
+    facts = read_facts_file(facts_file, campaign.form) if facts_file else None
     context = form_report.summary_context(campaign, subs, facts, signed)
     data, _ = render_pair(campaign, context)
     write_bytes(report, data, overwrite)

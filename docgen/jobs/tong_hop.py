@@ -78,7 +78,7 @@ def run(folder: Path, campaign: Campaign, out_dir: Path, overwrite: bool = False
     for path in outputs + ((out_dir / REMINDER_FILE,) if reminder else ()):
         check_free(path, overwrite)
     deadline = reminder_deadline(campaign, new_deadline, today) if reminder else None
-    facts = province_facts(facts_file) if facts_file else None
+    facts = province_facts(facts_file, campaign) if facts_file else None
     own = province_row(facts_file, campaign) if facts_file else None
     skip = set(outputs) | ({facts_file} if facts_file else set())
     submissions, unusable = read_all(folder, campaign, skip)
@@ -169,17 +169,17 @@ def province_row(path: Path, campaign: Campaign):
     if level is None:
         return None
     try:
-        sub = check_source(read_source(path), replace(campaign, levels=(level,)))
+        sub = check_source(read_source(path, campaign.form), replace(campaign, levels=(level,)))
     except DocgenError:
         return None   # a facts-only file: the summary has no "Cấp tỉnh" line
     return sub if sub.reporting_unit == campaign.province and sub.records else None
 
 
-def province_facts(path: Path) -> Facts:
+def province_facts(path: Path, campaign: Campaign) -> Facts:
     """Return the province's own facts from the "Thông tin" sheet of the .xlsx `path`.
 
     Raises InputError when the file cannot be read or has no "Thông tin" sheet.
     """
     from docgen.readers import read_facts_file
 
-    return read_facts_file(path)
+    return read_facts_file(path, campaign.form)

@@ -86,8 +86,11 @@ def find_inputs(paths: list[Path]) -> list[Path]:
     return list(dict.fromkeys(out))
 
 
-def read_source(path: Path) -> Source:
+def read_source(path: Path, form) -> Source:
     """Return the submission in `path` (.xlsx or .docx, told apart by content) as read, with the reader's notes.
+
+    `form` is the campaign's form (docgen.campaigns.form.Form): the readers find its columns by their
+    headers and read its "Thông tin" fields.
 
     Raises InputError (Vietnamese, naming the file and why, and the part, sheet
     or cell where known) for an empty file, a file that is not a workbook or Word
@@ -102,12 +105,12 @@ def read_source(path: Path) -> Source:
     kind = _checked(path)
     reader = {"xlsx": xlsx.read, "docx": docx.read}[kind]
     with _guard(path, kind):
-        table, notes, facts = reader(path)
+        table, notes, facts = reader(path, form)
         file_date = dt.date.fromtimestamp(path.stat().st_mtime)
     return Source(str(path), table, facts, file_date, tuple(notes))
 
 
-def read_facts_file(path: Path) -> Facts:
+def read_facts_file(path: Path, form) -> Facts:
     """Return the facts of the "Thông tin" sheet of an .xlsx (a province's own facts file).
 
     Raises InputError when the file cannot be read or has no "Thông tin" sheet;
@@ -122,7 +125,7 @@ def read_facts_file(path: Path) -> Facts:
     if kind != "xlsx":
         raise InputError("Tệp «Thông tin» phải là sổ Excel (.xlsx) có trang tính «Thông tin».", Location(path.name))
     with _guard(path, kind):
-        return xlsx.read_facts_only(path)
+        return xlsx.read_facts_only(path, form)
 
 
 def _checked(path: Path) -> str:
@@ -166,7 +169,7 @@ def _guard(path: Path, kind: str):
         raise unreadable(path, exc, kind) from None
 
 
-def read_sheets(path: Path):
+def read_sheets(path: Path, form):
     """Return (a `Grid` per sheet or Word table, facts, notes) of a file whose form the caller knows (a
     campaign's own): every sheet of an .xlsx, every table of a .docx but the facts table.
 
@@ -178,4 +181,4 @@ def read_sheets(path: Path):
     path = Path(path)
     kind = _checked(path)
     with _guard(path, kind):
-        return (xlsx.read_sheets if kind == "xlsx" else docx.read_tables)(path)
+        return (xlsx.read_sheets if kind == "xlsx" else docx.read_tables)(path, form)

@@ -19,7 +19,7 @@ from docgen.ooxml.wrappers import show_as_read
 from docgen.readers.facts import read_facts
 from docgen.readers.guard import Failure
 from docgen.readers.layout import SCAN_ROWS, Grid, build_table, find_header, header_key, looked_for
-from docgen.records.form import FACT_FIELDS, FACTS_SHEET
+from docgen.records.form import FACTS_SHEET
 from docgen.records.model import Facts, Problem, RawTable
 
 
@@ -130,13 +130,13 @@ def _tables(document) -> list[tuple[int, Table, str]]:
     return out
 
 
-def _is_facts_table(table: Table, before: str, grid: Grid) -> bool:
-    labels = {header_key(f.label) for f in FACT_FIELDS}
+def _is_facts_table(table: Table, before: str, grid: Grid, form) -> bool:
+    labels = {header_key(f.label) for f in form.facts}
     hits = sum(1 for _, values in grid.rows if values and header_key(values[0]) in labels)
     return header_key(before).startswith(header_key(FACTS_SHEET)) or hits >= 2
 
 
-def _facts(file: str, number: int, grid: Grid) -> tuple[Facts, list[Problem]]:
+def _facts(file: str, number: int, grid: Grid, form) -> tuple[Facts, list[Problem]]:
     where = Location(file, f"Bảng {number}")
     entries = []
     for r, values in grid.rows:
@@ -144,10 +144,10 @@ def _facts(file: str, number: int, grid: Grid) -> tuple[Facts, list[Problem]]:
         value_col = next((c for c in range(1, len(values)) if values[c] is not None), None)
         value = values[value_col] if value_col is not None else None
         entries.append((label, value, where.at(cell_name(r, value_col or 1))))
-    return read_facts(entries, where)
+    return read_facts(entries, where, form.facts)
 
 
-def read_tables(path: Path) -> tuple[dict[str, Grid], Facts, tuple[Problem, ...]]:
+def read_tables(path: Path, form) -> tuple[dict[str, Grid], Facts, tuple[Problem, ...]]:
     """Return every table of a .docx as a `Grid` ("Bảng 1" …), except the facts table, and the facts.
 
     For a campaign's own form, whose header the form checker finds.
@@ -156,15 +156,15 @@ def read_tables(path: Path) -> tuple[dict[str, Grid], Facts, tuple[Problem, ...]
     grids, facts, notes = {}, Facts(), []
     for number, table, before in _tables(document):
         grid = table_grid(table, path.name, f"Bảng {number}")
-        if not notes and facts == Facts() and _is_facts_table(table, before, grid):
-            facts, notes = _facts(path.name, number, grid)
+        if not notes and facts == Facts() and _is_facts_table(table, before, grid, form):
+            facts, notes = _facts(path.name, number, grid, form)
             continue
         grids[grid.sheet] = grid
     return grids, facts, tuple(notes)
 
 
-def read(path: Path) -> tuple[RawTable, tuple[Problem, ...], Facts]:
-    """Return the form table, the reader's notes and the facts of a .docx file.
+def read(path: Path, form) -> tuple[RawTable, tuple[Problem, ...], Facts]:
+    """Return the form table, the reader's notes and the facts of a .docx file (`form`: the campaign's).
 
     Raises InputError when the document has no table, no table with the form's
     header, or two of them.
@@ -177,22 +177,22 @@ def read(path: Path) -> tuple[RawTable, tuple[Problem, ...], Facts]:
     forms, others = [], []
     for number, table, before in tables:
         probe = table_grid(table, path.name, f"Bảng {number}", limit=SCAN_ROWS)
-        header = find_header(probe)
+        header = find_header(probe, form)
         (forms if header is not None else others).append((number, table, before))
     if not forms:
         raise InputError(f"Không bảng nào trong {len(tables)} bảng của văn bản có tiêu đề theo mẫu Phụ lục. "
-                         f"Đã tìm dòng tiêu đề có các cột: {looked_for()}.", Location(path.name))
+                         f"Đã tìm dòng tiêu đề có các cột: {looked_for(form)}.", Location(path.name))
     if len(forms) > 1:
         names = ", ".join(f"Bảng {n}" for n, _, _ in forms)
         raise InputError(f"Văn bản có {len(forms)} bảng theo mẫu Phụ lục ({names}): chỉ để lại một bảng danh sách "
                          "(gộp các bảng lại hoặc xóa bảng thừa).", Location(path.name))
     number, table, _ = forms[0]
     grid = table_grid(table, path.name, f"Bảng {number}")
-    raw, notes = build_table(grid, find_header(grid))
+    raw, notes = build_table(grid, find_header(grid, form))
     facts, fact_notes = Facts(), []
     for n, t, before in others:
         g = table_grid(t, path.name, f"Bảng {n}")
-        if _is_facts_table(t, before, g):
-            facts, fact_notes = _facts(path.name, n, g)
+        if _is_facts_table(t, before, g, form):
+            facts, fact_notes = _facts(path.name, n, g, form)
             break
     return raw, tuple(notes) + tuple(fact_notes), facts

@@ -1,6 +1,7 @@
 """Read the report's own facts from (label, value) pairs: the "Thông tin" sheet or Word table.
 
-Labels are those of `records.form.FACT_FIELDS` (matched without case, spacing,
+Labels are those of the campaign form's facts fields (`Form.facts`: the report facts of
+`records.form.REPORT_FACTS` and the campaign's own; matched without case, spacing,
 punctuation or a trailing "(Có/Không)"). "Nơi nhận" and "Đề xuất, kiến nghị"
 may hold several lines in one cell, or several rows with the same label, or
 rows with an empty label right under it. Có/Không become True/False; dates may
@@ -9,6 +10,7 @@ be Excel dates or text such as "10/3/2022".
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from typing import Iterable
@@ -16,14 +18,11 @@ from typing import Iterable
 from docgen.errors import Location
 from docgen.readers.layout import header_key
 from docgen.readers.notes import note
-from docgen.records.form import FACT_FIELDS
 from docgen.records.model import Facts, Problem
 from docgen.values.formats import ngay_ngan, plausible
 from docgen.vntext import clean, name_key, strip_xml_invalid
 
-_LABELS = {header_key(f.label): f.key for f in FACT_FIELDS}
-_LISTS = {"noi_nhan", "de_xuat"}
-_BOOLS = {"co_ke_hoach", "bao_cao_cap_uy"}
+_FIELDS = frozenset(f.name for f in dataclasses.fields(Facts)) - {"location", "extra"}
 _YES = {name_key(w) for w in ("Có", "co", "x", "Đã", "Rồi", "yes", "true", "1", "Đã xây dựng", "Đã báo cáo")}
 _NO = {name_key(w) for w in ("Không", "khong", "Chưa", "no", "false", "0", "Chưa xây dựng", "Chưa báo cáo")}
 _BULLET = re.compile(r"^\s*[-+•*–]\s*")
@@ -103,11 +102,16 @@ def _text(value: object) -> str:
     return clean(str(value))
 
 
-def read_facts(entries: Iterable[tuple[object, object, Location]], where: Location) -> tuple[Facts, list[Problem]]:
+def read_facts(entries: Iterable[tuple[object, object, Location]], where: Location,
+               fields: Iterable) -> tuple[Facts, list[Problem]]:
     """Return the facts of (label, value, value's location) entries, and notes on what was not understood.
 
+    `fields` are the form's facts fields (records.form.FactField): label, key and kind.
     No entry at all gives empty `Facts` (not an error).
     """
+    fields = tuple(fields)
+    labels = {header_key(f.label): f.key for f in fields}
+    kinds = {f.key: f.kind for f in fields}
     values: dict[str, object] = {}
     notes: list[Problem] = []
     last: str | None = None
@@ -117,33 +121,35 @@ def read_facts(entries: Iterable[tuple[object, object, Location]], where: Locati
             if changed:
                 notes.append(note("VB-01", f"Đã xóa ký tự điều khiển trong ô: «{value}».", loc, value))
         empty = value is None or (isinstance(value, str) and not clean(value))
-        key = _LABELS.get(header_key(label)) if label is not None else None
+        key = labels.get(header_key(label)) if label is not None else None
         if key is None and label is not None and clean(str(label)):
             if not empty:
                 notes.append(note("VB-05", f"Nhãn «{clean(str(label))}» không thuộc phần Thông tin: đã bỏ qua giá trị "
                                   f"«{_text(value)}».", loc, "Dùng đúng nhãn theo mẫu (xem hướng dẫn)."))
             last = None
             continue
-        key = key or (last if last in _LISTS else None)
+        key = key or (last if kinds.get(last) == "danh_sach" else None)
         if key is None or empty:
             last = key
             continue
         last = key
-        _put(values, key, value, loc, notes)
-    return Facts(**values, location=where), notes
+        _put(values, key, kinds[key], value, loc, notes)
+    extra = tuple((k, v) for k, v in values.items() if k not in _FIELDS)
+    own = {k: v for k, v in values.items() if k in _FIELDS}
+    return Facts(**own, location=where, extra=extra), notes
 
 
-def _put(values: dict[str, object], key: str, value: object, loc: Location, notes: list[Problem]) -> None:
-    """Store one fact's value, converted to its field's type, or note why it could not be."""
-    if key in _LISTS:
+def _put(values: dict[str, object], key: str, kind: str, value: object, loc: Location, notes: list[Problem]) -> None:
+    """Store one fact's value, converted to its field's kind, or note why it could not be."""
+    if kind == "danh_sach":
         values[key] = tuple(values.get(key, ())) + tuple(split_lines(value))
-    elif key in _BOOLS:
+    elif kind == "co_khong":
         parsed = parse_yes_no(value)
         if parsed is None:
             notes.append(note("VB-05", f"Không hiểu «{_text(value)}»: chỉ ghi «Có» hoặc «Không».", loc, "Có"))
         else:
             values[key] = parsed
-    elif key in ("ngay", "han_khac_phuc"):
+    elif kind == "ngay":
         parsed = parse_date(value)
         if parsed is None:
             notes.append(note("VB-05", f"Không hiểu ngày «{_text(value)}»: ghi dạng ngày/tháng/năm, ví dụ 10/3/2022.",

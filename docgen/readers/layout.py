@@ -5,9 +5,9 @@ everything about where the table is, which row is a group row and where the
 table ends lives here, once. The rule (docs/doc-tep.md says the same):
 
 * The header is found by its text, not its position: the row (among the first
-  `SCAN_ROWS`) holding the most of the top-level headers (TT, Đơn vị, Tên Trang,
-  Địa chỉ liên kết, Lãnh đạo phụ trách, Cán bộ quản lý, vận hành), at least three.
-  The three person columns are found in the next row, under each group header.
+  `SCAN_ROWS`) holding the most of the form's top-level headers and group headers
+  (the campaign's `[bieu_mau]` columns, with their other spellings `ten_khac`), at
+  least three. The columns of a group are found in the next row, under its header.
   A row of column numbers (1, 2, 3 … or (1), (2) …) right under it belongs to the header.
 * Below the header every row is read until the table ends. A row with nothing in
   the ten data columns is skipped (blank row). A row whose first non-empty data
@@ -32,25 +32,12 @@ from typing import Callable, Sequence
 
 from docgen.errors import InputError, Location
 from docgen.readers.notes import note
-from docgen.records.form import COLUMNS, GROUP_NUMERALS
+from docgen.records.form import GROUP_NUMERALS
 from docgen.records.model import Cell, Problem, RawRow, RawTable
 from docgen.vntext import XML_INVALID, clean, name_key, strip_xml_invalid
 
 SCAN_ROWS = 60   # the header must start within the first 60 rows of a sheet or table
 MIN_HITS = 3     # top-level headers a row must hold to be taken for the header
-
-# Other ways clerks write the same header (besides the form's own text in records.form).
-HEADER_ALIASES: dict[str, tuple[str, ...]] = {
-    "tt": ("STT", "Số TT", "Số thứ tự"),
-    "don_vi": ("Tên đơn vị",),
-    "ten_trang": ("Tên Trang cộng đồng", "Tên “Trang cộng đồng”"),
-    "lien_ket": ("Đường dẫn", "Đường link", "Địa chỉ Trang"),
-    "Lãnh đạo phụ trách": ("Lãnh đạo",),
-    "Cán bộ quản lý, vận hành": ("Cán bộ quản trị, vận hành", "Cán bộ vận hành"),
-    "Họ và tên": ("Họ tên",),
-    "Số điện thoại": ("Điện thoại", "SĐT", "Số ĐT"),
-    "Địa chỉ hộp thư điện tử": ("Hộp thư điện tử", "Thư điện tử", "Địa chỉ thư điện tử", "Email", "E-mail", "Gmail"),
-}
 
 _END = re.compile(
     r"^(\*|ghi chú|lưu ý|chú thích|ví dụ|nguồn\b|người lập|người tổng hợp|người báo cáo|xác nhận|thủ trưởng"
@@ -81,23 +68,50 @@ def _keys(*texts: str) -> frozenset[str]:
     return frozenset(header_key(t) for t in texts)
 
 
-_TOP = {c.key: _keys(c.header, *HEADER_ALIASES.get(c.key, ())) for c in COLUMNS if not c.group}
-_GROUPS = {g: _keys(g, *HEADER_ALIASES.get(g, ())) for g in dict.fromkeys(c.group for c in COLUMNS if c.group)}
-_SUBS = {c.key: _keys(c.header, *HEADER_ALIASES.get(c.header, ())) for c in COLUMNS if c.group}
+@dataclass(frozen=True, eq=False)
+class Shape:
+    """The header texts of one form as the readers match them: each column's key with its group and header,
+    and the folded texts (`header_key`) of top-level headers, group headers and headers under a group."""
+
+    columns: tuple[tuple[str, str, str], ...]   # (key, group, header), left to right
+    top: dict[str, frozenset[str]]
+    groups: dict[str, frozenset[str]]
+    subs: dict[str, frozenset[str]]
 
 
-def looked_for() -> str:
+_SHAPES: dict[int, tuple[object, Shape]] = {}
+
+
+def shape_of(form) -> Shape:
+    """Return the `Shape` of a campaign's form (docgen.campaigns.form.Form: `table` columns with key, group,
+    header and `aliases`; `group_aliases`), made once per form."""
+    hit = _SHAPES.get(id(form))
+    if hit is not None and hit[0] is form:
+        return hit[1]
+    cols = form.table
+    shape = Shape(
+        tuple((c.key, c.group, c.header) for c in cols),
+        {c.key: _keys(c.header, *c.aliases) for c in cols if not c.group},
+        {g: _keys(g, *form.group_aliases(g)) for g in dict.fromkeys(c.group for c in cols if c.group)},
+        {c.key: _keys(c.header, *c.aliases) for c in cols if c.group},
+    )
+    _SHAPES[id(form)] = (form, shape)
+    return shape
+
+
+def looked_for(form) -> str:
     """Return the header texts the readers look for, for error messages."""
-    tops = [c.header for c in COLUMNS if not c.group]
-    groups = list(_GROUPS)
-    subs = list(dict.fromkeys(c.header for c in COLUMNS if c.group))
-    return "«" + "», «".join(tops + groups) + "» (dưới mỗi nhóm: «" + "», «".join(subs) + "»)"
+    shape = shape_of(form)
+    tops = [h for _, g, h in shape.columns if not g]
+    subs = list(dict.fromkeys(h for _, g, h in shape.columns if g))
+    out = "«" + "», «".join(tops + list(shape.groups)) + "»"
+    return out + (" (dưới mỗi nhóm: «" + "», «".join(subs) + "»)" if subs else "")
 
 
-def column_title(key: str) -> str:
+def column_title(key: str, shape: Shape) -> str:
     """Return the header of column `key` as a clerk reads it ("Lãnh đạo phụ trách › Số điện thoại")."""
-    col = next(c for c in COLUMNS if c.key == key)
-    return f"{col.group} › {col.header}" if col.group else col.header
+    _, group, header = next(c for c in shape.columns if c[0] == key)
+    return f"{group} › {header}" if group else header
 
 
 @dataclass(frozen=True)
@@ -136,8 +150,9 @@ class Header:
 
     position: int            # index in Grid.rows of the first header row
     height: int              # header rows, the column-number row included
-    columns: dict[str, int]  # key of records.form.COLUMNS → 0-based column
+    columns: dict[str, int]  # key of a form column → 0-based column
     label: str               # "A7:J8", "dòng 1–2"
+    shape: Shape | None = None   # the form whose header this is
 
 
 _INVISIBLE_START = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u00a0\u2007\u202f")
@@ -153,35 +168,36 @@ def _empty(value: object) -> bool:
     return not text or (text[0] in _INVISIBLE_START and not clean(text))
 
 
-def _top_hits(values: Sequence[object]) -> dict[str, int]:
+def _top_hits(values: Sequence[object], shape: Shape) -> dict[str, int]:
     """Return the top-level header keys (and group names) found in a row, with their columns."""
     found: dict[str, int] = {}
     for col, value in enumerate(values):
         key = header_key(value)
         if not key:
             continue
-        for name, keys in (*_TOP.items(), *_GROUPS.items()):
+        for name, keys in (*shape.top.items(), *shape.groups.items()):
             if key in keys and name not in found:
                 found[name] = col
     return found
 
 
-def header_score(values: Sequence[object]) -> int:
+def header_score(values: Sequence[object], shape: Shape) -> int:
     """Return how many of the form's top-level headers a row holds."""
-    return len(_top_hits(values))
+    return len(_top_hits(values, shape))
 
 
-def find_header(grid: Grid, scan: int = SCAN_ROWS) -> Header | None:
+def find_header(grid: Grid, form, scan: int = SCAN_ROWS) -> Header | None:
     """Return the header of the form table in `grid`, or None if no row looks like it.
 
     Raises InputError naming the missing columns when a header is found but incomplete.
     """
+    shape = shape_of(form)
     best: tuple[int, dict[str, int]] | None = None
     for pos, (_, values) in enumerate(grid.rows[:scan]):
-        hits = _top_hits(values)
+        hits = _top_hits(values, shape)
         if len(hits) >= MIN_HITS and (best is None or len(hits) > len(best[1])):
             best = (pos, hits)
-    return None if best is None else _resolve(grid, *best)
+    return None if best is None else _resolve(grid, *best, shape)
 
 
 def _span(grid: Grid, row: int, col: int, hits: dict[str, int]) -> range:
@@ -193,26 +209,26 @@ def _span(grid: Grid, row: int, col: int, hits: dict[str, int]) -> range:
     return range(col, min(after + [col + 3]))
 
 
-def _resolve(grid: Grid, pos: int, hits: dict[str, int]) -> Header:
+def _resolve(grid: Grid, pos: int, hits: dict[str, int], shape: Shape) -> Header:
     row_no, values = grid.rows[pos]
-    columns = {k: c for k, c in hits.items() if k in _TOP}
+    columns = {k: c for k, c in hits.items() if k in shape.top}
     below = grid.rows[pos + 1][1] if pos + 1 < len(grid.rows) else ()
     for group, col in hits.items():
-        if group not in _GROUPS:
+        if group not in shape.groups:
             continue
         for c in _span(grid, row_no, col, hits):
             key = header_key(below[c]) if c < len(below) else ""
-            for sub in (col_.key for col_ in COLUMNS if col_.group == group):
-                if sub not in columns and key in _SUBS[sub]:
+            for sub in (k for k, g, _ in shape.columns if g == group):
+                if sub not in columns and key in shape.subs[sub]:
                     columns[sub] = c
                     break
-    missing = [c.key for c in COLUMNS if c.key not in columns]
-    height = 2 if any(c.group for c in COLUMNS if c.key in columns) else 1
+    missing = [k for k, _, _ in shape.columns if k not in columns]
+    height = 2 if any(g for k, g, _ in shape.columns if k in columns) else 1
     last = grid.rows[pos + height - 1][0]
     if missing:
         seen = [clean(str(v)) for v in (*values, *below) if isinstance(v, str) and clean(v)]
         raise InputError(
-            "Bảng danh sách thiếu cột " + ", ".join(f"«{column_title(k)}»" for k in missing)
+            "Bảng danh sách thiếu cột " + ", ".join(f"«{column_title(k, shape)}»" for k in missing)
             + " (có thể tiêu đề cột đã bị đổi tên hoặc xóa). Tiêu đề đọc được: "
             + ", ".join(f"«{t}»" for t in dict.fromkeys(seen)) + ". Sửa lại đúng tiêu đề theo mẫu Phụ lục.",
             Location(grid.file, grid.sheet, grid.area_name(row_no, 0, last, max(columns.values(), default=0))),
@@ -220,7 +236,7 @@ def _resolve(grid: Grid, pos: int, hits: dict[str, int]) -> Header:
     if pos + height < len(grid.rows) and _is_number_row(grid.rows[pos + height][1], columns):
         height += 1
     first, end = min(columns.values()), max(columns.values())
-    return Header(pos, height, columns, grid.area_name(row_no, first, last, end))
+    return Header(pos, height, columns, grid.area_name(row_no, first, last, end), shape)
 
 
 def _is_number_row(values: Sequence[object], columns: dict[str, int]) -> bool:
@@ -308,11 +324,11 @@ def build_table(grid: Grid, header: Header) -> tuple[RawTable, list[Problem]]:
             notes.append(note("VB-04", "Dòng chỉ có công thức (không có TT, Đơn vị): không phải dữ liệu, đã bỏ qua.",
                               grid.where(row_no)))
             continue
-        if _maybe_header(data) and header_score(values) >= MIN_HITS:
+        if _maybe_header(data, header.shape) and header_score(values, header.shape) >= MIN_HITS:
             notes.append(note("VB-04", "Dòng tiêu đề bảng lặp lại: đã bỏ qua.", grid.where(row_no)))
             repeated = True
             continue
-        if repeated and (_is_sub_header(data) or _is_number_row(values, cols)):
+        if repeated and (_is_sub_header(data, header.shape) or _is_number_row(values, cols)):
             continue
         repeated = False
         index, labelled = _group_of(data, group)
@@ -362,16 +378,16 @@ def _raw_row(grid: Grid, row_no: int, data: dict[str, object], cols: dict[str, i
     return RawRow(grid.where(row_no), group, cells, label)
 
 
-def _maybe_header(data: dict[str, object]) -> bool:
+def _maybe_header(data: dict[str, object], shape: Shape) -> bool:
     """Return whether a row could repeat the header (a cheap test before the full one)."""
     tt, unit = data.get("tt"), data.get("don_vi")
-    return (isinstance(tt, str) and len(tt) < 16 and header_key(tt) in _TOP["tt"]) or (
+    return (isinstance(tt, str) and len(tt) < 16 and header_key(tt) in shape.top.get("tt", ())) or (
         isinstance(unit, str) and unicodedata.normalize("NFC", unit.lstrip()[:6]).casefold() == "đơn vị")
 
 
-def _is_sub_header(data: dict[str, object]) -> bool:
-    """Return whether a row holds the person columns' headers (the second row of a repeated header)."""
-    hits = sum(1 for k, v in data.items() if k in _SUBS and header_key(v) in _SUBS[k])
+def _is_sub_header(data: dict[str, object], shape: Shape) -> bool:
+    """Return whether a row holds the grouped columns' headers (the second row of a repeated header)."""
+    hits = sum(1 for k, v in data.items() if k in shape.subs and header_key(v) in shape.subs[k])
     return hits >= 2 and hits == len(data)
 
 

@@ -183,7 +183,7 @@ def _full_grid(path: Path, ws) -> Grid:
     return _grid(path.name, ws.title, rows, merges, formulas, uncached)
 
 
-def _facts(path: Path, ws) -> tuple[Facts, list[Problem]]:
+def _facts(path: Path, ws, form) -> tuple[Facts, list[Problem]]:
     where = Location(path.name, ws.title)
     entries = []
     notes: list[Problem] = []
@@ -197,16 +197,16 @@ def _facts(path: Path, ws) -> tuple[Facts, list[Problem]]:
                               where.at(cell_name(row_no, 1))))
             value = None
         entries.append((label, value, where.at(cell_name(row_no, 1))))
-    facts, more = read_facts(entries, where)
+    facts, more = read_facts(entries, where, form.facts)
     return facts, notes + more
 
 
-def _pick(path: Path, found: list[tuple[object, Header]]) -> tuple[Grid, Header, list[Problem]]:
+def _pick(path: Path, found: list[tuple[object, Header]], form) -> tuple[Grid, Header, list[Problem]]:
     """Return the one sheet whose table holds data (or the first), InputError when two do."""
     full = []
     for ws, _ in found:
         grid = _full_grid(path, ws)
-        header = find_header(grid)
+        header = find_header(grid, form)
         if header is not None:
             full.append((grid, header, build_table(grid, header)))
     with_rows = [f for f in full if f[2][0].rows] or full[:1]
@@ -220,17 +220,18 @@ def _pick(path: Path, found: list[tuple[object, Header]]) -> tuple[Grid, Header,
     return grid, header, skipped
 
 
-def read(path: Path) -> tuple[RawTable, tuple[Problem, ...], Facts]:
-    """Return the form table, the reader's notes and the facts of an .xlsx file.
+def read(path: Path, form) -> tuple[RawTable, tuple[Problem, ...], Facts]:
+    """Return the form table, the reader's notes and the facts of an .xlsx file; `form` is the campaign's
+    (docgen.campaigns.form.Form: its columns' headers and its facts fields).
 
     Raises InputError when no sheet holds the form's header, when the header lacks
     a column, or when two sheets hold filled tables.
     """
     with paused_gc(), quiet_openpyxl():
-        return _read(path)
+        return _read(path, form)
 
 
-def _read(path: Path) -> tuple[RawTable, tuple[Problem, ...], Facts]:
+def _read(path: Path, form) -> tuple[RawTable, tuple[Problem, ...], Facts]:
     wb = _open(path, data_only=False)
     try:
         facts_ws = next((ws for ws in wb.worksheets if header_key(ws.title) == header_key(FACTS_SHEET)), None)
@@ -239,7 +240,7 @@ def _read(path: Path) -> tuple[RawTable, tuple[Problem, ...], Facts]:
             if ws is facts_ws:
                 continue
             try:
-                header = find_header(_grid(path.name, ws.title, _probe(ws)))
+                header = find_header(_grid(path.name, ws.title, _probe(ws)), form)
             except InputError as exc:
                 errors.append(exc)
                 continue
@@ -250,21 +251,21 @@ def _read(path: Path) -> tuple[RawTable, tuple[Problem, ...], Facts]:
                 raise errors[0]
             names = ", ".join(f"«{ws.title}»" for ws in wb.worksheets)
             raise InputError(f"Không trang tính nào ({names}) có bảng danh sách theo mẫu Phụ lục. "
-                             f"Đã tìm dòng tiêu đề có các cột: {looked_for()}.", Location(path.name))
+                             f"Đã tìm dòng tiêu đề có các cột: {looked_for(form)}.", Location(path.name))
         if len(found) == 1:
             grid = _full_grid(path, found[0][0])
-            header, skipped = find_header(grid), []
+            header, skipped = find_header(grid, form), []
         else:
-            grid, header, skipped = _pick(path, found)
+            grid, header, skipped = _pick(path, found, form)
         table, notes = build_table(grid, header)
-        facts, fact_notes = _facts(path, facts_ws) if facts_ws is not None else (Facts(), [])
+        facts, fact_notes = _facts(path, facts_ws, form) if facts_ws is not None else (Facts(), [])
     finally:
         wb.close()
     return table, tuple(skipped + notes + fact_notes), facts
 
 
 
-def read_facts_only(path: Path) -> Facts:
+def read_facts_only(path: Path, form) -> Facts:
     """Return the facts of the "Thông tin" sheet of the workbook `path` (no form table needed).
 
     Used for a province's own facts file. Raises InputError when the file cannot
@@ -278,13 +279,13 @@ def read_facts_only(path: Path) -> Facts:
             ws = next((w for w in wb.worksheets if w.title.strip().casefold() == FACTS_SHEET.casefold()), None)
             if ws is None:
                 raise InputError(f"Tệp không có trang tính «{FACTS_SHEET}».", Location(path.name))
-            facts, _ = _facts(path, ws)
+            facts, _ = _facts(path, ws, form)
         finally:
             wb.close()
     return facts
 
 
-def read_sheets(path: Path) -> tuple[dict[str, Grid], Facts, tuple[Problem, ...]]:
+def read_sheets(path: Path, form) -> tuple[dict[str, Grid], Facts, tuple[Problem, ...]]:
     """Return every sheet as a `Grid` of the values Excel stored (cells named A1 …), and the facts.
 
     For a campaign's own form, whose columns the reader does not know: the form
@@ -297,7 +298,7 @@ def read_sheets(path: Path) -> tuple[dict[str, Grid], Facts, tuple[Problem, ...]
             facts, notes = Facts(), []
             for ws in wb.worksheets:
                 if header_key(ws.title) == header_key(FACTS_SHEET):
-                    facts, notes = _facts(path, ws)
+                    facts, notes = _facts(path, ws, form)
                     continue
                 rows = []
                 for row_no, values, _ in _rows(ws, data_only=True):

@@ -7,7 +7,7 @@ Nothing here knows a file format. Readers (`docgen.readers`) produce `RawTable`s
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
 
 from docgen.errors import Location
@@ -89,14 +89,6 @@ class Unit:
         return out
 
 
-# The ten data columns of the Phụ lục form, in the form's order.
-COLUMNS = (
-    "tt", "don_vi", "ten_trang", "lien_ket",
-    "ld_ten", "ld_sdt", "ld_email",
-    "vh_ten", "vh_sdt", "vh_email",
-)
-
-
 class Cell:
     """One raw value as typed, with where it is. `value` is str, int, float, date or None.
 
@@ -146,7 +138,8 @@ class RawRow:
     `group` is the group-row index the row sits under (0 for "I", 1 for "II" …,
     None before any group row); `group_label` that group row's "Cấp …" text when it has
     one (a commune's own file numbers its only group «I Cấp xã»: the label, not the
-    numeral, says the level); `cells` maps the keys of `COLUMNS` to `Cell`s
+    numeral, says the level); `cells` maps the keys of the campaign's form
+    columns to `Cell`s
     (a missing key means the column was empty).
     """
 
@@ -205,10 +198,20 @@ class Record:
     operator: Person = Person(Role.OPERATOR)
     page_note: str = ""              # the row's words for a page not made yet ("đang xây dựng")
     invalid: tuple[str, ...] = ()    # form columns whose value is wrong (an error on that cell)
+    extra: tuple[tuple[str, str], ...] = ()   # (key, clean text) of the campaign's columns beyond the page's own
 
     @property
     def has_page(self) -> bool:
         return bool(self.page_name or self.link)
+
+    def cells(self) -> dict[str, str]:
+        """Return the record's values by the page form's column keys (docgen.campaigns.form.PAGE_COLUMNS but
+        TT), and its other columns' (`extra`): what the filled workbook, the Phụ lục and tong-hop.xlsx print."""
+        out = dict(self.extra) | {"don_vi": self.unit.full_name if self.unit else self.unit_text,
+                                  "ten_trang": self.page_name, "lien_ket": self.link}
+        for prefix, person in (("ld", self.leader), ("vh", self.operator)):
+            out |= {f"{prefix}_ten": person.name, f"{prefix}_sdt": person.phone, f"{prefix}_email": person.email}
+        return out
 
 
 @dataclass(frozen=True)
@@ -232,6 +235,16 @@ class Facts:
     nguyen_nhan: str = ""            # causes of the shortcomings
     han_khac_phuc: dt.date | None = None  # date by which the gaps will be closed
     location: Location | None = None
+    extra: tuple[tuple[str, object], ...] = ()   # (key, value) of a campaign's own facts that are no field here
+
+    def get(self, key: str, default=None):
+        """Return the fact `key`: a field of its own, else a campaign's own fact (`extra`)."""
+        if key in _FACT_NAMES:
+            return getattr(self, key)
+        return next((v for k, v in self.extra if k == key), default)
+
+
+_FACT_NAMES = frozenset(f.name for f in fields(Facts)) - {"location", "extra"}
 
 
 class Severity(str, Enum):

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from docgen.values import contact
 from docgen.values.formats import ngay_ngan, phan_tram, so_vn
 from docgen.vntext import clean, name_key
 
@@ -90,36 +91,26 @@ class PersonName(Kind):
 
 
 class Phone(Kind):
-    """A Vietnamese phone number: 10 digits starting with 0 (or +84), written "0912 345 678"."""
+    """A Vietnamese phone number, mobile or landline, written "0912 345 678" (docgen.values.contact.phone:
+    the same reading as the page checks' SDT- rules)."""
 
     def read(self, value: object, column=None) -> Reading:
-        text = _text(value)
-        if not text:
-            return EMPTY
-        digits = re.sub(r"[\s.\-()]", "", text)
-        if digits.startswith("+84"):
-            digits = "0" + digits[3:]
-        elif digits.startswith("84") and len(digits) == 11:
-            digits = "0" + digits[2:]
-        elif len(digits) == 9 and digits.isdigit():   # Excel dropped the leading 0
-            digits = "0" + digits
-        if not (digits.isdigit() and len(digits) == 10 and digits[0] == "0" and digits[1] in "35789"):
-            return Reading(None, text, error="số điện thoại di động Việt Nam có 10 chữ số, bắt đầu bằng 03, 05, 07, 08, 09")
-        out = f"{digits[:4]} {digits[4:7]} {digits[7:]}"
-        return Reading(out, out, changed="viết lại dạng 0912 345 678" if out != text else "")
+        return _contact(contact.phone(value), "viết lại dạng 0912 345 678")
 
 
 class Email(Kind):
-    _SHAPE = re.compile(r"^[a-z0-9._%+\-]+@[a-z0-9\-]+(\.[a-z0-9\-]+)*\.[a-z]{2,}$")
+    """An e-mail address, trimmed and lower-cased (docgen.values.contact.email, as the EM- rules read it)."""
 
     def read(self, value: object, column=None) -> Reading:
-        text = _text(value)
-        if not text:
-            return EMPTY
-        out = text.replace(" ", "").lower()
-        if not self._SHAPE.match(out) or ".." in out:
-            return Reading(None, text, error="địa chỉ thư điện tử viết dạng ten@mien.vn")
-        return Reading(out, out, changed="bỏ dấu cách, viết thường" if out != text else "")
+        return _contact(contact.email(value), "bỏ dấu cách, viết thường")
+
+
+def _contact(got: contact.Normal, what: str) -> Reading:
+    if got.problem:
+        return Reading(None, got.typed, error=got.problem)
+    if not got.value:
+        return EMPTY
+    return Reading(got.value, got.value, changed=what if got.changed else "")
 
 
 class Link(Kind):
@@ -139,17 +130,42 @@ class Link(Kind):
         return Reading(out, out, changed="thêm https://" if out != text else "")
 
 
+_QUOTES = re.compile("[\"“”„«»'‘’]")
+
+
 class NamePattern(Kind):
-    """A name that must follow the level's naming pattern (`mau_ten_trang` of [[cap]]), e.g. a group's name."""
+    """A name that must follow the level's naming pattern (`mau_ten_trang` of [[cap]]), e.g. a page's name.
+
+    One comparison for the form checker (BM-02) and the page rules (TT-01, TT-03): `matches`.
+    """
+
+    @staticmethod
+    def matches(name: str, expected: str) -> bool | None:
+        """Return True when `name` is the pattern's name, False when it is the same once case, spacing,
+        tone-mark placement and quotes are folded, None when it is another name.
+
+        >>> NamePattern.matches("Mặt trận “Nậm Pồ” (tỉnh Điện Biên)", "Mặt trận Nậm Pồ (tỉnh Điện Biên)")
+        False
+        """
+        if name == expected:
+            return True
+        return False if name_key(_QUOTES.sub("", name)) == name_key(_QUOTES.sub("", expected)) else None
 
     def against(self, got: Reading, expected: str) -> Reading:
-        """Return `got` held to the unit's `expected` name: the same after normalising spacing, case and
-        tone-mark placement is rewritten as expected (noted), anything else is an error naming the pattern."""
-        if got.value is None or not expected or got.value == expected:
+        """Return `got` held to the unit's `expected` name: the same after folding (`matches`) is rewritten
+        as expected (noted), anything else is an error naming the pattern's name."""
+        if got.value is None or not expected:
             return got
-        if name_key(str(got.value)) == name_key(expected):
+        same = self.matches(str(got.value), expected)
+        if same:
+            return got
+        if same is False:
             return Reading(expected, expected, changed="viết lại đúng mẫu")
         return Reading(None, got.text, error=f"tên đúng mẫu là «{expected}»")
+
+
+class RowNumber(Kind):
+    """The clerk's own numbering (TT): "I", "II" for a group row, 1, 2, 3 … for a unit; kept, never judged."""
 
 
 class UnitName(Kind):
@@ -312,6 +328,7 @@ class OneOf(Kind):
 
 KINDS: dict[str, Kind] = {k.key: k for k in (
     Text("chu", "chữ"),
+    RowNumber("so_thu_tu", "số thứ tự"),
     UnitName("don_vi", "tên đơn vị"),
     PersonName("ho_ten", "họ và tên"),
     Phone("dien_thoai", "số điện thoại"),

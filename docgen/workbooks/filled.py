@@ -11,8 +11,8 @@ from __future__ import annotations
 from openpyxl import Workbook
 
 from docgen.campaigns.campaign import Campaign
-from docgen.records.form import COLUMNS, FACT_FIELDS, FACTS_SHEET
-from docgen.records.model import Facts, Record, Submission
+from docgen.records.form import FACTS_SHEET
+from docgen.records.model import Facts, Submission
 from docgen.workbooks.plan import plan_for
 from docgen.workbooks.sheets import FIRST_DATA_ROW, FORM_SHEET, build
 from docgen.xlsxcell import put
@@ -20,18 +20,8 @@ from docgen.xlsxcell import put
 UNMATCHED = "Các dòng có đơn vị không khớp danh mục (giữ lại để soát):"
 
 
-def record_values(record: Record) -> dict[str, str]:
-    """Return a record's values by column key."""
-    people = {"ld": record.leader, "vh": record.operator}
-    out = {"don_vi": record.unit.full_name if record.unit else record.unit_text,
-           "ten_trang": record.page_name, "lien_ket": record.link}
-    for prefix, person in people.items():
-        out |= {f"{prefix}_ten": person.name, f"{prefix}_sdt": person.phone, f"{prefix}_email": person.email}
-    return out
-
-
 def _fact_text(facts: Facts, key: str):
-    value = getattr(facts, key, None)
+    value = facts.get(key)
     if isinstance(value, bool):
         return "Có" if value else "Không"
     if isinstance(value, tuple):
@@ -47,7 +37,7 @@ def filled_workbook(campaign: Campaign, sub: Submission) -> Workbook:
     for r in sub.records:
         if r.unit is not None:
             first.setdefault(r.unit.full_name, r)
-    keys = [c.key for c in COLUMNS]
+    keys = [c.key for c in campaign.columns]
     last = FIRST_DATA_ROW
     for row in range(FIRST_DATA_ROW, ws.max_row + 1):
         if not isinstance(ws.cell(row, 1).value, int):
@@ -57,7 +47,7 @@ def filled_workbook(campaign: Campaign, sub: Submission) -> Workbook:
             ws.cell(row, 2).value = None
             continue
         last = row
-        values = record_values(record)
+        values = record.cells()
         for col, key in enumerate(keys, start=1):
             if key not in ("tt", "don_vi") and values.get(key):
                 put(ws.cell(row, col), values[key])
@@ -66,11 +56,11 @@ def filled_workbook(campaign: Campaign, sub: Submission) -> Workbook:
         row = ws.max_row + 2
         put(ws.cell(row, 1), UNMATCHED)
         for n, record in enumerate(extra, start=1):
-            values = record_values(record)
+            values = record.cells()
             for col, key in enumerate(keys, start=1):
                 put(ws.cell(row + n, col), n if key == "tt" else values.get(key) or None)
     facts = wb[FACTS_SHEET]
-    for i, field in enumerate(FACT_FIELDS, start=1):
+    for i, field in enumerate(campaign.form.facts, start=1):
         value = _fact_text(sub.source.facts, field.key)
         if value is not None and field.key != "don_vi":
             put(facts.cell(i, 2), value)

@@ -1,7 +1,7 @@
 """Lay a `FormPlan` out as an openpyxl workbook: the Phụ lục form, "Thông tin" and "Hướng dẫn".
 
-The form's columns, header texts and hints come from `docgen.records.form`, so the
-workbook, the readers and the Word appendix stay in step.
+The form's columns, header texts, hints and the "Thông tin" rows come from the campaign's
+`[bieu_mau]` (campaign.form), so the workbook, the readers and the Word appendix stay in step.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from docgen.campaigns.campaign import Campaign
 from docgen.campaigns.reporting import addressee_name
-from docgen.records.form import COLUMNS, FACT_CHOICES, FACT_FIELDS, FACTS_SHEET
+from docgen.records.form import FACTS_SHEET
 from docgen.values.formats import ngay_han, ngay_ngan
 from docgen.workbooks.plan import FormPlan
 from docgen.xlsxcell import choice_list, put
@@ -25,7 +25,6 @@ FORM_SHEET = "Phụ lục"
 GUIDE_SHEET = "Hướng dẫn"
 HEADER_ROW = 6            # first of the two header rows
 FIRST_DATA_ROW = HEADER_ROW + 2
-PHONE_KEYS = frozenset({"ld_sdt", "vh_sdt"})
 LOCKED_KEYS = frozenset({"tt", "don_vi"})   # pre-filled from the official list
 
 _THIN = Side(style="thin")
@@ -40,8 +39,8 @@ _FIELD_WORDS = {"ten": "tên đơn vị", "don_vi": "loại và tên đơn vị"
 
 
 def columns_of(campaign: Campaign) -> tuple:
-    """Return the form's columns: the campaign's own after TT and Đơn vị, or the page form of 1031."""
-    return COLUMNS if campaign.form is None else COLUMNS[:2] + campaign.form.columns
+    """Return the Phụ lục table's columns as the campaign declares them, TT and Đơn vị first."""
+    return campaign.columns
 
 
 def build(plan: FormPlan, campaign: Campaign) -> Workbook:
@@ -50,7 +49,7 @@ def build(plan: FormPlan, campaign: Campaign) -> Workbook:
     form = wb.active
     form.title = FORM_SHEET
     columns = columns_of(campaign)
-    if campaign.form is not None:   # the campaign's own title under the agency line
+    if not campaign.pages:   # the campaign's own title under the agency line
         plan = replace(plan, titles=(plan.titles[0], campaign.form.title, campaign.title))
     last = _form_sheet(form, plan, columns)
     _facts_sheet(wb.create_sheet(FACTS_SHEET), plan, campaign)
@@ -132,11 +131,9 @@ def _unit_row(ws: Worksheet, row: int, number: int, name: str, columns) -> None:
     for c, col in enumerate(columns, start=1):
         cell = ws.cell(row, c)
         cell.border, cell.alignment = _BORDER, _WRAP
-        if col.key not in LOCKED_KEYS:
+        if col.key not in LOCKED_KEYS:   # each kind its cell format: "@" keeps a phone number's leading 0
             cell.protection = _OPEN
-        kind = getattr(col, "kind", None)   # a campaign's own column knows its kind's cell format
-        if col.key in PHONE_KEYS or kind is not None:
-            cell.number_format = kind.excel_format if kind is not None else "@"
+            cell.number_format = col.kind.excel_format
     put(ws.cell(row, 1), number).alignment = _CENTER
     put(ws.cell(row, 2), name)
 
@@ -146,7 +143,7 @@ def _hints(ws: Worksheet, last: int, columns) -> None:
     for c, col in enumerate(columns, start=1):
         letter = get_column_letter(c)
         title = col.header if not col.group else hint_title(col.group, col.header)
-        choices = getattr(col, "choices", ()) or getattr(getattr(col, "kind", None), "choices", ())
+        choices = col.choices or getattr(col.kind, "choices", ())
         dv = DataValidation(showInputMessage=True, promptTitle=short(title, 32), prompt=short(col.hint, 255),
                             type="list" if choices else None, formula1=choice_list(choices), allow_blank=True,
                             showErrorMessage=bool(choices), errorTitle="Giá trị không có trong danh sách" if choices
@@ -170,7 +167,7 @@ def _facts_sheet(ws: Worksheet, plan: FormPlan, campaign: Campaign) -> None:
     ws.column_dimensions["A"].width = 34
     ws.column_dimensions["B"].width = 48
     ws.column_dimensions["C"].width = 70
-    for row, field in enumerate(FACT_FIELDS, start=1):
+    for row, field in enumerate(campaign.form.facts, start=1):
         put(ws.cell(row, 1), field.label).font = _BOLD
         value = put(ws.cell(row, 2), plan.owner.full_name if field.key == "don_vi" else None)
         value.protection, value.alignment = _OPEN, _WRAP
@@ -179,7 +176,7 @@ def _facts_sheet(ws: Worksheet, plan: FormPlan, campaign: Campaign) -> None:
             value.number_format = "@"
         if field.key == "ngay":
             value.number_format = "dd/mm/yyyy"
-        hint, choices = field.hint, FACT_CHOICES.get(field.key)
+        hint, choices = field.hint, field.choices or None
         if field.key == "tham_quyen":
             hint, choices = SIGNATURE_HINTS[campaign.deputy_form]
         put(ws.cell(row, 3), hint).alignment = _WRAP
@@ -282,20 +279,15 @@ def form_guide_lines(plan: FormPlan, campaign: Campaign) -> list[str]:
 
 def guide_lines(plan: FormPlan, campaign: Campaign) -> list[str]:
     """Return the instruction sheet's lines, in Vietnamese."""
-    if campaign.form is not None:
+    if not campaign.pages:
         return form_guide_lines(plan, campaign)
-    lines = _opening_lines(campaign, "TRANG CỘNG ĐỒNG")
+    lines = _opening_lines(campaign, "TRANG CỘNG ĐỒNG") + [""]
+    steps = [f"Trang «{FORM_SHEET}»: mỗi dòng là một đơn vị. Cột TT và Đơn vị đã ghi sẵn theo danh mục "
+             "đơn vị hành chính chính thức: không sửa, không xóa, không chèn dòng.", *_page_steps(campaign),
+             f"Trang «{FACTS_SHEET}»: ghi số, ngày báo cáo, người ký, chức vụ, thẩm quyền ký (chọn trong danh sách), "
+             "nơi nhận và đề xuất (mỗi mục một dòng trong ô, xuống dòng bằng Alt+Enter)."]
+    lines += [f"{n}. {step}" for n, step in enumerate(steps, start=1)]
     lines += [
-        "",
-        f"1. Trang «{FORM_SHEET}»: mỗi dòng là một đơn vị. Cột TT và Đơn vị đã ghi sẵn theo danh mục "
-        "đơn vị hành chính chính thức: không sửa, không xóa, không chèn dòng.",
-        "2. Với mỗi đơn vị, ghi Tên Trang, Địa chỉ liên kết, rồi Họ và tên, Số điện thoại, Địa chỉ hộp thư "
-        "điện tử của Lãnh đạo phụ trách và của Cán bộ quản lý, vận hành. Bấm vào một ô để xem cách ghi.",
-        "3. Số điện thoại: gõ đủ số 0 ở đầu, ví dụ 0912 345 678 (các ô này đã định dạng văn bản, không mất số 0).",
-        "4. Đơn vị chưa lập Trang: để trống Tên Trang, ghi «Chưa có» hoặc «Đang xây dựng» ở cột Địa chỉ liên kết, "
-        "vẫn ghi người phụ trách nếu đã phân công. Dòng để trống hoàn toàn được hiểu là đơn vị chưa báo cáo.",
-        f"5. Trang «{FACTS_SHEET}»: ghi số, ngày báo cáo, người ký, chức vụ, thẩm quyền ký (chọn trong danh sách), "
-        "nơi nhận và đề xuất (mỗi mục một dòng trong ô, xuống dòng bằng Alt+Enter).",
         "",
         "Cách đặt tên Trang:",
     ]
@@ -311,6 +303,25 @@ def guide_lines(plan: FormPlan, campaign: Campaign) -> list[str]:
     lines += [f"- {_sender(group, plan)}: trước ngày {ngay_han(group.level.deadline)}, gửi "
               f"{_receiver(group, plan, campaign)}." for group in plan.groups]
     return lines
+
+
+def _page_steps(campaign: Campaign) -> list[str]:
+    """Return the steps of a list of pages that name its columns, as the campaign's form calls them."""
+    cols = [c for c in campaign.columns if c.key not in LOCKED_KEYS]
+    single = [c.header for c in cols if not c.group]
+    groups = list(dict.fromkeys(c.group for c in cols if c.group))
+    subs = list(dict.fromkeys(c.header for c in cols if c.group))
+    steps = [f"Với mỗi đơn vị, ghi {', '.join(single)}"
+             + (f", rồi {', '.join(subs)} của {' và của '.join(groups)}" if groups else "")
+             + ". Bấm vào một ô để xem cách ghi."]
+    if any(c.kind.key == "dien_thoai" for c in cols):
+        steps.append("Số điện thoại: gõ đủ số 0 ở đầu, ví dụ 0912 345 678 (các ô này đã định dạng văn bản, "
+                     "không mất số 0).")
+    name, link = campaign.form.column("ten_trang"), campaign.form.column("lien_ket")
+    steps.append(f"Đơn vị chưa lập Trang: để trống {name.header}, ghi «Chưa có» hoặc «Đang xây dựng» ở cột "
+                 f"{link.header}, vẫn ghi người phụ trách nếu đã phân công. Dòng để trống hoàn toàn được hiểu là "
+                 "đơn vị chưa báo cáo.")
+    return steps
 
 
 def _sender(group, plan) -> str:

@@ -89,7 +89,7 @@ def test_the_blank_workbook_reads_back_as_exactly_the_official_units(tmp_path):
     from docgen.campaigns.campaign import load_campaign
 
     assert main(["bieu-mau", "2022-trang-cong-dong", "--don-vi", "Mường Nhé", "-o", str(tmp_path)]) == 0
-    source = readers.read_source(tmp_path / "bieu-mau-huyen-muong-nhe.xlsx")
+    source = readers.read_source(tmp_path / "bieu-mau-huyen-muong-nhe.xlsx", load_campaign().form)
     campaign = load_campaign("2022-trang-cong-dong")
     district = campaign.units.match("Mường Nhé", 1, campaign.province)
     expected = [district.full_name] + [u.full_name for u in campaign.units.children(district)]

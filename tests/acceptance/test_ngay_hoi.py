@@ -134,6 +134,10 @@ def test_reports_and_the_summary_carry_the_sums_of_what_was_filled(filled, tmp_p
     last = [c.text for c in appendix.rows[-1].cells]
     assert last[1] == "Tổng cộng" and last[2] == dot(total) and last[6] == dot(people) and last[7] == dot(money)
     numbered = [r.cells[0].text for r in appendix.rows[1:-1]]
+    signature = next(t for t in document.tables if t.cell(0, 0).text.startswith("Nơi nhận")).cell(0, 1).text
+    assert signature.split() == "TM. BAN THƯỜNG TRỰC PHÓ CHỦ TỊCH Lò Văn Mạnh".split()   # as the dispatch ([van_ban.ky])
+    silent = next(r for r in appendix.rows if r.cells[1].text == SILENT)   # one wording per fact ([loi_van])
+    assert [c.text for c in silent.cells[2:4]] == ["Chưa báo cáo", ""]
     assert numbered == [str(i) for i in range(1, 46)]   # every commune of the list, in official order
     book = load_workbook(tmp_path / "th" / "tong-hop.xlsx")["Tổng hợp"]
     totals = next(r for r in book.iter_rows(values_only=True) if r[1] == "Tổng cộng")

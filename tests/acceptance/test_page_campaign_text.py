@@ -91,3 +91,12 @@ def test_chien_dich_kiem_tra_names_a_figure_condition_on_an_unknown_column(copie
     found = re.search(r"so_lieu\[2\]\.dieu_kien \(dòng (\d+)\)", said)
     assert found, said
     assert int(found.group(1)) == text[: text.index("lanh_dao != trống")].count("\n") + 1
+
+
+def test_chien_dich_kiem_tra_names_a_sentence_key_that_does_not_exist(copied, capsys):
+    text = _edit(copied, CLOSING, CLOSING.replace("ket_luan =", "ket_lua ="))
+    assert main(["chien-dich", "kiem-tra", str(copied)]) == 2
+    said = capsys.readouterr().err
+    found = re.search(r"loi_van\.ket_lua \(dòng (\d+)\)", said)
+    assert found, said
+    assert int(found.group(1)) == text[: text.index("ket_lua =")].count("\n") + 1

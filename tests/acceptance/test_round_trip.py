@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from docgen import api
 from docgen.campaigns.campaign import load_campaign
-from docgen.records.form import COLUMNS, FACT_FIELDS
+from tests.forms import COLUMNS, FACT_FIELDS
 from docgen.output import slug
 from docgen.workbooks.plan import owners
 from docgen.workbooks.sheets import FIRST_DATA_ROW

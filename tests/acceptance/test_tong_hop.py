@@ -19,7 +19,9 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from docgen import api, cli
-from docgen.records.form import FACT_FIELDS, FACTS_SHEET
+from tests.forms import PAGE_FORM
+from docgen.records.form import FACTS_SHEET
+from tests.forms import FACT_FIELDS
 from docgen.records.units import DATA_DIR
 
 SAMPLE_2022 = DATA_DIR / "mau" / "2022-dien-bien"
@@ -91,7 +93,7 @@ def _unit_of(path: Path):
     from docgen.checks import check_source
     from docgen.readers import read_source
 
-    return check_source(read_source(path), _campaign()).reporting_unit
+    return check_source(read_source(path, PAGE_FORM), _campaign()).reporting_unit
 
 
 def _statuses(xlsx: Path) -> dict[str, str]:

@@ -15,6 +15,7 @@ import docx
 from openpyxl import load_workbook
 
 from docgen import api, cli
+from tests.forms import PAGE_FORM
 from docgen.campaigns.campaign import load_campaign
 from docgen.checks import check_source
 from docgen.jobs.bao_cao import render_submission
@@ -41,7 +42,7 @@ def test_the_district_compiles_its_communes_files_into_what_its_own_list_gives(t
     campaign = load_campaign(C2022)
     result = api.tong_hop(COMMUNES, C2022, tmp_path / "ra", don_vi="Huyện Mường Nhé")
     compiled = result.compiled
-    typed = check_source(read_source(DISTRICT_FILE), campaign)
+    typed = check_source(read_source(DISTRICT_FILE, PAGE_FORM), campaign)
     assert compiled.reporting_unit.full_name == "Huyện Mường Nhé"
     assert compiled.figures == typed.figures
     assert _rows(compiled) == _rows(typed)
@@ -71,8 +72,8 @@ def test_the_compiled_list_is_the_districts_own_workbook_filled_and_reads_back_t
     ws = load_workbook(book)["Phụ lục"]
     assert ws["A1"].value == "ỦY BAN MTTQ VIỆT NAM HUYỆN MƯỜNG NHÉ"
     campaign = load_campaign(C2022)
-    again = check_source(read_source(book), campaign)
-    typed = check_source(read_source(DISTRICT_FILE), campaign)
+    again = check_source(read_source(book, PAGE_FORM), campaign)
+    typed = check_source(read_source(DISTRICT_FILE, PAGE_FORM), campaign)
     assert again.figures == typed.figures
     assert {r.unit.code for r in again.records if r.unit} == {r.unit.code for r in typed.records if r.unit}
 

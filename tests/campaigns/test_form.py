@@ -21,8 +21,29 @@ def test_the_festival_campaign_declares_its_form_figures_and_sections():
                                                      "III. ĐỀ XUẤT, KIẾN NGHỊ"]
 
 
-def test_page_campaigns_keep_the_built_in_page_form():
-    assert load_campaign("2022-trang-cong-dong").form is None
+@pytest.mark.parametrize("campaign", ["2022-trang-cong-dong", "2026-ra-soat-trang-cong-dong"])
+def test_page_campaigns_declare_their_page_form(campaign):
+    c = load_campaign(campaign)
+    assert c.pages and c.form.pages
+    assert [col.key for col in c.columns] == ["tt", "don_vi", "ten_trang", "lien_ket", "ld_ten", "ld_sdt", "ld_email",
+                                              "vh_ten", "vh_sdt", "vh_email"]
+    kinds = {col.key: col.kind.key for col in c.columns}
+    assert kinds["ten_trang"] == "ten_theo_mau" and kinds["lien_ket"] == "lien_ket" and kinds["ld_sdt"] == "dien_thoai"
+    assert c.form.column("lien_ket").unique                       # LK-02
+    assert c.form.column("ld_ten").required and c.form.column("vh_ten").required   # NS-01, NS-02
+    assert c.form.column("vh_ten").differs_from == "ld_ten"       # NS-03 at "rieng" levels
+    assert c.form.column("ld_sdt").group == "Lãnh đạo phụ trách"
+    facts = [f.key for f in c.form.facts]
+    assert facts.index("co_ke_hoach") == facts.index("luu") + 1 and facts.index("huong_dan") == facts.index("de_xuat") + 1
+    assert next(f for f in c.form.facts if f.key == "bao_cao_cap_uy").choices == ("Có", "Không")
+
+
+def test_the_festival_facts_sheet_holds_only_the_report_facts():
+    keys = [f.key for f in load_campaign(FESTIVAL).form.facts]
+    assert "don_vi" in keys and "nguoi_ky" in keys and "co_ke_hoach" not in keys and "huong_dan" not in keys
+
+
+def test_page_campaigns_take_the_per_level_figures():
     figures = load_campaign("2026-ra-soat-trang-cong-dong").figures
     assert [f.key for f in figures if f.kind == "dem"] == ["co_trang", "dung_mau", "co_lanh_dao", "co_van_hanh",
                                                           "du_nguoi"]

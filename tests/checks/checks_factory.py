@@ -9,8 +9,10 @@ from __future__ import annotations
 from docgen.campaigns.campaign import Campaign
 from docgen.checks.units import expected_units, find_reporting
 from docgen.errors import Location
-from docgen.records.model import COLUMNS, Cell, Facts, RawRow, RawTable, Source
+from docgen.records.model import Cell, Facts, RawRow, RawTable, Source
+from tests.forms import COLUMNS as _FORM_COLUMNS
 
+COLUMNS = tuple(c.key for c in _FORM_COLUMNS)
 LETTERS = dict(zip(COLUMNS, "ABCDEFGHIJ"))
 FIRST_ROW = 8
 FILE, SHEET = "muong_nhe.xlsx", "Phụ lục"

@@ -30,3 +30,29 @@ def test_each_level_counts_expected_present_pages_pattern_and_people(campaign):
     assert (xa_fig.with_leader, xa_fig.with_operator, xa_fig.with_both) == (2, 1, 1)
     assert describe(xa_fig).startswith("Cấp xã: 3/11 đơn vị có trong danh sách; 2/11 đơn vị có Trang; "
                                        "1/2 Trang đặt tên đúng mẫu")
+
+
+def test_the_counts_are_the_campaigns_conditions_worked_out_by_the_shared_engine(campaign):
+    """The per-level figures are `[[so_lieu]]` data (issue 10): "hoặc", "mẫu tên", and "khi nhan_su = rieng"."""
+    from dataclasses import replace
+
+    from docgen.checks.figures import page_row
+    from docgen.checks.form_figures import holds
+
+    expected = expected_units(find_reporting("Huyện Mường Nhé", campaign), campaign)
+    huyen, xa = campaign.level_at(1), campaign.level_at(2)
+    district, commune = expected[0], expected[1]
+    figure = {f.key: f for f in campaign.figures}
+    link_only = _record(commune, "", "https://www.facebook.com/c1")
+    assert holds(figure["co_trang"].condition, page_row(link_only, xa), xa)        # "ten_trang … hoặc lien_ket …"
+    assert not holds(figure["dung_mau"].condition, page_row(link_only, xa), xa)    # no name: not on the pattern
+    named = _record(commune, xa.expected_page_name(commune))
+    assert holds(figure["dung_mau"].condition, page_row(named, xa), xa)            # "ten_trang = mẫu tên"
+    one_person = _record(district, "", "", "Lò Văn A", "lò văn a")
+    assert not holds(figure["du_nguoi"].condition, page_row(one_person, huyen), huyen)   # two people asked
+    one_person = replace(one_person, unit=commune)
+    assert holds(figure["du_nguoi"].condition, page_row(one_person, xa), xa)             # kiem_nhiem: one will do
+    # A campaign that drops the level rule counts the district as staffed: the condition is the campaign's.
+    relaxed = replace(figure["du_nguoi"], condition=replace(figure["du_nguoi"].condition,
+                                                            parts=figure["du_nguoi"].condition.parts[:2]))
+    assert holds(relaxed.condition, page_row(replace(one_person, unit=district), huyen), huyen)

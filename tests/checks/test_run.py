@@ -6,6 +6,7 @@ import pytest
 from .checks_factory import cell_of, clean_rows, source, spoil
 
 from docgen.checks import RULES, check_source
+from tests.forms import PAGE_FORM
 from docgen.errors import Location
 from docgen.records.model import Problem, Severity
 
@@ -334,7 +335,7 @@ def test_a_commune_file_checked_alone_reads_its_group_row_by_its_label_not_its_n
     from docgen.readers import read_source
 
     path = Path(__file__).resolve().parents[2] / "data" / "mau" / "2022-muong-nhe-xa" / "xa-chung-chai.xlsx"
-    src = read_source(path)
+    src = read_source(path, PAGE_FORM)
     row = src.table.rows[0]
     assert (row.group, row.group_label) == (0, "Cấp xã")
     assert campaign.level_of_group(row.group, row.group_label).code == "xa"

@@ -10,7 +10,8 @@ from openpyxl import Workbook
 
 from docgen import cli
 from docgen.campaigns.campaign import load_campaign
-from docgen.records.form import COLUMNS, FACTS_SHEET
+from docgen.records.form import FACTS_SHEET
+from tests.forms import COLUMNS
 
 from tests.checks.checks_factory import clean_rows, spoil
 

@@ -8,7 +8,8 @@ import pytest
 from tests.documents.document_samples import ROOT, TRICKY, campaign_2022
 
 from docgen.checks import check_source
-from docgen.documents import bao_cao, phu_luc, wording
+from tests.forms import PAGE_FORM
+from docgen.documents import bao_cao, phu_luc
 from docgen.errors import Location
 from docgen.records.model import Cell, Facts, RawRow, RawTable, Source
 from docgen.render.filters import phan_tram
@@ -63,8 +64,8 @@ def test_every_checked_record_is_in_the_appendix_in_official_order():
     ctx = phu_luc.build_context([sub], campaign, bao_cao.build_context(sub, campaign))
     rows = [r for g in ctx["nhom"] for r in g["dong"]]
     assert [r["don_vi"] for r in rows] == [u.full_name for u in sub.expected]
-    assert f"{TRICKY} ({wording.OFF_PATTERN_CELL})" in [r["ten_trang"] for r in rows]
-    assert rows[-1]["ten_trang"] == wording.NOT_REPORTED
+    assert f"{TRICKY} (tên chưa đúng mẫu)" in [r["ten_trang"] for r in rows]
+    assert rows[-1]["ten_trang"] == "Chưa báo cáo"
 
 
 @pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.*")), ids=lambda p: p.name)
@@ -72,7 +73,7 @@ def test_a_sample_submission_gives_a_report_and_a_complete_appendix(path: Path):
     from docgen.readers import read_source
 
     campaign = campaign_2022()
-    sub = check_source(read_source(path), campaign)
+    sub = check_source(read_source(path, PAGE_FORM), campaign)
     report = bao_cao.build_context(sub, campaign)
     assert report["co_quan_chu_quan"][0] == "ỦY BAN MTTQ VIỆT NAM" and report["noi_dung"][-1]["text"].endswith("./.")
     appendix = phu_luc.build_context(sub, campaign, report)

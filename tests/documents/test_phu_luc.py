@@ -10,9 +10,9 @@ from docx import Document
 from tests.documents.document_samples import TRICKY, campaign_2022, muong_nhe, render
 
 from docgen.campaigns.campaign import load_campaign
-from docgen.documents import bao_cao, phu_luc, wording
+from docgen.documents import bao_cao, phu_luc
 from docgen.errors import Location
-from docgen.records.form import COLUMNS
+from tests.forms import COLUMNS
 from docgen.records.model import Facts, RawTable, Record, Source, Submission
 
 PARENT = {"loai": "Báo cáo", "so": "", "ky_hieu": "BC-MTTQ-BTT", "ngay": None, "nam": 2022,
@@ -62,7 +62,7 @@ def test_marking_keeps_the_unknown_row_unnumbered_and_marked():
 def test_a_unit_without_a_record_reads_not_reported(ctx):
     last = ctx["nhom"][1]["dong"][-1]
     assert last["don_vi"] == muong_nhe().expected[-1].full_name
-    assert last["ten_trang"] == wording.NOT_REPORTED
+    assert last["ten_trang"] == "Chưa báo cáo"
     assert all(last[c.key] == "" for c in COLUMNS if c.key not in ("tt", "don_vi", "ten_trang"))
 
 
@@ -74,12 +74,12 @@ def test_every_record_is_in_the_table_or_in_a_note(ctx):
         if record.unit is None or record.unit not in muong_nhe().expected:
             assert any(f"không tính {record.unit_text.casefold()} (" in n.casefold() for n in ctx["ghi_chu"])
         elif not record.has_page:
-            assert any(n.startswith(wording.NO_PAGE) for n in names)
+            assert any(n.startswith("Chưa lập “Trang cộng đồng”") for n in names)
         elif record.page_name == TRICKY:
-            assert f"{record.page_name} ({wording.OFF_PATTERN_CELL})" in names
+            assert f"{record.page_name} (tên chưa đúng mẫu)" in names
         else:
             assert record.page_name in names
-    assert f"{TRICKY} ({wording.OFF_PATTERN_CELL})" in names
+    assert f"{TRICKY} (tên chưa đúng mẫu)" in names
     assert all(set(r) == {c.key for c in COLUMNS} for r in rows)
 
 
@@ -103,7 +103,7 @@ def test_a_wrong_value_is_left_out_or_marked_never_printed_as_valid():
     row = lambda c: next(r for r in phu_luc.build_context(sub, c, PARENT)["nhom"][1]["dong"]  # noqa: E731
                          if r["don_vi"] == bad.unit.full_name)
     assert row(campaign_2022())["ld_sdt"] == ""
-    assert row(marking(campaign_2022()))["ld_sdt"] == f"0912 345 ({wording.WRONG_VALUE})"
+    assert row(marking(campaign_2022()))["ld_sdt"] == "0912 345 (chưa đúng)"
     assert f"Ô để trống ở {bad.unit.label}: thông tin chưa chính xác, đơn vị đang bổ sung." in \
         phu_luc.build_context(sub, campaign_2022(), PARENT)["ghi_chu"]
 
@@ -127,7 +127,7 @@ def test_the_appendix_renders_with_every_row(ctx, tmp_path, ooxml_check):
     ooxml_check(out)
     table = Document(str(out)).tables[0]
     names = [r.cells[2].text for r in table.rows]
-    assert f"{TRICKY} ({wording.OFF_PATTERN_CELL})" in names
+    assert f"{TRICKY} (tên chưa đúng mẫu)" in names
     assert len(table.rows) == 2 + 2 + sum(len(g["dong"]) for g in ctx["nhom"])
 
 

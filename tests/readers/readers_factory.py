@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import openpyxl
 
-from docgen.records.form import COLUMNS, FACT_FIELDS
+from tests.forms import COLUMNS, FACT_FIELDS
 
 DISTRICT = ["Huyện Mường Nhé", "Mặt trận Mường Nhé (tỉnh Điện Biên)", "https://www.facebook.com/mattranhuyenmuongnhe",
             "Lò Văn Thắng", "0912 111 222", "thanglv@gmail.com", "Quàng Thị Mai", "0988 333 444", "maiqt@gmail.com"]

@@ -9,6 +9,7 @@ import pytest
 from tests.readers.readers_factory import DISTRICT, commune, docx_form, standard_rows
 
 from docgen.errors import InputError
+from tests.forms import PAGE_FORM
 from docgen.readers import read_source
 
 
@@ -23,7 +24,7 @@ def test_it_reads_the_form_table_after_other_tables_and_text(tmp_path):
     other = doc.add_table(rows=1, cols=2)
     other.cell(0, 0).text, other.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập"
     docx_form(doc, standard_rows())
-    source = read_source(save(doc, tmp_path / "a.docx"))
+    source = read_source(save(doc, tmp_path / "a.docx"), PAGE_FORM)
     assert str(source.table.source) == "a.docx › Bảng 2"
     assert source.table.header_at == "dòng 1–2, cột 1–10"
     assert [r.text("don_vi") for r in source.table.rows] == ["Huyện Mường Nhé", "Xã Chung Chải", "Xã Sín Thầu",
@@ -42,7 +43,7 @@ def test_merged_cells_keep_columns_in_line(tmp_path):
     table.cell(3, 1).merge(table.cell(3, 9)).text = "Cấp xã"          # group row merged across
     merged = table.cell(4, 7).merge(table.cell(5, 7))                  # one operator for two communes
     merged.text = "Sùng Thị Dợ"
-    source = read_source(save(doc, tmp_path / "a.docx"))
+    source = read_source(save(doc, tmp_path / "a.docx"), PAGE_FORM)
     rows = source.table.rows
     assert [r.text("don_vi") for r in rows] == ["Cấp huyện", "Xã Chung Chải", "Xã Sín Thầu"]
     assert rows[1].text("vh_sdt") == "0977 000 101" and rows[2].text("vh_sdt") == "0977 000 102"
@@ -54,7 +55,7 @@ def test_a_document_without_a_table_is_refused(tmp_path):
     doc = docx.Document()
     doc.add_paragraph("Danh sách Trang cộng đồng: xem ảnh chụp.")
     with pytest.raises(InputError) as exc:
-        read_source(save(doc, tmp_path / "a.docx"))
+        read_source(save(doc, tmp_path / "a.docx"), PAGE_FORM)
     assert exc.value.message.startswith("Văn bản Word không có bảng nào")
     assert exc.value.location.file == "a.docx"
 
@@ -63,7 +64,7 @@ def test_a_document_whose_tables_lack_the_header_is_refused(tmp_path):
     doc = docx.Document()
     doc.add_table(rows=2, cols=3).cell(0, 0).text = "Nơi nhận"
     with pytest.raises(InputError, match="Không bảng nào trong 1 bảng của văn bản có tiêu đề theo mẫu Phụ lục"):
-        read_source(save(doc, tmp_path / "a.docx"))
+        read_source(save(doc, tmp_path / "a.docx"), PAGE_FORM)
 
 
 def test_two_form_tables_are_refused_naming_them(tmp_path):
@@ -73,7 +74,7 @@ def test_two_form_tables_are_refused_naming_them(tmp_path):
     doc.add_table(rows=1, cols=1)
     docx_form(doc, [commune(4, "Nậm Kè")])
     with pytest.raises(InputError) as exc:
-        read_source(save(doc, tmp_path / "a.docx"))
+        read_source(save(doc, tmp_path / "a.docx"), PAGE_FORM)
     assert exc.value.message.startswith("Văn bản có 2 bảng theo mẫu Phụ lục (Bảng 1, Bảng 3)")
 
 
@@ -82,7 +83,7 @@ def test_a_header_missing_a_column_is_named(tmp_path):
     docx_form(doc, standard_rows())
     doc.tables[0].cell(0, 2).text = "Tên"
     with pytest.raises(InputError, match="thiếu cột «Tên Trang»"):
-        read_source(save(doc, tmp_path / "a.docx"))
+        read_source(save(doc, tmp_path / "a.docx"), PAGE_FORM)
 
 
 def test_facts_come_from_the_table_after_the_thong_tin_paragraph(tmp_path):
@@ -95,7 +96,7 @@ def test_facts_come_from_the_table_after_the_thong_tin_paragraph(tmp_path):
                          ("Đã xây dựng kế hoạch hoạt động", "Có")):
         cells = facts.add_row().cells
         cells[0].text, cells[1].text = label, value
-    source = read_source(save(doc, tmp_path / "a.docx"))
+    source = read_source(save(doc, tmp_path / "a.docx"), PAGE_FORM)
     assert source.facts.don_vi == "Huyện Mường Nhé"
     assert source.facts.ngay == dt.date(2022, 3, 10)
     assert source.facts.noi_nhan == ("BTT Ủy ban MTTQ Việt Nam tỉnh (b/c)", "Thường trực Huyện ủy (b/c)")
@@ -106,7 +107,7 @@ def test_facts_come_from_the_table_after_the_thong_tin_paragraph(tmp_path):
 def test_no_facts_table_gives_empty_facts(tmp_path):
     doc = docx.Document()
     docx_form(doc, standard_rows())
-    source = read_source(save(doc, tmp_path / "a.docx"))
+    source = read_source(save(doc, tmp_path / "a.docx"), PAGE_FORM)
     assert source.facts.don_vi == "" and source.facts.ngay is None
 
 
@@ -117,7 +118,7 @@ def test_a_facts_table_is_known_by_its_labels_without_the_heading(tmp_path):
         cells = facts.add_row().cells
         cells[0].text, cells[1].text = label, value
     docx_form(doc, standard_rows())
-    source = read_source(save(doc, tmp_path / "a.docx"))
+    source = read_source(save(doc, tmp_path / "a.docx"), PAGE_FORM)
     assert (source.facts.don_vi, source.facts.nguoi_ky) == ("Huyện Mường Nhé", "Lò Văn Thắng")
     assert source.table.source.sheet == "Bảng 2"
 
@@ -128,13 +129,13 @@ def test_an_old_word_file_says_save_as_docx(tmp_path):
     path = tmp_path / "a.docx"
     path.write_bytes(OLE + "WordDocument".encode("utf-16-le"))
     with pytest.raises(InputError, match=r"Word 97–2003 \(\.doc\) cũ: mở bằng Word rồi lưu lại dạng \.docx"):
-        read_source(path)
+        read_source(path, PAGE_FORM)
 
 
 # --- attack round 2: Word keeps text in wrappers python-docx does not open -----------------------------------
 
 def _texts(path):
-    return [[c.value for c in r.cells.values()] for r in read_source(path).table.rows]
+    return [[c.value for c in r.cells.values()] for r in read_source(path, PAGE_FORM).table.rows]
 
 
 @pytest.mark.parametrize("make", ["rows", "cells", "table", "tracked", "wrapped"])

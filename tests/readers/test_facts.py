@@ -7,20 +7,21 @@ import datetime as dt
 from tests.readers.readers_factory import all_facts, standard_rows, write_form
 
 from docgen.errors import Location
+from tests.forms import PAGE_FORM
 from docgen.readers import read_source
 from docgen.readers.facts import read_facts
-from docgen.records.form import FACT_FIELDS
+from tests.forms import FACT_FIELDS
 
 WHERE = Location("a.xlsx", "Thông tin")
 
 
 def facts_of(rows):
-    return read_facts([(label, value, WHERE.at(f"B{i}")) for i, (label, value) in enumerate(rows, 1)], WHERE)
+    return read_facts([(label, value, WHERE.at(f"B{i}")) for i, (label, value) in enumerate(rows, 1)], WHERE, PAGE_FORM.facts)
 
 
 def test_every_label_of_the_sheet_is_read(tmp_path):
     path, _ = write_form(tmp_path / "a.xlsx", standard_rows(), facts=all_facts())
-    facts = read_source(path).facts
+    facts = read_source(path, PAGE_FORM).facts
     assert (facts.don_vi, facts.so, facts.ngay) == ("Huyện Mường Nhé", "15", dt.date(2022, 3, 20))
     assert (facts.nguoi_ky, facts.chuc_vu, facts.tham_quyen, facts.luu) == (
         "Lò Văn Thắng", "CHỦ TỊCH", "TM. BAN THƯỜNG TRỰC", "VP")
@@ -35,7 +36,7 @@ def test_every_label_of_the_sheet_is_read(tmp_path):
 
 
 def test_a_workbook_without_the_facts_sheet_gives_empty_facts(tmp_path):
-    source = read_source(write_form(tmp_path / "a.xlsx", standard_rows())[0])
+    source = read_source(write_form(tmp_path / "a.xlsx", standard_rows())[0], PAGE_FORM)
     assert source.facts.don_vi == "" and source.facts.noi_nhan == () and source.facts.co_ke_hoach is None
     assert source.notes == ()
 

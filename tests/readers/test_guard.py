@@ -7,6 +7,7 @@ import shutil
 import pytest
 
 from docgen import api
+from tests.forms import PAGE_FORM
 from docgen.errors import InputError
 from docgen.readers import read_facts_file, read_source
 from tests.fuzz import hostile as h
@@ -20,7 +21,7 @@ def unusable(tmp_path, data: bytes, name: str = "hong.xlsx") -> InputError:
     path = tmp_path / name
     path.write_bytes(data)
     with pytest.raises(InputError) as err:
-        read_source(path)
+        read_source(path, PAGE_FORM)
     assert "Traceback" not in str(err.value) and err.value.location.file == name
     return err.value
 
@@ -88,4 +89,4 @@ def test_a_broken_facts_file_is_an_input_error_too(tmp_path):
     path = tmp_path / "thong-tin.xlsx"
     path.write_bytes(h.with_doctype(XLSX, "xl/worksheets/sheet2.xml"))
     with pytest.raises(InputError, match="DOCTYPE"):
-        read_facts_file(path)
+        read_facts_file(path, PAGE_FORM)

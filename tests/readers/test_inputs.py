@@ -9,6 +9,7 @@ import pytest
 from tests.readers.readers_factory import standard_rows, write_form
 
 from docgen.errors import InputError
+from tests.forms import PAGE_FORM
 from docgen.readers import find_inputs, read_source
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
@@ -16,7 +17,7 @@ OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
 
 def refused(path) -> InputError:
     with pytest.raises(InputError) as exc:
-        read_source(path)
+        read_source(path, PAGE_FORM)
     assert exc.value.location.file == path.name
     return exc.value
 
@@ -75,7 +76,7 @@ def test_a_word_file_named_xlsx_is_read_as_word(tmp_path):
     doc = docx.Document()
     docx_form(doc, standard_rows())
     doc.save(tmp_path / "nham-duoi.xlsx")
-    assert len(read_source(tmp_path / "nham-duoi.xlsx").table.rows) == 4
+    assert len(read_source(tmp_path / "nham-duoi.xlsx", PAGE_FORM).table.rows) == 4
 
 
 def test_a_missing_path_is_refused(tmp_path):
@@ -115,7 +116,7 @@ def test_the_file_date_is_the_files_modification_date(tmp_path):
     path, _ = write_form(tmp_path / "a.xlsx", standard_rows())
     stamp = dt.datetime(2022, 3, 25, 10, 0).timestamp()
     os.utime(path, (stamp, stamp))
-    source = read_source(path)
+    source = read_source(path, PAGE_FORM)
     assert source.file_date == dt.date(2022, 3, 25) and source.path == str(path)
 
 

@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 
 from docgen.readers import find_inputs, read_source
+from tests.forms import PAGE_FORM
 
 ROOT = Path(__file__).resolve().parents[2]
 MAU = ROOT / "data" / "mau"
@@ -62,19 +63,19 @@ def test_there_are_ten_2022_submissions_and_43_commune_files_of_2026():
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_data_row_of_every_sample_is_a_raw_row(path):
-    source = read_source(path)
+    source = read_source(path, PAGE_FORM)
     assert len(source.table.rows) == _count(_rows_of(path))
     assert source.notes == ()
     assert source.facts.don_vi and source.facts.ngay and source.facts.nguoi_ky and source.facts.noi_nhan
 
 
 def test_the_samples_cover_all_129_communes_but_the_one_left_out_and_the_43_communes_of_2026_that_reported():
-    rows_2022 = [r for p in SAMPLES[:10] for r in read_source(p).table.rows]
+    rows_2022 = [r for p in SAMPLES[:10] for r in read_source(p, PAGE_FORM).table.rows]
     districts = [r for r in rows_2022 if r.group == 0]
     assert len(districts) == 10
     # 129 communes, minus Nậm Kè (left out), plus Mường Mùn twice and Quài Tở Mới (planted)
     assert len(rows_2022) - len(districts) == 129 - 1 + 2
-    sources_2026 = [read_source(p) for p in SAMPLES if p.parent.name == "2026-dien-bien"]
+    sources_2026 = [read_source(p, PAGE_FORM) for p in SAMPLES if p.parent.name == "2026-dien-bien"]
     assert all(len(s.table.rows) == 1 and s.table.rows[0].group == 0 for s in sources_2026)
     names = {s.table.rows[0].text("don_vi") for s in sources_2026}
     assert len(names) == 43 and not names & set(make_samples.MISSING_2026)
@@ -84,7 +85,7 @@ def test_the_samples_cover_all_129_communes_but_the_one_left_out_and_the_43_comm
 @pytest.mark.parametrize("planted", make_samples.PLANTED + make_samples.NORMALISED,
                          ids=lambda p: f"{p.file}:{p.cell or '-'}:{p.rule}")
 def test_each_planted_case_is_on_the_listed_cell(planted):
-    source = read_source(MAU / planted.file)
+    source = read_source(MAU / planted.file, PAGE_FORM)
     assert source.table.source.sheet == planted.sheet
     if not planted.cell:
         assert planted.rule == "DV-02"

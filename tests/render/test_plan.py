@@ -11,6 +11,7 @@ import pytest
 from tests.render.render_factory import appendix_template, groups, paragraphs_template, report_template, to_bytes
 
 from docgen.render import engine
+from tests.forms import PAGE_FORM
 from docgen.render.compose import compose
 from docgen.render.engine import environment, render
 from docgen.render.plan import plan_for
@@ -44,7 +45,7 @@ def samples():
 
     assert SAMPLE.is_dir(), f"thiếu {SAMPLE}"
     campaign = load_campaign()
-    return campaign, [check_source(read_source(f), campaign) for f in sorted(find_inputs([SAMPLE]))]
+    return campaign, [check_source(read_source(f, PAGE_FORM), campaign) for f in sorted(find_inputs([SAMPLE]))]
 
 
 def test_every_sample_report_is_the_same_package_as_docxtpl_and_docxcompose_write_it(samples, monkeypatch):

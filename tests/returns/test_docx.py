@@ -10,6 +10,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from docgen.campaigns.campaign import load_campaign
+from tests.forms import PAGE_FORM
 from docgen.checks import check_source
 from docgen.readers import read_source
 from docgen.records.model import Severity
@@ -26,7 +27,7 @@ def case(tmp_path_factory):
     path = folder / "dien-bien-dong.docx"
     path.write_bytes(word_with_mistakes())
     campaign = load_campaign("2022-trang-cong-dong")
-    sub = check_source(read_source(path), campaign)
+    sub = check_source(read_source(path, PAGE_FORM), campaign)
     plan = plan_return(sub, {lv.depth: lv.title for lv in campaign.levels}, "dien-bien-dong-da-chuan-hoa.docx")
     data = path.read_bytes()
     annotated, normalised = folder / "ghi-chu.docx", folder / "da-chuan-hoa.docx"

@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from docgen.campaigns.campaign import load_campaign
+from tests.forms import PAGE_FORM
 from docgen.checks import check_source
 from docgen.errors import Location
 from docgen.readers import docx as docx_reader, read_source, xlsx as xlsx_reader
@@ -23,7 +24,7 @@ def campaign():
 
 @pytest.fixture(scope="module")
 def muong_nhe(campaign):
-    return check_source(read_source(SAMPLES / "muong-nhe.xlsx"), campaign)
+    return check_source(read_source(SAMPLES / "muong-nhe.xlsx", PAGE_FORM), campaign)
 
 
 def levels(campaign) -> dict[int, str]:

@@ -10,6 +10,7 @@ import pytest
 from openpyxl import Workbook as OpenpyxlBook
 
 from docgen.campaigns.campaign import load_campaign
+from tests.forms import PAGE_FORM
 from docgen.checks import check_source
 from docgen.errors import Location
 from docgen.readers import read_source
@@ -28,7 +29,7 @@ def case(tmp_path_factory):
     path = tmp_path_factory.mktemp("excel") / "muong-nhe.xlsx"
     path.write_bytes(excel_like())
     campaign = load_campaign("2022-trang-cong-dong")
-    sub = check_source(read_source(path), campaign)
+    sub = check_source(read_source(path, PAGE_FORM), campaign)
     plan = plan_return(sub, {lv.depth: lv.title for lv in campaign.levels}, "muong-nhe-da-chuan-hoa.xlsx")
     data = path.read_bytes()
     return data, sub, plan, xlsx.annotated_workbook(data, plan, "muong-nhe.xlsx — Huyện Mường Nhé"), xlsx.normalised_workbook(data, plan)

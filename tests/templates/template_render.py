@@ -81,7 +81,7 @@ def bao_cao_context(**over) -> dict:
 
 
 def row(tt, don_vi, ten_trang="") -> dict:
-    from docgen.records.form import COLUMNS
+    from tests.forms import COLUMNS
 
     return {c.key: "" for c in COLUMNS} | {"tt": tt, "don_vi": don_vi, "ten_trang": ten_trang}
 
@@ -95,4 +95,13 @@ def phu_luc_context() -> dict:
             {"so": "II", "ten": "Cấp xã", "dong": [row("1", "Xã Chung Chải", "Mặt trận A & B <C>"),
                                                    row("2", "Xã Sen Thượng")]},
         ],
+        **headers(),
     }
+
+
+def headers() -> dict:
+    """Return the header texts the campaign declares ("cot", "nhom_cot"), as documents.phu_luc gives them."""
+    from docgen.campaigns.campaign import load_campaign
+    from docgen.documents.phu_luc import headers as of
+
+    return of(load_campaign())

@@ -7,7 +7,7 @@ from docx import Document
 from docx.shared import Pt
 from tests.templates.template_render import NS, TEMPLATES, part, phu_luc_context, render, text_of
 
-from docgen.records.form import COLUMNS
+from tests.forms import COLUMNS
 
 
 @pytest.fixture(scope="module")

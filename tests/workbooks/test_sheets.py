@@ -6,7 +6,7 @@ import pytest
 from openpyxl import load_workbook
 
 from docgen.campaigns.campaign import load_campaign
-from docgen.records.form import COLUMNS, FACT_FIELDS
+from tests.forms import COLUMNS, FACT_FIELDS
 from docgen.workbooks import write_workbooks
 from docgen.workbooks.sheets import FIRST_DATA_ROW, HEADER_ROW
 
@@ -157,7 +157,7 @@ def test_yes_no_admits_nothing_else_but_an_unusual_title_is_only_questioned(muon
 
 def test_input_message_titles_say_whose_and_what_in_whole_words(muong_nhe):
     """Excel's 32-character limit: «Lãnh đạo: Số điện thoại», never «…Số điện thoạ» nor «…Số điện» (issue 16, item 11)."""
-    from docgen.records.form import FACT_FIELDS
+    from tests.forms import FACT_FIELDS
 
     titles = [dv.promptTitle for name in ("Phụ lục", "Thông tin")
               for dv in muong_nhe[name].data_validations.dataValidation if dv.promptTitle]
