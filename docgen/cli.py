@@ -29,7 +29,8 @@ def command(name: str, help: str, example: str):
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="docgen",
-        description="Kiểm tra dữ liệu «Trang cộng đồng» của Mặt trận các cấp và soạn văn bản theo Nghị định 30/2020/NĐ-CP.",
+        description="Kiểm tra dữ liệu các đơn vị Mặt trận báo cáo theo biểu mẫu của chiến dịch (danh sách «Trang cộng đồng», "
+                    "Ngày hội, nhóm Zalo …) và soạn văn bản theo Nghị định 30/2020/NĐ-CP.",
     )
     parser.add_argument("--version", action="version", version=f"docgen {__version__}",
                         help="in số phiên bản của docgen rồi thoát")
@@ -64,7 +65,7 @@ def _add_flags(p: argparse.ArgumentParser, *names: str) -> None:
 
 @command(
     "kiem-tra",
-    help="Kiểm tra các tệp danh sách «Trang cộng đồng» (.xlsx, .docx): lỗi, cảnh báo và số liệu từng cấp.",
+    help="Kiểm tra các tệp đơn vị gửi theo biểu mẫu của chiến dịch (.xlsx, .docx): lỗi, cảnh báo và số liệu từng cấp.",
     example="docgen kiem-tra data/mau/2022-dien-bien",
 )
 def _kiem_tra(p: argparse.ArgumentParser):
@@ -89,7 +90,7 @@ def _kiem_tra(p: argparse.ArgumentParser):
 
 @command(
     "bao-cao",
-    help="Soạn báo cáo kết quả (kèm Phụ lục danh sách «Trang cộng đồng») theo Nghị định 30 cho từng tệp dữ liệu.",
+    help="Soạn báo cáo kết quả (kèm Phụ lục theo biểu mẫu của chiến dịch) theo Nghị định 30 cho từng tệp dữ liệu.",
     example="docgen bao-cao data/mau/2022-dien-bien -o out/",
 )
 def _bao_cao(p: argparse.ArgumentParser):
@@ -138,7 +139,7 @@ def _cong_van(p: argparse.ArgumentParser):
 
 @command(
     "bieu-mau",
-    help="Tạo biểu mẫu Excel thu thập danh sách «Trang cộng đồng» cho từng đơn vị của chiến dịch.",
+    help="Tạo biểu mẫu Excel (theo biểu mẫu của chiến dịch) để từng đơn vị của chiến dịch điền.",
     example="docgen bieu-mau 2022-trang-cong-dong --cap xa --thuoc \"Huyện Mường Nhé\" -o ra/",
 )
 def _bieu_mau(p: argparse.ArgumentParser):

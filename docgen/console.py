@@ -257,7 +257,8 @@ def print_bao_cao(res) -> None:
             print(f"  [{e.rule}] {e.location}: {e.message}", file=sys.stderr)
     if res.pdf_error:
         print(f"Lỗi PDF: {res.pdf_error}", file=sys.stderr)
-    print(f"Đã ghi {len(res.written)} báo cáo; không soạn {len(res.refused)} tệp.")
+    refused = f"; không soạn {len(res.refused)} tệp" if res.refused else ""   # "không soạn 0 tệp" reads as a fault
+    print(f"Đã ghi {len(res.written)} báo cáo{refused}.")
     print_nd30_total([c for w in res.written for c in w.format_checks])
 
 

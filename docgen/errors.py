@@ -45,7 +45,15 @@ class DocgenError(Exception):
         self.location = location
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}" if self.location else self.message
+        if not self.location:
+            return self.message
+        # A campaign key's message opens with "«key» (dòng N): " for readers that show it alone; after the
+        # location, which already names that key and line, it is said once.
+        said = self.message.removeprefix(f"«{self.location.cell}»: ")
+        key, _, line = (self.location.cell or "").partition(" (dòng ")
+        if line:
+            said = said.removeprefix(f"«{key}» (dòng {line}: ")
+        return f"{self.location}: {said}"
 
 
 class InputError(DocgenError):

@@ -13,6 +13,9 @@ own landscape section numbered from 1. The appendix table rows follow this CONTR
 (the fast row renderer relies on it): after the two header rows come exactly
   {%tr for g in nhom %} / group row ({{ g.so }}, {{ g.ten }}) / {%tr for r in g.dong %} /
   data row (one cell per form column: {{ r.<key> }}) / {%tr endfor %} / {%tr endfor %}.
+The table is written for the 1031 campaign's columns; a campaign that declares others gets it fitted to
+its own at render time (documents.phu_luc.template → docgen/ooxml/column_table.py, which rebuilds this
+very table from the same columns: tests/ooxml/test_column_table.py keeps the two in step).
 """
 
 from __future__ import annotations

@@ -349,13 +349,14 @@ def build_communes(campaign, district: Unit, rows: list[Row], info: dict, out: P
     for n, row in enumerate(rows[1:], start=1):
         commune = communes[name_key(row.unit.removeprefix("Xã ").removeprefix("Thị trấn "))]
         mine = replace(row, tt=1, blank_before=False)
-        facts_ = commune_facts(commune, people, dt.date(2022, 3, 3 + n), n)
+        facts_ = commune_facts(commune, people, dt.date(2022, 3, 3 + n), n, merged=False)
         write_xlsx(out / f"{slug(commune.full_name)}.xlsx", f"ỦY BAN MTTQ VIỆT NAM {commune.full_name.upper()}",
                    f"“Trang cộng đồng” Mặt trận {commune.label}", [("I", "Cấp xã", [mine])], facts_, Layout(so=n))
 
 
-def commune_facts(unit: Unit, people: People, day: dt.date, so: int) -> dict:
-    """Return a commune's own facts: its Front reports up (`gui_ve`), copies to its Party committee."""
+def commune_facts(unit: Unit, people: People, day: dt.date, so: int, merged: bool = True) -> dict:
+    """Return a commune's own facts: its Front reports up (`gui_ve`), copies to its Party committee.
+    `merged`: after the 2025 mergers (2026), a proposal may speak of the former communes' pages; not in 2022."""
     deputy = people.rng.random() < 0.4
     return {
         "don_vi": unit.full_name,
@@ -372,7 +373,8 @@ def commune_facts(unit: Unit, people: People, day: dt.date, so: int) -> dict:
             "Đề nghị tổ chức tập huấn kỹ năng quản trị “Trang cộng đồng” cho cán bộ Mặt trận các xã, phường.",
             "Đề nghị hỗ trợ kinh phí mua sắm thiết bị phục vụ đăng tải tin, bài.",
             "Đề nghị chia sẻ thường xuyên các sản phẩm tuyên truyền của tỉnh để cơ sở đăng lại.",
-            "Đề nghị có hướng dẫn chuyển người theo dõi từ Trang của các xã (cũ) sang Trang mới.",
+            "Đề nghị có hướng dẫn chuyển người theo dõi từ Trang của các xã (cũ) sang Trang mới." if merged else
+            "Đề nghị có hướng dẫn xử lý khi Trang bị giả mạo hoặc bị báo cáo vi phạm.",
         ], 2),
     }
 

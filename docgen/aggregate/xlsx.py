@@ -117,12 +117,37 @@ def summary_sheet(ws, summary: Summary) -> None:
                *_figure_values(ws, summary.totals, figure_columns(summary.campaign), font=BOLD)])
 
 
-def _record_values(summary: Summary, sub: Submission, rec: Record, keys: list[str]) -> list:
+def _record_values(summary: Summary, sub: Submission, rec: Record, keys: list[str], note: str) -> list:
     level = summary.campaign.level_at(rec.unit.level) if rec.unit else None
     reporter = sub.reporting_unit.full_name if sub.reporting_unit else ""
     cells = rec.cells()
     return [reporter, level.title if level else "", rec.unit.official_code if rec.unit else "",
-            *(cells.get(k, "") for k in keys), rec.platform, rec.location.file, rec.location.cell or ""]
+            *(cells.get(k, "") for k in keys), note, rec.platform, rec.location.file, rec.location.cell or ""]
+
+
+def record_notes(summary: Summary, sub: Submission) -> list[str]:
+    """Return, per record of `sub`, what the signed documents do with it, in the campaign's words
+    (`[loi_van] xlsx_*`, `pl_o_*`): not counted (outside the list, written twice), not reported, no page
+    yet, values not right — so the working list agrees with the summary's Phụ lục (issue 16)."""
+    from docgen.checks.figures import normalize_empty, says_nothing
+
+    say, seen, out = summary.campaign.phrases.say, set(), []
+    for rec in sub.records:
+        parts = []
+        if rec.unit is None or rec.unit not in sub.expected:
+            parts.append(say("xlsx_ngoai_danh_muc"))
+        elif rec.unit in seen:
+            parts.append(say("xlsx_ghi_trung"))
+        elif says_nothing(rec):
+            parts.append(say("pl_o_chua_bao_cao"))
+        elif not rec.has_page:
+            note = "" if normalize_empty(rec.page_note) else rec.page_note
+            parts.append(say("pl_o_chua_lap_ghi_chu", ghi_chu=note) if note else say("pl_o_chua_lap"))
+        parts += [say("xlsx_chua_dung", cot=say(f"cot_{k}")) for k in rec.invalid if f"cot_{k}" in summary.campaign.phrases]
+        if rec.unit is not None:
+            seen.add(rec.unit)
+        out.append("; ".join(parts))
+    return out
 
 
 def records_sheet(ws, summary: Summary) -> None:
@@ -130,10 +155,11 @@ def records_sheet(ws, summary: Summary) -> None:
     columns = [c for c in summary.campaign.columns if c.key != "tt"]
     headers = ["Đơn vị báo cáo", "Cấp", "Mã đơn vị",
                *(f"{c.group}: {c.header[:1].lower()}{c.header[1:]}" if c.group else c.header for c in columns),
-               "Nền tảng", "Tệp", "Ô"]
-    widths = [22, 10, 9, *(max(c.width, 14) for c in columns), 10, 24, 8]
+               summary.campaign.phrases.say("xlsx_ghi_chu"), "Nền tảng", "Tệp", "Ô"]
+    widths = [22, 10, 9, *(max(c.width, 14) for c in columns), 30, 10, 24, 8]
     keys = [c.key for c in columns]
-    rows = (_record_values(summary, s, rec, keys) for s in summary.submissions for rec in s.records)
+    rows = (_record_values(summary, s, rec, keys, note) for s in summary.submissions
+            for rec, note in zip(s.records, record_notes(summary, s)))
     _table(ws, headers, widths, rows)
 
 

@@ -174,6 +174,15 @@ class Section:
 _PATH = re.compile(r"^(?P<table>[a-z_.]+?)(?:\[(?P<index>\d+)\])?(?:\.(?P<key>[a-z_]+))?$")
 
 
+def guess(word: str, choices, brackets: str = "") -> str:
+    """Return " Có phải «x»?" naming the choice closest to a misspelt `word`, or "" when none is close."""
+    import difflib
+
+    near = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    left, right = (brackets[0], brackets[1]) if brackets else ("", "")
+    return f" Có phải «{left}{near[0]}{right}»?" if near else ""
+
+
 def line_of(text: str, path: str, needle: str = "") -> int | None:
     r"""Return the 1-based line of the file `text` where key `path` ("so_lieu[2].mau_so") is written.
 
@@ -268,7 +277,8 @@ class Reader:
     def keys(self, table: dict, allowed: set[str], path: str) -> None:
         for k in table:
             if k not in allowed:
-                raise self.fail(f"khóa không có; các khóa dùng được: {', '.join(sorted(allowed))}.", f"{path}{k}", k)
+                raise self.fail(f"khóa không có.{guess(k, allowed)} Các khóa dùng được: {', '.join(sorted(allowed))}.",
+                                f"{path}{k}", k)
 
     def get(self, table: dict, key: str, kinds: tuple[type, ...], path: str, default=None, needed: bool = False):
         value = table.get(key, default)
@@ -400,7 +410,8 @@ def _column(t: dict, i: int, level_codes: tuple[str, ...], read: Reader, pages: 
     kind_key = read.get(t, "kieu", (str,), path, "chu")
     kind = KINDS.get(kind_key)
     if kind is None:
-        raise read.fail(f"kiểu «{kind_key}» không có; các kiểu: {', '.join(KINDS)}.", path + "kieu")
+        raise read.fail(f"kiểu «{kind_key}» không có.{guess(kind_key, KINDS)} Các kiểu: {', '.join(KINDS)}.",
+                        path + "kieu")
     levels = tuple(read.get(t, "cap", (list,), path, []))
     unknown = [c for c in levels if c not in level_codes]
     if unknown:
@@ -469,7 +480,8 @@ def parse_condition(text: str, form: Form, key: str, read: Reader) -> Condition:
     col, op, rest = found.groups()
     if form.column(col) is None:
         read.missing(col)
-        raise read.fail(f"điều kiện dùng cột «{col}» không có trong biểu mẫu.", key, text)
+        raise read.fail(f"điều kiện dùng cột «{col}» không có trong biểu mẫu."
+                        f"{guess(col, [c.key for c in form.columns])}", key, text)
     read.missing(rest.strip())   # a column declared with a mistake: not read as a value
     if form.column(rest) is not None:
         if not comparable(form.column(col), form.column(rest)):
@@ -579,7 +591,8 @@ def _section(t: dict, path: str, names: set[str], read: Reader) -> Section:
     for name in PLACEHOLDER.findall(body):
         if name not in names:
             read.missing(name)
-            raise read.fail(f"chỗ điền «{{{name}}}» không phải số liệu hay cột đã khai; dùng được: "
+            raise read.fail(f"chỗ điền «{{{name}}}» không phải số liệu hay cột đã khai.{guess(name, names, '{}')} "
+                            "Dùng được: "
                             f"{', '.join('{' + n + '}' for n in sorted(names))}.", path + "noi_dung",
                             "{" + name + "}")
     if body.count("{") != body.count("}"):

@@ -75,6 +75,7 @@ PHRASES: dict[str, set[str]] = {
     "pl_dong_ghi_lap": _UNIT, "pl_dong_ngoai_danh_muc": _UNIT,
     "pl_ghi_lap": _UNIT, "pl_ngoai_danh_muc": {"don_vi", "cap_tren"}, "pl_o_trong": _UNIT,
     # tong-hop.xlsx, sheet «Tổng hợp»: the built-in figures' column titles, a ratio column's title
+    "xlsx_ghi_chu": set(), "xlsx_ngoai_danh_muc": set(), "xlsx_ghi_trung": set(), "xlsx_chua_dung": {"cot"},
     "xlsx_so_don_vi": set(), "xlsx_so_da_bao_cao": set(), "xlsx_don_vi": set(), "xlsx_ti_le": {"ten", "mau_so"},
 }
 LISTS = {"bang_cot"}

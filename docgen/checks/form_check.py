@@ -19,7 +19,7 @@ from docgen.campaigns.form import Column
 from docgen.checks.rules import problem
 from docgen.checks.units import campaign_index, expected_units, find_reporting
 from docgen.errors import InputError, Location
-from docgen.readers.layout import SCAN_ROWS, Grid
+from docgen.readers.layout import OTHER_CAMPAIGN, SCAN_ROWS, Grid
 from docgen.records.model import Facts, Problem, Unit
 from docgen.values.formats import ngay_ngan, so_vn
 from docgen.values.kinds import NamePattern
@@ -118,7 +118,7 @@ def check_form_sheets(name: str, sheets: dict[str, Grid], facts: Facts, notes, c
     else:
         heads = ", ".join(f"«{c.header}»" for c in form.columns)
         raise InputError(f"Không trang tính nào có bảng theo biểu mẫu «{form.title}». Đã tìm dòng tiêu đề có "
-                         f"các cột «{UNIT_HEADER}», {heads}.", Location(name))
+                         f"các cột «{UNIT_HEADER}», {heads}. {OTHER_CAMPAIGN}", Location(name))
     last, at = header
     index = campaign_index(campaign)
     found: list[Problem] = list(notes)
@@ -236,7 +236,7 @@ def _limits(col: Column, value, where: Location, code: str, found: list[Problem]
         if (col.first_day and value < col.first_day) or (col.last_day and value > col.last_day):
             window = f" từ {ngay_ngan(col.first_day)}" if col.first_day else ""
             window += f" đến {ngay_ngan(col.last_day)}" if col.last_day else ""
-            found.append(problem("BM-06", f"«{_label(col)}» là {ngay_ngan(value)}, ngoài thời gian tổ chức{window}.",
+            found.append(problem("BM-06", f"«{_label(col)}» là {ngay_ngan(value)}, ngoài khoảng ngày hợp lệ{window}.",
                                  where, f"Ghi ngày{window}.", code))
 
 

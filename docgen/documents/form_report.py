@@ -261,7 +261,7 @@ def blank_appendix(campaign: Campaign, parent: dict, blank_rows: int) -> dict:
 
 def fit_columns(document, campaign: Campaign) -> None:
     """Size the Phụ lục's table (the document's last) to the text width, each column by its `rong`."""
-    from docx.shared import Length
+    from docx.shared import Length, Pt
 
     from docgen.ooxml.edit import set_column_widths
 
@@ -273,7 +273,27 @@ def fit_columns(document, campaign: Campaign) -> None:
     width = section.page_width - section.left_margin - section.right_margin
     cols = len(tbl.tblGrid.gridCol_lst)
     weights = (weights + [weights[-1]] * cols)[:cols]
-    set_column_widths(tbl, [Length(int(width * w / sum(weights))) for w in weights])
+    widths = [width * w / sum(weights) for w in weights]
+    floors = [0, 0] + [Pt(c.kind.unbroken * DIGIT_PT + PADDING_PT) if c.kind.unbroken else 0
+                       for c in campaign.form.columns]
+    set_column_widths(tbl, [Length(int(w)) for w in with_floors(widths, (floors + [0] * cols)[:cols])])
+
+
+DIGIT_PT, PADDING_PT = 6, 10   # a digit of 12-pt Times New Roman, and a cell's left and right margins
+
+
+def with_floors(widths: list[float], floors: list[float]) -> list[float]:
+    """Return `widths` with each raised to its floor (a date not broken as «12/09/202 5»), the room taken
+    from the columns without a floor in proportion to their width; the total is unchanged.
+
+    >>> with_floors([10, 45, 45], [20, 0, 0])
+    [20, 40.0, 40.0]
+    """
+    short = sum(max(0, f - w) for w, f in zip(widths, floors))
+    free = sum(w for w, f in zip(widths, floors) if not f)
+    if not short or free <= short:
+        return widths
+    return [max(w, f) if f else w - short * w / free for w, f in zip(widths, floors)]
 
 
 def summary_draft(campaign: Campaign, subs: list[FormSubmission], facts: Facts | None, signed: bool = False) -> str:

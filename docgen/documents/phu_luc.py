@@ -13,12 +13,15 @@ import datetime as dt
 
 from docgen.campaigns.campaign import Campaign
 from docgen.campaigns.form import PAGE_COLUMNS
+from docgen.ooxml import column_table
+from docgen.ooxml.column_table import TableColumn
 from docgen.records.form import GROUP_NUMERALS
 from docgen.checks.figures import normalize_empty, says_nothing
 from docgen.records.model import Record, Submission
 from docgen.values.formats import ngay_nd30, so_hieu
 from docgen.vntext import clean, lower_first
 
+TEMPLATE = "phu_luc.docx"
 LEAVE_OUT, MARK = "bo", "danh_dau"   # `[bao_cao] hang_sai`: what a signed Phụ lục does with wrong rows
 DEFAULT_TITLE = "DANH SÁCH “TRANG CỘNG ĐỒNG” CỦA MẶT TRẬN CÁC CẤP"
 
@@ -87,6 +90,17 @@ def build_context(subs: list[Submission] | Submission, campaign: Campaign, paren
     # "o_trong": the units whose cells were blanked (the province's summary notes them, not the districts' rows)
     return {"tieu_de": clean(title).upper(), "kem_theo": reference(parent), "nhom": groups, "ghi_chu": notes + cells,
             "o_trong": list(dict.fromkeys(blank)) if cells else [], **headers(campaign)}
+
+
+def template(campaign: Campaign, name: str = TEMPLATE) -> bytes:
+    """Return the campaign's Phụ lục template (its own, else templates/phu_luc.docx) with the table's columns
+    the declared ones (`[[bieu_mau.cot]]`, in order, grouped by `nhom`): an extra column is printed,
+    a removed one leaves no empty column. Widths: the template's own for its columns, a new column's in
+    proportion to its `rong`; the table keeps its width (docgen.ooxml.column_table)."""
+    from docgen.render.engine import template_bytes
+
+    columns = [TableColumn(c.key, c.group, c.width) for c in campaign.columns]
+    return column_table.fit(template_bytes(campaign.template(name), name), columns, "nhom_cot")
 
 
 def headers(campaign: Campaign) -> dict:

@@ -290,7 +290,7 @@ def render_submission(sub: Submission, campaign, appendix_alone: bool = False, s
     report_ctx = bao_cao.build_context(sub, campaign, signed)
     appendix_ctx = _own_names(phu_luc.build_context([sub], campaign, report_ctx), report_ctx)
     report_tpl = _read(campaign.template(REPORT_TEMPLATE))
-    appendix_tpl = _read(campaign.template(APPENDIX_TEMPLATE))
+    appendix_tpl = phu_luc.template(campaign, APPENDIX_TEMPLATE)
     alone = render(appendix_tpl, appendix_ctx, APPENDIX_TEMPLATE, light=True).to_bytes() if appendix_alone else None
     if any(report_ctx[k] != appendix_ctx[k] for k in report_ctx.keys() & appendix_ctx.keys()):
         both = compose(render(report_tpl, report_ctx, REPORT_TEMPLATE), render(appendix_tpl, appendix_ctx, APPENDIX_TEMPLATE))

@@ -42,12 +42,15 @@ def copy_campaign(new_id: str, old: str | Path, parent: Path | None = None) -> P
         raise OutputError(f"Đã có thư mục «{target}»; chọn mã khác hoặc xóa thư mục đó.", Location(str(target)))
     shutil.copytree(source, target)
     file = target / FILE_NAME
-    file.write_text(blanked(file.read_text(encoding="utf-8-sig"), new_id), encoding="utf-8")
+    file.write_text(blanked(file.read_text(encoding="utf-8-sig"), new_id, source.name), encoding="utf-8")
     return target
 
 
-def blanked(text: str, new_id: str) -> str:
+def blanked(text: str, new_id: str, old_id: str = "") -> str:
     """Return the campaign file `text` for a new campaign: new id, draft dispatch, dates marked for editing.
+
+    Comments that name the old campaign's id ("docgen chien-dich kiem-tra <old>") name the new one, so a
+    command copied from the file's head runs on the copy, not on the campaign it came from.
 
     >>> print(blanked('id = "a"\\n[van_ban]\\nso = "215"\\nngay = 2026-03-02\\n[van_ban.ky]\\n'
     ...               'nguoi_ky = "Lò Văn A"\\n'
@@ -68,6 +71,8 @@ def blanked(text: str, new_id: str) -> str:
             table = stripped.strip("[]")
         key = stripped.split("=", 1)[0].strip() if "=" in stripped and not stripped.startswith("#") else ""
         date = _DATE_LINE.match(line)
+        if old_id and stripped.startswith("#"):
+            line = line.replace(old_id, new_id)
         if key == "id" and not table:
             line = f'id = "{new_id}"'
         elif table == "van_ban" and key == "so":
@@ -99,7 +104,7 @@ def outline(name: str | Path) -> Outline:
     if len(mistakes) == 1:
         raise mistakes[0]
     if mistakes:
-        listed = "\n".join(f"  {i}. {m.location}: {m.message}" for i, m in enumerate(mistakes, start=1))
+        listed = "\n".join(f"  {i}. {m}" for i, m in enumerate(mistakes, start=1))
         raise CampaignError(f"tệp chiến dịch có {len(mistakes)} lỗi:\n{listed}")
     file = campaign.folder / FILE_NAME
     _page_figures(campaign, file.read_text(encoding="utf-8-sig"), Location(str(file)))
@@ -205,8 +210,8 @@ def sample_values(campaign: Campaign, n: int, name: str = "") -> list:
             out.append("Có")
         elif col.choices:
             out.append(col.choices[0])
-        elif kind == "ten_theo_mau":   # not held to the level's pattern: a preview shows the cells, not a check
-            out.append(f"Mặt trận {name.split(' ', 1)[-1]}")
+        elif kind == "ten_theo_mau":   # the name the level's pattern gives, so the sample report is not a draft
+            out.append(_patterned_name(campaign, name))
         elif kind == "lien_ket":
             out.append(f"https://www.{(col.domains or (domain,))[0]}/mattran-{slug(name) or n}")
         elif kind == "ho_ten":
@@ -225,6 +230,15 @@ def sample_values(campaign: Campaign, n: int, name: str = "") -> list:
                 and out[i] > out[ordered[col.not_above]]:
             out[i] = out[ordered[col.not_above]]
     return out
+
+
+def _patterned_name(campaign: Campaign, name: str) -> str:
+    """Return the name the pattern of the unit's level gives unit `name` ("Mặt trận …" when no pattern applies)."""
+    for level in campaign.levels:
+        units = campaign.units.lookup(name, level.depth)
+        if len(units) == 1 and level.page_pattern:
+            return level.expected_page_name(units[0])
+    return f"Mặt trận {name.split(' ', 1)[-1]}"
 
 
 def fill_preview(book: Path, campaign: Campaign, target: Path, units: int = 3) -> Path:

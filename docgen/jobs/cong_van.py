@@ -38,8 +38,12 @@ def run(campaign, out_dir: Path, overwrite: bool = False, pdf: bool = False) -> 
     check_free(target, overwrite)
     main = render(campaign.template(doc.TEMPLATE), context, doc.TEMPLATE)
     annex_name = doc.annex_template(campaign)
-    annex = render(campaign.template(annex_name), context["phu_luc"], annex_name)
-    if not campaign.pages:
+    if campaign.pages:   # the page form's table fitted to the declared columns
+        from docgen.documents import phu_luc
+
+        annex = render(phu_luc.template(campaign, annex_name), context["phu_luc"], annex_name)
+    else:
+        annex = render(campaign.template(annex_name), context["phu_luc"], annex_name)
         from docgen.documents.form_report import fit_columns
 
         fit_columns(annex.document, campaign)

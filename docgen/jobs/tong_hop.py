@@ -127,6 +127,7 @@ def write_reminder(summary, target: Path, deadline: dt.date, overwrite: bool = F
 
 def report_bytes(summary: Summary, facts: Facts | None, own=None, signed: bool = False) -> bytes:
     """Return the province's report with the consolidated Phụ lục as its landscape section, as .docx bytes."""
+    from docgen.documents import phu_luc
     from docgen.documents.tong_hop import build_context
     from docgen.render.compose import compose
     from docgen.render.engine import render
@@ -134,7 +135,7 @@ def report_bytes(summary: Summary, facts: Facts | None, own=None, signed: bool =
     context = build_context(summary, facts, own, signed)
     campaign = summary.campaign
     main = render(campaign.template(REPORT_TEMPLATE), context["khung"])
-    annex = render(campaign.template(APPENDIX_TEMPLATE), context["phu_luc"])
+    annex = render(phu_luc.template(campaign, APPENDIX_TEMPLATE), context["phu_luc"], APPENDIX_TEMPLATE)
     return compose(main, annex).to_bytes()
 
 

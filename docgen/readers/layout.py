@@ -46,6 +46,8 @@ _END = re.compile(
 )
 _GROUP_LABEL = re.compile(r"^cấp\s+\S")
 _NUMBER_CELL = re.compile(r"^\(?\d{1,2}\)?$")
+# A workbook made for another campaign has none of this campaign's headers: the usual cause is a missing flag.
+OTHER_CAMPAIGN = "Nếu đây là biểu mẫu của một chiến dịch khác, chạy lại với --chien-dich MÃ_CHIẾN_DỊCH."
 
 
 def header_key(value: object) -> str:

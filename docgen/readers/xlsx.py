@@ -21,7 +21,8 @@ from docgen.errors import DocgenError, InputError, Location
 from docgen.limits import current, raise_hint
 from docgen.readers.facts import read_facts
 from docgen.readers.guard import Failure
-from docgen.readers.layout import SCAN_ROWS, Grid, Header, build_table, find_header, header_key, looked_for
+from docgen.readers.layout import (OTHER_CAMPAIGN, SCAN_ROWS, Grid, Header, build_table, find_header, header_key,
+                                   looked_for)
 from docgen.readers.notes import note
 from docgen.readers.sheetxml import SheetParser, open_workbook, paused_gc, quiet_openpyxl
 from docgen.records.form import FACTS_SHEET
@@ -251,7 +252,8 @@ def _read(path: Path, form) -> tuple[RawTable, tuple[Problem, ...], Facts]:
                 raise errors[0]
             names = ", ".join(f"«{ws.title}»" for ws in wb.worksheets)
             raise InputError(f"Không trang tính nào ({names}) có bảng danh sách theo mẫu Phụ lục. "
-                             f"Đã tìm dòng tiêu đề có các cột: {looked_for(form)}.", Location(path.name))
+                             f"Đã tìm dòng tiêu đề có các cột: {looked_for(form)}. {OTHER_CAMPAIGN}",
+                             Location(path.name))
         if len(found) == 1:
             grid = _full_grid(path, found[0][0])
             header, skipped = find_header(grid, form), []

@@ -51,6 +51,7 @@ class Kind:
     name: str            # Vietnamese, for messages and docs: "số tiền (đồng)"
     excel_format: str = "@"
     numeric: bool = False
+    unbroken: int = 0    # characters of the printed value a table cell keeps on one line (05/03/2026: 10)
 
     def read(self, value: object, column=None) -> Reading:
         text = _text(value)
@@ -331,14 +332,14 @@ KINDS: dict[str, Kind] = {k.key: k for k in (
     RowNumber("so_thu_tu", "số thứ tự"),
     UnitName("don_vi", "tên đơn vị"),
     PersonName("ho_ten", "họ và tên"),
-    Phone("dien_thoai", "số điện thoại"),
+    Phone("dien_thoai", "số điện thoại", unbroken=12),
     Email("thu_dien_tu", "địa chỉ thư điện tử"),
     Link("lien_ket", "địa chỉ liên kết"),
     NamePattern("ten_theo_mau", "tên theo mẫu"),
     Number("so_nguyen", "số nguyên", excel_format="#,##0", numeric=True),
     Money("tien", "số tiền (đồng)", excel_format="#,##0", numeric=True),
     Percent("phan_tram", "tỷ lệ phần trăm", excel_format="0.0", numeric=True),
-    Date("ngay", "ngày", excel_format="dd/mm/yyyy"),
+    Date("ngay", "ngày", excel_format="dd/mm/yyyy", unbroken=10),
     YesNo("co_khong", "Có/Không"),
     OneOf("mot_trong", "một trong danh sách"),
 )}

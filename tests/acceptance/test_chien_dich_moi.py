@@ -3,6 +3,7 @@ and `docgen chien-dich moi | kiem-tra | xem-thu`."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -35,7 +36,7 @@ tieu_de = "DANH SÁCH NHÓM ZALO CỦA MẶT TRẬN CÁC XÃ, PHƯỜNG"
 ma = "ten_nhom"
 tieu_de = "Tên nhóm Zalo"
 kieu = "ten_theo_mau"
-rong = 24
+rong = 30
 bat_buoc = true
 
 [[bieu_mau.cot]]
@@ -66,6 +67,19 @@ nhom = "Người quản trị"
 tieu_de = "Số điện thoại"
 kieu = "dien_thoai"
 
+[[bieu_mau.cot]]
+ma = "ngay_lap"
+tieu_de = "Ngày lập nhóm"
+kieu = "ngay"
+tu_ngay = 2025-07-01
+den_ngay = 2026-06-30
+
+[[bieu_mau.cot]]
+ma = "chu_tich"
+tieu_de = "Chủ tịch là thành viên"
+kieu = "co_khong"
+bat_buoc = true
+
 [[so_lieu]]
 ma = "tong_thanh_vien"
 ten = "Tổng số thành viên"
@@ -77,6 +91,23 @@ ma = "nhom_lon"
 ten = "Số nhóm trên 100 thành viên"
 loai = "dem"
 dieu_kien = "so_thanh_vien > 100"
+
+[[so_lieu]]
+ma = "co_nhom"
+ten = "Số xã, phường có nhóm"
+loai = "dem"
+dieu_kien = "lien_ket != trống"
+
+[[so_lieu]]
+ma = "ti_le_co_nhom"
+loai = "ti_le"
+tu_so = "co_nhom"
+mau_so = "so_da_bao_cao"
+
+[[so_lieu]]
+ma = "chu_tich_chua"
+loai = "danh_sach"
+dieu_kien = "chu_tich = Không"
 
 [bao_cao]
 trich_yeu = "Kết quả lập nhóm Zalo của Mặt trận"
@@ -91,7 +122,8 @@ Danh sách nhóm tại Phụ lục kèm theo.
 [[tong_hop.phan]]
 tieu_de = "I. KẾT QUẢ"
 noi_dung = """
-Đã có {so_da_bao_cao}/{so_don_vi} xã, phường báo cáo; tổng số thành viên: {tong_thanh_vien}.
+Đã có {so_da_bao_cao}/{so_don_vi} xã, phường báo cáo; tổng số thành viên: {tong_thanh_vien}; có nhóm: {ti_le_co_nhom}.
+Chủ tịch chưa tham gia nhóm: {chu_tich_chua}.
 Chưa báo cáo: {chua_bao_cao}. Danh sách tại Phụ lục kèm theo.
 """
 '''
@@ -120,10 +152,13 @@ def test_a_zalo_groups_campaign_written_from_the_docs_works_end_to_end(zalo, tmp
         link = f"https://zalo.me/g/mattran{i}" if i != 3 else "https://facebook.com/groups/x"   # planted: not Zalo
         name = ws.cell(r, 2).value.split(" ", 1)[1]
         group = f"Mặt trận {name} (tỉnh Điện Biên)" if i != 2 else f"Nhóm Mặt trận {name}"   # planted: off pattern
-        for col, value in enumerate([group, link, 80 + 30 * i, "lò văn hùng",
-                                     "912345678"], start=3):
+        count, phone, made = 80 + 30 * i, "912345678", dt.datetime(2025, 9, 1 + i)
+        if i == 4:   # planted, as a clerk types them: members with a thousands dot, a short phone, an old date
+            count, phone, made = "1.250", "09123456", "01/03/2025"
+        for col, value in enumerate([group, link, count, "lò văn hùng", phone, made,
+                                     "Không" if i == 1 else "Có"], start=3):
             ws.cell(r, col).value = value
-        members[ws.cell(r, 2).value] = 80 + 30 * i
+        members[ws.cell(r, 2).value] = 1250 if i == 4 else count
         wb.save(book)
     for book in books[5:]:   # the communes that have not sent theirs yet
         book.unlink()
@@ -133,13 +168,22 @@ def test_a_zalo_groups_campaign_written_from_the_docs_works_end_to_end(zalo, tmp
     assert ("BM-02", f"D{rows[3]}") in found                  # the Facebook link, by rule and cell
     assert ("BM-03", f"G{rows[0]}") in found                  # the phone Excel cut to 9 digits, read back
     assert ("BM-02", f"C{rows[2]}") in found                  # the group's name off the level's pattern
-    said = {p.message for s in result.submissions for p in s.problems if p.rule == "BM-02"}
+    assert ("BM-03", f"E{rows[4]}") in found                  # "1.250" read as 1250, a warning only
+    assert ("BM-02", f"G{rows[4]}") in found                  # a phone of 8 digits
+    assert ("BM-06", f"H{rows[4]}") in found                  # created before the window
+    said = {p.message for s in result.submissions for p in s.problems if p.rule in ("BM-02", "BM-06")}
     assert any("tên đúng mẫu là «Mặt trận" in m for m in said)
+    # BM-06 is said for any date column: no other campaign's words ("thời gian tổ chức" of the festival)
+    assert any("ngoài khoảng ngày hợp lệ từ 01/07/2025 đến 30/06/2026" in m for m in said), said
     summary = api.tong_hop(book.parent, str(zalo), tmp_path / "th")
-    assert summary.figures["tong_thanh_vien"] == f"{sum(members.values())}".replace(",", ".")
+    total = f"{sum(members.values()):,}".replace(",", ".")     # Vietnamese thousands dot: 1.750
+    assert summary.figures["tong_thanh_vien"] == total
     assert summary.figures["so_da_bao_cao"] == "5" and summary.figures["so_don_vi"] == "45"
+    assert summary.figures["ti_le_co_nhom"] == "80%"           # 4/5: the Facebook link is unreadable, not counted
+    chair_out = next(n for n in members if n == load_workbook(books[1])[FORM_SHEET].cell(rows[1], 2).value)
+    assert summary.figures["chu_tich_chua"] == chair_out[0].lower() + chair_out[1:]
     text = "\n".join(p.text for p in docx.Document(tmp_path / "th" / "bao-cao-tong-hop.docx").paragraphs)
-    assert f"tổng số thành viên: {sum(members.values())}." in text
+    assert f"tổng số thành viên: {total};" in text
     assert [f.rule for c in summary.format_checks for f in c.errors] == []
 
 
@@ -166,6 +210,7 @@ def test_moi_copies_a_campaign_as_a_draft_to_edit(tmp_path, capsys):
     text = (tmp_path / "2027-ngay-hoi" / "chien-dich.toml").read_text(encoding="utf-8")
     assert 'id = "2027-ngay-hoi"' in text and '\nso = ""' in text and 'nguoi_ky = ""' in text
     assert "han = 2026-11-30  # SỬA" in text
+    assert "kiem-tra 2027-ngay-hoi" in text and "2026-ngay-hoi-dai-doan-ket" not in text   # the comments' commands
     assert main(["chien-dich", "kiem-tra", str(tmp_path / "2027-ngay-hoi")]) == 0
     assert main(["chien-dich", "moi", "2027-ngay-hoi", "--tu", "2026-ngay-hoi-dai-doan-ket",
                  "--thu-muc", str(tmp_path)]) == 2      # never over an existing folder
@@ -196,3 +241,42 @@ def test_kiem_tra_json_of_a_form_campaign_has_the_documented_shape(zalo, tmp_pat
     (file,) = said["files"]
     assert ("BM-02", f"E{row}") in {(p["rule"], p["cell"]) for p in file["problems"]}
     assert {f["key"]: f["text"] for f in file["figures"]}["so_da_bao_cao"] == "1"
+
+
+@pytest.mark.parametrize("old, new, guess", [
+    ("toi_thieu = 1", "toi_thieu_ = 1", "Có phải «toi_thieu»?"),
+    ('kieu = "dien_thoai"', 'kieu = "so_dien_thoai"', "Có phải «dien_thoai»?"),
+    ("{tong_thanh_vien} thành viên", "{tong_thanh_vein} thành viên", "Có phải «{tong_thanh_vien}»?"),
+    ('dieu_kien = "chu_tich = Không"', 'dieu_kien = "chu_tich_xa = Không"', "Có phải «chu_tich»?"),
+])
+def test_kiem_tra_says_each_key_and_line_once_and_guesses_the_name_meant(zalo, capsys, old, new, guess):
+    file = zalo / "chien-dich.toml"
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert main(["chien-dich", "kiem-tra", str(zalo)]) == 2
+    said = capsys.readouterr().err
+    assert guess in said, said
+    assert said.count("(dòng ") == 1, said       # "file › key (dòng N): …", not the key and line a second time
+
+
+@pytest.mark.slow
+def test_xem_thu_of_a_new_form_fills_names_by_the_pattern_so_the_sample_reads_clean(zalo, tmp_path):
+    result = api.chien_dich_xem_thu(str(zalo), tmp_path)
+    checked = api.kiem_tra([result["du_lieu"]], str(zalo))
+    assert [(p.rule, p.message) for s in checked.submissions for p in s.problems] == []
+    (written,) = result["bao_cao"].written
+    wb = load_workbook(result["du_lieu"])
+    ws = wb[FORM_SHEET]
+    row = next(r for r in range(FIRST_DATA_ROW, ws.max_row + 1) if isinstance(ws.cell(r, 1).value, int))
+    assert ws.cell(row, 3).value == f"Mặt trận {ws.cell(row, 2).value.split(' ', 1)[1]} (tỉnh Điện Biên)"
+    # the Phụ lục keeps a phone and a date on one line, however wide the name columns (not «12/09/202 5»)
+    grid = docx.Document(written.files[0]).tables[-1]._tbl.tblGrid.gridCol_lst
+    phone, date = (int(grid[i].get(docx.oxml.ns.qn("w:w"))) for i in (6, 7))
+    assert phone >= (12 * 6 + 10) * 20 and date >= (10 * 6 + 10) * 20     # twips: digits of 12-pt type + margins
+
+
+def test_a_form_workbook_checked_without_its_campaign_says_to_name_it(zalo, tmp_path, capsys):
+    book = api.bieu_mau(str(zalo), tmp_path / "bm")[0]
+    assert main(["kiem-tra", str(book)]) == 2                  # read against the default 1031 list
+    assert "chạy lại với --chien-dich MÃ_CHIẾN_DỊCH" in capsys.readouterr().out

@@ -100,3 +100,19 @@ def test_chien_dich_kiem_tra_names_a_sentence_key_that_does_not_exist(copied, ca
     found = re.search(r"loi_van\.ket_lua \(dòng (\d+)\)", said)
     assert found, said
     assert int(found.group(1)) == text[: text.index("ket_lua =")].count("\n") + 1
+
+
+def test_the_working_list_of_tong_hop_xlsx_says_what_the_signed_summary_does_with_each_row(tmp_path):
+    """Issue 16 (second reader B8): «Danh sách Trang» keeps every row read, each with its note in the
+    campaign's words — not counted, no page yet, a value not right — as the summary's Phụ lục treats it."""
+    from openpyxl import load_workbook
+
+    api.tong_hop(SAMPLE, "2022-trang-cong-dong", tmp_path)
+    rows = list(load_workbook(tmp_path / "tong-hop.xlsx")["Danh sách Trang"].iter_rows(values_only=True))
+    note = rows[0].index("Ghi chú")
+    notes = {(r[3], r[note]) for r in rows[1:] if r[note]}
+    assert notes == {("Xã Quài Tở Mới", "ngoài danh mục – không tính"), ("Xã Mường Mùn", "ghi trùng – không tính"),
+                     ("Xã Nà Sáy", "Chưa lập “Trang cộng đồng” (đang xây dựng)"),
+                     ("Xã Sen Thượng", "số điện thoại của lãnh đạo phụ trách chưa đúng"),
+                     ("Xã Pú Nhung", "thư điện tử của lãnh đạo phụ trách chưa đúng")}
+    assert sum(1 for r in rows[1:] if r[3] == "Xã Mường Mùn") == 2   # both rows kept, the second one noted

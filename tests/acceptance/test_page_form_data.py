@@ -68,8 +68,9 @@ def test_a_renamed_column_a_new_hint_and_an_extra_column_reach_the_workbook(edit
     assert "để trống Tên Trang chính thức, ghi «Chưa có»" in guide
 
 
-def _filled(edited: Path, out: Path) -> Path:
-    """Return Mường Nhé's workbook of the edited form, Chung Chải's row filled in, extra column included."""
+def _filled(edited: Path, out: Path, note: bool = True) -> Path:
+    """Return Mường Nhé's workbook of the edited form, Chung Chải's row filled in, extra column included
+    (with `note`)."""
     assert main(["bieu-mau", str(edited), "--don-vi", "Mường Nhé", "-o", str(out)]) == 0
     book = next(out.rglob("bieu-mau-*.xlsx"))
     wb = load_workbook(book)
@@ -77,7 +78,8 @@ def _filled(edited: Path, out: Path) -> Path:
     row = next(r for r in range(FIRST_DATA_ROW, ws.max_row + 1) if ws.cell(r, 2).value == "Xã Chung Chải")
     ws.cell(row, 3).value = "Mặt trận Chung Chải (huyện Mường Nhé, tỉnh Điện Biên)"
     ws.cell(row, 4).value = "https://www.facebook.com/mattranchungchai"
-    ws.cell(row, 11).value = "Đang mời thêm người theo dõi"
+    if note:
+        ws.cell(row, 11).value = "Đang mời thêm người theo dõi"
     wb.save(book)
     return book
 
@@ -158,3 +160,50 @@ def test_a_person_required_at_one_level_only_is_not_asked_of_the_others(tmp_path
     after = _rules(folder)
     assert "tuan-giao.xlsx NS-02 H30" not in after      # a commune's row: the operator is asked of districts only
     assert "tuan-giao.xlsx NS-03 H9" in after           # the district's own row keeps its rules
+
+
+def _phu_luc(report: Path) -> list[list[str]]:
+    """Return the cell texts of the report's Phụ lục table (its last table), row by row."""
+    return [[c.text for c in r.cells] for r in docx.Document(report).tables[-1].rows]
+
+
+def test_the_report_s_phu_luc_prints_the_extra_column_and_its_value(edited, tmp_path):
+    book = _filled(edited, tmp_path / "huyen")
+    written = api.bao_cao([book], tmp_path / "bc", chien_dich=str(edited)).written
+    cells = _phu_luc(written[0].files[0])
+    assert len(cells[0]) == 11
+    assert cells[0][10] == cells[1][10] == "Ghi chú của đơn vị"     # a column alone spans both header rows
+    assert cells[0][4:7] == ["Lãnh đạo phụ trách"] * 3 and cells[1][2] == "Tên Trang chính thức"
+    chung_chai = next(r for r in cells if r[1] == "Xã Chung Chải")
+    assert chung_chai[10] == "Đang mời thêm người theo dõi"
+    assert chung_chai[2] == "Mặt trận Chung Chải (huyện Mường Nhé, tỉnh Điện Biên)"
+
+
+def test_the_province_summary_s_phu_luc_prints_the_extra_column(edited, tmp_path):
+    _filled(edited, tmp_path / "huyen")
+    api.tong_hop(tmp_path / "huyen", str(edited), tmp_path / "th")
+    cells = _phu_luc(tmp_path / "th" / "bao-cao-tong-hop.docx")
+    assert cells[1][10] == "Ghi chú của đơn vị"
+    assert [r[10] for r in cells[2:] if r[1] == "Xã Chung Chải"] == ["Đang mời thêm người theo dõi"]
+
+
+def test_a_column_the_campaign_no_longer_declares_leaves_no_empty_column(edited, tmp_path):
+    """A campaign whose own phu_luc.docx still has a column (made for the form with «Ghi chú») prints
+    only the columns its file declares: no column without a header, nothing of the removed one."""
+    from docgen.documents import phu_luc
+
+    folder = _copy(tmp_path)
+    (folder / "phu_luc.docx").write_bytes(phu_luc.template(load_campaign(edited)))
+    assert len(docx.Document(folder / "phu_luc.docx").tables[0].columns) == 11
+    book = _filled(folder, tmp_path / "huyen", note=False)
+    written = api.bao_cao([book], tmp_path / "bc", chien_dich=str(folder)).written
+    cells = _phu_luc(written[0].files[0])
+    assert len(cells[0]) == 10 and all(cells[0]) and all(cells[1])
+    assert cells[1][9] == "Địa chỉ hộp thư điện tử" and "Ghi chú của đơn vị" not in cells[0] + cells[1]
+    assert next(r for r in cells if r[1] == "Xã Chung Chải")[3] == "https://www.facebook.com/mattranchungchai"
+
+
+def test_the_blank_phu_luc_of_the_dispatch_has_the_extra_column(edited, tmp_path):
+    assert main(["cong-van", str(edited), "-o", str(tmp_path)]) == 0
+    table = docx.Document(next(tmp_path.rglob("*.docx"))).tables[-1]
+    assert [c.text for c in table.rows[0].cells][-1] == "Ghi chú của đơn vị" and len(table.columns) == 11

@@ -35,7 +35,7 @@ def test_a_single_file_is_written_and_summarised(tmp_path, capsys):
     first = stdout.splitlines()[0]
     assert first.startswith(f"Huyện Mường Nhé: {target} — 1 lỗi, ") and first.endswith(" cảnh báo (ghi ở mục II của báo cáo)")
     assert stdout.splitlines()[1] == "  Thể thức (NĐ 30/2020): không có lỗi"  # the shipped templates meet ND30
-    assert stdout.splitlines()[-1] == "Đã ghi 1 báo cáo; không soạn 0 tệp."
+    assert stdout.splitlines()[-1] == "Đã ghi 1 báo cáo."   # nothing refused: not «không soạn 0 tệp»
     assert target.is_file()
 
 
