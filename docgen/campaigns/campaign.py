@@ -354,8 +354,8 @@ def _load(name_or_path: str | Path, found: list[CampaignError] | None) -> Campai
     else:   # a form campaign's sentences are its sections; its [loi_van] may name the Phụ lục's words
         phrases = read.attempt(lambda: parse_phrases(raw, figures, read), phrases)
     # A name declared with a mistake (noted already) is not blamed again where a sentence uses it.
-    names = set(BUILT_IN) | {f.key for f in figures} | ({c.key for c in form.columns} if form else set()) \
-        | read.broken
+    names = set(BUILT_IN) | {f.key for f in figures} | read.broken
+    columns = frozenset(c.key for c in form.columns) if form else frozenset()
     return Campaign(
         id=str(raw.get("id", folder.name)),
         folder=folder,
@@ -369,8 +369,8 @@ def _load(name_or_path: str | Path, found: list[CampaignError] | None) -> Campai
         summary=read.attempt(lambda: parse_summary(raw, where)),
         form=form,
         figures=figures,
-        report_sections=read.attempt(lambda: parse_sections(raw, "bao_cao", names, read), ()),
-        summary_sections=read.attempt(lambda: parse_sections(raw, "tong_hop", names, read), ()),
+        report_sections=read.attempt(lambda: parse_sections(raw, "bao_cao", names, read, columns), ()),
+        summary_sections=read.attempt(lambda: parse_sections(raw, "tong_hop", names, read, columns), ()),
         dispatch=read.attempt(lambda: parse_dispatch(raw, levels, where) if has_dispatch(raw) and levels else None),
         reminder=read.attempt(lambda: parse_reminder(raw, where), DEFAULT_REMINDER),
         deputy_form=read.attempt(lambda: _deputy_form(raw, where), "tm"),

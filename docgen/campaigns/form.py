@@ -575,23 +575,29 @@ def _figure(t: dict, i: int, form: Form, pages: bool, out: list[Figure], read: R
                   denominator, per_level, within)
 
 
-def parse_sections(raw: dict, table_key: str, names: set[str], read: Reader) -> tuple[Section, ...]:
-    """Return `[[<table_key>.phan]]`, every placeholder checked against `names` (figures and built-ins)."""
+def parse_sections(raw: dict, table_key: str, names: set[str], read: Reader,
+                   columns: frozenset[str] = frozenset()) -> tuple[Section, ...]:
+    """Return `[[<table_key>.phan]]`, every placeholder checked against `names` (figures and built-ins);
+    a column's key (`columns`) is told apart, since a sentence prints figures, never a cell."""
     table = raw.get(table_key)
     if not isinstance(table, dict):
         return ()
     return tuple(read.each(read.tables(table.get("phan"), f"{table_key}.phan"),
-                           lambda i, t: _section(t, f"{table_key}.phan[{i}].", names, read)))
+                           lambda i, t: _section(t, f"{table_key}.phan[{i}].", names, read, columns)))
 
 
-def _section(t: dict, path: str, names: set[str], read: Reader) -> Section:
+def _section(t: dict, path: str, names: set[str], read: Reader, columns: frozenset[str] = frozenset()) -> Section:
     """Return one `[[….phan]]`, every placeholder checked against `names`."""
     read.keys(t, SECTION_KEYS, path)
     body = read.get(t, "noi_dung", (str,), path, "")
     for name in PLACEHOLDER.findall(body):
+        if name in columns and name not in names:
+            raise read.fail(f"«{{{name}}}» là mã một cột của biểu mẫu; câu chữ chỉ in số liệu: khai một [[so_lieu]] "
+                            f"(loai = \"tong\" cộng cột, \"dem\" hay \"danh_sach\" theo điều kiện) rồi dùng mã của "
+                            "số liệu đó.", path + "noi_dung", "{" + name + "}")
         if name not in names:
             read.missing(name)
-            raise read.fail(f"chỗ điền «{{{name}}}» không phải số liệu hay cột đã khai.{guess(name, names, '{}')} "
+            raise read.fail(f"chỗ điền «{{{name}}}» không phải số liệu đã khai.{guess(name, names, '{}')} "
                             "Dùng được: "
                             f"{', '.join('{' + n + '}' for n in sorted(names))}.", path + "noi_dung",
                             "{" + name + "}")

@@ -280,3 +280,14 @@ def test_a_form_workbook_checked_without_its_campaign_says_to_name_it(zalo, tmp_
     book = api.bieu_mau(str(zalo), tmp_path / "bm")[0]
     assert main(["kiem-tra", str(book)]) == 2                  # read against the default 1031 list
     assert "chạy lại với --chien-dich MÃ_CHIẾN_DỊCH" in capsys.readouterr().out
+
+
+def test_a_column_in_the_report_text_is_refused_not_printed_as_braces(zalo, capsys):
+    # `{so_thanh_vien}` is a column: a report would print it as it stands, «{so_thanh_vien}», to be signed
+    file = zalo / "chien-dich.toml"
+    text = file.read_text(encoding="utf-8").replace("có {tong_thanh_vien} thành viên", "có {so_thanh_vien} thành viên")
+    file.write_text(text, encoding="utf-8")
+    assert main(["chien-dich", "kiem-tra", str(zalo)]) == 2
+    said = capsys.readouterr().err
+    line = text[: text.index("{so_thanh_vien}")].count("\n") + 1
+    assert f"bao_cao.phan[0].noi_dung (dòng {line}): «{{so_thanh_vien}}» là mã một cột" in said, said
