@@ -228,14 +228,24 @@ def _place(p) -> str:
 # --- bao-cao ---
 
 
+def _where_said(w) -> str:
+    """Return where a report's problems are said: section II lists what is left to fix, never the values
+    docgen already put right (SDT-02, LK-03 …), which only `kiem-tra` shows."""
+    fixed = sum(1 for p in w.problems if getattr(p, "normalised", False))
+    if not w.listed_in_report:
+        return "xem bằng docgen kiem-tra"
+    if fixed == len(w.problems):
+        return f"{fixed} giá trị đã tự đưa về dạng chuẩn, không cần ghi vào báo cáo; xem bằng docgen kiem-tra"
+    return "ghi ở mục II của báo cáo" + (f"; {fixed} giá trị đã tự đưa về dạng chuẩn" if fixed else "")
+
+
 def print_bao_cao(res) -> None:
     """Print what `bao_cao` wrote and refused, in Vietnamese."""
     from docgen.aggregate.status import severity_counts
 
     for w in res.written:
         errors, warnings = severity_counts(w.problems)
-        where = "ghi ở mục II của báo cáo" if w.listed_in_report else "xem bằng docgen kiem-tra"
-        note = f" — {errors} lỗi, {warnings} cảnh báo ({where})" if w.problems else ""
+        note = f" — {errors} lỗi, {warnings} cảnh báo ({_where_said(w)})" if w.problems else ""
         print(f"{w.unit}: {', '.join(shown(str(f)) for f in w.files)}{note}")
         for n in w.notes:
             print(f"  Lưu ý: {n.location}: {n.message}")

@@ -93,7 +93,7 @@ def _unit_values(ws, i: int, row: UnitStatus, columns) -> list:
     errors = sum(1 for p in problems if p.severity is Severity.ERROR)
     files = "; ".join(Path(s.source.path).name for s in row.submissions)
     return [
-        i, row.unit.code, row.unit.full_name, row.status.label,
+        i, row.unit.official_code, row.unit.full_name, row.status.label,
         cell(ws, row.date, number_format="DD/MM/YYYY") if row.date else None, row.date_note,
         row.days_late or None, *_figure_values(ws, row.figures, columns), errors, len(problems) - errors, files,
     ]
@@ -121,7 +121,7 @@ def _record_values(summary: Summary, sub: Submission, rec: Record, keys: list[st
     level = summary.campaign.level_at(rec.unit.level) if rec.unit else None
     reporter = sub.reporting_unit.full_name if sub.reporting_unit else ""
     cells = rec.cells()
-    return [reporter, level.title if level else "", rec.unit.code if rec.unit else "",
+    return [reporter, level.title if level else "", rec.unit.official_code if rec.unit else "",
             *(cells.get(k, "") for k in keys), note, rec.platform, rec.location.file, rec.location.cell or ""]
 
 
@@ -163,13 +163,21 @@ def records_sheet(ws, summary: Summary) -> None:
     _table(ws, headers, widths, rows)
 
 
+def _official_codes(summary: Summary) -> dict[str, str]:
+    """Return each unit code a problem may carry → the code as the official list writes it ("3162" → "03162")."""
+    units = [r.unit for r in summary.rows] + [u for s in summary.submissions for u in s.expected]
+    units += [rec.unit for s in summary.submissions for rec in s.records if rec.unit is not None]
+    return {u.code: u.official_code for u in units}
+
+
 def problems_sheet(ws, summary: Summary) -> None:
     """Fill "Vấn đề": every problem found (the summary's TH-* first), with rule, severity, file and cell."""
     headers = ["Mức", "Mã quy tắc", "Mã đơn vị", "Tệp", "Bảng", "Ô", "Nội dung", "Cách sửa"]
     widths = [10, 10, 9, 26, 14, 8, 80, 40]
+    codes = _official_codes(summary)
     rows = (
-        [SEVERITY_LABEL[p.severity], p.rule, p.unit_code, p.location.file, p.location.sheet or "",
-         p.location.cell or "", p.message, p.fix]
+        [SEVERITY_LABEL[p.severity], p.rule, codes.get(p.unit_code, p.unit_code), p.location.file,
+         p.location.sheet or "", p.location.cell or "", p.message, p.fix]
         for p in summary.all_problems
     )
     _table(ws, headers, widths, rows)

@@ -142,7 +142,7 @@ def _hints(ws: Worksheet, last: int, columns) -> None:
     """Attach each column's hint as an Excel input message over the table's rows (a list where it has choices)."""
     for c, col in enumerate(columns, start=1):
         letter = get_column_letter(c)
-        title = col.header if not col.group else f"{col.group.split(',')[0]}: {col.header}"
+        title = col.header if not col.group else hint_title(col.group, col.header)
         choices = col.choices or getattr(col.kind, "choices", ())
         dv = DataValidation(showInputMessage=True, promptTitle=short(title, 32), prompt=short(col.hint, 255),
                             type="list" if choices else None, formula1=choice_list(choices), allow_blank=True,
@@ -198,6 +198,27 @@ def _facts_sheet(ws: Worksheet, plan: FormPlan, campaign: Campaign) -> None:
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
+
+
+# Shorter words for an input message's title, which Excel cuts at 32 characters (issue 16: «Số điện thoạ»).
+_SHORTER = {"Lãnh đạo phụ trách": "Lãnh đạo", "Cán bộ quản lý, vận hành": "Cán bộ vận hành",
+            "Địa chỉ hộp thư điện tử": "Thư điện tử"}
+TITLE_LIMIT = 32
+
+
+def hint_title(group: str, header: str) -> str:
+    """Return "<group>: <header>" within Excel's 32 characters, in whole words that still say whose and what.
+
+    >>> hint_title("Lãnh đạo phụ trách", "Họ và tên"), hint_title("Lãnh đạo phụ trách", "Số điện thoại")
+    ('Lãnh đạo phụ trách: Họ và tên', 'Lãnh đạo: Số điện thoại')
+    >>> hint_title("Cán bộ quản lý, vận hành", "Địa chỉ hộp thư điện tử")
+    'Cán bộ vận hành: Thư điện tử'
+    """
+    g, h = _SHORTER.get(group, group), _SHORTER.get(header, header)
+    for title in (f"{group}: {header}", f"{g}: {header}", f"{g}: {h}"):
+        if len(title) <= TITLE_LIMIT:
+            return title
+    return short(f"{g}: {h}", TITLE_LIMIT)
 
 
 def short(text: str, limit: int) -> str:

@@ -121,8 +121,13 @@ def test_the_workbook_says_exactly_which_district_is_missing_and_which_is_late(c
     assert {k for k, v in statuses.items() if v == "Trễ hạn"} == {late.full_name}
     assert {v for k, v in statuses.items() if k not in (removed.full_name, late.full_name)} == {"Đúng hạn"}
     problems = list(load_workbook(out / "tong-hop.xlsx")["Vấn đề"].iter_rows(min_row=2, values_only=True))
-    assert [p[2] for p in problems if p[1] == "TH-02"] == [removed.code]
-    assert [p[2] for p in problems if p[1] == "TH-03"] == [late.code]
+    assert [p[2] for p in problems if p[1] == "TH-02"] == [removed.official_code]
+    assert [p[2] for p in problems if p[1] == "TH-03"] == [late.official_code]
+    # Codes as the official list writes them (issue 16, item 11): 3 digits for a district, 5 for a commune.
+    book = load_workbook(out / "tong-hop.xlsx")
+    assert {len(r[1]) for r in book["Tổng hợp"].iter_rows(min_row=2, values_only=True) if r[0] is not None} == {3}
+    listed = {(r[1], len(r[2])) for r in book["Danh sách Trang"].iter_rows(min_row=2, values_only=True) if r[2]}
+    assert listed == {("Cấp huyện", 3), ("Cấp xã", 5)}
 
 
 def test_the_report_to_the_centre_names_the_missing_district_without_internal_tracking(case):

@@ -58,10 +58,11 @@ def test_every_record_and_every_problem_has_a_row(campaign, districts, make_sub)
 
 def test_a_name_that_looks_like_a_formula_stays_text(campaign, districts, make_sub):
     d = districts[0]
-    evil = {d.code: '=HYPERLINK("http://x","y")'}
+    evil = {d.official_code: '=HYPERLINK("http://x","y")'}   # the sheet writes codes as the official list does
     commune = campaign.units.children(d)[0]
-    evil[commune.code] = "+84 912 000 101"
-    sub = make_sub(d, ngay=dt.date(2022, 3, 20), names=evil)
+    evil[commune.official_code] = "+84 912 000 101"
+    sub = make_sub(d, ngay=dt.date(2022, 3, 20), names={d.code: evil[d.official_code],
+                                                         commune.code: evil[commune.official_code]})
     raw = workbook_bytes(summarize(campaign, [sub]))
     ws = load_workbook(io.BytesIO(raw))["Danh sách Trang"]
     cells = {ws.cell(r, 3).value: ws.cell(r, 5) for r in range(2, ws.max_row + 1)}

@@ -129,3 +129,20 @@ def test_pdf_without_libreoffice_still_writes_the_docx_and_says_why(tmp_path, ca
     assert main(["bao-cao", str(filled.path), "-o", str(tmp_path / "ra"), "--pdf"]) == 2
     assert "Lỗi PDF: Không tìm thấy LibreOffice (lệnh soffice) để xuất PDF." in capsys.readouterr().err
     assert (tmp_path / "ra" / "huyen-muong-nhe" / "bao-cao-ket-qua-huyen-muong-nhe.docx").is_file()
+
+
+def test_values_docgen_put_right_are_not_promised_in_section_ii(tmp_path, capsys):
+    """ĐBP's only warning is a phone docgen rewrote (SDT-02): section II says «Không có.», so the command line
+    must not say the warning is «ghi ở mục II»; Mường Nhé's errors are there, its three rewritten values are not."""
+    sample = DATA_DIR / "mau" / "2022-dien-bien"
+    assert main(["bao-cao", str(sample / "dien-bien-phu.xlsx"), str(sample / "muong-nhe.xlsx"), "-o",
+                 str(tmp_path)]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if " — " in line]
+    dbp = next(line for line in lines if line.startswith("Thành phố Điện Biên Phủ"))
+    assert dbp.endswith("— 0 lỗi, 1 cảnh báo (1 giá trị đã tự đưa về dạng chuẩn, không cần ghi vào báo cáo; "
+                        "xem bằng docgen kiem-tra)")
+    report = docx.Document(next(tmp_path.glob("thanh-pho-dien-bien-phu/*.docx")))
+    texts = [p.text for p in report.paragraphs]
+    assert texts[texts.index("II. TỒN TẠI, HẠN CHẾ") + 1] == "Không có."
+    nhe = next(line for line in lines if line.startswith("Huyện Mường Nhé"))
+    assert nhe.endswith("(ghi ở mục II của báo cáo; 3 giá trị đã tự đưa về dạng chuẩn)")
