@@ -17,7 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from docgen.aggregate.status import Status, Summary, UnitStatus
-from docgen.checks.figures import DENOMINATOR, ROLES
+from docgen.checks.figures import DENOMINATOR, figure_titles
 from docgen.records.model import Record, Severity, Submission
 from docgen.xlsxcell import write_only
 
@@ -39,9 +39,7 @@ FIGURE_FIELDS = ("expected", "present", "with_page", "on_pattern", "with_both")
 
 def figure_columns(campaign) -> tuple[tuple[str, str, str | None], ...]:
     """Return (field, title, denominator field or None) of each figure column, in the campaign's words."""
-    say = campaign.phrases.say
-    titles = {"expected": say("xlsx_so_don_vi"), "present": say("xlsx_so_da_bao_cao")}
-    titles |= {field: f.title for f in campaign.figures for field, key in ROLES.items() if f.key == key}
+    titles = figure_titles(campaign)
     return tuple((field, titles.get(field, field), DENOMINATOR.get(field)) for field in FIGURE_FIELDS)
 
 

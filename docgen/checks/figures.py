@@ -24,6 +24,14 @@ ROLES = {"with_page": "co_trang", "on_pattern": "dung_mau", "with_leader": "co_l
 DENOMINATOR = {"with_page": "expected", "on_pattern": "with_page", "with_both": "with_page"}
 
 
+def figure_titles(campaign: Campaign) -> dict[str, str]:
+    """Return each LevelFigures count's title in the campaign's words, by field: the figures' «ten» and, for the
+    two built in, `[loi_van] xlsx_so_don_vi` / `xlsx_so_da_bao_cao` (tong-hop.xlsx and the web result page)."""
+    say = campaign.phrases.say
+    titles = {"expected": say("xlsx_so_don_vi"), "present": say("xlsx_so_da_bao_cao")}
+    return titles | {field: f.title for f in campaign.figures for field, key in ROLES.items() if f.key == key}
+
+
 @dataclass(frozen=True)
 class PageRow:
     """A page record as the figure engine reads it (checks.form_figures.holds): the cells by form key, empty

@@ -38,3 +38,16 @@ def test_kiem_tra_prints_each_levels_figures_in_the_campaigns_words(copied, caps
     out = capsys.readouterr().out
     assert "    Cấp xã — đã ghi 19/19 đơn vị (94,7% có Trang); 18/19 đơn vị có Trang;" in out
     assert "đơn vị có trong danh sách" not in out
+
+
+def test_the_web_result_pages_figure_columns_are_the_campaigns_figure_names(copied):
+    from docgen.api import ten_so_lieu
+    from docgen.web.results import figure_columns
+
+    shipped = dict(figure_columns(ten_so_lieu("2022-trang-cong-dong")))
+    assert (shipped["with_page"], shipped["on_pattern"]) == ("Có Trang", "Tên đúng mẫu")
+    _edit(copied, 'ten = "có Trang"', 'ten = "đã lập Trang"')
+    _edit(copied, 'xlsx_so_da_bao_cao = "có trong danh sách"', 'xlsx_so_da_bao_cao = "đã ghi tên"')
+    renamed = dict(figure_columns(ten_so_lieu(copied)))
+    assert (renamed["with_page"], renamed["present"]) == ("Đã lập Trang", "Đã ghi tên")
+    assert renamed["on_pattern"] == "Tên đúng mẫu"
