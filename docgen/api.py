@@ -66,7 +66,7 @@ def kiem_tra(paths: list[Path], chien_dich: str = DEFAULT_CAMPAIGN, tra_lai: Pat
         by_path.setdefault(os.path.realpath(f), f)   # realpath: a looping shortcut is not an error here
     submissions, failed = check_files(list(by_path.values()), campaign)
     unusable += [Unusable.from_error(path, exc) for path, exc in failed]
-    result = KiemTraResult(campaign.id, tuple(submissions), tuple(unusable))
+    result = KiemTraResult(campaign.id, tuple(submissions), tuple(unusable), checked_under=campaign)
     if tra_lai is None:
         return result
     from docgen.jobs.tra_lai import return_all

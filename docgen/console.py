@@ -208,7 +208,7 @@ def kiem_tra_lines(res):
                 yield f"  {'':<7}  {'':<8}  {'':<{width}}  {todo}"
         yield "  Số liệu:"
         for f in sub.figures:
-            yield f"    {describe(f)}"
+            yield f"    {describe(f, res.checked_under)}"
     if res.unusable:
         yield ""
         yield "Không dùng được:"
