@@ -290,6 +290,9 @@ def print_the_thuc(results, as_json: bool = False, html=None) -> None:
             print_repair(r)
         else:
             print_format_check(r)
+        if getattr(r, "named", 1) > 1:
+            done = "sửa" if r.fixed is not None else "kiểm tra"
+            print(f"  Tệp này được nêu {r.named} lần trong lệnh; chỉ {done} một lần.")
     if len(results) > 1:
         bad = sum(1 for r in results if r.errors)
         unread = sum(1 for r in results if r.error and not getattr(r, "unwritten", False))
