@@ -125,6 +125,20 @@ def test_locations_name_sections_as_word_does_in_vietnamese(tmp_path, capsys):
     assert "đã sửa PG-07 · phần 1\n" in out and "section" not in out.replace(str(tmp_path), "")
 
 
+def test_a_file_named_twice_is_fixed_once_and_the_clerk_is_told(tmp_path, capsys):
+    path = tmp_path / "nd30-van-ban-sai.docx"
+    bad_document().save(path)
+    other_spelling = tmp_path / "." / path.name   # the same file, named another way
+    assert cli.main(["the-thuc", str(path), str(other_spelling), "--sua"]) == 1
+    out = capsys.readouterr().out
+    assert sorted(p.name for p in tmp_path.glob("*.docx")) == ["nd30-van-ban-sai-da-sua.docx", "nd30-van-ban-sai.docx"]
+    assert out.count("bản đã sửa:") == 1 and "Đã sửa" not in out   # one file: no count line of several
+    assert "  Tệp này được nêu 2 lần trong lệnh; chỉ sửa một lần.\n" in out
+    assert cli.main(["the-thuc", str(path), str(path), "--json"]) == 1
+    (only,) = json.loads(capsys.readouterr().out)
+    assert only["named"] == 2 and only["errors"] == 10
+
+
 def test_help_ends_with_an_example_on_what_cong_van_writes(capsys):
     assert cli.main(["the-thuc", "--help"]) == 0
     out = capsys.readouterr().out
