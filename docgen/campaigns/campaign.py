@@ -10,7 +10,7 @@ import functools
 import re
 import string
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from docgen import DEFAULT_CAMPAIGN
@@ -346,9 +346,11 @@ def _load(name_or_path: str | Path, found: list[CampaignError] | None) -> Campai
                                 "(docs/chien-dich.md).", "bieu_mau"))
     read.attempt(lambda: _patterns_for(form, levels, read))
     figures = read.attempt(lambda: parse_figures(raw, form, read), ())
-    phrases = Phrasebook()
+    phrases, report = Phrasebook(), read.attempt(lambda: parse_report(raw, where))
     if page_campaign(raw):   # a page campaign: what it does not write, it takes from the default campaign
-        default_figures, default_phrases = _page_defaults(file)
+        default_figures, default_phrases, default_title = _page_defaults(file)
+        if report is not None and not report.appendix_title:   # the Phụ lục's title (PL-03)
+            report = replace(report, appendix_title=default_title)
         figures = figures if any(f.per_level for f in figures) else default_figures + figures
         phrases = read.attempt(lambda: parse_phrases(raw, figures, read, default_phrases), phrases)
     else:   # a form campaign's sentences are its sections; its [loi_van] may name the Phụ lục's words
@@ -365,7 +367,7 @@ def _load(name_or_path: str | Path, found: list[CampaignError] | None) -> Campai
         levels=levels,
         platforms=read.attempt(lambda: _link_platforms(form, platforms, read), platforms),
         directive=read.attempt(lambda: parse_directive(raw, where)),
-        report=read.attempt(lambda: parse_report(raw, where)),
+        report=report,
         summary=read.attempt(lambda: parse_summary(raw, where)),
         form=form,
         figures=figures,
@@ -380,24 +382,25 @@ def _load(name_or_path: str | Path, found: list[CampaignError] | None) -> Campai
     )
 
 
-def _page_defaults(file: Path) -> tuple[tuple[Figure, ...], dict]:
-    """Return the default campaign's per-level figures and sentences (`[[so_lieu]]`, `[loi_van]`), which a page
-    campaign takes for those it does not write; none when `file` is the default campaign itself."""
+def _page_defaults(file: Path) -> tuple[tuple[Figure, ...], dict, str]:
+    """Return the default campaign's per-level figures, sentences and Phụ lục title (`[[so_lieu]]`, `[loi_van]`,
+    `[bao_cao] tieu_de_phu_luc`), which a page campaign takes for those it does not write; none when `file` is
+    the default campaign itself."""
     default = CAMPAIGNS_DIR / DEFAULT_CAMPAIGN / FILE_NAME
     if not default.is_file() or default.resolve() == file.resolve():
-        return (), {}
+        return (), {}, ""
     return _read_defaults(str(default), default.stat().st_mtime_ns)
 
 
 @functools.lru_cache(maxsize=4)
-def _read_defaults(path: str, _stamp: int) -> tuple[tuple[Figure, ...], dict]:
+def _read_defaults(path: str, _stamp: int) -> tuple[tuple[Figure, ...], dict, str]:
     file = Path(path)
     where = Location(str(file))
     raw = _parse(file, where)
     read = Reader(file.read_text(encoding="utf-8-sig"), where)
     form = parse_form(raw, tuple(str(t.get("ma", "")) for t in raw.get("cap", []) if isinstance(t, dict)), read)
     figures = tuple(f for f in parse_figures(raw, form, read) if f.per_level)
-    return figures, dict(parse_phrases(raw, figures, read).texts)
+    return figures, dict(parse_phrases(raw, figures, read).texts), parse_report(raw, where).appendix_title
 
 
 def _deputy_form(raw: dict, where: Location) -> str:

@@ -23,7 +23,6 @@ from docgen.vntext import clean, lower_first
 
 TEMPLATE = "phu_luc.docx"
 LEAVE_OUT, MARK = "bo", "danh_dau"   # `[bao_cao] hang_sai`: what a signed Phụ lục does with wrong rows
-DEFAULT_TITLE = "DANH SÁCH “TRANG CỘNG ĐỒNG” CỦA MẶT TRẬN CÁC CẤP"
 
 VARIABLES: dict[str, str] = {
     "tieu_de": "Tiêu đề Phụ lục, chữ in hoa (PL-03), ví dụ «DANH SÁCH “TRANG CỘNG ĐỒNG” CỦA MẶT TRẬN CÁC CẤP».",
@@ -74,7 +73,7 @@ def build_context(subs: list[Submission] | Submission, campaign: Campaign, paren
     """
     if isinstance(subs, Submission):
         subs = [subs]
-    title = campaign.report.appendix_title or DEFAULT_TITLE
+    title = campaign.report.appendix_title   # `[bao_cao] tieu_de_phu_luc`, else the default campaign's
     groups = [{"so": GROUP_NUMERALS[i], "ten": lv.title, "dong": []} for i, lv in enumerate(campaign.levels)]
     depth_index = {lv.depth: i for i, lv in enumerate(campaign.levels)}
     mode = wrong_rows(campaign)

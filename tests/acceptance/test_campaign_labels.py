@@ -51,3 +51,25 @@ def test_the_web_result_pages_figure_columns_are_the_campaigns_figure_names(copi
     renamed = dict(figure_columns(ten_so_lieu(copied)))
     assert (renamed["with_page"], renamed["present"]) == ("Đã lập Trang", "Đã ghi tên")
     assert renamed["on_pattern"] == "Tên đúng mẫu"
+
+
+def _paragraphs(path: Path) -> list[str]:
+    import docx
+
+    return [p.text for p in docx.Document(str(path)).paragraphs]
+
+
+def test_the_phu_luc_title_is_the_campaigns_and_else_the_default_campaigns(copied, tmp_path):
+    from docgen import api
+
+    shipped = "DANH SÁCH “TRANG CỘNG ĐỒNG” CỦA MẶT TRẬN CÁC CẤP"
+    _edit(copied, f'tieu_de_phu_luc = "{shipped}"\n', "")
+    _edit(copied, f'tieu_de = "{shipped}"\n# Dòng tên đơn vị', "# Dòng tên đơn vị")
+    written = api.cong_van(copied, tmp_path / "mac-dinh").written[0]
+    assert shipped in _paragraphs(written)   # neither written: the default campaign's title (PL-03)
+    _edit(copied, "[bao_cao]\n", '[bao_cao]\ntieu_de_phu_luc = "DANH SÁCH TRANG CỦA MẶT TRẬN (LẦN HAI)"\n')
+    dispatch = _paragraphs(api.cong_van(copied, tmp_path / "cong-van").written[0])
+    assert "DANH SÁCH TRANG CỦA MẶT TRẬN (LẦN HAI)" in dispatch and shipped not in dispatch
+    report = next(f for w in api.bao_cao([TUAN_GIAO], tmp_path / "bao-cao", chien_dich=str(copied)).written
+                  for f in w.files if f.suffix == ".docx")
+    assert "DANH SÁCH TRANG CỦA MẶT TRẬN (LẦN HAI)" in _paragraphs(report)
