@@ -127,7 +127,7 @@ def record_notes(summary: Summary, sub: Submission) -> list[str]:
     """Return, per record of `sub`, what the signed documents do with it, in the campaign's words
     (`[loi_van] xlsx_*`, `pl_o_*`): not counted (outside the list, written twice), not reported, no page
     yet, values not right — so the working list agrees with the summary's Phụ lục (issue 16)."""
-    from docgen.checks.figures import normalize_empty, says_nothing
+    from docgen.checks.figures import says_nothing
 
     say, seen, out = summary.campaign.phrases.say, set(), []
     for rec in sub.records:
@@ -139,7 +139,7 @@ def record_notes(summary: Summary, sub: Submission) -> list[str]:
         elif says_nothing(rec):
             parts.append(say("pl_o_chua_bao_cao"))
         elif not rec.has_page:
-            note = "" if normalize_empty(rec.page_note) else rec.page_note
+            note = "" if summary.campaign.no_page.says_nothing(rec.page_note) else rec.page_note
             parts.append(say("pl_o_chua_lap_ghi_chu", ghi_chu=note) if note else say("pl_o_chua_lap"))
         parts += [say("xlsx_chua_dung", cot=say(f"cot_{k}")) for k in rec.invalid if f"cot_{k}" in summary.campaign.phrases]
         if rec.unit is not None:

@@ -142,7 +142,7 @@ def shortfalls(campaign: Campaign, expected: tuple[Unit, ...], records: tuple[Re
         _, missed = per_level(campaign, level, units, rows)
         record = {u: first[(u.level, u.code)] for u in rows}
         missing = tuple(u for u in units if u not in record or says_nothing(record[u]))
-        no_page = tuple((u, "" if normalize_empty(record[u].page_note) else clean(record[u].page_note))
+        no_page = tuple((u, "" if campaign.no_page.says_nothing(record[u].page_note) else clean(record[u].page_note))
                         for u in missed.get(ROLES["with_page"], ()) if u not in missing)
         off = tuple((u, record[u].page_name) for u in missed.get(ROLES["on_pattern"], ()))
         short = tuple((u, _staff_gap(record[u], campaign)) for u in missed.get(ROLES["with_both"], ()))
@@ -166,11 +166,3 @@ def _staff_gap(r: Record, campaign: Campaign) -> str:
     if not r.operator.assigned:
         return say("thieu_van_hanh")
     return say("kiem_khong_du", ten=r.leader.name)
-
-
-def normalize_empty(text: str) -> bool:
-    """Return True for a note that says nothing beyond "no page" ("", "-", "chưa có")."""
-    return name_key(text).strip(" .-…") in _SAYS_NOTHING
-
-
-_SAYS_NOTHING = {name_key(w) for w in ("", "chưa có", "chưa", "không", "không có", "chưa lập", "chưa thành lập", "x")}

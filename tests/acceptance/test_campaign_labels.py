@@ -73,3 +73,37 @@ def test_the_phu_luc_title_is_the_campaigns_and_else_the_default_campaigns(copie
     report = next(f for w in api.bao_cao([TUAN_GIAO], tmp_path / "bao-cao", chien_dich=str(copied)).written
                   for f in w.files if f.suffix == ".docx")
     assert "DANH SÁCH TRANG CỦA MẶT TRẬN (LẦN HAI)" in _paragraphs(report)
+
+
+def _cells(path: Path) -> list[str]:
+    import docx
+
+    return [c.text for t in docx.Document(str(path)).tables for r in t.rows for c in r.cells]
+
+
+def test_the_words_for_no_page_yet_are_the_link_columns_chua_co(copied, tmp_path):
+    import shutil
+
+    import openpyxl
+
+    from docgen import api
+
+    folder = tmp_path / "vao"
+    folder.mkdir()
+    shutil.copyfile(TUAN_GIAO, folder / "tuan-giao.xlsx")
+    book = openpyxl.load_workbook(folder / "tuan-giao.xlsx")
+    assert book["Phụ lục"]["B12"].value == "Xã Phình Sáng"
+    book["Phụ lục"]["C12"], book["Phụ lục"]["D12"] = None, "Chờ duyệt tên"
+    book.save(folder / "tuan-giao.xlsx")
+
+    def rules(campaign) -> set[str]:
+        found = api.kiem_tra([folder], chien_dich=str(campaign)).submissions[0].problems
+        return {p.rule for p in found if p.location.cell == "D12"}
+
+    assert rules(ROOT / "data" / "chien-dich" / "2022-trang-cong-dong") == {"LK-01"}   # not a word it knows
+    _edit(copied, 'chua_co_ghi_chu = ["chưa",', 'chua_co_ghi_chu = ["chờ duyệt", "chưa",')
+    assert rules(copied) == {"TT-02"}   # no page yet, in the campaign's own words
+    report = next(f for w in api.bao_cao([folder], tmp_path / "bao-cao", chien_dich=str(copied)).written
+                  for f in w.files if f.suffix == ".docx")
+    assert "Chưa lập “Trang cộng đồng” (Chờ duyệt tên)" in _cells(report)
+    assert any("xã Phình Sáng (Chờ duyệt tên)" in t for t in _paragraphs(report))
