@@ -31,7 +31,13 @@ BUILT_IN = {
     "han": "hạn báo cáo của cấp",
     "tre_han": "tên các đơn vị báo cáo sau hạn, với ngày báo cáo (ngày ở trang «Thông tin», không có thì ngày của tệp)",
     "de_xuat": "các đề xuất, kiến nghị ghi ở trang «Thông tin» (mỗi đề xuất một dòng gạch đầu dòng)",
+    "danh_gia": "đánh giá chung ghi ở trang «Thông tin» (để trống: dòng có nó không in)",
+    "nguyen_nhan": "nguyên nhân hạn chế ghi ở trang «Thông tin» (để trống: dòng có nó không in)",
+    "han_khac_phuc": "hạn khắc phục ghi ở trang «Thông tin», dạng «15/12/2026» (để trống: dòng có nó không in)",
 }
+# Built-ins a unit types on its «Thông tin» sheet: a line printing one left blank is left out, and a part
+# whose every line is left out is left out with its heading (nothing printed empty, nothing typed lost).
+FACT_PLACEHOLDERS = ("danh_gia", "nguyen_nhan", "han_khac_phuc")
 FIGURE_KINDS = {"dem": "đếm đơn vị thỏa điều kiện", "tong": "tổng một cột", "ti_le": "tỷ lệ hai số liệu",
                 "danh_sach": "tên các đơn vị thỏa điều kiện"}
 _OPS = ("<=", ">=", "!=", "=", "<", ">")

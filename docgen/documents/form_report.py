@@ -20,7 +20,7 @@ from docgen.campaigns.campaign import Campaign
 from docgen.campaigns.reporting import addressee_name
 import re
 
-from docgen.campaigns.form import PLACEHOLDER, Section, fill
+from docgen.campaigns.form import FACT_PLACEHOLDERS, PLACEHOLDER, Section, fill
 from docgen.checks.form_check import FormRow, FormSubmission
 from docgen.checks.form_figures import NONE_LEFT, WRONG, pairs, wrong_columns, work_out
 from docgen.documents import frame
@@ -156,11 +156,15 @@ def body(sections: tuple[Section, ...], values: dict[str, str], table: dict) -> 
     A "{a}/{b}" pair is printed over the rows both count (`values["a/b"]`); a line printing a figure
     that leaves out a wrong value names the unit left out (issue 16: no figure silently partial).
     """
-    out = []
+    out, numeral = [], 0
     for s in sections:
-        if s.title:
-            out.append(frame.block("muc", s.title))
-        for line in s.lines:
+        lines = [line for line in s.lines if not _blank_fact(line, values)]
+        if s.lines and not lines and not s.table:
+            continue   # every line prints a fact the unit left blank: no empty heading
+        title, numeral = _renumbered(s.title, numeral)
+        if title:
+            out.append(frame.block("muc", title))
+        for line in lines:
             if line.strip() == "{de_xuat}":
                 items = values.get("de_xuat_dong") or ["Không có."]
                 out += [frame.block("gach", "", f"- {x}") for x in items]
@@ -171,6 +175,36 @@ def body(sections: tuple[Section, ...], values: dict[str, str], table: dict) -> 
         if s.table:
             out.append(table)
     return frame.close_body(out)
+
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+_NUMBERED = re.compile(r"^(X|IX|VIII|VII|VI|V|IV|III|II|I)\. ")
+
+
+def _blank_fact(line: str, values: dict) -> bool:
+    """True when `line` prints a «Thông tin» fact ({danh_gia} …) the unit left blank."""
+    return any(k in FACT_PLACEHOLDERS and not values.get(k) for k in PLACEHOLDER.findall(line))
+
+
+def _renumbered(title: str, numeral: int) -> tuple[str, int]:
+    """Return a "II. …" heading numbered after the headings printed so far (a part left out leaves no gap).
+
+    >>> _renumbered("III. ĐỀ XUẤT", 1), _renumbered("Mở đầu", 1)
+    (('II. ĐỀ XUẤT', 2), ('Mở đầu', 1))
+    """
+    m = _NUMBERED.match(title)
+    if not m or numeral >= len(ROMAN):
+        return title, numeral
+    return f"{ROMAN[numeral]}. {title[m.end():]}", numeral + 1
+
+
+def fact_values(facts: Facts | None) -> dict[str, str]:
+    """Return the «Thông tin» facts the report text may print ({danh_gia}, {nguyen_nhan}, {han_khac_phuc}),
+    "" when blank; a sentence's own full stop follows, so a typed final stop is dropped."""
+    if facts is None:
+        return dict.fromkeys(FACT_PLACEHOLDERS, "")
+    return {"danh_gia": clean(facts.danh_gia).rstrip("."), "nguyen_nhan": clean(facts.nguyen_nhan).rstrip("."),
+            "han_khac_phuc": ngay_ngan(facts.han_khac_phuc) if facts.han_khac_phuc else ""}
 
 
 def late(campaign: Campaign, subs) -> list[tuple[FormSubmission, object]]:
@@ -200,7 +234,8 @@ def left_out_notes(campaign: Campaign, figures, rows) -> dict[str, str]:
     return out
 
 
-def _values(campaign: Campaign, rows, expected, issuer: str, proposals, subs=(), unit: Unit | None = None) -> dict:
+def _values(campaign: Campaign, rows, expected, issuer: str, proposals, subs=(), unit: Unit | None = None,
+            facts: Facts | None = None) -> dict:
     figures = work_out(campaign, rows, expected)
     values = {k: f.text for k, f in figures.items()}
     values |= pairs(campaign, rows, pair_keys(campaign.report_sections + campaign.summary_sections))
@@ -210,7 +245,7 @@ def _values(campaign: Campaign, rows, expected, issuer: str, proposals, subs=(),
     values |= {"don_vi": issuer, "van_ban": citation(campaign), "han": ngay_ngan(lv.deadline),
                "de_xuat": "; ".join(proposals), "de_xuat_dong": list(proposals),
                "tre_han": ", ".join(tardy) or NONE_LEFT, "loai_don_vi": unit.kind if unit is not None else ""}
-    return values
+    return values | fact_values(facts)
 
 
 def report_context(sub: FormSubmission, campaign: Campaign, signed: bool = False) -> dict:
@@ -222,7 +257,7 @@ def report_context(sub: FormSubmission, campaign: Campaign, signed: bool = False
     issuer = frame.issuer_name(unit, facts.don_vi)
     kinh_gui = frame.recipients([addressee_name(campaign, unit)] if unit is not None else [])
     proposals = [clean(p) for p in facts.de_xuat if clean(p)]
-    values = _values(campaign, shown, sub.expected, issuer, proposals, unit=unit)
+    values = _values(campaign, shown, sub.expected, issuer, proposals, unit=unit, facts=sub.facts)
     rows, totals = table_rows(campaign, shown, sub.expected)
     table = frame.table(_columns(campaign), rows, totals)
     chu_quan, ban_hanh = frame.header(unit, facts.don_vi)
@@ -322,7 +357,7 @@ def summary_context(campaign: Campaign, subs: list[FormSubmission], facts: Facts
     rows = tuple(r for s in subs for r in counted_rows(s.rows, s.problems))
     issuer = frame.issuer_name(province)
     values = _values(campaign, rows, expected, issuer, [clean(p) for p in conf["de_xuat"] if clean(p)], subs,
-                     province)
+                     province, facts)
     table_r, totals = table_rows(campaign, rows, expected)
     table = frame.table(_columns(campaign), table_r, totals)
     chu_quan, ban_hanh = frame.header(province)

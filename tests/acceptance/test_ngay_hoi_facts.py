@@ -1,0 +1,53 @@
+"""What a commune types on its «Thông tin» sheet reaches its report (nothing lost), and a blank fact
+prints no empty heading: {danh_gia}, {nguyen_nhan}, {han_khac_phuc} of the festival campaign."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import docx
+from openpyxl import load_workbook
+
+from docgen import api
+
+CAMPAIGN = "2026-ngay-hoi-dai-doan-ket"
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "mau" / CAMPAIGN / "ngay-hoi-xa-muong-ang.xlsx"
+TYPED = {"Đánh giá chung": "Ngày hội được tổ chức trang trọng, thiết thực, đông đảo nhân dân tham gia.",
+         "Nguyên nhân hạn chế": "Một số bản ở xa, đường đi lại khó khăn",
+         "Hạn khắc phục tồn tại": dt.datetime(2026, 12, 15)}
+
+
+def _report(tmp_path: Path, facts: dict) -> str:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    book = folder / SAMPLE.name
+    shutil.copy(SAMPLE, book)
+    wb = load_workbook(book)
+    info = wb["Thông tin"]
+    rows = {info.cell(r, 1).value: r for r in range(1, info.max_row + 1)}
+    for label in TYPED:   # the shipped sample predates these rows: add them where a blank workbook has them
+        r = rows.get(label) or info.max_row + 1
+        info.cell(r, 1).value, info.cell(r, 2).value = label, facts.get(label)
+    wb.save(book)
+    result = api.bao_cao([folder], tmp_path / "out", chien_dich=CAMPAIGN)
+    assert result.refused == () and len(result.written) == 1
+    assert [f.rule for c in result.written[0].format_checks for f in c.errors] == []   # ND30 still holds
+    written = next((tmp_path / "out").rglob("*.docx"))
+    return "\n".join(p.text for p in docx.Document(written).paragraphs)
+
+
+def test_the_facts_a_commune_types_are_read_back_from_its_report(tmp_path):
+    text = _report(tmp_path, TYPED)
+    assert "II. ĐÁNH GIÁ CHUNG\n" + TYPED["Đánh giá chung"] in text
+    assert "- Nguyên nhân: Một số bản ở xa, đường đi lại khó khăn." in text
+    assert "- Thời hạn khắc phục: 15/12/2026." in text
+    assert "IV. ĐỀ XUẤT, KIẾN NGHỊ" in text
+
+
+def test_blank_facts_leave_no_empty_heading_and_no_gap_in_numbering(tmp_path):
+    text = _report(tmp_path, {})
+    assert "ĐÁNH GIÁ CHUNG" not in text and "TỒN TẠI, HẠN CHẾ" not in text and "Nguyên nhân" not in text
+    assert "{" not in text
+    assert "II. ĐỀ XUẤT, KIẾN NGHỊ" in text   # renumbered after the parts left out (ND30 headings I, II …)
