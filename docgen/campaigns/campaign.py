@@ -363,8 +363,10 @@ def _load(name_or_path: str | Path, found: list[CampaignError] | None) -> Campai
             report = replace(report, appendix_title=default_title)
         figures = figures if any(f.per_level for f in figures) else default_figures + figures
         phrases = read.attempt(lambda: parse_phrases(raw, figures, read, default_phrases), phrases)
-    else:   # a form campaign's sentences are its sections; its [loi_van] may name the Phụ lục's words
-        phrases = read.attempt(lambda: parse_phrases(raw, figures, read), phrases)
+    else:   # a form campaign's sentences are its sections; its [loi_van] may name the Phụ lục's words,
+        # else the default campaign's («Chưa báo cáo» in an unreported unit's row, never a blank row)
+        shared = {k: v for k, v in _page_defaults(file)[1].items() if k in FORM_PHRASES}
+        phrases = read.attempt(lambda: parse_phrases(raw, figures, read, shared), phrases)
     # A name declared with a mistake (noted already) is not blamed again where a sentence uses it.
     names = set(BUILT_IN) | {f.key for f in figures} | read.broken
     columns = frozenset(c.key for c in form.columns) if form else frozenset()
@@ -398,6 +400,9 @@ def _with_no_page_words(form, words):
     if link is None or link.no_page is not None or words is None:
         return form
     return replace(form, columns=tuple(replace(c, no_page=words) if c is link else c for c in form.columns))
+
+
+FORM_PHRASES = ("pl_o_chua_bao_cao",)   # the [loi_van] words a form campaign prints (its Phụ lục)
 
 
 def _page_defaults(file: Path) -> tuple[tuple[Figure, ...], dict, str, object]:

@@ -28,9 +28,9 @@ class FactField:
 # The facts of any report: who reports, its number and date, who signs, where it goes. A campaign adds its
 # own fields between them (`[[bieu_mau.thong_tin]]`, placed by `sau`).
 REPORT_FACTS: tuple[FactField, ...] = (
-    FactField("don_vi", "Đơn vị báo cáo", "Tên đơn vị gửi báo cáo, ví dụ: Huyện Mường Nhé."),
+    FactField("don_vi", "Đơn vị báo cáo", "Tên đơn vị gửi báo cáo, đủ cấp và tên như trong danh mục (đã điền sẵn)."),
     FactField("so", "Số báo cáo", "Chỉ số, ví dụ: 15. Để trống khi chưa lấy số (bản dự thảo)."),
-    FactField("ngay", "Ngày báo cáo", "Ngày ký, dạng ngày/tháng/năm, ví dụ: 10/3/2022. Để trống khi chưa ký.",
+    FactField("ngay", "Ngày báo cáo", "Ngày ký, dạng ngày/tháng/năm (ô ngày của Excel cũng được). Để trống khi chưa ký.",
               kind="ngay"),
     FactField("nguoi_ky", "Người ký", "Họ và tên người ký."),
     FactField("chuc_vu", "Chức vụ người ký", "CHỦ TỊCH hoặc PHÓ CHỦ TỊCH.", ("CHỦ TỊCH", "PHÓ CHỦ TỊCH")),
@@ -40,8 +40,8 @@ REPORT_FACTS: tuple[FactField, ...] = (
               "không ghi «Lưu».", kind="danh_sach"),
     FactField("luu", "Lưu", "Ký hiệu đơn vị soạn thảo sau «Lưu: VT,», ví dụ: VP."),
     FactField("de_xuat", "Đề xuất, kiến nghị", "Mỗi đề xuất một dòng.", kind="danh_sach"),
-    FactField("danh_gia", "Đánh giá chung", "Một đoạn đánh giá kết quả. Để trống: docgen viết theo số liệu."),
+    FactField("danh_gia", "Đánh giá chung", "Một đoạn đánh giá chung kết quả của đơn vị. Để trống khi không có."),
     FactField("nguyen_nhan", "Nguyên nhân hạn chế", "Nguyên nhân của các tồn tại, hạn chế."),
-    FactField("han_khac_phuc", "Hạn khắc phục tồn tại", "Ngày sẽ khắc phục xong các tồn tại, ví dụ: 15/4/2022.",
+    FactField("han_khac_phuc", "Hạn khắc phục tồn tại", "Ngày sẽ khắc phục xong các tồn tại, dạng ngày/tháng/năm. Để trống khi không có.",
               kind="ngay"),
 )

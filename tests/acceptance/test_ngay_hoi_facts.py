@@ -51,3 +51,20 @@ def test_blank_facts_leave_no_empty_heading_and_no_gap_in_numbering(tmp_path):
     assert "ĐÁNH GIÁ CHUNG" not in text and "TỒN TẠI, HẠN CHẾ" not in text and "Nguyên nhân" not in text
     assert "{" not in text
     assert "II. ĐỀ XUẤT, KIẾN NGHỊ" in text   # renumbered after the parts left out (ND30 headings I, II …)
+
+
+def test_a_form_campaign_without_loi_van_marks_an_unreported_unit_in_its_appendix(tmp_path):
+    from docgen.campaigns.campaign import load_campaign
+    from docgen.documents.form_report import table_rows
+
+    folder = Path(__file__).resolve().parents[2] / "data" / "chien-dich" / CAMPAIGN
+    text = (folder / "chien-dich.toml").read_text(encoding="utf-8")
+    start = text.index("[loi_van]")
+    end = text.index("\n[", start + 1)
+    copy = tmp_path / CAMPAIGN
+    shutil.copytree(folder, copy)
+    (copy / "chien-dich.toml").write_text(text[:start] + text[end:], encoding="utf-8")
+    campaign = load_campaign(copy)
+    unit = next(iter(campaign.units.descendants(campaign.province)))
+    rows, _ = table_rows(campaign, (), (unit,))
+    assert rows[0][:3] == ["1", unit.full_name, "Chưa báo cáo"]   # the default campaign's words, not a blank row
