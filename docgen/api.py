@@ -13,6 +13,13 @@ from docgen import DEFAULT_CAMPAIGN
 from docgen.errors import DocgenError  # noqa: F401  (callers catch api.DocgenError: every library error)
 
 
+def where_said(problems: int, fixed: int, listed: bool = True) -> str:
+    """Return where a unit's report says its data problems, as `docgen bao-cao` tells it (jobs.bao_cao.where_said)."""
+    from docgen.jobs.bao_cao import where_said as said
+
+    return said(problems, fixed, listed)
+
+
 def kiem_tra(paths: list[Path], chien_dich: str = DEFAULT_CAMPAIGN, tra_lai: Path | None = None,
              ghi_de: bool = False):
     """Return a `KiemTraResult`: every submission under `paths` read and checked under a campaign.
@@ -59,7 +66,7 @@ def kiem_tra(paths: list[Path], chien_dich: str = DEFAULT_CAMPAIGN, tra_lai: Pat
         by_path.setdefault(os.path.realpath(f), f)   # realpath: a looping shortcut is not an error here
     submissions, failed = check_files(list(by_path.values()), campaign)
     unusable += [Unusable.from_error(path, exc) for path, exc in failed]
-    result = KiemTraResult(campaign.id, tuple(submissions), tuple(unusable))
+    result = KiemTraResult(campaign.id, tuple(submissions), tuple(unusable), checked_under=campaign)
     if tra_lai is None:
         return result
     from docgen.jobs.tra_lai import return_all

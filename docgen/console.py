@@ -208,7 +208,7 @@ def kiem_tra_lines(res):
                 yield f"  {'':<7}  {'':<8}  {'':<{width}}  {todo}"
         yield "  Số liệu:"
         for f in sub.figures:
-            yield f"    {describe(f)}"
+            yield f"    {describe(f, res.checked_under)}"
     if res.unusable:
         yield ""
         yield "Không dùng được:"
@@ -229,14 +229,14 @@ def _place(p) -> str:
 
 
 def _where_said(w) -> str:
-    """Return where a report's problems are said: section II lists what is left to fix, never the values
-    docgen already put right (SDT-02, LK-03 …), which only `kiem-tra` shows."""
+    """Return where a report's problems are said (`where_said`); what the report does not list, `kiem-tra` shows."""
+    from docgen.jobs.bao_cao import where_said
+
     fixed = sum(1 for p in w.problems if getattr(p, "normalised", False))
-    if not w.listed_in_report:
-        return "xem bằng docgen kiem-tra"
-    if fixed == len(w.problems):
-        return f"{fixed} giá trị đã tự đưa về dạng chuẩn, không cần ghi vào báo cáo; xem bằng docgen kiem-tra"
-    return "ghi ở mục II của báo cáo" + (f"; {fixed} giá trị đã tự đưa về dạng chuẩn" if fixed else "")
+    said = where_said(len(w.problems), fixed, w.listed_in_report)
+    if said and fixed < len(w.problems):
+        return said
+    return "; ".join(s for s in (said, "xem bằng docgen kiem-tra") if s)
 
 
 def print_bao_cao(res) -> None:
@@ -290,6 +290,9 @@ def print_the_thuc(results, as_json: bool = False, html=None) -> None:
             print_repair(r)
         else:
             print_format_check(r)
+        if getattr(r, "named", 1) > 1:
+            done = "sửa" if r.fixed is not None else "kiểm tra"
+            print(f"  Tệp này được nêu {r.named} lần trong lệnh; chỉ {done} một lần.")
     if len(results) > 1:
         bad = sum(1 for r in results if r.errors)
         unread = sum(1 for r in results if r.error and not getattr(r, "unwritten", False))

@@ -77,6 +77,8 @@ PHRASES: dict[str, set[str]] = {
     # tong-hop.xlsx, sheet «Tổng hợp»: the built-in figures' column titles, a ratio column's title
     "xlsx_ghi_chu": set(), "xlsx_ngoai_danh_muc": set(), "xlsx_ghi_trung": set(), "xlsx_chua_dung": {"cot"},
     "xlsx_so_don_vi": set(), "xlsx_so_da_bao_cao": set(), "xlsx_don_vi": set(), "xlsx_ti_le": {"ten", "mau_so"},
+    # `kiem-tra` on the command line: one line of figures per level ({cap} is the level's title)
+    "kt_cap": _LEVEL - {"loai_don_vi"} | {"cap"},
 }
 LISTS = {"bang_cot"}
 

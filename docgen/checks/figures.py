@@ -87,15 +87,24 @@ def level_figures(campaign: Campaign, expected: tuple[Unit, ...], records: tuple
     return tuple(out)
 
 
-def describe(fig: LevelFigures) -> str:
-    """Return one Vietnamese line summing up a level's figures (the `kiem-tra` console, not a report).
+def describe(fig: LevelFigures, campaign: Campaign) -> str:
+    """Return one line summing up a level's figures (the `kiem-tra` console, not a report), in the campaign's
+    words (`[loi_van] kt_cap`): {cap}, {so_don_vi}, {so_da_bao_cao} and each per-level figure.
 
-    >>> describe(LevelFigures("xa", "Cấp xã", 11, 10, 9, 8, 9, 8, 8))
+    >>> from docgen.campaigns.campaign import load_campaign
+    >>> describe(LevelFigures("xa", "Cấp xã", 11, 10, 9, 8, 9, 8, 8), load_campaign())
     'Cấp xã: 10/11 đơn vị có trong danh sách; 9/11 đơn vị có Trang; 8/9 Trang đặt tên đúng mẫu; 8/9 Trang đủ lãnh đạo phụ trách và cán bộ vận hành.'
     """
-    return (f"{fig.title}: {fig.present}/{fig.expected} đơn vị có trong danh sách; {fig.with_page}/{fig.expected} "
-            f"đơn vị có Trang; {fig.on_pattern}/{fig.with_page} Trang đặt tên đúng mẫu; {fig.with_both}/{fig.with_page} "
-            "Trang đủ lãnh đạo phụ trách và cán bộ vận hành.")
+    from docgen.values.formats import phan_tram
+
+    counts = {"so_don_vi": fig.expected, "so_da_bao_cao": fig.present}
+    counts |= {key: getattr(fig, field) for field, key in ROLES.items()}
+    values = {"cap": fig.title} | {k: str(v) for k, v in counts.items()}
+    for f in campaign.figures:   # a ratio over its own denominator, as the reports print it
+        if f.per_level and f.kind == "ti_le" and f.numerator in counts and f.denominator in counts:
+            whole = counts[f.denominator]
+            values[f.key] = phan_tram(counts[f.numerator] / whole) if whole else ""
+    return campaign.phrases.say("kt_cap", **values)
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,7 @@ class KiemTraResult:
     submissions: tuple[Submission, ...]
     unusable: tuple[Unusable, ...] = ()
     returned: tuple[Returned, ...] = ()
+    checked_under: object = None   # the Campaign; the console prints the figures in its words (`describe`)
 
     @property
     def error_count(self) -> int:

@@ -53,6 +53,22 @@ class Written:
     listed_in_report: bool = True   # the problems are listed in the report's section II (a page campaign's)
 
 
+def where_said(problems: int, fixed: int, listed: bool = True) -> str:
+    """Return where a report says its data problems, as the command line and the web page both tell a clerk.
+
+    Section II lists what is left to fix, never the values docgen already put right (SDT-02, LK-03 …);
+    "" when the report lists none of them (a campaign with its own form, or no problem left to list).
+
+    >>> where_said(6, 3), where_said(1, 1), where_said(2, 0, listed=False)
+    ('ghi ở mục II của báo cáo; 3 giá trị đã tự đưa về dạng chuẩn', '1 giá trị đã tự đưa về dạng chuẩn, không cần ghi vào báo cáo', '')
+    """
+    if not listed:
+        return ""
+    if fixed == problems:
+        return f"{fixed} giá trị đã tự đưa về dạng chuẩn, không cần ghi vào báo cáo"
+    return "ghi ở mục II của báo cáo" + (f"; {fixed} giá trị đã tự đưa về dạng chuẩn" if fixed else "")
+
+
 @dataclass(frozen=True)
 class Refused:
     """An input not written: why (Vietnamese), and the errors behind it when strict (`--chat`)."""

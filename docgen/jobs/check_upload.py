@@ -29,7 +29,8 @@ def check_upload(path: Path, campaign: Campaign, uploaded: dt.date | None = None
     if not campaign.pages:   # a campaign with its own form: its own checks, the same shape
         return form_upload(Path(path), campaign, uploaded)
     submissions, failed = check_files([Path(path)], campaign)
-    result = KiemTraResult(campaign.id, tuple(submissions), tuple(Unusable.from_error(p, e) for p, e in failed))
+    result = KiemTraResult(campaign.id, tuple(submissions), tuple(Unusable.from_error(p, e) for p, e in failed),
+                           checked_under=campaign)
     out = {"kiem_tra": result.to_dict(), "table": None, "report_date": None, "date_source": ""}
     if submissions:
         sub = submissions[0]

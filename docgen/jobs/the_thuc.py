@@ -7,7 +7,7 @@ not be written (it exists and `--ghi-de` was not given), gets its reason in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 import os
 from pathlib import Path
 
@@ -39,6 +39,7 @@ class FileResult:
     before: tuple = ()
     unwritten: bool = False  # True when `error` is about writing the corrected copy, not reading the file
     stopped: str = ""  # why `--sua` stopped early (two fixes that would undo each other), in Vietnamese
+    named: int = 1  # how many times the command line named this file (by name or within a folder); done once
     every: tuple = field(default=(), repr=False)  # findings with each place (for the HTML report)
     data: bytes = field(default=b"", repr=False)  # the document the findings are about (for the HTML report)
 
@@ -67,6 +68,8 @@ class FileResult:
                        warnings_before=sum(f.level is Level.SHOULD for f in self.before))
             if self.stopped:
                 out["stopped"] = self.stopped
+        if self.named > 1:
+            out["named"] = self.named
         return out
 
 
@@ -83,6 +86,17 @@ def docx_files(paths, skip_fixed: bool = False) -> list[Path]:
         else:
             files.append(path)
     return files
+
+
+def distinct(files: list[Path]) -> dict[Path, int]:
+    """Return each distinct file of `files` (same resolved path = same file) with how many times it is named,
+    in the order first named: a file given twice is checked once and gets one corrected copy, not two."""
+    seen: dict[str, Path] = {}
+    times: dict[Path, int] = {}
+    for path in files:
+        first = seen.setdefault(os.path.realpath(path), path)
+        times[first] = times.get(first, 0) + 1
+    return times
 
 
 def fixed_path(source: Path, out: Path | None, many: bool) -> Path:
@@ -104,7 +118,8 @@ def fixed_path(source: Path, out: Path | None, many: bool) -> Path:
 def the_thuc(paths, include_info: bool = False, sua: bool = False, out: Path | None = None,
              ghi_de: bool = False, html: Path | None = None) -> list[FileResult]:
     """Return one FileResult per .docx in `paths`; with `sua` write each corrected copy; with `html` the report."""
-    files = docx_files(paths, skip_fixed=sua)
+    named = distinct(docx_files(paths, skip_fixed=sua))
+    files = list(named)
     if html is not None:
         check_free(Path(html), ghi_de)
     results, taken = [], set()
@@ -114,6 +129,8 @@ def the_thuc(paths, include_info: bool = False, sua: bool = False, out: Path | N
             results.append(_repair_one(path, target, include_info, ghi_de))
         else:
             results.append(_check_one(path, include_info))
+        if named[path] > 1:
+            results[-1] = replace(results[-1], named=named[path])
     if html is not None:
         from docgen.nd30.report_html import render_report
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from docgen.nd30.describe import TOL_MM, align, mm, num, problems, text_runs, where
+from docgen.nd30.describe import TOL_MM, align, mm, num, problems, section_name, text_runs, where
 from docgen.nd30.layout import Layout, Parts
 from docgen.nd30.rules import Finding, Level, finding
 from docgen.ooxml.sections import SectionView, story_paragraphs
@@ -18,7 +18,7 @@ LEGACY_PREFIXES = (".vn", "vni", "vntime", "vn time", "vnarial", ".vntime")
 
 
 def _sec_where(s: SectionView) -> str:
-    return f"section {s.index + 1}"
+    return section_name(s.index)
 
 
 def _in(length, lo: float, hi: float) -> bool:
@@ -116,9 +116,9 @@ def check_page_numbers(parts: Parts) -> list[Finding]:
     for app in lay.appendices:
         sec = next((s for s in secs if s.index == app.section), None)
         if not app.new_section:
-            out.append(finding("PL-09", where(app.label), "phụ lục không bắt đầu section mới"))
+            out.append(finding("PL-09", where(app.label), "phụ lục không bắt đầu phần mới"))
         elif sec is not None and sec.index > 0 and sec.page_number_start != 1:
-            out.append(finding("PN-05", f"section {sec.index + 1}",
+            out.append(finding("PN-05", section_name(sec.index),
                                "số trang tiếp nối văn bản chính" if sec.page_number_start is None
                                else f"số trang bắt đầu từ {sec.page_number_start}"))
     return out

@@ -38,15 +38,20 @@ def first_words(text: str, n: int = 6) -> str:
     return out + "…" if len(words) > n else out
 
 
+def section_name(index: int) -> str:
+    """Return the clerk's name of the 0-based section `index`: "phần 1" (Word's Vietnamese "Phần")."""
+    return f"phần {index + 1}"
+
+
 def where(p: Paragraph) -> str:
     """Return where `p` is: "đoạn 12 «…»", "bảng 1, hàng 2, cột 1 «…»", "đầu trang …"."""
     pl = p.place
     quote = f" «{first_words(p.text)}»" if p.text.strip() else ""
-    sec = f"section {pl['section'] + 1} › " if pl.get("section") else ""
+    sec = f"{section_name(pl['section'])} › " if pl.get("section") else ""
     if "story" in pl:
         story = "đầu trang" if pl["story"] == "header" else "chân trang"
         kind = {"first": "trang đầu", "even": "trang chẵn"}.get(pl.get("kind"), "các trang")
-        return f"{story} ({kind}), section {pl['section'] + 1}{quote}"
+        return f"{story} ({kind}), {section_name(pl['section'])}{quote}"
     if "row" in pl:
         nested = " (bảng lồng)" if pl.get("depth") else ""
         return f"{sec}bảng {pl.get('table', '?')}{nested}, hàng {pl['row'] + 1}, cột {pl['col'] + 1}{quote}"

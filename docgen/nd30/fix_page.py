@@ -6,7 +6,7 @@ from collections import Counter
 
 from docgen.nd30.check_page import FONT, LEGACY_PREFIXES, MARGINS, _all_paragraphs, _appendix_sections, _in, \
     _page_paras
-from docgen.nd30.describe import main_size, mm, num, text_runs
+from docgen.nd30.describe import main_size, mm, num, section_name, text_runs
 from docgen.nd30.fix_tools import FixLog, current_text, set_text
 from docgen.nd30.layout import Parts
 from docgen.nd30.typography import nfc
@@ -20,7 +20,7 @@ A4 = (Length(210 * 36000), Length(297 * 36000))
 
 
 def _sec(s) -> tuple[str, object]:
-    return (f"section {s.index + 1}", s.element)
+    return (section_name(s.index), s.element)
 
 
 def fix_sections(parts: Parts, found: set[str], log: FixLog) -> None:
@@ -154,7 +154,7 @@ def _add_number(parts: Parts, s, size: float, log: FixLog) -> None:
     if p is None:
         p = root.add_p()
     add_page_number(p, Pt(size))
-    log.add("PN-02", (f"đầu trang (các trang), section {s.index + 1}", p), f"thêm số trang giữa đầu trang, cỡ {num(size)}")
+    log.add("PN-02", (f"đầu trang (các trang), {section_name(s.index)}", p), f"thêm số trang giữa đầu trang, cỡ {num(size)}")
 
 
 def _page_number_digits(p: Paragraph, size: float, log: FixLog) -> None:
@@ -185,7 +185,7 @@ def _appendix_sections_start(parts: Parts, log: FixLog) -> None:
         if wide:
             short, long_ = A4
             set_page(sect, width=long_, height=short, landscape=True)
-        log.add("PL-09", app.label, "phụ lục bắt đầu section mới" + (", trang ngang" if wide else "")
+        log.add("PL-09", app.label, "phụ lục bắt đầu phần mới" + (", trang ngang" if wide else "")
                 + ", số trang từ 1")
 
 

@@ -15,7 +15,7 @@ from importlib import import_module
 
 from docgen.errors import InputError, Location
 from docgen.nd30.checker import inspect_bytes, parts_of, run_checks
-from docgen.nd30.describe import where
+from docgen.nd30.describe import section_name, where
 from docgen.nd30.fix_tools import Change, FixConflict, FixLog
 from docgen.nd30.kinds import Kind
 from docgen.nd30.rules import RULES, Finding
@@ -113,7 +113,7 @@ def _placed(parts, log: FixLog) -> list[Change]:
     """
     places: dict = {}
     for s in parts.sections:
-        places[(id(s.element), None)] = f"section {s.index + 1}"
+        places[(id(s.element), None)] = section_name(s.index)
         for story in list(s.headers.values()) + list(s.footers.values()):
             for p in story_paragraphs(story):
                 places.setdefault((id(p.element), None), where(p))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from collections import defaultdict
 
-from docgen.nd30.describe import first_words, where
+from docgen.nd30.describe import first_words, section_name, where
 from docgen.nd30.rules import Level
 from docgen.ooxml.package import read_package
 from docgen.ooxml.sections import sections, story_paragraphs
@@ -140,7 +140,7 @@ def _document(data: bytes, notes: _Notes) -> str:
             current = sec
             s = next((x for x in secs if x.index == sec), None)
             turn = " (trang ngang)" if s is not None and s.landscape else ""
-            out.append(f"<div class=\"row\"><div class=\"divider\">— section {sec + 1}{turn}: trang mới —</div></div>")
+            out.append(f"<div class=\"row\"><div class=\"divider\">— {section_name(sec)}{turn}: trang mới —</div></div>")
         found: list = []
         inner = _paragraph(b, notes, found) if isinstance(b, Paragraph) else _table(b, notes, found)
         out.append(_row(inner, found))

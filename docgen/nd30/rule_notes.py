@@ -8,7 +8,7 @@ decree's Điều 15, khoản 2. A rule missing from FIXES has no safe mechanical
 from __future__ import annotations
 
 SOURCES = {
-    "PG-01": "PL I §I.1", "PG-02": "PL I §I.2", "PG-03": "PL I §I.2", "PG-04": "Phuluc1.docx (section 2 ngang)",
+    "PG-01": "PL I §I.1", "PG-02": "PL I §I.2", "PG-03": "PL I §I.2", "PG-04": "Phuluc1.docx (phần 2 ngang)",
     "PG-05": "PL I §I.3", "PG-06": "PL I §I.3", "PG-07": "PL I §I.3", "PG-08": "PL I §I.3",
     "PG-09": "ND30 không quy định", "PG-10": "Phuluc1.docx, Phuluc3.docx",
     "FN-01": "PL I §I.4", "FN-02": "PL I §I.4", "FN-03": "thực tiễn; TCVN 6909:2001", "FN-04": "PL I §I.4",
@@ -63,8 +63,8 @@ FIXES = {
     "PN-03": (_NUMBERS, "chữ số trang cỡ 13–14, đứng, không đậm"),
     "PN-04": (_NUMBERS, "bật «trang đầu khác», bỏ số trang ở đầu trang của trang 1"),
     "PN-05": (_NUMBERS, "số trang phụ lục bắt đầu lại từ 1"),
-    "PN-06": (_NUMBERS, "bật «trang đầu khác» ở section phụ lục"),
-    "PL-09": (_NUMBERS, "ngắt section trước dòng «Phụ lục» (trang ngang khi bảng rộng hơn trang dọc), số trang từ 1"),
+    "PN-06": (_NUMBERS, "bật «trang đầu khác» ở phần phụ lục"),
+    "PL-09": (_NUMBERS, "ngắt phần (Section Break) trước dòng «Phụ lục» (trang ngang khi bảng rộng hơn trang dọc), số trang từ 1"),
     "LY-01": ("fix_tabs.fix_header_table", "chuyển các dòng gõ cách bằng phím Tab thành bảng hai cột không viền; "
                                            "chữ không đổi"),
     "AG-03": (_HEAD, "cỡ 12–13, không đậm, chữ đứng, căn giữa; viết IN HOA"),

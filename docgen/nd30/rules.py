@@ -88,7 +88,7 @@ _TABLE = [
     ("PN-02", M, "Vị trí số trang", "căn giữa ở đầu trang (lề trên), không đặt ở chân trang"),
     ("PN-03", M, "Chữ số trang", "cỡ 13–14, chữ đứng, không đậm"),
     ("PN-04", M, "Số trang ở trang 1", "không hiện số trang ở trang đầu (bật «trang đầu khác»)"),
-    ("PN-05", M, "Đánh số trang phụ lục", "phụ lục bắt đầu một section mới, số trang bắt đầu lại từ 1"),
+    ("PN-05", M, "Đánh số trang phụ lục", "phụ lục bắt đầu một phần (section) mới, số trang bắt đầu lại từ 1"),
     ("PN-06", S, "Số trang ở trang đầu phụ lục", "ẩn số trang ở trang đầu như văn bản chính"),
     ("LY-01", S, "Bảng đầu văn bản", "tên cơ quan, số và ký hiệu (cột trái), Quốc hiệu, Tiêu ngữ, địa danh và ngày "
                                       "tháng (cột phải) trong một bảng hai cột không viền"),

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from docgen import api
+
 FIGURE_COLUMNS = (
     ("expected", "Phải có"), ("present", "Có trong danh sách"), ("with_page", "Có Trang"),
     ("on_pattern", "Tên đúng mẫu"), ("with_leader", "Có lãnh đạo phụ trách"),
@@ -54,6 +56,19 @@ class ResultView:
     @property
     def warnings(self) -> int:
         return self.file["warnings"] if self.file else 0
+
+    @property
+    def said_where(self) -> str:
+        """Return where the report says the problems, in the words `docgen bao-cao` prints (`where_said`);
+        what it does not list (a campaign form's problems, values put right) is in the marked file."""
+        problems = (self.file or {}).get("problems", ())
+        if not problems:
+            return ""
+        fixed = sum(1 for p in problems if p.get("normalised"))
+        said = api.where_said(len(problems), fixed, listed=not self.own_figures)
+        if said and fixed < len(problems):
+            return said
+        return "; ".join(s for s in (said or "báo cáo không ghi các lỗi này", "xem trong «Tệp đã đánh dấu lỗi»") if s)
 
 
 def cell_anchor(location: str) -> str:

@@ -28,7 +28,7 @@ def test_each_level_counts_expected_present_pages_pattern_and_people(campaign):
     assert (huyen.expected, huyen.present, huyen.with_page, huyen.on_pattern, huyen.with_both) == (1, 1, 1, 1, 1)
     assert (xa_fig.expected, xa_fig.present, xa_fig.with_page, xa_fig.on_pattern) == (11, 3, 2, 1)
     assert (xa_fig.with_leader, xa_fig.with_operator, xa_fig.with_both) == (2, 1, 1)
-    assert describe(xa_fig).startswith("Cấp xã: 3/11 đơn vị có trong danh sách; 2/11 đơn vị có Trang; "
+    assert describe(xa_fig, campaign).startswith("Cấp xã: 3/11 đơn vị có trong danh sách; 2/11 đơn vị có Trang; "
                                        "1/2 Trang đặt tên đúng mẫu")
 
 

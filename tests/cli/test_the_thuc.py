@@ -55,7 +55,8 @@ def test_info_is_hidden_unless_tat_ca(tmp_path, capsys):
     assert cli.main(["the-thuc", str(path)]) == 0
     assert "PG-04" not in capsys.readouterr().out
     assert cli.main(["the-thuc", str(path), "--tat-ca"]) == 0
-    assert "thông tin PG-04 · section 2" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "thông tin PG-04 · phần 2" in out and "section" not in out.replace(str(tmp_path), "")   # Word's Vietnamese name of a section
 
 
 @pytest.mark.parametrize("content", [b"khong phai docx", b"PK\x03\x04\x14\x00 hong"])
@@ -111,6 +112,31 @@ def test_a_deliberately_bad_document_lists_every_deviation(tmp_path, capsys):
     out = capsys.readouterr().out
     rules = [line.split()[1] for line in out.splitlines()[1:] if line.startswith("  lỗi")]
     assert rules == ["PG-07", "FN-01", "FN-04", "PN-04", "TN-02", "DT-04", "SG-04", "NN-01", "NN-03", "NN-04"]
+
+
+def test_locations_name_sections_as_word_does_in_vietnamese(tmp_path, capsys):
+    path = tmp_path / "nd30-van-ban-sai.docx"
+    bad_document().save(path)
+    assert cli.main(["the-thuc", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "lỗi PG-07 · phần 1\n" in out and "lỗi PN-04 · đầu trang (các trang), phần 1 «2»" in out
+    assert cli.main(["the-thuc", str(path), "--sua", "-o", str(tmp_path / "da-sua.docx")]) == 1   # NN-03 stays
+    out = capsys.readouterr().out
+    assert "đã sửa PG-07 · phần 1\n" in out and "section" not in out.replace(str(tmp_path), "")
+
+
+def test_a_file_named_twice_is_fixed_once_and_the_clerk_is_told(tmp_path, capsys):
+    path = tmp_path / "nd30-van-ban-sai.docx"
+    bad_document().save(path)
+    other_spelling = tmp_path / "." / path.name   # the same file, named another way
+    assert cli.main(["the-thuc", str(path), str(other_spelling), "--sua"]) == 1
+    out = capsys.readouterr().out
+    assert sorted(p.name for p in tmp_path.glob("*.docx")) == ["nd30-van-ban-sai-da-sua.docx", "nd30-van-ban-sai.docx"]
+    assert out.count("bản đã sửa:") == 1 and "Đã sửa" not in out   # one file: no count line of several
+    assert "  Tệp này được nêu 2 lần trong lệnh; chỉ sửa một lần.\n" in out
+    assert cli.main(["the-thuc", str(path), str(path), "--json"]) == 1
+    (only,) = json.loads(capsys.readouterr().out)
+    assert only["named"] == 2 and only["errors"] == 10
 
 
 def test_help_ends_with_an_example_on_what_cong_van_writes(capsys):

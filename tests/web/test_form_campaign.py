@@ -56,6 +56,8 @@ def test_a_commune_sees_its_mistake_by_rule_and_cell_and_takes_its_file_back_mar
         driver.find_element(By.ID, "tep").send_keys(str(SAMPLES / "ngay-hoi-xa-thanh-nua.xlsx"))
         driver.find_element(By.CSS_SELECTOR, "form.nop button[type=submit]").click()
         assert "Có 1 lỗi cần sửa" in wait_css(driver, "section.hop-loi h2").text
+        said = driver.find_element(By.CSS_SELECTOR, "p.noi-ghi").text   # a form campaign's report lists no problem
+        assert said == "1 lỗi, 0 cảnh báo: báo cáo không ghi các lỗi này; xem trong «Tệp đã đánh dấu lỗi»."
         bad = driver.find_element(By.ID, "o-d9")     # «Số khu dân cư đã tổ chức» 16 > 14
         assert bad.get_attribute("class") == "loi" and bad.text == "16" and "BM-05" in bad.get_attribute("title")
         problem = driver.find_element(By.CSS_SELECTOR, "ul.van-de li.muc-loi")

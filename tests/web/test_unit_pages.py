@@ -19,6 +19,9 @@ def test_a_district_uploads_the_messy_sample_and_sees_each_problem_cell_marked(c
     assert sent.status_code == 303 and sent.headers["location"].startswith("/phien-ban/")
     page = muong_nhe.get(sent.headers["location"]).text
     assert "Có 3 lỗi cần sửa, 3 cảnh báo" in page
+    # Said as `docgen bao-cao` says it: section II lists what is left, not the three values docgen put right.
+    assert ("3 lỗi, 3 cảnh báo: ghi ở mục II của báo cáo; 3 giá trị đã tự đưa về dạng chuẩn." in page
+            and "bản dự thảo (dấu &laquo;DỰ THẢO&raquo;" in page.replace("«", "&laquo;").replace("»", "&raquo;"))
     # The problems as kiem-tra --json lists them: rule, cell, message, fix.
     expected = api.kiem_tra([SAMPLES / "muong-nhe.xlsx"]).to_dict()["files"][0]["problems"]
     for problem in expected:
@@ -29,6 +32,16 @@ def test_a_district_uploads_the_messy_sample_and_sees_each_problem_cell_marked(c
     assert 'href="#o-c13"' in page                          # TT-01 links to its cell
     assert "Dòng 12 — Xã Sen Thượng" in page               # problems grouped by row
     assert "Thiếu xã Nậm Kè (mã 03162)" in page              # a problem of no cell, shown first
+
+
+def test_values_docgen_put_right_are_not_promised_in_section_ii_on_the_page(clerk):
+    """Nậm Pồ's only warning is a value docgen rewrote: the page says so as `docgen bao-cao` does, not «mục II»."""
+    nam_po = clerk("huyen-nam-po")
+    code = api.tim_don_vi(CAMPAIGN, "Huyện Nậm Pồ").code
+    page = nam_po.get(nam_po.upload(code, SAMPLES / "nam-po.xlsx").headers["location"]).text
+    assert "Không có lỗi (1 cảnh báo)" in page and "mục II" not in page
+    assert ("0 lỗi, 1 cảnh báo: 1 giá trị đã tự đưa về dạng chuẩn, không cần ghi vào báo cáo; "
+            "xem trong &laquo;Tệp đã đánh dấu lỗi&raquo;." in page.replace("«", "&laquo;").replace("»", "&raquo;"))
 
 
 def test_the_result_page_footer_shows_the_docgen_version_not_the_upload_record(clerk):
