@@ -483,15 +483,18 @@ def _column(t: dict, i: int, level_codes: tuple[str, ...], read: Reader, pages: 
         domains=tuple(read.get(t, "ten_mien", (list,), path, [])),
         levels=levels,
         summed=read.get(t, "cong", (bool,), path, False),
-        no_page=_no_page(t, path, read),
+        no_page=_no_page(t, path, read, kind_key),
     )
 
 
-def _no_page(t: dict, path: str, read: Reader) -> NoPageWords | None:
+def _no_page(t: dict, path: str, read: Reader, kind_key: str) -> NoPageWords | None:
     """Return the column's words for "no page yet", or None when it writes neither list."""
     lists = [read.get(t, k, (list,), path) for k in ("chua_co", "chua_co_ghi_chu")]
     if lists == [None, None]:
         return None
+    if kind_key != "lien_ket":
+        key = "chua_co" if lists[0] is not None else "chua_co_ghi_chu"
+        raise read.fail("chỉ cột kiểu «lien_ket» mới ghi chữ «chưa có Trang».", path + key)
     for k, words in zip(("chua_co", "chua_co_ghi_chu"), lists):
         if words is not None and not all(isinstance(w, str) for w in words):
             raise read.fail("phải là danh sách chuỗi chữ, ví dụ [\"Chưa có\", \"Đang xây dựng\"].", path + k)

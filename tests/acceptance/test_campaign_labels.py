@@ -107,3 +107,11 @@ def test_the_words_for_no_page_yet_are_the_link_columns_chua_co(copied, tmp_path
                   for f in w.files if f.suffix == ".docx")
     assert "Chưa lập “Trang cộng đồng” (Chờ duyệt tên)" in _cells(report)
     assert any("xã Phình Sáng (Chờ duyệt tên)" in t for t in _paragraphs(report))
+
+
+def test_chien_dich_kiem_tra_names_no_page_words_on_a_column_that_is_not_a_link(copied, capsys):
+    _edit(copied, 'ten_khac = ["Tên Trang cộng đồng",', 'chua_co = ["chưa có"]\nten_khac = ["Tên Trang cộng đồng",')
+    assert main(["chien-dich", "kiem-tra", str(copied)]) == 2
+    said = capsys.readouterr()
+    assert "bieu_mau.cot[2].chua_co" in said.out + said.err
+    assert "chỉ cột kiểu «lien_ket» mới ghi chữ «chưa có Trang»" in said.out + said.err
