@@ -17,8 +17,8 @@ def test_the_festival_campaign_declares_its_form_figures_and_sections():
                                                   "nguoi_tham_gia", "kinh_phi", "ho_khen_thuong", "chu_tich_du"]
     assert c.form.column("kinh_phi").kind.key == "tien" and c.form.column("da_to_chuc").not_above == "so_khu_dan_cu"
     assert {f.kind for f in c.figures} == {"tong", "ti_le", "dem", "danh_sach"}
-    assert [s.title for s in c.summary_sections] == ["", "I. KẾT QUẢ THỰC HIỆN", "II. TỒN TẠI, HẠN CHẾ",
-                                                     "III. ĐỀ XUẤT, KIẾN NGHỊ"]
+    assert [s.title for s in c.summary_sections] == ["", "I. KẾT QUẢ THỰC HIỆN", "II. ĐÁNH GIÁ CHUNG",
+                                                     "III. TỒN TẠI, HẠN CHẾ", "IV. ĐỀ XUẤT, KIẾN NGHỊ"]
 
 
 @pytest.mark.parametrize("campaign", ["2022-trang-cong-dong", "2026-ra-soat-trang-cong-dong"])
