@@ -137,7 +137,7 @@ def widths(known: dict[str, int], columns: Sequence[TableColumn], total: int) ->
 
     >>> widths({"a": 100, "b": 300}, [TableColumn("a", weight=1), TableColumn("b", weight=1),
     ...                               TableColumn("c", weight=2)], 400)
-    [67, 200, 133]
+    [50, 150, 200]
     """
     kept = [c for c in columns if c.key in known]
     scale = (sum(known[c.key] for c in kept) / sum(c.weight for c in kept)) if kept else 1
