@@ -365,6 +365,17 @@ def thong_tin_chien_dich(chien_dich: str | Path):
     return campaign_info(load_campaign(chien_dich))
 
 
+def ten_so_lieu(chien_dich: str | Path) -> dict[str, str]:
+    """Return a page campaign's title of each per-level count, by `LevelFigures` field ("with_page": "có Trang").
+
+    Raises CampaignError when the campaign cannot be loaded.
+    """
+    from docgen.campaigns.campaign import load_campaign
+    from docgen.checks.figures import figure_titles
+
+    return figure_titles(load_campaign(chien_dich))
+
+
 def don_vi_bao_cao(chien_dich: str | Path) -> list:
     """Return every `Reporter` of a campaign in official order: code, name, level, deadline, whom it reports to.
 

@@ -17,7 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from docgen.aggregate.status import Status, Summary, UnitStatus
-from docgen.checks.figures import DENOMINATOR, ROLES
+from docgen.checks.figures import DENOMINATOR, figure_titles
 from docgen.records.model import Record, Severity, Submission
 from docgen.xlsxcell import write_only
 
@@ -39,9 +39,7 @@ FIGURE_FIELDS = ("expected", "present", "with_page", "on_pattern", "with_both")
 
 def figure_columns(campaign) -> tuple[tuple[str, str, str | None], ...]:
     """Return (field, title, denominator field or None) of each figure column, in the campaign's words."""
-    say = campaign.phrases.say
-    titles = {"expected": say("xlsx_so_don_vi"), "present": say("xlsx_so_da_bao_cao")}
-    titles |= {field: f.title for f in campaign.figures for field, key in ROLES.items() if f.key == key}
+    titles = figure_titles(campaign)
     return tuple((field, titles.get(field, field), DENOMINATOR.get(field)) for field in FIGURE_FIELDS)
 
 
@@ -129,7 +127,7 @@ def record_notes(summary: Summary, sub: Submission) -> list[str]:
     """Return, per record of `sub`, what the signed documents do with it, in the campaign's words
     (`[loi_van] xlsx_*`, `pl_o_*`): not counted (outside the list, written twice), not reported, no page
     yet, values not right — so the working list agrees with the summary's Phụ lục (issue 16)."""
-    from docgen.checks.figures import normalize_empty, says_nothing
+    from docgen.checks.figures import says_nothing
 
     say, seen, out = summary.campaign.phrases.say, set(), []
     for rec in sub.records:
@@ -141,7 +139,7 @@ def record_notes(summary: Summary, sub: Submission) -> list[str]:
         elif says_nothing(rec):
             parts.append(say("pl_o_chua_bao_cao"))
         elif not rec.has_page:
-            note = "" if normalize_empty(rec.page_note) else rec.page_note
+            note = "" if summary.campaign.no_page.says_nothing(rec.page_note) else rec.page_note
             parts.append(say("pl_o_chua_lap_ghi_chu", ghi_chu=note) if note else say("pl_o_chua_lap"))
         parts += [say("xlsx_chua_dung", cot=say(f"cot_{k}")) for k in rec.invalid if f"cot_{k}" in summary.campaign.phrases]
         if rec.unit is not None:

@@ -10,7 +10,7 @@ import functools
 import re
 import string
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from docgen import DEFAULT_CAMPAIGN
@@ -101,6 +101,15 @@ class Campaign:
         """Whether the campaign collects a list of pages (`[bieu_mau] loai = "trang"`): read, checked and
         reported by the page pipeline (records.model.Record, checks.run) instead of the form checker."""
         return self.form is not None and self.form.pages
+
+    @property
+    def no_page(self):
+        """The words a page list's cells say "no page yet" with (`chua_co`, `chua_co_ghi_chu` of its link column,
+        else the default campaign's): a form.NoPageWords."""
+        from docgen.campaigns.form import NoPageWords
+
+        link = self.form.column("lien_ket") if self.form is not None else None
+        return link.no_page if link is not None and link.no_page is not None else NoPageWords()
 
     @property
     def columns(self) -> tuple:
@@ -346,9 +355,12 @@ def _load(name_or_path: str | Path, found: list[CampaignError] | None) -> Campai
                                 "(docs/chien-dich.md).", "bieu_mau"))
     read.attempt(lambda: _patterns_for(form, levels, read))
     figures = read.attempt(lambda: parse_figures(raw, form, read), ())
-    phrases = Phrasebook()
+    phrases, report = Phrasebook(), read.attempt(lambda: parse_report(raw, where))
     if page_campaign(raw):   # a page campaign: what it does not write, it takes from the default campaign
-        default_figures, default_phrases = _page_defaults(file)
+        default_figures, default_phrases, default_title, default_words = _page_defaults(file)
+        form = _with_no_page_words(form, default_words)
+        if report is not None and not report.appendix_title:   # the Phụ lục's title (PL-03)
+            report = replace(report, appendix_title=default_title)
         figures = figures if any(f.per_level for f in figures) else default_figures + figures
         phrases = read.attempt(lambda: parse_phrases(raw, figures, read, default_phrases), phrases)
     else:   # a form campaign's sentences are its sections; its [loi_van] may name the Phụ lục's words
@@ -365,7 +377,7 @@ def _load(name_or_path: str | Path, found: list[CampaignError] | None) -> Campai
         levels=levels,
         platforms=read.attempt(lambda: _link_platforms(form, platforms, read), platforms),
         directive=read.attempt(lambda: parse_directive(raw, where)),
-        report=read.attempt(lambda: parse_report(raw, where)),
+        report=report,
         summary=read.attempt(lambda: parse_summary(raw, where)),
         form=form,
         figures=figures,
@@ -380,24 +392,35 @@ def _load(name_or_path: str | Path, found: list[CampaignError] | None) -> Campai
     )
 
 
-def _page_defaults(file: Path) -> tuple[tuple[Figure, ...], dict]:
-    """Return the default campaign's per-level figures and sentences (`[[so_lieu]]`, `[loi_van]`), which a page
-    campaign takes for those it does not write; none when `file` is the default campaign itself."""
+def _with_no_page_words(form, words):
+    """Return the form with `words` on its link column when the column writes no `chua_co` of its own."""
+    link = form.column("lien_ket") if form is not None else None
+    if link is None or link.no_page is not None or words is None:
+        return form
+    return replace(form, columns=tuple(replace(c, no_page=words) if c is link else c for c in form.columns))
+
+
+def _page_defaults(file: Path) -> tuple[tuple[Figure, ...], dict, str, object]:
+    """Return the default campaign's per-level figures, sentences and Phụ lục title (`[[so_lieu]]`, `[loi_van]`,
+    `[bao_cao] tieu_de_phu_luc`), which a page campaign takes for those it does not write; none when `file` is
+    the default campaign itself."""
     default = CAMPAIGNS_DIR / DEFAULT_CAMPAIGN / FILE_NAME
     if not default.is_file() or default.resolve() == file.resolve():
-        return (), {}
+        return (), {}, "", None
     return _read_defaults(str(default), default.stat().st_mtime_ns)
 
 
 @functools.lru_cache(maxsize=4)
-def _read_defaults(path: str, _stamp: int) -> tuple[tuple[Figure, ...], dict]:
+def _read_defaults(path: str, _stamp: int) -> tuple[tuple[Figure, ...], dict, str, object]:
     file = Path(path)
     where = Location(str(file))
     raw = _parse(file, where)
     read = Reader(file.read_text(encoding="utf-8-sig"), where)
     form = parse_form(raw, tuple(str(t.get("ma", "")) for t in raw.get("cap", []) if isinstance(t, dict)), read)
     figures = tuple(f for f in parse_figures(raw, form, read) if f.per_level)
-    return figures, dict(parse_phrases(raw, figures, read).texts)
+    link = form.column("lien_ket") if form is not None else None
+    return (figures, dict(parse_phrases(raw, figures, read).texts), parse_report(raw, where).appendix_title,
+            link.no_page if link is not None else None)
 
 
 def _deputy_form(raw: dict, where: Location) -> str:

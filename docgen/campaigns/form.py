@@ -18,7 +18,7 @@ from decimal import Decimal
 from docgen.errors import CampaignError, Location
 from docgen.records.form import REPORT_FACTS, FactField
 from docgen.values.kinds import KINDS, Kind
-from docgen.vntext import clean
+from docgen.vntext import clean, name_key
 
 # Figures every form campaign has without declaring them.
 BUILT_IN = {
@@ -40,7 +40,8 @@ _KEY = re.compile(r"^[a-z_][a-z0-9_]*$")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 COLUMN_KEYS = {"ma", "tieu_de", "nhom", "rong", "goi_y", "kieu", "bat_buoc", "duy_nhat", "toi_thieu", "toi_da",
-               "khong_lon_hon", "tu_ngay", "den_ngay", "lua_chon", "ten_mien", "cap", "cong", "ten_khac", "khac_voi"}
+               "khong_lon_hon", "tu_ngay", "den_ngay", "lua_chon", "ten_mien", "cap", "cong", "ten_khac", "khac_voi",
+               "chua_co", "chua_co_ghi_chu"}
 FORM_KEYS = {"tieu_de", "cot", "loai", "nhom", "thong_tin"}
 # `[bieu_mau] loai`: "so_lieu" (the default) a form of figures whose TT and Đơn vị columns are built in,
 # checked by the BM- rules; "trang" a list of pages that declares every column, TT and Đơn vị included,
@@ -56,6 +57,37 @@ PATTERN_WORDS = ("mẫu tên", "mau_ten")
 LEVEL_KEYS = {"nhan_su": "staffing", "ma": "code"}
 _WHEN = re.compile(r"^(.+?)\s+khi\s+([a-z_]+)\s*=\s*(\S+)\s*$")
 SECTION_KEYS = {"tieu_de", "noi_dung", "bang"}
+
+
+@dataclass(frozen=True)
+class NoPageWords:
+    """What a clerk writes in a page's cells for "no page yet" (the link column's `chua_co`, `chua_co_ghi_chu`),
+    compared by name_key, trailing dots ignored: `bare` words say only that ("chưa có", "-"); `noted` words,
+    each also the start of a longer note ("đang xây dựng Trang"), say why, and the documents repeat them
+    ("xã Nà Sáy (đang xây dựng)")."""
+
+    bare: frozenset = frozenset()
+    noted: tuple[str, ...] = ()
+
+    def says_no_page(self, typed: str) -> bool:
+        """Return True when a cell's text says the unit has no page yet (empty included).
+
+        >>> w = no_page_words(["Chưa có", "-"], ["Đang xây"])
+        >>> w.says_no_page("Chưa có."), w.says_no_page("Đang xây dựng"), w.says_no_page("facebook.com/x")
+        (True, True, False)
+        """
+        if len(typed) > 40 or "/" in typed:
+            return False
+        key = name_key(typed.strip().rstrip(".…! ")).rstrip(".…! ")   # the dot off before tones are placed
+        return not key or key in self.bare or any(key == w or key.startswith(w + " ") for w in self.noted)
+
+    def says_nothing(self, note: str) -> bool:
+        """Return True for a note that says nothing beyond "no page" ("", "-", "chưa có"): not repeated."""
+        return name_key(note.strip(" .-…")).strip(" .-…") in self.bare | {""}
+
+
+def no_page_words(bare, noted) -> NoPageWords:
+    return NoPageWords(frozenset(name_key(str(w)).strip() for w in bare), tuple(name_key(str(w)).strip() for w in noted))
 
 
 @dataclass(frozen=True)
@@ -81,6 +113,7 @@ class Column:
     summed: bool = False                # a totals row adds this column up
     aliases: tuple[str, ...] = ()       # other header texts clerks write for this column ("STT", "Email")
     differs_from: str = ""              # key of a column that must hold another person (NS-03 at "rieng" levels)
+    no_page: NoPageWords | None = None  # a link column's words for "no page yet" (`chua_co`, `chua_co_ghi_chu`)
 
     def applies_to(self, level_code: str) -> bool:
         return not self.levels or level_code in self.levels
@@ -444,7 +477,22 @@ def _column(t: dict, i: int, level_codes: tuple[str, ...], read: Reader, pages: 
         domains=tuple(read.get(t, "ten_mien", (list,), path, [])),
         levels=levels,
         summed=read.get(t, "cong", (bool,), path, False),
+        no_page=_no_page(t, path, read, kind_key),
     )
+
+
+def _no_page(t: dict, path: str, read: Reader, kind_key: str) -> NoPageWords | None:
+    """Return the column's words for "no page yet", or None when it writes neither list."""
+    lists = [read.get(t, k, (list,), path) for k in ("chua_co", "chua_co_ghi_chu")]
+    if lists == [None, None]:
+        return None
+    if kind_key != "lien_ket":
+        key = "chua_co" if lists[0] is not None else "chua_co_ghi_chu"
+        raise read.fail("chỉ cột kiểu «lien_ket» mới ghi chữ «chưa có Trang».", path + key)
+    for k, words in zip(("chua_co", "chua_co_ghi_chu"), lists):
+        if words is not None and not all(isinstance(w, str) for w in words):
+            raise read.fail("phải là danh sách chuỗi chữ, ví dụ [\"Chưa có\", \"Đang xây dựng\"].", path + k)
+    return no_page_words(lists[0] or (), lists[1] or ())
 
 
 def parse_conditions(written, form: Form, key: str, read: Reader) -> Condition:

@@ -24,6 +24,14 @@ ROLES = {"with_page": "co_trang", "on_pattern": "dung_mau", "with_leader": "co_l
 DENOMINATOR = {"with_page": "expected", "on_pattern": "with_page", "with_both": "with_page"}
 
 
+def figure_titles(campaign: Campaign) -> dict[str, str]:
+    """Return each LevelFigures count's title in the campaign's words, by field: the figures' «ten» and, for the
+    two built in, `[loi_van] xlsx_so_don_vi` / `xlsx_so_da_bao_cao` (tong-hop.xlsx and the web result page)."""
+    say = campaign.phrases.say
+    titles = {"expected": say("xlsx_so_don_vi"), "present": say("xlsx_so_da_bao_cao")}
+    return titles | {field: f.title for f in campaign.figures for field, key in ROLES.items() if f.key == key}
+
+
 @dataclass(frozen=True)
 class PageRow:
     """A page record as the figure engine reads it (checks.form_figures.holds): the cells by form key, empty
@@ -134,7 +142,7 @@ def shortfalls(campaign: Campaign, expected: tuple[Unit, ...], records: tuple[Re
         _, missed = per_level(campaign, level, units, rows)
         record = {u: first[(u.level, u.code)] for u in rows}
         missing = tuple(u for u in units if u not in record or says_nothing(record[u]))
-        no_page = tuple((u, "" if normalize_empty(record[u].page_note) else clean(record[u].page_note))
+        no_page = tuple((u, "" if campaign.no_page.says_nothing(record[u].page_note) else clean(record[u].page_note))
                         for u in missed.get(ROLES["with_page"], ()) if u not in missing)
         off = tuple((u, record[u].page_name) for u in missed.get(ROLES["on_pattern"], ()))
         short = tuple((u, _staff_gap(record[u], campaign)) for u in missed.get(ROLES["with_both"], ()))
@@ -158,11 +166,3 @@ def _staff_gap(r: Record, campaign: Campaign) -> str:
     if not r.operator.assigned:
         return say("thieu_van_hanh")
     return say("kiem_khong_du", ten=r.leader.name)
-
-
-def normalize_empty(text: str) -> bool:
-    """Return True for a note that says nothing beyond "no page" ("", "-", "chưa có")."""
-    return name_key(text).strip(" .-…") in _SAYS_NOTHING
-
-
-_SAYS_NOTHING = {name_key(w) for w in ("", "chưa có", "chưa", "không", "không có", "chưa lập", "chưa thành lập", "x")}

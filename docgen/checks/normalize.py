@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
 from docgen.values.contact import Normal, as_text, as_typed, clean_value, email, phone, text  # noqa: F401
-from docgen.vntext import name_key
 
 
 def upper_first(text: str) -> str:
@@ -28,17 +27,6 @@ def upper_first(text: str) -> str:
 
 # --- links ---------------------------------------------------------------------------------
 
-# What clerks type in the link column to say "no page yet" (compared by name_key, trailing dots ignored).
-NO_PAGE_WORDS = frozenset(
-    name_key(w)
-    for w in (
-        "-", "--", "---", "—", "x", "0", "...", "…", "không", "không có", "chưa", "chưa có", "chưa lập",
-        "chưa thành lập", "chưa có trang", "đang xây dựng", "đang lập", "đang thành lập", "đang cập nhật",
-        "đang hoàn thiện", "n/a", "na", "none", "null",
-    )
-)
-_NO_PAGE_PREFIXES = tuple(name_key(w) for w in ("chưa ", "đang xây", "đang lập", "đang thành lập", "không có"))
-
 # Sub-domains that show the same page (mobile, basic, web) and are dropped.
 _HOST_PREFIXES = ("www.", "m.", "mbasic.", "web.", "touch.", "mobile.", "business.", "vi-vn.", "vi.")
 # First path segments that are a post, group or media, not a page.
@@ -51,20 +39,6 @@ KEEP_QUERY = ("id",)
 
 
 _PLAIN_LINK = re.compile(r"https://www\.([a-z0-9.-]+)/([A-Za-z0-9._-]+)")
-
-
-def no_page(typed: str) -> bool:
-    """Return True when a link cell's text says the unit has no page yet.
-
-    >>> no_page("Chưa có"), no_page("đang xây dựng."), no_page("-"), no_page("facebook.com/x")
-    (True, True, True, False)
-    >>> no_page("")
-    True
-    """
-    if len(typed) > 40 or "/" in typed:
-        return False
-    key = name_key(typed).rstrip(".…! ")
-    return not key or key in NO_PAGE_WORDS or key.startswith(_NO_PAGE_PREFIXES)
 
 
 def _platform_of(host: str, platforms: dict[str, tuple[str, ...]]) -> tuple[str, str]:
@@ -89,12 +63,13 @@ class Link(Normal):
     empty: bool = False
 
 
-def link(value: object, platforms: dict[str, tuple[str, ...]]) -> Link:
+def link(value: object, platforms: dict[str, tuple[str, ...]], no_page=None) -> Link:
     """Return the page link in its canonical form "https://www.<platform domain>/<page>".
 
     No scheme, http, m./mbasic./web. sub-domains, alias domains (fb.com), tracking
     parameters and trailing slashes are folded; profile.php keeps only its id.
-    Words like "chưa có", "đang xây dựng", "-" give `empty`.
+    Words like "chưa có", "đang xây dựng", "-" give `empty`: the campaign's (`no_page`, a
+    campaigns.form.NoPageWords; `Campaign.no_page`); without them only an empty cell does.
 
     >>> fb = {"Facebook": ("facebook.com", "fb.com", "fb.me")}
     >>> link("m.facebook.com/MatTranChungChai/", fb).value
@@ -105,8 +80,9 @@ def link(value: object, platforms: dict[str, tuple[str, ...]]) -> Link:
     'Facebook'
     >>> link("https://www.facebook.com/mattran/", fb).changed
     False
-    >>> link("đang xây dựng", fb).empty
-    True
+    >>> from docgen.campaigns.form import no_page_words
+    >>> link("đang xây dựng", fb, no_page_words(["chưa có"], ["đang xây"])).empty, link("đang xây dựng", fb).empty
+    (True, False)
     >>> link("https://zalo.me/mattran", fb).problem
     '«https://zalo.me/mattran» không phải Trang trên nền tảng được chấp nhận (Facebook)'
     >>> link("https://www.facebook.com/groups/123", fb).problem
@@ -118,7 +94,7 @@ def link(value: object, platforms: dict[str, tuple[str, ...]]) -> Link:
         name = next((n for n, domains in platforms.items() if domains[0] == plain.group(1)), "")
         if name:   # already canonical: the common case, no parsing
             return Link(typed, False, "", typed, platform=name)
-    if no_page(typed):
+    if not typed or no_page is not None and no_page.says_no_page(typed):
         return Link("", False, "", typed, empty=True)
     allowed = ", ".join(platforms)
     candidate = typed if re.match(r"^[a-z][a-z0-9+.-]*://", typed, re.I) else "https://" + typed.lstrip("/")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from docgen.campaigns.campaign import Level
+from docgen.campaigns.form import NoPageWords
 from docgen.checks import normalize
 from docgen.checks.normalize import upper_first
 from docgen.checks.rules import problem
@@ -25,7 +26,7 @@ class Page:
 
 
 def page_name(name: str, typed: str, unit: Unit | None, level: Level | None, where: Location, label: str,
-              out: list[Problem]) -> str:
+              out: list[Problem], no_page: NoPageWords = NoPageWords()) -> str:
     """Return the page name to keep, adding TT-01/TT-03 findings to `out`.
 
     `name` is the cell's clean text, `typed` the text as typed. Exactly the
@@ -38,7 +39,7 @@ def page_name(name: str, typed: str, unit: Unit | None, level: Level | None, whe
     expected = level.expected_page_name(unit)
     if typed == expected or name == expected and normalize.as_typed(typed) == expected:
         return expected
-    if not name or normalize.no_page(name):
+    if not name or no_page.says_no_page(name):
         out.append(problem("TT-01", f"{upper_first(label)} có địa chỉ liên kết nhưng thiếu tên Trang; theo mẫu phải là «{expected}».",
                            where, expected, unit.code))
         return ""
@@ -55,19 +56,19 @@ def page_name(name: str, typed: str, unit: Unit | None, level: Level | None, whe
 
 def page(texts: dict[str, str], raw_name: str, unit: Unit | None, level: Level | None,
          platforms: dict[str, tuple[str, ...]], where: dict[str, Location], label: str,
-         out: list[Problem]) -> Page:
+         out: list[Problem], no_page: NoPageWords = NoPageWords()) -> Page:
     """Return the row's page, adding TT-/LK- findings to `out`.
 
-    No page yet (link empty or "chưa có", "đang xây dựng", "-" …, and no usable
-    name): TT-02, and the page counts as missing. A name without a link: LK-01.
+    No page yet (link empty or one of the campaign's `no_page` words, "chưa có", "đang xây dựng", "-" …,
+    and no usable name): TT-02, and the page counts as missing. A name without a link: LK-01.
     """
     code = unit.code if unit else ""
     name = texts.get("ten_trang", "")
-    link = normalize.link(texts.get("lien_ket", ""), platforms)
+    link = normalize.link(texts.get("lien_ket", ""), platforms, no_page)
     if link.empty:
         if unit is None and not name:
             return Page()   # a row already reported as no known unit (DV-01): nothing to add
-        if not name or normalize.no_page(name) or link.typed:
+        if not name or no_page.says_no_page(name) or link.typed:
             said = f" (ghi «{link.typed or name}»)" if (link.typed or name) else ""
             out.append(problem("TT-02", f"{upper_first(label)} chưa thành lập Trang{said}; tính là chưa hoàn thành.",
                                where["lien_ket"] if link.typed else where["ten_trang"],
@@ -75,7 +76,7 @@ def page(texts: dict[str, str], raw_name: str, unit: Unit | None, level: Level |
             return Page(note=link.typed or name)
         out.append(problem("LK-01", f"Trang «{name}» của {label} thiếu địa chỉ liên kết.", where["lien_ket"],
                            "Ghi địa chỉ của Trang, ví dụ https://www.facebook.com/tentrang.", code))
-        kept = page_name(name, raw_name, unit, level, where["ten_trang"], label, out)
+        kept = page_name(name, raw_name, unit, level, where["ten_trang"], label, out, no_page)
         return Page(kept, "", "", True)
     if link.problem:
         out.append(problem("LK-01", f"Địa chỉ liên kết của {label}: {link.problem}.", where["lien_ket"],
@@ -83,6 +84,6 @@ def page(texts: dict[str, str], raw_name: str, unit: Unit | None, level: Level |
     elif link.changed:
         out.append(problem("LK-03", f"Địa chỉ liên kết của {label} «{link.typed}» đã đưa về dạng chuẩn «{link.value}».",
                            where["lien_ket"], link.value, code))
-    kept = page_name(name, raw_name, unit, level, where["ten_trang"], label, out)
+    kept = page_name(name, raw_name, unit, level, where["ten_trang"], label, out, no_page)
     return Page(kept, link.value or link.typed, link.platform, True)
 

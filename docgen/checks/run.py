@@ -223,7 +223,8 @@ def _check_row(row: RawRow, run: _Run) -> Record:
     texts, typed, where = _cells(row, run, out)
     unit, level = _unit(row, texts, typed, where, run, out)
     label = unit.label if unit else (f"đơn vị «{texts['don_vi']}»" if texts.get("don_vi") else "dòng không ghi đơn vị")
-    pg = page(texts, typed.get("ten_trang", ""), unit, level, run.campaign.platforms, where, label, out)
+    pg = page(texts, typed.get("ten_trang", ""), unit, level, run.campaign.platforms, where, label, out,
+              run.campaign.no_page)
     code = unit.code if unit else ""
     leader = person(Role.LEADER, texts, where, label, out, code)
     operator = person(Role.OPERATOR, texts, where, label, out, code)

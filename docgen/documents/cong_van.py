@@ -11,7 +11,7 @@ from __future__ import annotations
 from docgen.campaigns.campaign import Campaign, load_campaign
 from docgen.campaigns.dispatch import Dispatch, Paragraph
 from docgen.documents import frame
-from docgen.documents.phu_luc import DEFAULT_TITLE, headers, reference
+from docgen.documents.phu_luc import headers, reference
 from docgen.errors import CampaignError, Location
 from docgen.records.form import GROUP_NUMERALS
 from docgen.vntext import clean
@@ -81,7 +81,7 @@ def annex_context(campaign: Campaign, d: Dispatch, parent: dict) -> dict:
 
         return blank_appendix(campaign, parent, d.annex_rows)
     return {
-        "tieu_de": clean(" ".join(d.annex_title) or DEFAULT_TITLE).upper(),
+        "tieu_de": clean(" ".join(d.annex_title) or campaign.report.appendix_title).upper(),
         "kem_theo": reference(parent),
         "nhom": annex_groups(campaign, d.annex_rows),
         "bieu_mau_don_vi": d.annex_unit,

@@ -16,14 +16,14 @@ from docgen.campaigns.form import PAGE_COLUMNS
 from docgen.ooxml import column_table
 from docgen.ooxml.column_table import TableColumn
 from docgen.records.form import GROUP_NUMERALS
-from docgen.checks.figures import normalize_empty, says_nothing
+from docgen.campaigns.form import NoPageWords
+from docgen.checks.figures import says_nothing
 from docgen.records.model import Record, Submission
 from docgen.values.formats import ngay_nd30, so_hieu
 from docgen.vntext import clean, lower_first
 
 TEMPLATE = "phu_luc.docx"
 LEAVE_OUT, MARK = "bo", "danh_dau"   # `[bao_cao] hang_sai`: what a signed Phụ lục does with wrong rows
-DEFAULT_TITLE = "DANH SÁCH “TRANG CỘNG ĐỒNG” CỦA MẶT TRẬN CÁC CẤP"
 
 VARIABLES: dict[str, str] = {
     "tieu_de": "Tiêu đề Phụ lục, chữ in hoa (PL-03), ví dụ «DANH SÁCH “TRANG CỘNG ĐỒNG” CỦA MẶT TRẬN CÁC CẤP».",
@@ -74,7 +74,7 @@ def build_context(subs: list[Submission] | Submission, campaign: Campaign, paren
     """
     if isinstance(subs, Submission):
         subs = [subs]
-    title = campaign.report.appendix_title or DEFAULT_TITLE
+    title = campaign.report.appendix_title   # `[bao_cao] tieu_de_phu_luc`, else the default campaign's
     groups = [{"so": GROUP_NUMERALS[i], "ten": lv.title, "dong": []} for i, lv in enumerate(campaign.levels)]
     depth_index = {lv.depth: i for i, lv in enumerate(campaign.levels)}
     mode = wrong_rows(campaign)
@@ -106,8 +106,16 @@ def template(campaign: Campaign, name: str = TEMPLATE) -> bytes:
 def table_columns(campaign: Campaign) -> list[TableColumn]:
     """Return the Phụ lục table's columns as declared (`[[bieu_mau.cot]]`, TT and Đơn vị first): key, group,
     `rong`, and TT and numbers centred, text left (scripts/build_templates.py writes the templates by it)."""
-    return [TableColumn(c.key, c.group, c.width, "center" if c.key == "tt" or c.kind.numeric else "left")
-            for c in campaign.columns]
+    return [TableColumn(c.key, c.group, c.width, "center" if c.key == "tt" or c.kind.numeric else "left",
+                        least_width(c.kind)) for c in campaign.columns]
+
+
+DIGIT_TWIPS, PADDING_TWIPS = 6 * 20, 10 * 20   # a digit of 12-pt Times New Roman; a cell's left and right margins
+
+
+def least_width(kind) -> int:
+    """Return the twips a cell of `kind` needs to keep its value on one line (a phone, a date), else 0."""
+    return kind.unbroken * DIGIT_TWIPS + PADDING_TWIPS if kind.unbroken else 0
 
 
 def headers(campaign: Campaign) -> dict:
@@ -121,13 +129,15 @@ def wrong_rows(campaign: Campaign) -> str:
     return campaign.report.wrong_rows
 
 
-def row(unit_name: str, record: Record | None, mode: str = "", expected_name: str = "", words=None) -> dict:
+def row(unit_name: str, record: Record | None, mode: str = "", expected_name: str = "", words=None,
+        no_page: NoPageWords = NoPageWords()) -> dict:
     """Return one table row: a value per page column (and the record's other columns), "" where there is none;
     `tt` set later.
 
     With a `mode` (a report's Phụ lục), a unit without a record reads "Chưa báo cáo", a unit without
     a page "Chưa lập “Trang cộng đồng”" (with its own words, "đang xây dựng"), a name off the
     pattern is marked, and a wrong value is left out (LEAVE_OUT) or marked (MARK): never printed as valid.
+    `no_page` (the campaign's words for "no page yet") says which notes add nothing and are not repeated.
 
     >>> row("Xã Chung Chải", None)["ten_trang"], sorted(row("X", None)) == sorted(PAGE_COLUMNS)
     ('', True)
@@ -136,18 +146,18 @@ def row(unit_name: str, record: Record | None, mode: str = "", expected_name: st
     'Chưa báo cáo'
     """
     if mode:
-        return _judged(row(unit_name, record), record, mode, expected_name, words)
+        return _judged(row(unit_name, record), record, mode, expected_name, words, no_page)
     values = {key: "" for key in PAGE_COLUMNS} | (record.cells() if record else {})
     return values | {"tt": "", "don_vi": unit_name}
 
 
-def _judged(values: dict, record: Record | None, mode: str, expected_name: str, words) -> dict:
+def _judged(values: dict, record: Record | None, mode: str, expected_name: str, words, no_page: NoPageWords) -> dict:
     """Return a row's values as a signed Phụ lục prints them (see `row`); `expected_name` is the pattern's,
     `words` the campaign's phrasebook (`[loi_van] pl_o_*`)."""
     if record is None or says_nothing(record):
         return values | {"ten_trang": words.say("pl_o_chua_bao_cao")}
     if not record.has_page:
-        note = record.page_note if record.page_note and not normalize_empty(record.page_note) else ""
+        note = record.page_note if record.page_note and not no_page.says_nothing(record.page_note) else ""
         values = values | {"ten_trang": words.say("pl_o_chua_lap_ghi_chu", ghi_chu=note) if note
                            else words.say("pl_o_chua_lap")}
     elif expected_name and values["ten_trang"] and values["ten_trang"] != expected_name:
@@ -178,13 +188,13 @@ def _rows(sub: Submission, campaign: Campaign, depth_index: dict[int, int], n_gr
         records = by_unit.get((unit.level, unit.code), [])
         level = campaign.level_at(unit.level)
         pattern = level.expected_page_name(unit) if level is not None and mode else ""
-        out[i].append(row(unit.full_name, records[0] if records else None, mode, pattern, words) | {"_so": True})
+        out[i].append(row(unit.full_name, records[0] if records else None, mode, pattern, words, campaign.no_page) | {"_so": True})
         for extra in records[1:]:
             if mode == LEAVE_OUT:
                 notes.append(campaign.phrases.say("pl_ghi_lap", don_vi=unit.label))
             else:
                 name = words.say("pl_dong_ghi_lap", don_vi=unit.full_name) if mode == MARK else unit.full_name
-                out[i].append(row(name, extra, mode, pattern, words) | {"_so": False})
+                out[i].append(row(name, extra, mode, pattern, words, campaign.no_page) | {"_so": False})
         placed.update(id(r) for r in records)
     for r in sub.records:
         if id(r) in placed:
@@ -195,7 +205,7 @@ def _rows(sub: Submission, campaign: Campaign, depth_index: dict[int, int], n_gr
             scope = sub.reporting_unit.label if sub.reporting_unit is not None else campaign.province.label
             notes.append(campaign.phrases.say("pl_ngoai_danh_muc", don_vi=lower_first(name), cap_tren=scope))
         elif mode == MARK:
-            out[i].append(row(words.say("pl_dong_ngoai_danh_muc", don_vi=name), r, mode, words=words) | {"_so": False})
+            out[i].append(row(words.say("pl_dong_ngoai_danh_muc", don_vi=name), r, mode, words=words, no_page=campaign.no_page) | {"_so": False})
         else:
             out[i].append(row(name, r) | {"_so": True})
     return out

@@ -322,7 +322,7 @@ def _year(summary: Summary, conf: dict) -> int:
 
 def appendix(summary: Summary, parent: dict, own: Submission | None = None) -> dict:
     """Return the Phụ lục's context: title with the province, "(Kèm theo …)" line, consolidated groups."""
-    title = summary.campaign.report.appendix_title or phu_luc.DEFAULT_TITLE
+    title = summary.campaign.report.appendix_title
     notes: list[str] = []
     groups = phu_luc_groups(summary, parent, notes)
     level = summary.campaign.province_level

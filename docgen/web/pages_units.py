@@ -175,7 +175,7 @@ async def version_page(request: Request):
     view = results.build(version["result"]) if version["state"] == "xong" else None
     return page(
         request, "phien_ban.html", version=version, unit=unit, campaign=campaign, view=view, number=number,
-        newest=all_versions[0], figure_columns=results.FIGURE_COLUMNS,
+        newest=all_versions[0], figure_columns=results.figure_columns(api.ten_so_lieu(campaign["source"])) if view and not view.own_figures else (),
         can_upload=registry.can_upload(store, request.state.account, unit), form_token=new_form_token(),
         accept=READABLE, max_mb=uploads.MAX_BYTES // 2**20,
     )

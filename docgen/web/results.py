@@ -12,11 +12,18 @@ from dataclasses import dataclass, field
 
 from docgen import api
 
-FIGURE_COLUMNS = (
-    ("expected", "Phải có"), ("present", "Có trong danh sách"), ("with_page", "Có Trang"),
-    ("on_pattern", "Tên đúng mẫu"), ("with_leader", "Có lãnh đạo phụ trách"),
-    ("with_operator", "Có cán bộ vận hành"), ("with_both", "Đủ cả hai"),
-)
+# The LevelFigures fields a page list's result shows, per level; their titles are the campaign's (`figure_columns`).
+FIGURE_FIELDS = ("expected", "present", "with_page", "on_pattern", "with_leader", "with_operator", "with_both")
+
+
+def figure_columns(titles: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """Return (field, column title) of each figure column from the campaign's titles (`api.ten_so_lieu`: its
+    figures' «ten», the same words as tong-hop.xlsx), each title starting with a capital.
+
+    >>> figure_columns({"expected": "dự kiến", "present": "có trong danh sách", "with_page": "có Trang"})[:3]
+    (('expected', 'Dự kiến'), ('present', 'Có trong danh sách'), ('with_page', 'Có Trang'))
+    """
+    return tuple((field, (t := titles.get(field, field))[:1].upper() + t[1:]) for field in FIGURE_FIELDS)
 
 
 @dataclass
@@ -117,9 +124,9 @@ def build(result_json: str) -> ResultView:
     general.problems = [{**p, "anchor": "phu-luc"} for p in file["problems"] if id(p) not in placed]
     if general.problems:
         groups.insert(0, general)
-    # A page list's figures are counts per level (FIGURE_COLUMNS); a campaign with its own form has its own,
+    # A page list's figures are counts per level (FIGURE_FIELDS); a campaign with its own form has its own,
     # each a title and its text ("Kinh phí vận động (đồng)": "102.000.000").
-    figures = [{"title": f["title"], "values": [f["text"]] if "text" in f else [f[k] for k, _ in FIGURE_COLUMNS]}
+    figures = [{"title": f["title"], "values": [f["text"]] if "text" in f else [f[k] for k in FIGURE_FIELDS]}
                for f in file["figures"]]
     return ResultView(True, "", file, groups, table["columns"], rows, figures, file.get("reporting_unit"))
 

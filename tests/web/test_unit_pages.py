@@ -32,6 +32,8 @@ def test_a_district_uploads_the_messy_sample_and_sees_each_problem_cell_marked(c
     assert 'href="#o-c13"' in page                          # TT-01 links to its cell
     assert "Dòng 12 — Xã Sen Thượng" in page               # problems grouped by row
     assert "Thiếu xã Nậm Kè (mã 03162)" in page              # a problem of no cell, shown first
+    # The figures' columns are the campaign's figure names (issue 10), one title per count.
+    assert "<th>Cấp</th><th>Dự kiến</th><th>Có trong danh sách</th><th>Có Trang</th><th>Tên đúng mẫu</th>" in page
 
 
 def test_values_docgen_put_right_are_not_promised_in_section_ii_on_the_page(clerk):
