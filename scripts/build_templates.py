@@ -33,8 +33,14 @@ import docx_parts as parts  # noqa: E402
 from docx_parts import CENTER, LEFT, RIGHT  # noqa: E402
 
 from docgen.campaigns.campaign import load_campaign  # noqa: E402
+from docgen.documents.phu_luc import table_columns  # noqa: E402
+from docgen.ooxml.column_table import widths as column_widths  # noqa: E402
 
-COLUMNS = load_campaign().form.table   # the page form as the 1031 campaign declares it (`[bieu_mau]`)
+# The Phụ lục tables' columns as documents.phu_luc.table_columns gives them (key, group, `rong`, alignment, least
+# width): the page form as the 1031 campaign declares it, and a form of its own as the festival campaign does.
+# At render time docgen/ooxml/column_table.py fits either table to the campaign's declared columns.
+COLUMNS = table_columns(load_campaign())
+FORM_COLUMNS = table_columns(load_campaign("2026-ngay-hoi-dai-doan-ket"))
 
 
 # Page setup in twips. A4 (PG-01); margins top 25 / bottom 20 / left 35 / right 20 mm,
@@ -322,7 +328,7 @@ def _data_row(table, columns, var: str, bold: bool = False) -> None:
     data = table.add_row()
     for cell, col in zip(data.cells, columns):
         parts.fill(cell, "{{ %s.%s }}" % (var, col.key), size=TABLE_ROW_PT, bold=bold,
-                   align=CENTER if col.key == "tt" else LEFT)
+                   align=CENTER if col.align == "center" else LEFT)
     parts.cant_split(data)
 
 
@@ -395,10 +401,11 @@ def build_phu_luc(path: Path) -> None:
 
 
 def build_phu_luc_bang(path: Path) -> None:
-    """Write the appendix of a campaign's own form (landscape, own numbering): its columns come from the data.
-
-    The table is the body's data table (`_data_table`) under the name `bang`: `bang.cot` (column titles),
-    `bang.dong` (rows), `bang.cong` (the totals row, or empty), so any number of columns fills the width.
+    """Write the appendix of a campaign's own form (landscape, own numbering): the form's table as the page
+    Phụ lục's (`_form_table`), written for the festival campaign's columns and fitted to any campaign's at
+    render time: `{%tr for r in dong %}` / a row of `{{ r.<key> }}` / `{%tr endfor %}`, then the totals,
+    `{%tr for t in cong %}` / a bold row of `{{ t.<key> }}` / `{%tr endfor %}` (`cong` empty: no totals row).
+    Widths by `rong`, a date or phone column never narrower than its value on one line.
     """
     doc = parts.base_document()
     section = doc.sections[0]
@@ -410,7 +417,13 @@ def build_phu_luc_bang(path: Path) -> None:
     parts.para(doc, "({{ kem_theo }})", size=14, italic=True, keep=True)  # PL-04, PL-06, DR-04
     parts.rule(doc, LINE_APPENDIX, width)  # PL-07
     parts.para(doc, "", size=12, after=0)
-    _data_table(doc, width, "bang")
+    table = _form_table(doc, FORM_COLUMNS, column_widths({}, FORM_COLUMNS, width))
+    for loop, var, bold in (("{%tr for r in dong %}", "r", False), ("{%tr for t in cong %}", "t", True)):
+        table.add_row()
+        _tag_row(table, loop)
+        _data_row(table, FORM_COLUMNS, var, bold)
+        table.add_row()
+        _tag_row(table, "{%tr endfor %}")
     parts.para(doc, "./.", size=14, align=RIGHT, before=6)  # PL-11
     doc.save(path)
 

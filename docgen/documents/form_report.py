@@ -24,7 +24,7 @@ from docgen.campaigns.form import PLACEHOLDER, Section, fill
 from docgen.checks.form_check import FormRow, FormSubmission
 from docgen.checks.form_figures import NONE_LEFT, WRONG, pairs, wrong_columns, work_out
 from docgen.documents import frame
-from docgen.documents.phu_luc import reference
+from docgen.documents.phu_luc import headers, reference
 from docgen.records.model import Facts, Severity, Unit
 from docgen.values.formats import ngay_ngan, so_hieu
 from docgen.vntext import clean
@@ -36,13 +36,18 @@ VARIABLES: dict[str, str] = {
     "tieu_de": "Tiêu đề Phụ lục, chữ in hoa (PL-03): «tieu_de» của [bieu_mau] trong tệp chiến dịch.",
     "kem_theo": "Dòng tham chiếu không có ngoặc (PL-04), ví dụ «Kèm theo Báo cáo số 32/BC-MTTQ-BTT ngày 21 tháng "
     "11 năm 2026 của Ban Thường trực Ủy ban MTTQ Việt Nam xã Nà Tấu»; bản dự thảo để trống số và ngày (DR-04).",
-    "bang": "Bảng của biểu mẫu: tieu_de (rỗng), cot (tên các cột: TT, Đơn vị, rồi các cột của [[bieu_mau.cot]]), "
-    "dong (mỗi đơn vị một dòng, theo thứ tự danh mục), cong (dòng «Tổng cộng» của các cột có «cong = true», "
-    "hoặc rỗng).",
+    "cot": "Tiêu đề của từng cột theo mã cột: cot.tt «TT», cot.don_vi «Đơn vị», rồi các cột của [[bieu_mau.cot]] "
+    "(tieu_de), ví dụ cot.so_khu_dan_cu = «Tổng số khu dân cư».",
+    "nhom_cot": "Tiêu đề nhóm của cột theo mã cột ([[bieu_mau.cot]] nhom), ví dụ nhom_cot.tu_ngay = «Thời gian tổ "
+    "chức»; rỗng với cột không thuộc nhóm.",
+    "dong": "Các dòng của bảng, mỗi đơn vị một dòng theo thứ tự danh mục: dong[].tt, dong[].don_vi và ô của từng "
+    "cột theo mã cột (dong[].so_khu_dan_cu …), nguyên văn.",
+    "cong": "Dòng «Tổng cộng» (cùng các mã cột, cong[].don_vi = «Tổng cộng») khi có cột «cong = true»; rỗng khi không.",
+    "bang": "Bảng của biểu mẫu dạng danh sách (tong-hop.xlsx dùng): tieu_de (rỗng), cot (tên các cột), dong (các "
+    "dòng), cong (dòng «Tổng cộng» hoặc rỗng).",
 }
 DEFAULT_SYMBOL = "BC-MTTQ-BTT"
 NOT_LISTED = "không có trong danh mục"
-TT_WIDTH, UNIT_WIDTH = 5, 18   # the Phụ lục's TT and Đơn vị columns, in the units of a column's `rong`
 
 
 def citation(campaign: Campaign) -> str:
@@ -246,54 +251,20 @@ def report_context(sub: FormSubmission, campaign: Campaign, signed: bool = False
 
 
 def appendix(campaign: Campaign, parent: dict, rows: list, totals: list, suffix: str = "") -> dict:
+    """Return the Phụ lục's context (templates/phu_luc_bang.docx, its table fitted to the declared columns by
+    `phu_luc.template`): the headers, the rows by column key under "dong", the totals row under "cong"."""
     title = f"{campaign.form.title} {suffix}".strip().upper()
-    return {"tieu_de": title, "kem_theo": reference(parent),
+    keys = [c.key for c in campaign.columns]
+    return {"tieu_de": title, "kem_theo": reference(parent), **headers(campaign),
+            "dong": [dict(zip(keys, r)) for r in rows], "cong": [dict(zip(keys, totals))] if totals else [],
             "bang": frame.table(_columns(campaign), rows, totals)}
 
 
 def blank_appendix(campaign: Campaign, parent: dict, blank_rows: int) -> dict:
     """Return the dispatch's blank Phụ lục: the form's columns, rows numbered 1…n and one "..." row to fill in."""
-    width = len(_columns(campaign))
+    width = len(campaign.columns)
     rows = [[str(n)] + [""] * (width - 1) for n in range(1, blank_rows + 1)] + [["..."] + [""] * (width - 1)]
-    return {"tieu_de": campaign.form.title.upper(), "kem_theo": reference(parent),
-            "bang": frame.table(_columns(campaign), rows)}
-
-
-def fit_columns(document, campaign: Campaign) -> None:
-    """Size the Phụ lục's table (the document's last) to the text width, each column by its `rong`."""
-    from docx.shared import Length, Pt
-
-    from docgen.ooxml.edit import set_column_widths
-
-    if not document.tables:
-        return
-    weights = [TT_WIDTH, UNIT_WIDTH] + [c.width for c in campaign.form.columns]
-    tbl = document.tables[-1]._tbl
-    section = document.sections[-1]
-    width = section.page_width - section.left_margin - section.right_margin
-    cols = len(tbl.tblGrid.gridCol_lst)
-    weights = (weights + [weights[-1]] * cols)[:cols]
-    widths = [width * w / sum(weights) for w in weights]
-    floors = [0, 0] + [Pt(c.kind.unbroken * DIGIT_PT + PADDING_PT) if c.kind.unbroken else 0
-                       for c in campaign.form.columns]
-    set_column_widths(tbl, [Length(int(w)) for w in with_floors(widths, (floors + [0] * cols)[:cols])])
-
-
-DIGIT_PT, PADDING_PT = 6, 10   # a digit of 12-pt Times New Roman, and a cell's left and right margins
-
-
-def with_floors(widths: list[float], floors: list[float]) -> list[float]:
-    """Return `widths` with each raised to its floor (a date not broken as «12/09/202 5»), the room taken
-    from the columns without a floor in proportion to their width; the total is unchanged.
-
-    >>> with_floors([10, 45, 45], [20, 0, 0])
-    [20, 40.0, 40.0]
-    """
-    short = sum(max(0, f - w) for w, f in zip(widths, floors))
-    free = sum(w for w, f in zip(widths, floors) if not f)
-    if not short or free <= short:
-        return widths
-    return [max(w, f) if f else w - short * w / free for w, f in zip(widths, floors)]
+    return appendix(campaign, parent, rows, []) | {"tieu_de": campaign.form.title.upper()}
 
 
 def summary_draft(campaign: Campaign, subs: list[FormSubmission], facts: Facts | None, signed: bool = False) -> str:

@@ -106,8 +106,16 @@ def template(campaign: Campaign, name: str = TEMPLATE) -> bytes:
 def table_columns(campaign: Campaign) -> list[TableColumn]:
     """Return the Phụ lục table's columns as declared (`[[bieu_mau.cot]]`, TT and Đơn vị first): key, group,
     `rong`, and TT and numbers centred, text left (scripts/build_templates.py writes the templates by it)."""
-    return [TableColumn(c.key, c.group, c.width, "center" if c.key == "tt" or c.kind.numeric else "left")
-            for c in campaign.columns]
+    return [TableColumn(c.key, c.group, c.width, "center" if c.key == "tt" or c.kind.numeric else "left",
+                        least_width(c.kind)) for c in campaign.columns]
+
+
+DIGIT_TWIPS, PADDING_TWIPS = 6 * 20, 10 * 20   # a digit of 12-pt Times New Roman; a cell's left and right margins
+
+
+def least_width(kind) -> int:
+    """Return the twips a cell of `kind` needs to keep its value on one line (a phone, a date), else 0."""
+    return kind.unbroken * DIGIT_TWIPS + PADDING_TWIPS if kind.unbroken else 0
 
 
 def headers(campaign: Campaign) -> dict:

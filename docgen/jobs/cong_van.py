@@ -29,6 +29,7 @@ class CongVanResult:
 def run(campaign, out_dir: Path, overwrite: bool = False, pdf: bool = False) -> CongVanResult:
     """Return the result of writing the dispatch of `campaign` (a loaded Campaign) under `out_dir`."""
     from docgen.documents import cong_van as doc
+    from docgen.documents import phu_luc
     from docgen.render.compose import compose
     from docgen.render.engine import render
     from docgen.output import check_free, slug, write_bytes
@@ -38,15 +39,7 @@ def run(campaign, out_dir: Path, overwrite: bool = False, pdf: bool = False) -> 
     check_free(target, overwrite)
     main = render(campaign.template(doc.TEMPLATE), context, doc.TEMPLATE)
     annex_name = doc.annex_template(campaign)
-    if campaign.pages:   # the page form's table fitted to the declared columns
-        from docgen.documents import phu_luc
-
-        annex = render(phu_luc.template(campaign, annex_name), context["phu_luc"], annex_name)
-    else:
-        annex = render(campaign.template(annex_name), context["phu_luc"], annex_name)
-        from docgen.documents.form_report import fit_columns
-
-        fit_columns(annex.document, campaign)
+    annex = render(phu_luc.template(campaign, annex_name), context["phu_luc"], annex_name)   # declared columns
     written = [write_bytes(target, compose(main, annex).to_bytes(), overwrite)]
     checks = check_written(written)
     if pdf:

@@ -139,12 +139,12 @@ def render_pair(campaign: Campaign, context: dict, appendix_alone: bool = False
 
     With `appendix_alone`, also the Phụ lục as a document of its own (`bao-cao --phu-luc-rieng`), third.
     """
+    from docgen.documents import phu_luc
     from docgen.render.compose import compose
     from docgen.render.engine import render
 
     main = render(campaign.template(REPORT_TEMPLATE), context["khung"], REPORT_TEMPLATE)
-    annex = render(campaign.template(APPENDIX_TEMPLATE), context["phu_luc"], APPENDIX_TEMPLATE)
-    form_report.fit_columns(annex.document, campaign)
+    annex = render(phu_luc.template(campaign, APPENDIX_TEMPLATE), context["phu_luc"], APPENDIX_TEMPLATE)
     alone = annex.to_bytes() if appendix_alone else None   # before compose, which takes the annex in
     both = compose(main, annex)
     notes = tuple(main.notes) + tuple(annex.notes)

@@ -47,6 +47,7 @@ class TableColumn:
     group: str = ""
     weight: float = 1.0
     align: str = ""
+    least: int = 0       # twips a new column never gets less than (a date kept on one line), taken from the others
 
 
 def fit(template: bytes, columns: Sequence[TableColumn], group_head: str = "") -> bytes:
@@ -142,9 +143,24 @@ def widths(known: dict[str, int], columns: Sequence[TableColumn], total: int) ->
     kept = [c for c in columns if c.key in known]
     scale = (sum(known[c.key] for c in kept) / sum(c.weight for c in kept)) if kept else 1
     raw = [known.get(c.key, c.weight * scale) for c in columns]
-    out = [int(total * w / sum(raw)) for w in raw]
+    floors = [0 if c.key in known else c.least for c in columns]
+    out = [int(w) for w in with_floors([total * w / sum(raw) for w in raw], floors)]
     out[-1] += total - sum(out)
     return out
+
+
+def with_floors(sizes: list[float], floors: list[float]) -> list[float]:
+    """Return `sizes` with each raised to its floor (a date not broken as «12/09/202 5»), the room taken
+    from the columns without a floor in proportion to their size; the total is unchanged.
+
+    >>> with_floors([10, 45, 45], [20, 0, 0])
+    [20, 40.0, 40.0]
+    """
+    short = sum(max(0, f - w) for w, f in zip(sizes, floors))
+    free = sum(w for w, f in zip(sizes, floors) if not f)
+    if not short or free <= short:
+        return sizes
+    return [max(w, f) if f else w - short * w / free for w, f in zip(sizes, floors)]
 
 
 def _set_cell(tc, width: int, text: str | None = None, span: int = 1, vmerge: str | None = None):

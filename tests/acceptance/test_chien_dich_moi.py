@@ -12,6 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from docgen import api
+from docgen.campaigns.campaign import load_campaign
 from docgen.cli import main
 from docgen.workbooks.sheets import FIRST_DATA_ROW, FORM_SHEET
 
@@ -271,7 +272,11 @@ def test_xem_thu_of_a_new_form_fills_names_by_the_pattern_so_the_sample_reads_cl
     row = next(r for r in range(FIRST_DATA_ROW, ws.max_row + 1) if isinstance(ws.cell(r, 1).value, int))
     assert ws.cell(row, 3).value == f"Mặt trận {ws.cell(row, 2).value.split(' ', 1)[1]} (tỉnh Điện Biên)"
     # the Phụ lục keeps a phone and a date on one line, however wide the name columns (not «12/09/202 5»)
-    grid = docx.Document(written.files[0]).tables[-1]._tbl.tblGrid.gridCol_lst
+    table = docx.Document(written.files[0]).tables[-1]
+    grid = table._tbl.tblGrid.gridCol_lst
+    # the Phụ lục prints the campaign's own columns (the shared table fitted to them), no festival column left
+    declared = ["TT", "Đơn vị"] + [c.header for c in load_campaign(zalo).form.columns]
+    assert [c.text for c in table.rows[1].cells] == declared and len(grid) == len(declared)   # under the groups
     phone, date = (int(grid[i].get(docx.oxml.ns.qn("w:w"))) for i in (6, 7))
     assert phone >= (12 * 6 + 10) * 20 and date >= (10 * 6 + 10) * 20     # twips: digits of 12-pt type + margins
 

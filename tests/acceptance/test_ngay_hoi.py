@@ -133,7 +133,10 @@ def test_reports_and_the_summary_carry_the_sums_of_what_was_filled(filled, tmp_p
     appendix = document.tables[-1]
     last = [c.text for c in appendix.rows[-1].cells]
     assert last[1] == "Tổng cộng" and last[2] == dot(total) and last[6] == dot(people) and last[7] == dot(money)
-    numbered = [r.cells[0].text for r in appendix.rows[1:-1]]
+    # two header rows: «Thời gian tổ chức» over «Từ ngày», «Đến ngày» (the declared group, as in the page Phụ lục)
+    assert [c.text for c in appendix.rows[1].cells[3:6]] == ["Số khu dân cư đã tổ chức", "Từ ngày", "Đến ngày"]
+    assert appendix.rows[0].cells[4].text == appendix.rows[0].cells[5].text == "Thời gian tổ chức"
+    numbered = [r.cells[0].text for r in appendix.rows[2:-1]]
     signature = next(t for t in document.tables if t.cell(0, 0).text.startswith("Nơi nhận")).cell(0, 1).text
     assert signature.split() == "TM. BAN THƯỜNG TRỰC PHÓ CHỦ TỊCH Lò Văn Mạnh".split()   # as the dispatch ([van_ban.ky])
     silent = next(r for r in appendix.rows if r.cells[1].text == SILENT)   # one wording per fact ([loi_van])
