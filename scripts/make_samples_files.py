@@ -21,9 +21,13 @@ from openpyxl.utils import get_column_letter
 from docgen.campaigns.campaign import load_campaign
 from docgen.records.form import FACTS_SHEET
 from docgen.records.units import split_kind
+from docgen.workbooks.sheets import SIGNATURE_HINTS
 
-_FORM = load_campaign().form   # the page form as the 1031 campaign declares it
+_CAMPAIGN = load_campaign()
+_FORM = _CAMPAIGN.form   # the page form as the 1031 campaign declares it
 COLUMNS, FACT_FIELDS = _FORM.table, _FORM.facts
+# The samples suggest the campaign's one signature form ([ky] cap_pho), as `docgen bieu-mau` does.
+HINTS = {f.key: f.hint for f in FACT_FIELDS} | {"tham_quyen": SIGNATURE_HINTS[_CAMPAIGN.deputy_form][0]}
 
 KEYS = [c.key for c in COLUMNS]
 FONT = "Times New Roman"
@@ -115,7 +119,7 @@ def _facts_sheet(wb, info: dict, layout, first: bool):
             cell = _set(ws, row, 2, v)
             if isinstance(v, dt.date):
                 cell.number_format = "dd/mm/yyyy"
-            _set(ws, row, 3, f.hint, Font(name=FONT, size=10, italic=True), border=False)
+            _set(ws, row, 3, HINTS[f.key], Font(name=FONT, size=10, italic=True), border=False)
             row += 1
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width, ws.column_dimensions["C"].width = 32, 60, 60
     return ws

@@ -79,6 +79,8 @@ PHRASES: dict[str, set[str]] = {
     "xlsx_so_don_vi": set(), "xlsx_so_da_bao_cao": set(), "xlsx_don_vi": set(), "xlsx_ti_le": {"ten", "mau_so"},
     # `kiem-tra` on the command line: one line of figures per level ({cap} is the level's title)
     "kt_cap": _LEVEL - {"loai_don_vi"} | {"cap"},
+    # The blank workbook's guide: how a unit without a page fills its row ({ten_trang}, {lien_ket}: column headers)
+    "hd_chua_lap": {"ten_trang", "lien_ket"},
 }
 LISTS = {"bang_cot"}
 

@@ -318,9 +318,7 @@ def _page_steps(campaign: Campaign) -> list[str]:
         steps.append("Số điện thoại: gõ đủ số 0 ở đầu, ví dụ 0912 345 678 (các ô này đã định dạng văn bản, "
                      "không mất số 0).")
     name, link = campaign.form.column("ten_trang"), campaign.form.column("lien_ket")
-    steps.append(f"Đơn vị chưa lập Trang: để trống {name.header}, ghi «Chưa có» hoặc «Đang xây dựng» ở cột "
-                 f"{link.header}, vẫn ghi người phụ trách nếu đã phân công. Dòng để trống hoàn toàn được hiểu là "
-                 "đơn vị chưa báo cáo.")
+    steps.append(campaign.phrases.say("hd_chua_lap", ten_trang=name.header, lien_ket=link.header))
     return steps
 
 

@@ -115,3 +115,14 @@ def test_chien_dich_kiem_tra_names_no_page_words_on_a_column_that_is_not_a_link(
     said = capsys.readouterr()
     assert "bieu_mau.cot[2].chua_co" in said.out + said.err
     assert "chỉ cột kiểu «lien_ket» mới ghi chữ «chưa có Trang»" in said.out + said.err
+
+
+def test_the_blank_workbooks_guide_says_how_to_write_no_page_in_the_campaigns_words(copied, tmp_path):
+    import openpyxl
+
+    from docgen import api
+
+    _edit(copied, "ghi «Chưa có» hoặc «Đang xây dựng» ở cột {lien_ket}", "ghi «Chờ duyệt» ở cột {lien_ket}")
+    book = api.bieu_mau(copied, tmp_path, don_vi="Huyện Mường Nhé")[0]
+    guide = "\n".join(str(c.value) for c in openpyxl.load_workbook(book)["Hướng dẫn"]["A"] if c.value)
+    assert "ghi «Chờ duyệt» ở cột Địa chỉ liên kết" in guide and "Đang xây dựng" not in guide

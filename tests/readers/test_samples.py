@@ -121,3 +121,21 @@ def test_the_committed_samples_are_what_the_script_builds(tmp_path):
         for a, b in zip(old.worksheets, new.worksheets):
             assert [list(r) for r in a.iter_rows(values_only=True)] == [list(r) for r in b.iter_rows(values_only=True)]
             assert sorted(map(str, a.merged_cells.ranges)) == sorted(map(str, b.merged_cells.ranges))
+
+
+@pytest.mark.parametrize("folder", ["2022-dien-bien", "2022-muong-nhe-xa", "2022-dien-bien-tinh"])
+def test_the_2022_samples_suggest_and_use_the_campaign_s_one_signature_form_and_no_merged_commune(folder):
+    """Issue 16 item 7: the 1031 campaign signs "tm" (`[ky] cap_pho`), so no sample hint pushes «KT. CHỦ TỊCH»;
+    the communes merged in 2025 («xã (cũ)») have no place in a 2022 proposal."""
+    from docgen.campaigns.campaign import load_campaign
+    from docgen.workbooks.sheets import SIGNATURE_HINTS
+
+    campaign = load_campaign("2022-trang-cong-dong")
+    assert campaign.deputy_form == "tm"
+    for path in sorted((MAU / folder).glob("*.xlsx")):
+        facts = openpyxl.load_workbook(path)["Thông tin"]
+        rows = {r[0]: r[1:] for r in facts.iter_rows(values_only=True) if r and r[0]}
+        value, hint = rows["Thẩm quyền ký"][:2]
+        assert (value, hint) == ("TM. BAN THƯỜNG TRỰC", SIGNATURE_HINTS["tm"][0]), path.name
+        text = " ".join(_text(v) for r in facts.iter_rows(values_only=True) for v in r)
+        assert "KT." not in text and "(cũ)" not in text, path.name
