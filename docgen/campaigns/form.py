@@ -62,7 +62,7 @@ PATTERN_WORDS = ("mẫu tên", "mau_ten")
 # A level's property a condition may hang on ("ld_ten != vh_ten khi nhan_su = rieng"): key of [[cap]] → attribute.
 LEVEL_KEYS = {"nhan_su": "staffing", "ma": "code"}
 _WHEN = re.compile(r"^(.+?)\s+khi\s+([a-z_]+)\s*=\s*(\S+)\s*$")
-SECTION_KEYS = {"tieu_de", "noi_dung", "bang"}
+SECTION_KEYS = {"tieu_de", "noi_dung", "bang", "khi"}
 
 
 @dataclass(frozen=True)
@@ -208,6 +208,7 @@ class Section:
     title: str
     lines: tuple[str, ...]
     table: bool = False
+    condition: Condition | None = None   # khi: printed only in a report where a row meets it (as dieu_kien)
 
 
 _PATH = re.compile(r"^(?P<table>[a-z_.]+?)(?:\[(?P<index>\d+)\])?(?:\.(?P<key>[a-z_]+))?$")
@@ -506,7 +507,7 @@ def parse_conditions(written, form: Form, key: str, read: Reader) -> Condition:
     " hoặc " joins alternatives, " khi <khóa cấp> = <giá trị>" limits an item to some levels."""
     items = [written] if isinstance(written, str) else list(written)
     if not items or not all(isinstance(t, str) and t.strip() for t in items):
-        raise read.fail("«dieu_kien» là một điều kiện hoặc danh sách điều kiện (chuỗi chữ).", key)
+        raise read.fail(f"«{key.rsplit('.', 1)[-1]}» là một điều kiện hoặc danh sách điều kiện (chuỗi chữ).", key)
     parts = tuple(_one_item(t, form, key, read) for t in items)
     return parts[0] if len(parts) == 1 else Condition("", "và", parts=parts, text="; ".join(items))
 
@@ -630,17 +631,18 @@ def _figure(t: dict, i: int, form: Form, pages: bool, out: list[Figure], read: R
 
 
 def parse_sections(raw: dict, table_key: str, names: set[str], read: Reader,
-                   columns: frozenset[str] = frozenset()) -> tuple[Section, ...]:
+                   columns: frozenset[str] = frozenset(), form: Form | None = None) -> tuple[Section, ...]:
     """Return `[[<table_key>.phan]]`, every placeholder checked against `names` (figures and built-ins);
     a column's key (`columns`) is told apart, since a sentence prints figures, never a cell."""
     table = raw.get(table_key)
     if not isinstance(table, dict):
         return ()
     return tuple(read.each(read.tables(table.get("phan"), f"{table_key}.phan"),
-                           lambda i, t: _section(t, f"{table_key}.phan[{i}].", names, read, columns)))
+                           lambda i, t: _section(t, f"{table_key}.phan[{i}].", names, read, columns, form)))
 
 
-def _section(t: dict, path: str, names: set[str], read: Reader, columns: frozenset[str] = frozenset()) -> Section:
+def _section(t: dict, path: str, names: set[str], read: Reader, columns: frozenset[str] = frozenset(),
+             form: Form | None = None) -> Section:
     """Return one `[[….phan]]`, every placeholder checked against `names`."""
     read.keys(t, SECTION_KEYS, path)
     body = read.get(t, "noi_dung", (str,), path, "")
@@ -658,7 +660,12 @@ def _section(t: dict, path: str, names: set[str], read: Reader, columns: frozens
     if body.count("{") != body.count("}"):
         raise read.fail("dấu { } không khớp nhau.", path + "noi_dung")
     lines = tuple(clean(line) for line in body.strip().splitlines() if clean(line))
-    return Section(clean(read.get(t, "tieu_de", (str,), path, "")), lines, read.get(t, "bang", (bool,), path, False))
+    written = read.get(t, "khi", (str, list), path, "")
+    if written and form is None:
+        raise read.fail("«khi» so các cột của biểu mẫu: chiến dịch cần [bieu_mau].", path + "khi")
+    condition = parse_conditions(written, form, path + "khi", read) if written else None
+    return Section(clean(read.get(t, "tieu_de", (str,), path, "")), lines, read.get(t, "bang", (bool,), path, False),
+                   condition)
 
 
 def fill(text: str, values: dict[str, str]) -> str:

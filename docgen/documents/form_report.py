@@ -22,7 +22,7 @@ import re
 
 from docgen.campaigns.form import FACT_PLACEHOLDERS, PLACEHOLDER, Section, fill
 from docgen.checks.form_check import FormRow, FormSubmission
-from docgen.checks.form_figures import NONE_LEFT, WRONG, pairs, wrong_columns, work_out
+from docgen.checks.form_figures import NONE_LEFT, WRONG, holds, pairs, wrong_columns, work_out
 from docgen.documents import frame
 from docgen.documents.phu_luc import headers, reference
 from docgen.records.model import Facts, Severity, Unit
@@ -155,7 +155,7 @@ def _with_notes(line: str, text: str, values: dict[str, str]) -> str:
     return f"{text[:len(text) - len(stop)]} ({'; '.join(notes)}){stop}"
 
 
-def body(sections: tuple[Section, ...], values: dict[str, str], table: dict) -> list[dict]:
+def body(sections: tuple[Section, ...], values: dict[str, str], table: dict, rows=()) -> list[dict]:
     """Return the body blocks: each section's heading, its paragraphs ("- " lines as bullets), its table if asked.
 
     A "{a}/{b}" pair is printed over the rows both count (`values["a/b"]`); a line printing a figure
@@ -163,6 +163,8 @@ def body(sections: tuple[Section, ...], values: dict[str, str], table: dict) -> 
     """
     out, numeral = [], 0
     for s in sections:
+        if s.condition is not None and not any(holds(s.condition, r) for r in rows):
+            continue   # khi: no row of this report meets the part's condition
         lines = [line for line in s.lines if not _blank_fact(line, values)]
         if s.lines and not lines and not s.table:
             continue   # every line prints a fact the unit left blank: no empty heading
@@ -278,7 +280,7 @@ def report_context(sub: FormSubmission, campaign: Campaign, signed: bool = False
         "trich_yeu": clean(settings.subject) or f"Kết quả {campaign.title[:1].lower()}{campaign.title[1:]}",
         "kinh_gui": kinh_gui,
         "du_thao": _mark(campaign, draft),
-        "noi_dung": body(campaign.report_sections, values, table),
+        "noi_dung": body(campaign.report_sections, values, table, shown),
         "noi_nhan": frame.cc_list(facts.noi_nhan, facts.luu, as_said=bool(kinh_gui)),
         **frame.signature(facts.tham_quyen, facts.chuc_vu, facts.nguoi_ky),
     }
@@ -346,7 +348,7 @@ def summary_context(campaign: Campaign, subs: list[FormSubmission], facts: Facts
         "trich_yeu": clean(conf["trich_yeu"]) or f"Kết quả {campaign.title[:1].lower()}{campaign.title[1:]}",
         "kinh_gui": kinh_gui,
         "du_thao": _mark(campaign, draft),
-        "noi_dung": body(campaign.summary_sections, values, table),
+        "noi_dung": body(campaign.summary_sections, values, table, rows),
         "noi_nhan": frame.cc_list([n for n in conf["noi_nhan"] if clean(n) not in names], conf["luu"],
                                   as_said=bool(kinh_gui)),
         **frame.signature(conf["tham_quyen"], conf["chuc_vu"], conf["nguoi_ky"]),

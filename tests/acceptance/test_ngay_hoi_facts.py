@@ -68,3 +68,21 @@ def test_a_form_campaign_without_loi_van_marks_an_unreported_unit_in_its_appendi
     unit = next(iter(campaign.units.descendants(campaign.province)))
     rows, _ = table_rows(campaign, (), (unit,))
     assert rows[0][:3] == ["1", unit.full_name, "Chưa báo cáo"]   # the default campaign's words, not a blank row
+
+
+def _commune_report(tmp_path: Path, sample: str) -> str:
+    folder = tmp_path / sample
+    folder.mkdir()
+    shutil.copy(SAMPLE.parent / sample, folder)
+    result = api.bao_cao([folder], tmp_path / f"out-{sample}", chien_dich=CAMPAIGN)
+    assert result.refused == () and len(result.written) == 1
+    written = next((tmp_path / f"out-{sample}").rglob("*.docx"))
+    return "\n".join(p.text for p in docx.Document(written).paragraphs)
+
+
+def test_a_part_with_khi_prints_only_where_the_units_row_meets_it(tmp_path):
+    said = "Chủ tịch Ủy ban MTTQ Việt Nam xã dự Ngày hội tại khu dân cư."
+    attended = _commune_report(tmp_path, "ngay-hoi-xa-cha-to.xlsx")      # chu_tich_du = Có
+    absent = _commune_report(tmp_path, "ngay-hoi-xa-muong-ang.xlsx")     # chu_tich_du = Không
+    assert said in attended and said not in absent
+    assert "Số liệu chi tiết tại Phụ lục kèm theo." in absent

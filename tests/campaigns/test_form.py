@@ -87,6 +87,7 @@ def _line(needle: str) -> int:
      "không so lớn nhỏ với số được"),
     ('dieu_kien = "da_to_chuc = so_khu_dan_cu"', 'dieu_kien = "da_to_chuc > nan"', "so_lieu[6].dieu_kien",
      "«nan» không phải mã cột, số"),
+    ('khi = "chu_tich_du = Có"', 'khi = "chu_tich = Có"', "bao_cao.phan[2].khi", "cột «chu_tich» không có"),
 ])
 def test_a_mistake_is_named_by_key_and_line(tmp_path, old, new, key, said):
     err = _error(tmp_path, old, new)
