@@ -385,7 +385,7 @@ def _load(name_or_path: str | Path, found: list[CampaignError] | None) -> Campai
         figures=figures,
         report_sections=read.attempt(lambda: parse_sections(raw, "bao_cao", names, read, columns, form), ()),
         summary_sections=read.attempt(lambda: parse_sections(raw, "tong_hop", names, read, columns, form), ()),
-        dispatch=read.attempt(lambda: parse_dispatch(raw, levels, where) if has_dispatch(raw) and levels else None),
+        dispatch=read.attempt(lambda: parse_dispatch(raw, levels, where, form) if has_dispatch(raw) and levels else None),
         reminder=read.attempt(lambda: parse_reminder(raw, where), DEFAULT_REMINDER),
         deputy_form=read.attempt(lambda: _deputy_form(raw, where), "tm"),
         sample=raw.get("mau") is True,

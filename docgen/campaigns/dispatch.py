@@ -21,6 +21,9 @@ from docgen.vntext import clean
 # A placeholder in body text: {han.xa}, {vi_du.huyen}, {ten.xa}.
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 PLACEHOLDERS = {"han": "hạn báo cáo", "vi_du": "ví dụ tên Trang", "ten": "tên cấp"}
+# {tu_ngay.<mã cột>}, {den_ngay.<mã cột>}: the window a date column of [bieu_mau] declares, so the
+# dispatch quotes the very dates the check enforces (one definition of the window).
+WINDOW = {"tu_ngay": 0, "den_ngay": 1}
 BULLETS = ("- ", "+ ")
 
 
@@ -151,17 +154,21 @@ def _lines(table: dict, key: str, where: Location, path: str, default=None) -> t
 class _Filler:
     """Replaces {han.xa}-style placeholders with the campaign's level facts."""
 
-    def __init__(self, levels, where: Location):
+    def __init__(self, levels, where: Location, form=None):
         self.levels = {lv.code: lv for lv in levels}
         self.where = where
+        self.windows = {c.key: (c.first_day, c.last_day) for c in (form.columns if form is not None else ())}
 
     def __call__(self, text: str, key: str) -> str:
         return _PLACEHOLDER.sub(lambda m: self._value(m.group(1).strip(), key), text)
 
     def _value(self, name: str, key: str) -> str:
         what, _, code = name.partition(".")
+        if what in WINDOW and code:
+            return self._window(name, what, code, key)
         if what not in PLACEHOLDERS or not code:
-            known = ", ".join("{" + p + ".<mã cấp>}" for p in PLACEHOLDERS)
+            known = ", ".join(["{" + p + ".<mã cấp>}" for p in PLACEHOLDERS] + ["{" + w + ".<mã cột ngày>}"
+                                                                                 for w in WINDOW])
             raise CampaignError(f"Chỗ thay thế «{{{name}}}» không có; chỉ dùng được {known}.", self.where.at(key))
         level = self.levels.get(code)
         if level is None:
@@ -173,6 +180,14 @@ class _Filler:
         if what == "han":
             return ngay_han(level.deadline)
         return level.example if what == "vi_du" else level.title
+
+    def _window(self, name: str, what: str, code: str, key: str) -> str:
+        day = self.windows.get(code, (None, None))[WINDOW[what]]
+        if day is None:
+            dated = [k for k, w in self.windows.items() if w[WINDOW[what]] is not None]
+            raise CampaignError(f"«{{{name}}}»: cột «{code}» của [bieu_mau] không khai «{what}»"
+                                f" (cột có «{what}»: {', '.join(dated) or 'không có'}).", self.where.at(key))
+        return ngay_han(day)
 
 
 def _section(table, number: str, depth: int, fill: _Filler, where: Location, path: str) -> list[Paragraph]:
@@ -236,7 +251,7 @@ def has_dispatch(raw: dict) -> bool:
     return isinstance(raw.get("van_ban"), dict) and "muc" in raw["van_ban"]
 
 
-def parse_dispatch(raw: dict, levels, where: Location) -> Dispatch:
+def parse_dispatch(raw: dict, levels, where: Location, form=None) -> Dispatch:
     """Return the campaign's dispatch from its parsed file; `levels` are the campaign's `Level`s.
 
     Raises CampaignError naming the key for a missing key, a wrong type or date,
@@ -256,7 +271,7 @@ def parse_dispatch(raw: dict, levels, where: Location) -> Dispatch:
                 f"sớm hơn ngày văn bản ({ngay_han(day)}).",
                 where.at(f"cap[{codes.index(lv.code) if lv.code in codes else 0}].han"),
             )
-    fill = _Filler(levels, where)
+    fill = _Filler(levels, where, form)
     annex = _get(table, "phu_luc", (dict,), where, path, {})
     return Dispatch(
         kind=clean(_get(table, "loai", (str,), where, path, "Công văn")),

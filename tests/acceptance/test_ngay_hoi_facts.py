@@ -86,3 +86,28 @@ def test_a_part_with_khi_prints_only_where_the_units_row_meets_it(tmp_path):
     absent = _commune_report(tmp_path, "ngay-hoi-xa-muong-ang.xlsx")     # chu_tich_du = Không
     assert said in attended and said not in absent
     assert "Số liệu chi tiết tại Phụ lục kèm theo." in absent
+
+
+def test_the_dispatch_quotes_the_window_its_date_columns_declare(tmp_path):
+    from docgen.campaigns.campaign import load_campaign
+
+    campaign = load_campaign(CAMPAIGN)
+    column = campaign.form.column("tu_ngay")
+    said = "\n".join(p.text for p in campaign.dispatch.body)
+    assert f"từ ngày {column.first_day:%d/%m/%Y} đến ngày {campaign.form.column('den_ngay').last_day:%d/%m/%Y}" in said
+    assert "{" not in said
+
+
+def test_a_window_placeholder_on_a_column_without_that_date_is_named_with_its_key(tmp_path, capsys):
+    from docgen.cli import main
+
+    folder = Path(__file__).resolve().parents[2] / "data" / "chien-dich" / CAMPAIGN
+    copy = tmp_path / CAMPAIGN
+    shutil.copytree(folder, copy)
+    toml = copy / "chien-dich.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("{tu_ngay.tu_ngay}", "{tu_ngay.kinh_phi}"),
+                    encoding="utf-8")
+    assert main(["chien-dich", "kiem-tra", str(copy)]) == 2
+    said = capsys.readouterr()
+    assert "«{tu_ngay.kinh_phi}»: cột «kinh_phi» của [bieu_mau] không khai «tu_ngay»" in said.out + said.err
+    assert "van_ban.muc" in said.out + said.err
