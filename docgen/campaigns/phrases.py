@@ -81,6 +81,8 @@ PHRASES: dict[str, set[str]] = {
     "kt_cap": _LEVEL - {"loai_don_vi"} | {"cap"},
     # The blank workbook's guide: how a unit without a page fills its row ({ten_trang}, {lien_ket}: column headers)
     "hd_chua_lap": {"ten_trang", "lien_ket"},
+    # The blank workbook's title line under «DANH SÁCH» ({don_vi}: the unit, «xã Chung Chải»)
+    "bm_tieu_de": {"don_vi"},
 }
 LISTS = {"bang_cot"}
 

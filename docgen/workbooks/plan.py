@@ -43,13 +43,9 @@ def agency_line(unit: Unit) -> str:
     return f"ỦY BAN MTTQ VIỆT NAM {unit.label.upper()}"
 
 
-def subtitle_line(unit: Unit) -> str:
-    """Return the line under "DANH SÁCH" naming whose pages are listed.
-
-    >>> subtitle_line(Unit("95", "thị xã", "Mường Lay", None, 1))
-    '“Trang cộng đồng” Mặt trận thị xã Mường Lay'
-    """
-    return f"“Trang cộng đồng” Mặt trận {unit.label}"
+def subtitle_line(campaign: Campaign, unit: Unit) -> str:
+    """Return the line under "DANH SÁCH" naming whose list it is: the campaign's `[loi_van] bm_tieu_de`."""
+    return campaign.phrases.say("bm_tieu_de", don_vi=unit.label)
 
 
 def owners(campaign: Campaign, cap: str | None = None, thuoc: str | None = None) -> list[Unit]:
@@ -98,7 +94,7 @@ def plan_for(campaign: Campaign, owner: Unit) -> FormPlan:
     for i, level in enumerate(levels):
         members = [owner] if level.depth == owner.level else [u for u in below if u.level == level.depth]
         groups.append(Group(GROUP_NUMERALS[i], level, tuple(members)))
-    titles = (agency_line(owner), "DANH SÁCH", subtitle_line(owner))
+    titles = (agency_line(owner), "DANH SÁCH", subtitle_line(campaign, owner))
     return FormPlan(owner, titles, tuple(groups), levels)
 
 

@@ -126,3 +126,15 @@ def test_the_blank_workbooks_guide_says_how_to_write_no_page_in_the_campaigns_wo
     book = api.bieu_mau(copied, tmp_path, don_vi="Huyện Mường Nhé")[0]
     guide = "\n".join(str(c.value) for c in openpyxl.load_workbook(book)["Hướng dẫn"]["A"] if c.value)
     assert "ghi «Chờ duyệt» ở cột Địa chỉ liên kết" in guide and "Đang xây dựng" not in guide
+
+
+def test_the_blank_workbooks_title_line_is_the_campaigns_sentence(copied, tmp_path):
+    import openpyxl
+
+    from docgen import api
+
+    _edit(copied, 'bm_tieu_de = "“Trang cộng đồng” Mặt trận {don_vi}"', 'bm_tieu_de = "Trang tin điện tử của Mặt trận {don_vi}"')
+    book = openpyxl.load_workbook(api.bieu_mau(copied, tmp_path, don_vi="Huyện Mường Nhé")[0])
+    titles = [str(c.value) for row in book.worksheets[0].iter_rows(max_row=6) for c in row if c.value]
+    assert "Trang tin điện tử của Mặt trận huyện Mường Nhé" in titles
+    assert not any("Trang cộng đồng" in t for t in titles)
