@@ -44,8 +44,11 @@ def agency_line(unit: Unit) -> str:
 
 
 def subtitle_line(campaign: Campaign, unit: Unit) -> str:
-    """Return the line under "DANH SÁCH" naming whose list it is: the campaign's `[loi_van] bm_tieu_de`."""
-    return campaign.phrases.say("bm_tieu_de", don_vi=unit.label)
+    """Return the line under "DANH SÁCH" naming whose list it is: the campaign's `[loi_van] bm_tieu_de`; a form
+    campaign that writes none names the unit's Front alone (never another campaign's «Trang cộng đồng»)."""
+    if "bm_tieu_de" in campaign.phrases:
+        return campaign.phrases.say("bm_tieu_de", don_vi=unit.label)
+    return f"Mặt trận {unit.label}"
 
 
 def owners(campaign: Campaign, cap: str | None = None, thuoc: str | None = None) -> list[Unit]:
