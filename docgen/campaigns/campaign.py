@@ -97,6 +97,16 @@ class Campaign:
     phrases: Phrasebook = field(default=Phrasebook(), repr=False)  # [loi_van]: a page campaign's sentences
 
     @property
+    def draft_cause(self) -> str:
+        """Why every report of this campaign is a draft whatever its data (Vietnamese), or "": a sample campaign,
+        or a dispatch not yet issued (no number), which a report cannot cite in a copy to sign."""
+        if self.sample:
+            return "chiến dịch mẫu"
+        if self.directive is not None and not self.directive.number.strip():
+            return "công văn của tỉnh mà báo cáo trả lời chưa có số (ghi «so», «ngay» ở [van_ban] của tệp chiến dịch)"
+        return ""
+
+    @property
     def pages(self) -> bool:
         """Whether the campaign collects a list of pages (`[bieu_mau] loai = "trang"`): read, checked and
         reported by the page pipeline (records.model.Record, checks.run) instead of the form checker."""

@@ -43,7 +43,7 @@ def build_context(sub: Submission, campaign: Campaign, signed: bool = False) -> 
     for the copy to sign anyway (`--ban-ky`).
     """
     facts = sub.source.facts
-    draft = frame.draft_reason(len(sub.errors), facts.nguoi_ky, campaign.sample, signed)
+    draft = frame.draft_reason(len(sub.errors), facts.nguoi_ky, campaign.draft_cause, signed)
     facts = frame.draft_facts(facts, draft)
     unit = sub.reporting_unit
     settings = campaign.report

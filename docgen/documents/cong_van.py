@@ -100,7 +100,7 @@ def build_context(campaign: Campaign | str) -> dict:
         campaign = load_campaign(campaign)
     d = dispatch_of(campaign)
     # A sample campaign or a placeholder signer ("Nguyễn Văn A") gives a marked draft: no number, date or name.
-    draft = frame.draft_reason(0, d.signature.name, campaign.sample)
+    draft = frame.draft_reason(0, d.signature.name, "chiến dịch mẫu" if campaign.sample else "")
     number, date = ("", None) if draft else (d.number, d.date)
     name = "" if draft and frame.is_placeholder(d.signature.name) else d.signature.name
     sign = frame.signature(d.signature.authority, d.signature.title, name, campaign.deputy_form)

@@ -258,7 +258,7 @@ def _values(campaign: Campaign, rows, expected, issuer: str, proposals, subs=(),
 def report_context(sub: FormSubmission, campaign: Campaign, signed: bool = False) -> dict:
     """Return the unit report's contexts: "khung" (templates/cong_van.docx), "phu_luc" (phu_luc_bang.docx)
     and "draft" (why it is a draft, `frame.draft_reason`; "" for the copy to sign, which `signed` asks for)."""
-    draft = frame.draft_reason(len(sub.errors), sub.facts.nguoi_ky, campaign.sample, signed)
+    draft = frame.draft_reason(len(sub.errors), sub.facts.nguoi_ky, campaign.draft_cause, signed)
     facts, unit, settings = frame.draft_facts(sub.facts, draft), sub.reporting_unit, campaign.report
     shown = counted_rows(sub.rows, sub.problems)
     issuer = frame.issuer_name(unit, facts.don_vi)
@@ -307,7 +307,7 @@ def blank_appendix(campaign: Campaign, parent: dict, blank_rows: int) -> dict:
 def summary_draft(campaign: Campaign, subs: list[FormSubmission], facts: Facts | None, signed: bool = False) -> str:
     """Return why the summary is a draft ("" for the copy to sign): errors left in the units' data, no
     facts file of the province (no number, date, signer), a placeholder signer or a sample campaign."""
-    return frame.summary_draft_reason(sum(len(s.errors) for s in subs), facts, campaign.sample, signed)
+    return frame.summary_draft_reason(sum(len(s.errors) for s in subs), facts, campaign.draft_cause, signed)
 
 
 def summary_context(campaign: Campaign, subs: list[FormSubmission], facts: Facts | None = None,

@@ -57,28 +57,29 @@ VARIABLES: dict[str, str] = {
 }
 
 
-def draft_reason(errors: int, signer: str, sample: bool = False, signed: bool = False) -> str:
+def draft_reason(errors: int, signer: str, cause: str = "", signed: bool = False) -> str:
     """Return why a document is written as a draft (Vietnamese), or "" for the copy to sign.
 
-    While errors remain in its data, or its signer is a placeholder, or its campaign is a sample, a
-    document is a draft — unless the user asks for the copy to sign (`signed`, `--ban-ky`); a sample
-    or a placeholder signer stays a draft even then.
+    While errors remain in its data, or its signer is a placeholder, or its campaign gives a `cause`
+    (`Campaign.draft_cause`: a sample, a dispatch not yet numbered), a document is a draft — unless the
+    user asks for the copy to sign (`signed`, `--ban-ky`); a campaign's cause or a placeholder signer
+    stays a draft even then.
 
     >>> draft_reason(0, "Giàng Trọng Bình"), draft_reason(3, "Giàng Trọng Bình")
     ('', 'dữ liệu còn 3 lỗi')
     >>> draft_reason(3, "Giàng Trọng Bình", signed=True), draft_reason(0, "Nguyễn Văn A", signed=True)
     ('', 'người ký «Nguyễn Văn A» là tên mẫu')
     """
-    if sample:
-        return "chiến dịch mẫu"
+    if cause:
+        return cause
     if is_placeholder(signer):
         return f"người ký «{clean(signer)}» là tên mẫu"
     return f"dữ liệu còn {errors} lỗi" if errors and not signed else ""
 
 
-def summary_draft_reason(errors: int, facts: Facts | None, sample: bool = False, signed: bool = False) -> str:
+def summary_draft_reason(errors: int, facts: Facts | None, cause: str = "", signed: bool = False) -> str:
     """Return why a province summary is a draft: `draft_reason`, or no number and date from its facts file."""
-    reason = draft_reason(errors, facts.nguoi_ky if facts else "", sample, signed)
+    reason = draft_reason(errors, facts.nguoi_ky if facts else "", cause, signed)
     if reason or (facts is not None and facts.so and facts.ngay):
         return reason
     return "chưa có số, ngày, người ký (thêm --thong-tin TỆP có trang «Thông tin» của tỉnh)"

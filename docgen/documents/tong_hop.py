@@ -342,7 +342,7 @@ def draft_reason(summary: Summary, facts: Facts | None, signed: bool = False) ->
     """Return why the summary is a draft ("" for the copy to sign): no facts file (no number, date, signer),
     errors left in the units' data, a placeholder signer or a sample campaign (`frame.draft_reason`)."""
     errors = sum(1 for p in summary.all_problems if p.severity is Severity.ERROR)
-    return frame.summary_draft_reason(errors, facts, summary.campaign.sample, signed)
+    return frame.summary_draft_reason(errors, facts, summary.campaign.draft_cause, signed)
 
 
 def build_context(summary: Summary, facts: Facts | None = None, own: Submission | None = None,

@@ -278,7 +278,7 @@ def _one(path: Path, campaign, batch: _Batch, pdf: bool, strict: bool, appendix_
         tuple(replace(c, path=f) for f, c in zip(files, ready.checks))
     from docgen.documents.frame import draft_reason
 
-    draft = draft_reason(len(sub.errors), sub.source.facts.nguoi_ky, campaign.sample, signed)
+    draft = draft_reason(len(sub.errors), sub.source.facts.nguoi_ky, campaign.draft_cause, signed)
     batch.written.append(Written(path, _unit_name(sub, path), tuple(files), sub.problems, notes, checks, draft))
 
 

@@ -213,3 +213,27 @@ def test_no_figure_silently_leaves_out_a_wrong_value(filled, tmp_path):
     assert "(chưa tính xã Thanh Nưa: số khu dân cư đã tổ chức chưa đúng)" in text
     last = [c.text for c in document.tables[-1].rows[-1].cells]
     assert last[3] == f"{dot(held)} (chưa tính xã Thanh Nưa)"
+
+
+def test_a_report_answering_a_dispatch_not_yet_numbered_is_a_draft_even_when_asked_to_sign(filled, tmp_path):
+    """Issue 16 (C4 of the second reading): a report cites the province's dispatch by number and date; while the
+    campaign's [van_ban] has no number (the dispatch is still a draft) no report or summary is a copy to sign."""
+    import shutil
+
+    folder, _ = filled
+    source = Path(__file__).resolve().parents[2] / "data" / "chien-dich" / CAMPAIGN
+    copy = tmp_path / "chua-so"
+    shutil.copytree(source, copy)
+    toml = copy / "chien-dich.toml"
+    text = toml.read_text(encoding="utf-8")
+    assert text.count('so = "2315"\nngay = 2026-10-05\n') == 1
+    toml.write_text(text.replace('so = "2315"\nngay = 2026-10-05\n', 'so = ""\nnam = 2026\n'), encoding="utf-8")
+    one = next(p for p in folder.glob("*.xlsx") if "muong-pon" in p.name)
+    for campaign, cause in ((str(copy), "chưa có số"), (CAMPAIGN, "")):
+        written = api.bao_cao([one], tmp_path / f"bc-{bool(cause)}", chien_dich=campaign, ban_ky=True).written[0]
+        assert (cause in written.draft) if cause else written.draft == ""
+        header = "\n".join(c.text for t in docx.Document(written.files[0]).tables[:1] for r in t.rows for c in r.cells)
+        body = "\n".join(p.text for p in docx.Document(written.files[0]).paragraphs)
+        assert ("DỰ THẢO" in header + body) == bool(cause)
+        assert ("Công văn số 2315/MTTQ-BTT ngày 05/10/2026" in body) == (not cause)
+    assert "chưa có số" in api.tong_hop(folder, str(copy), tmp_path / "th").draft
