@@ -16,8 +16,8 @@ from decimal import Decimal
 
 from docgen.checks.form_check import FormSubmission
 from docgen.records.model import Problem
-from docgen.returns.marks import AUTHOR, Change, Entry, ReturnPlan, Spot, mark_problems, position, todo_text
-from docgen.vntext import strip_xml_invalid
+from docgen.returns.marks import (Change, Entry, ReturnPlan, Spot, change_note, clean_text, mark_problems, normalised_cells,
+                                  position, todo_text)
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)   # Excel's day 0 for the dates it stores as serial numbers
 
@@ -49,21 +49,16 @@ def _changes(sub: FormSubmission, by_spot: dict[Spot, list[Problem]]) -> tuple[C
     typed = {(row.location.sheet, cell): (row.raw.get(key), row.values.get(key))
              for row in sub.rows for key, cell in row.cells.items()}
     out = []
-    for spot, problems in by_spot.items():
-        done = [p for p in problems if p.normalised and p.fix and position(p.location.cell or "")[1] is not None]
-        if not done:
-            continue
+    for spot, done in normalised_cells(by_spot):
         last = done[-1]
         raw, value = typed.get((last.location.sheet, last.location.cell), (None, None))
-        old = "" if raw is None else _clean(str(raw))
-        new = _clean(last.fix)
-        rules = ", ".join(dict.fromkeys(p.rule for p in done))
+        old = "" if raw is None else clean_text(str(raw))
+        new = clean_text(last.fix)
         number = _number(value) if last.rule == "BM-03" else None
         said = f"«{old}» → «{new}»" if old else f"«{new}»"
         if number is not None and isinstance(raw, str):   # text that reads as a number or a date: now one
             said = f"«{old}» ghi dạng chữ → ghi lại thành {'ngày' if isinstance(value, dt.date) else 'số'} {new}"
-        note = f"{AUTHOR} đã chuẩn hóa ô này ({rules}): {said}.\n" + "\n".join(_clean(p.message) for p in done)
-        out.append(Change(spot, old, new, note, number))
+        out.append(Change(spot, old, new, change_note(done, said), number))
     return tuple(out)
 
 
@@ -82,7 +77,3 @@ def _number(value) -> float | None:
     if isinstance(value, dt.date):
         return (value - _EXCEL_EPOCH).days
     return None
-
-
-def _clean(text: str) -> str:
-    return strip_xml_invalid(text)[0]

@@ -149,7 +149,8 @@ def mark_problems(problems, first: dict[str, int], normalised_name: str, entry
     return by_spot, notes, tuple(entries)
 
 
-def _clean(text: str) -> str:
+def clean_text(text: str) -> str:
+    """Return `text` without characters XML cannot hold (a note or cell written back into the unit's file)."""
     return strip_xml_invalid(text)[0]
 
 
@@ -162,14 +163,14 @@ def note_text(p: Problem, normalised_name: str = "") -> str:
     [SDT-02] Cảnh báo: Số «0914.226.318» đã đưa về dạng chuẩn.
     Không cần sửa tay: bản «a-da-chuan-hoa.xlsx» đã ghi «0914 226 318».
     """
-    head = f"[{p.rule}] {SEVERITY_WORDS[p.severity].capitalize()}: {_clean(p.message)}"
+    head = f"[{p.rule}] {SEVERITY_WORDS[p.severity].capitalize()}: {clean_text(p.message)}"
     todo = todo_text(p, normalised_name)
     return f"{head}\n{todo}" if todo else head
 
 
 def todo_text(p: Problem, normalised_name: str = "") -> str:
     """Return what the clerk should do about a problem, in words ("" when nothing is known)."""
-    fix = _clean(p.fix)
+    fix = clean_text(p.fix)
     if p.normalised:
         where = f"bản «{normalised_name}»" if normalised_name else "bản đã chuẩn hóa"
         return f"Không cần sửa tay: {where} đã ghi «{fix}»."
@@ -226,20 +227,29 @@ def _neighbour(unit: Unit, sub: Submission) -> tuple[Record | None, bool]:
     return (sub.records[-1], True) if sub.records else (None, True)
 
 
+def normalised_cells(by_spot: dict[Spot, list[Problem]]):
+    """Yield (spot, problems) per cell docgen normalised: the normalising problems on it, in order (the last one's
+    value is what the normalised copy writes). Shared by page lists and campaign forms."""
+    for spot, problems in by_spot.items():
+        done = [p for p in problems if p.normalised and p.fix and position(p.location.cell or "")[1] is not None]
+        if done:
+            yield spot, done
+
+
+def change_note(done: list[Problem], said: str) -> str:
+    """Return the note of a normalised cell: which rules changed it, from what to what, and their messages."""
+    rules = ", ".join(dict.fromkeys(p.rule for p in done))
+    return f"{AUTHOR} đã chuẩn hóa ô này ({rules}): {said}.\n" + "\n".join(clean_text(p.message) for p in done)
+
+
 def _changes(sub: Submission, by_spot: dict[Spot, list[Problem]]) -> tuple[Change, ...]:
     """Return the normalised copy's changes: per cell, the last normalising problem's value."""
     typed = {(c.location.sheet, c.location.cell): c.value for row in sub.source.table.rows for c in row.cells.values()}
     out = []
-    for spot, problems in by_spot.items():
-        done = [p for p in problems if p.normalised and p.fix and position(p.location.cell or "")[1] is not None]
-        if not done:
-            continue
+    for spot, done in normalised_cells(by_spot):
         last = done[-1]
         value = typed.get((last.location.sheet, last.location.cell))
-        old = "" if value is None else _clean(str(value))
-        new = _clean(last.fix)
-        rules = ", ".join(dict.fromkeys(p.rule for p in done))
-        said = f"«{old}» → «{new}»" if old else f"«{new}»"
-        note = f"{AUTHOR} đã chuẩn hóa ô này ({rules}): {said}.\n" + "\n".join(_clean(p.message) for p in done)
-        out.append(Change(spot, old, new, note))
+        old = "" if value is None else clean_text(str(value))
+        new = clean_text(last.fix)
+        out.append(Change(spot, old, new, change_note(done, f"«{old}» → «{new}»" if old else f"«{new}»")))
     return tuple(out)

@@ -5,34 +5,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from docgen.cli import main
+from tests.acceptance.copied_campaign import edit
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "mau" / "2022-dien-bien"
 TUAN_GIAO = SAMPLE / "tuan-giao.xlsx"
 
 
-@pytest.fixture()
-def copied(tmp_path) -> Path:
-    assert main(["chien-dich", "moi", "2022-lan-hai", "--tu", "2022-trang-cong-dong",
-                 "--thu-muc", str(tmp_path)]) == 0
-    return tmp_path / "2022-lan-hai"
-
-
-def _edit(folder: Path, old: str, new: str) -> None:
-    file = folder / "chien-dich.toml"
-    text = file.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    file.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def test_kiem_tra_prints_each_levels_figures_in_the_campaigns_words(copied, capsys):
     assert main(["kiem-tra", str(TUAN_GIAO)]) == 1
     shipped = capsys.readouterr().out
     assert "    Cấp xã: 19/19 đơn vị có trong danh sách; 18/19 đơn vị có Trang;" in shipped
-    _edit(copied, "{cap}: {so_da_bao_cao}/{so_don_vi} đơn vị có trong danh sách;",
+    edit(copied, "{cap}: {so_da_bao_cao}/{so_don_vi} đơn vị có trong danh sách;",
           "{cap} — đã ghi {so_da_bao_cao}/{so_don_vi} đơn vị ({ti_le_trang} có Trang);")
     assert main(["kiem-tra", str(TUAN_GIAO), "--chien-dich", str(copied)]) == 1
     out = capsys.readouterr().out
@@ -46,8 +31,8 @@ def test_the_web_result_pages_figure_columns_are_the_campaigns_figure_names(copi
 
     shipped = dict(figure_columns(ten_so_lieu("2022-trang-cong-dong")))
     assert (shipped["with_page"], shipped["on_pattern"]) == ("Có Trang", "Tên đúng mẫu")
-    _edit(copied, 'ten = "có Trang"', 'ten = "đã lập Trang"')
-    _edit(copied, 'xlsx_so_da_bao_cao = "có trong danh sách"', 'xlsx_so_da_bao_cao = "đã ghi tên"')
+    edit(copied, 'ten = "có Trang"', 'ten = "đã lập Trang"')
+    edit(copied, 'xlsx_so_da_bao_cao = "có trong danh sách"', 'xlsx_so_da_bao_cao = "đã ghi tên"')
     renamed = dict(figure_columns(ten_so_lieu(copied)))
     assert (renamed["with_page"], renamed["present"]) == ("Đã lập Trang", "Đã ghi tên")
     assert renamed["on_pattern"] == "Tên đúng mẫu"
@@ -63,11 +48,11 @@ def test_the_phu_luc_title_is_the_campaigns_and_else_the_default_campaigns(copie
     from docgen import api
 
     shipped = "DANH SÁCH “TRANG CỘNG ĐỒNG” CỦA MẶT TRẬN CÁC CẤP"
-    _edit(copied, f'tieu_de_phu_luc = "{shipped}"\n', "")
-    _edit(copied, f'tieu_de = "{shipped}"\n# Dòng tên đơn vị', "# Dòng tên đơn vị")
+    edit(copied, f'tieu_de_phu_luc = "{shipped}"\n', "")
+    edit(copied, f'tieu_de = "{shipped}"\n# Dòng tên đơn vị', "# Dòng tên đơn vị")
     written = api.cong_van(copied, tmp_path / "mac-dinh").written[0]
     assert shipped in _paragraphs(written)   # neither written: the default campaign's title (PL-03)
-    _edit(copied, "[bao_cao]\n", '[bao_cao]\ntieu_de_phu_luc = "DANH SÁCH TRANG CỦA MẶT TRẬN (LẦN HAI)"\n')
+    edit(copied, "[bao_cao]\n", '[bao_cao]\ntieu_de_phu_luc = "DANH SÁCH TRANG CỦA MẶT TRẬN (LẦN HAI)"\n')
     dispatch = _paragraphs(api.cong_van(copied, tmp_path / "cong-van").written[0])
     assert "DANH SÁCH TRANG CỦA MẶT TRẬN (LẦN HAI)" in dispatch and shipped not in dispatch
     report = next(f for w in api.bao_cao([TUAN_GIAO], tmp_path / "bao-cao", chien_dich=str(copied)).written
@@ -101,7 +86,7 @@ def test_the_words_for_no_page_yet_are_the_link_columns_chua_co(copied, tmp_path
         return {p.rule for p in found if p.location.cell == "D12"}
 
     assert rules(ROOT / "data" / "chien-dich" / "2022-trang-cong-dong") == {"LK-01"}   # not a word it knows
-    _edit(copied, 'chua_co_ghi_chu = ["chưa",', 'chua_co_ghi_chu = ["chờ duyệt", "chưa",')
+    edit(copied, 'chua_co_ghi_chu = ["chưa",', 'chua_co_ghi_chu = ["chờ duyệt", "chưa",')
     assert rules(copied) == {"TT-02"}   # no page yet, in the campaign's own words
     report = next(f for w in api.bao_cao([folder], tmp_path / "bao-cao", chien_dich=str(copied)).written
                   for f in w.files if f.suffix == ".docx")
@@ -110,7 +95,7 @@ def test_the_words_for_no_page_yet_are_the_link_columns_chua_co(copied, tmp_path
 
 
 def test_chien_dich_kiem_tra_names_no_page_words_on_a_column_that_is_not_a_link(copied, capsys):
-    _edit(copied, 'ten_khac = ["Tên Trang cộng đồng",', 'chua_co = ["chưa có"]\nten_khac = ["Tên Trang cộng đồng",')
+    edit(copied, 'ten_khac = ["Tên Trang cộng đồng",', 'chua_co = ["chưa có"]\nten_khac = ["Tên Trang cộng đồng",')
     assert main(["chien-dich", "kiem-tra", str(copied)]) == 2
     said = capsys.readouterr()
     assert "bieu_mau.cot[2].chua_co" in said.out + said.err
@@ -122,7 +107,7 @@ def test_the_blank_workbooks_guide_says_how_to_write_no_page_in_the_campaigns_wo
 
     from docgen import api
 
-    _edit(copied, "ghi «Chưa có» hoặc «Đang xây dựng» ở cột {lien_ket}", "ghi «Chờ duyệt» ở cột {lien_ket}")
+    edit(copied, "ghi «Chưa có» hoặc «Đang xây dựng» ở cột {lien_ket}", "ghi «Chờ duyệt» ở cột {lien_ket}")
     book = api.bieu_mau(copied, tmp_path, don_vi="Huyện Mường Nhé")[0]
     guide = "\n".join(str(c.value) for c in openpyxl.load_workbook(book)["Hướng dẫn"]["A"] if c.value)
     assert "ghi «Chờ duyệt» ở cột Địa chỉ liên kết" in guide and "Đang xây dựng" not in guide
@@ -133,7 +118,7 @@ def test_the_blank_workbooks_title_line_is_the_campaigns_sentence(copied, tmp_pa
 
     from docgen import api
 
-    _edit(copied, 'bm_tieu_de = "“Trang cộng đồng” Mặt trận {don_vi}"', 'bm_tieu_de = "Trang tin điện tử của Mặt trận {don_vi}"')
+    edit(copied, 'bm_tieu_de = "“Trang cộng đồng” Mặt trận {don_vi}"', 'bm_tieu_de = "Trang tin điện tử của Mặt trận {don_vi}"')
     book = openpyxl.load_workbook(api.bieu_mau(copied, tmp_path, don_vi="Huyện Mường Nhé")[0])
     titles = [str(c.value) for row in book.worksheets[0].iter_rows(max_row=6) for c in row if c.value]
     assert "Trang tin điện tử của Mặt trận huyện Mường Nhé" in titles

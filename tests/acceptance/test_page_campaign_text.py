@@ -8,10 +8,10 @@ import re
 from pathlib import Path
 
 import docx
-import pytest
 
 from docgen import api
 from docgen.cli import main
+from tests.acceptance.copied_campaign import edit
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "mau" / "2022-dien-bien"
@@ -23,22 +23,6 @@ REWORDED = 'ket_luan = "Kính báo cáo {don_vi} để theo dõi, chỉ đạo."
 # Tuần Giáo's district has one person as leader and operator: counted "đủ" once the level rule is dropped.
 STAFFING = 'dieu_kien = ["ld_ten != trống", "vh_ten != trống", "ld_ten != vh_ten khi nhan_su = rieng"]'
 RELAXED = 'dieu_kien = ["ld_ten != trống", "vh_ten != trống"]'
-
-
-@pytest.fixture()
-def copied(tmp_path) -> Path:
-    assert main(["chien-dich", "moi", "2022-lan-hai", "--tu", "2022-trang-cong-dong",
-                 "--thu-muc", str(tmp_path)]) == 0
-    return tmp_path / "2022-lan-hai"
-
-
-def _edit(folder: Path, old: str, new: str) -> str:
-    file = folder / "chien-dich.toml"
-    text = file.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    text = text.replace(old, new)
-    file.write_text(text, encoding="utf-8")
-    return text
 
 
 def _body(path: Path) -> list[str]:
@@ -60,8 +44,8 @@ def test_a_copied_campaign_says_its_own_words_and_counts_by_its_own_figures(copi
     before = _tuan_giao(copied, tmp_path / "truoc")
     assert any(t.startswith("Trên đây là báo cáo kết quả thực hiện của") for t in before)
     assert "1. Cấp huyện" not in "".join(before)   # the organisation item comes first
-    _edit(copied, CLOSING, REWORDED)
-    _edit(copied, STAFFING, RELAXED)
+    edit(copied, CLOSING, REWORDED)
+    edit(copied, STAFFING, RELAXED)
     assert main(["chien-dich", "kiem-tra", str(copied)]) == 0
     after = _tuan_giao(copied, tmp_path / "sau")
     closing = "Kính báo cáo Ban Thường trực Ủy ban MTTQ Việt Nam huyện Tuần Giáo để theo dõi, chỉ đạo./."
@@ -75,7 +59,7 @@ def test_a_copied_campaign_says_its_own_words_and_counts_by_its_own_figures(copi
 
 
 def test_chien_dich_kiem_tra_names_the_key_and_line_of_an_unknown_placeholder(copied, capsys):
-    text = _edit(copied, 'khong_co = "Không có."', 'khong_co = "Không có ({so_trang_moi})."')
+    text = edit(copied, 'khong_co = "Không có."', 'khong_co = "Không có ({so_trang_moi})."')
     assert main(["chien-dich", "kiem-tra", str(copied)]) == 2
     said = capsys.readouterr().err
     found = re.search(r"loi_van\.khong_co \(dòng (\d+)\)", said)
@@ -85,7 +69,7 @@ def test_chien_dich_kiem_tra_names_the_key_and_line_of_an_unknown_placeholder(co
 
 
 def test_chien_dich_kiem_tra_names_a_figure_condition_on_an_unknown_column(copied, capsys):
-    text = _edit(copied, 'dieu_kien = "ld_ten != trống"', 'dieu_kien = "lanh_dao != trống"')
+    text = edit(copied, 'dieu_kien = "ld_ten != trống"', 'dieu_kien = "lanh_dao != trống"')
     assert main(["chien-dich", "kiem-tra", str(copied)]) == 2
     said = capsys.readouterr().err
     found = re.search(r"so_lieu\[2\]\.dieu_kien \(dòng (\d+)\)", said)
@@ -94,7 +78,7 @@ def test_chien_dich_kiem_tra_names_a_figure_condition_on_an_unknown_column(copie
 
 
 def test_chien_dich_kiem_tra_names_a_sentence_key_that_does_not_exist(copied, capsys):
-    text = _edit(copied, CLOSING, CLOSING.replace("ket_luan =", "ket_lua ="))
+    text = edit(copied, CLOSING, CLOSING.replace("ket_luan =", "ket_lua ="))
     assert main(["chien-dich", "kiem-tra", str(copied)]) == 2
     said = capsys.readouterr().err
     found = re.search(r"loi_van\.ket_lua \(dòng (\d+)\)", said)
